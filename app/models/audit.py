@@ -1,0 +1,25 @@
+"""The append-only audit log: who, when, which record, what action; never content."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Record
+
+
+class AuditEntry(Record):
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    record_table: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    # Each entry's hash covers the previous one, so a removed or edited entry
+    # breaks the chain and `macpt verify` says so.
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,50 @@
+"""A case episode: one period of child protection involvement for a child."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Record, str_enum
+from app.models.people import Child
+
+
+class ProceedingsType(enum.StrEnum):
+    NONE = "none"
+    PUBLIC_LAW = "public-law"
+    PRIVATE_LAW = "private-law"
+
+
+class CaseStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class CaseEpisode(Record):
+    __tablename__ = "case_episode"
+
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    concern: Mapped[str] = mapped_column(Text, default="")
+    harm_inside_home: Mapped[bool] = mapped_column(default=False)
+    harm_outside_home: Mapped[bool] = mapped_column(default=False)
+    harm_online: Mapped[bool] = mapped_column(default=False)
+    looked_after: Mapped[bool] = mapped_column(default=False)
+    kinship_care: Mapped[bool] = mapped_column(default=False)
+    proceedings: Mapped[ProceedingsType] = mapped_column(
+        str_enum(ProceedingsType), default=ProceedingsType.NONE
+    )
+    guardian_name: Mapped[str | None] = mapped_column(String(200))
+    guardian_contact: Mapped[str | None] = mapped_column(String(200))
+    lcpp_name: Mapped[str | None] = mapped_column(String(200))
+    opened_on: Mapped[dt.date]
+    closed_on: Mapped[dt.date | None]
+    status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus), default=CaseStatus.OPEN)
+
+    child: Mapped[Child] = relationship()
+
+    @property
+    def in_proceedings(self) -> bool:
+        return self.proceedings is not ProceedingsType.NONE

@@ -1,0 +1,79 @@
+"""Where files live by default, from platformdirs, and how they are created."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "MACPT Companion"
+WORKSPACE_SUFFIX = ".macpt"
+
+
+def default_workspace() -> Path:
+    """The workspace a chair gets when they do not choose one."""
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / (
+        "workspace" + WORKSPACE_SUFFIX
+    )
+
+
+def default_export_dir() -> Path:
+    return Path(platformdirs.user_documents_dir()) / APP_DIR_NAME
+
+
+def resources_dir() -> Path:
+    """The read-only ``resources/`` folder (next to ``app/``, or in a bundle)."""
+    import sys
+
+    bundled = getattr(sys, "_MEIPASS", None)
+    if bundled:
+        return Path(bundled) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def private_umask() -> None:
+    """Make every file this process creates readable by its owner only."""
+    os.umask(0o077)
+
+
+def ensure_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+@contextlib.contextmanager
+def atomic_write(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target``.
+
+    The temporary file is owner-only, fsynced and renamed into place, so a
+    reader sees either the old file or the complete new one, never a part.
+    On failure the temporary file is removed and ``target`` is untouched.
+    """
+    directory = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", suffix=target.suffix, dir=directory)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+        _fsync_dir(directory)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

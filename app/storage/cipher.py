@@ -1,0 +1,148 @@
+"""Key derivation and raw SQLCipher connections.
+
+The key is derived **once per unlock**: we run SQLCipher 4's own key
+derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, the 16-byte salt at the
+start of the file) with :mod:`hashlib`, then hand SQLCipher the raw key on every
+connection (``PRAGMA key = "x'…'"``), which skips its derivation. A pool of
+connections therefore costs one derivation, not one per connection, and the
+file stays compatible with any SQLCipher 4 tool given the passphrase.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from app.errors import NotAWorkspace, WorkspaceDamaged, WrongPassphrase
+
+SALT_BYTES = 16
+KEY_BYTES = 32
+KDF_ITERATIONS = 256_000  # SQLCipher 4 default
+_PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Each pragma, the value we set and the value SQLite must report back.
+REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
+    ("journal_mode", "WAL", "wal"),
+    ("synchronous", "FULL", 2),
+    ("foreign_keys", "ON", 1),
+    ("secure_delete", "ON", 1),
+    ("temp_store", "MEMORY", 2),
+)
+
+CORRUPTION_MARKERS = (
+    "file is not a database",
+    "malformed",
+    "hmac check failed",
+    "disk image",
+)
+
+
+class StorageSettingsError(RuntimeError):
+    """A connection did not accept a pragma the workspace depends on."""
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    """The bytes a passphrase stands for, the same however it was typed."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_key(passphrase: str, salt: bytes) -> bytearray:
+    """SQLCipher 4's key for ``passphrase`` with ``salt``."""
+    return bytearray(
+        hashlib.pbkdf2_hmac("sha512", normalise_passphrase(passphrase), salt, KDF_ITERATIONS, KEY_BYTES)
+    )
+
+
+def new_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
+
+
+def read_salt(path: Path) -> bytes:
+    """The salt SQLCipher stored in the first bytes of the file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except IsADirectoryError as exc:
+        raise NotAWorkspace(path) from exc
+    if len(head) < 1024 or head.startswith(_PLAIN_SQLITE_MAGIC):
+        raise NotAWorkspace(path)
+    return head[:SALT_BYTES]
+
+
+def raw_key_literal(key: bytes | bytearray, salt: bytes | None = None) -> str:
+    """The ``x'…'`` literal SQLCipher takes as a raw key (and optional salt)."""
+    return "x'" + bytes(key).hex() + (salt.hex() if salt else "") + "'"
+
+
+def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) -> Any:
+    """Open ``path`` with a raw key, apply and assert every required pragma.
+
+    ``salt`` is given only when creating a file, so that SQLCipher stores ours.
+    Raises :class:`WrongPassphrase` if the key does not decrypt the file.
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        # Silence SQLCipher's own logging before anything can fail: its messages
+        # go to stderr and would show up in crash output.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f'PRAGMA key = "{raw_key_literal(key, salt)}"')
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongPassphrase() from exc
+        apply_pragmas(conn)
+    except BaseException:
+        conn.close()
+        raise
+    conn.isolation_level = ""  # back to DB-API transactions for SQLAlchemy
+    return conn
+
+
+def apply_pragmas(conn: Any) -> None:
+    """Set every required pragma, then read each back and insist it holds."""
+    conn.execute("PRAGMA busy_timeout = 5000")
+    for name, value, _expected in REQUIRED_PRAGMAS:
+        conn.execute(f"PRAGMA {name} = {value}")
+    assert_pragmas(conn)
+
+
+def assert_pragmas(conn: Any) -> None:
+    for name, _value, expected in REQUIRED_PRAGMAS:
+        actual = conn.execute(f"PRAGMA {name}").fetchone()[0]
+        if isinstance(actual, str):
+            actual = actual.lower()
+        if actual != expected:
+            raise StorageSettingsError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")
+
+
+def is_corruption(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(marker in text for marker in CORRUPTION_MARKERS)
+
+
+def integrity_problems(conn: Any) -> list[str]:
+    """Problems SQLCipher (page HMACs) and SQLite (structure) report; empty if none."""
+    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+    for (row,) in conn.execute("PRAGMA integrity_check"):
+        if row != "ok":
+            problems.append(str(row))
+    return problems
+
+
+def export_copy(conn: Any, target: Path, key: bytes | bytearray, salt: bytes) -> None:
+    """Write an encrypted, consistent copy of the open database to ``target``."""
+    try:
+        conn.execute(
+            "ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), raw_key_literal(key, salt))
+        )
+        conn.execute("SELECT sqlcipher_export('backup_copy')")
+        conn.execute("DETACH DATABASE backup_copy")
+    except sqlcipher3.DatabaseError as exc:
+        if is_corruption(exc):
+            raise WorkspaceDamaged() from exc
+        raise

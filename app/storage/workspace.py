@@ -1,0 +1,280 @@
+"""Create, unlock, re-key, check, back up and close an encrypted workspace."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+import app.storage.audit  # noqa: F401  (registers the audit listener)
+from app import clock, paths
+from app.errors import (
+    MacptError,
+    NotAWorkspace,
+    WorkspaceDamaged,
+    WorkspaceExists,
+    WorkspaceNotFound,
+    WorkspaceTooNew,
+    WrongPassphrase,
+)
+from app.storage import cipher, migrate
+from app.storage.instance import InstanceLock
+
+
+class Workspace:
+    """An unlocked workspace: the only holder of the key and the engine.
+
+    Service functions ask it for a transaction; nothing else keeps a session.
+    """
+
+    def __init__(self, path: Path, key: bytearray, salt: bytes, lock: InstanceLock) -> None:
+        self.path = path
+        self._key: bytearray | None = key
+        self._salt = salt
+        self._lock = lock
+        self.actor = "MACPT Companion user"
+        self.damaged = False
+        self.engine: Engine = self._make_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # -- connections -----------------------------------------------------
+    def _connect(self) -> Any:
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
+        return cipher.connect(self.path, self._key)
+
+    def _make_engine(self) -> Engine:
+        import sqlcipher3.dbapi2
+
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            module=sqlcipher3.dbapi2,
+            creator=self._connect,
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=2,
+        )
+        event.listen(engine, "handle_error", self._on_error)
+        return engine
+
+    def _on_error(self, context: Any) -> None:
+        if context.original_exception is not None and cipher.is_corruption(
+            context.original_exception
+        ):
+            self.damaged = True
+            raise WorkspaceDamaged() from context.original_exception
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error."""
+        if self.damaged:
+            raise WorkspaceDamaged()
+        with self._sessions() as session:
+            session.info["actor"] = self.actor
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look: anything written is rolled back."""
+        with self._sessions() as session:
+            session.info["actor"] = self.actor
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def close(self) -> None:
+        """Close every connection, forget the key and release the instance lock."""
+        if self._key is None:
+            return
+        self.engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._key = None
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- checks ------------------------------------------------------------
+    def integrity_problems(self) -> list[str]:
+        """SQLCipher page check, SQLite structure check and the audit chain."""
+        from app.storage.audit import verify_chain
+
+        raw = self.engine.raw_connection()
+        try:
+            problems = cipher.integrity_problems(raw.driver_connection)
+        except Exception as exc:
+            if cipher.is_corruption(exc):
+                self.damaged = True
+                return ["the file's pages do not decrypt and authenticate"]
+            raise
+        finally:
+            raw.close()
+        if problems:
+            self.damaged = True
+            return problems
+        with self.reading() as session:
+            return verify_chain(session)
+
+    def backup_to(self, target: Path) -> None:
+        """An encrypted, consistent copy that opens with the same passphrase."""
+        assert self._key is not None
+        target = target.expanduser().resolve()
+        if not target.parent.is_dir():
+            raise MacptError(f"The folder {target.parent} does not exist. Choose another.")
+        try:
+            with paths.atomic_write(target) as tmp:
+                tmp.unlink()  # SQLCipher creates the file itself
+                raw = self.engine.raw_connection()
+                try:
+                    cipher.export_copy(raw.driver_connection, tmp, self._key, self._salt)
+                finally:
+                    raw.close()
+                # sqlcipher_export leaves no WAL behind; make the copy's mode explicit.
+        except PermissionError as exc:
+            raise MacptError(
+                f"MACPT Companion cannot write in {target.parent}. Choose a folder you can write to."
+            ) from exc
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Change the passphrase in place (``PRAGMA rekey``), keeping the salt.
+
+        SQLCipher re-encrypts every page in one transaction, so a process that
+        dies part-way leaves the file openable with the old or the new
+        passphrase; :func:`open_workspace` callers simply try what the user typed.
+        """
+        assert self._key is not None
+        new_key = cipher.derive_key(new_passphrase, self._salt)
+        self.engine.dispose()
+        conn = cipher.connect(self.path, self._key)
+        try:
+            conn.isolation_level = None
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f'PRAGMA rekey = "{cipher.raw_key_literal(new_key)}"')
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._key = new_key
+        self.engine = self._make_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+
+def create_workspace(path: Path, passphrase: str) -> Workspace:
+    """Create a new, empty workspace at ``path``. Refuses to overwrite anything."""
+    from app.services.passphrase import check_new_passphrase
+
+    check_new_passphrase(passphrase, passphrase)
+    paths.private_umask()
+    path = path.expanduser()
+    if path.exists():
+        raise WorkspaceExists(path)
+    paths.ensure_private_dir(path.parent)
+    lock = InstanceLock(path)
+    lock.acquire()
+    salt = cipher.new_salt()
+    key = cipher.derive_key(passphrase, salt)
+    try:
+        cipher.connect(path, key, salt=salt).close()
+        workspace = Workspace(path, key, salt, lock)
+        with workspace.engine.begin() as connection:
+            migrate.upgrade(connection)
+        from app.services.setup import seed_workspace
+
+        seed_workspace(workspace)
+    except BaseException:
+        lock.release()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    return workspace
+
+
+def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Workspace:
+    """Unlock ``path``. Never creates a file; never writes to one it cannot open.
+
+    An older schema is upgraded after an encrypted backup copy is written
+    beside the workspace.
+    """
+    paths.private_umask()
+    path = path.expanduser()
+    if not path.exists():
+        raise WorkspaceNotFound(path)
+    if not path.is_file():
+        raise NotAWorkspace(path)
+    salt = cipher.read_salt(path)
+    lock = InstanceLock(path)
+    lock.acquire()
+    try:
+        key = cipher.derive_key(passphrase, salt)
+        try:
+            cipher.connect(path, key).close()
+        except WrongPassphrase:
+            raise
+        except Exception as exc:
+            if cipher.is_corruption(exc):
+                raise WorkspaceDamaged() from exc
+            raise
+        workspace = Workspace(path, key, salt, lock)
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        _bring_up_to_date(workspace, upgrade=upgrade)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace
+
+
+def _bring_up_to_date(workspace: Workspace, *, upgrade: bool) -> None:
+    with workspace.engine.connect() as connection:
+        revision = migrate.current_revision(connection)
+    if revision == migrate.SCHEMA_HEAD:
+        return
+    if revision is not None and revision not in migrate.known_revisions():
+        raise WorkspaceTooNew()
+    if not upgrade:
+        return
+    stamp = clock.utcnow().strftime("%Y%m%dT%H%M%SZ")
+    backup = workspace.path.with_name(
+        f"{workspace.path.stem}.before-upgrade-{revision or 'empty'}-{stamp}{paths.WORKSPACE_SUFFIX}"
+    )
+    workspace.backup_to(backup)
+    with workspace.engine.begin() as connection:
+        migrate.upgrade(connection)
+    from app.services.setup import seed_workspace
+
+    seed_workspace(workspace)
+
+
+def change_passphrase(path: Path, old: str, new: str) -> None:
+    """Open with ``old`` and re-key to ``new`` (which must meet the policy)."""
+    from app.services.passphrase import check_new_passphrase
+
+    check_new_passphrase(new, new)
+    with open_workspace(path, old) as workspace:
+        workspace.rekey(new)
+
+
+def backup_workspace(path: Path, passphrase: str, out: Path) -> None:
+    with open_workspace(path, passphrase, upgrade=False) as workspace:
+        workspace.backup_to(out)
+
+
