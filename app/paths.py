@@ -60,8 +60,8 @@ def atomic_write(target: Path) -> Iterator[Path]:
         yield tmp
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
+        tmp.chmod(0o600)
+        tmp.replace(target)
         _fsync_dir(directory)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -56,6 +56,7 @@ __all__ = [
     "RepresentationAcknowledgement",
     "Setting",
     "Sex",
+    "StatutoryRole",
     "ThresholdDecision",
     "ThresholdOutcome",
     "new_id",

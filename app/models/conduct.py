@@ -31,7 +31,9 @@ class AgendaItem(Record):
 
     __tablename__ = "agenda_item"
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
     guidance: Mapped[str] = mapped_column(Text, default="")
@@ -70,7 +72,9 @@ class AgencyAttendance(Record):
 
     __tablename__ = "attendance"
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"), index=True)
     practitioner_id: Mapped[str | None] = mapped_column(ForeignKey("practitioner.id"))
     family_member_id: Mapped[str | None] = mapped_column(
@@ -92,7 +96,9 @@ class AgencyInformation(Record):
     __tablename__ = "agency_information"
     __table_args__ = (UniqueConstraint("meeting_id", "agency_id"),)
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     agency_id: Mapped[str] = mapped_column(ForeignKey("agency.id"))
     contributor: Mapped[str] = mapped_column(String(200), default="")
     information: Mapped[str] = mapped_column(Text, default="")
@@ -106,7 +112,9 @@ class RepresentationAcknowledgement(Record):
     __tablename__ = "representation_ack"
     __table_args__ = (UniqueConstraint("meeting_id", "statutory_role"),)
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     statutory_role: Mapped[StatutoryRole] = mapped_column(str_enum(StatutoryRole))
     reason: Mapped[str] = mapped_column(Text)
     acknowledged_by: Mapped[str] = mapped_column(String(200))
@@ -167,7 +175,9 @@ class AgencyView(Record):
     __tablename__ = "agency_view"
     __table_args__ = (UniqueConstraint("meeting_id", "agency_id"),)
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     agency_id: Mapped[str] = mapped_column(ForeignKey("agency.id"))
     agrees: Mapped[bool]
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -187,7 +197,9 @@ class MeetingAction(Record):
     case_id: Mapped[str] = mapped_column(
         ForeignKey("case_episode.id", ondelete="CASCADE"), index=True
     )
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     description: Mapped[str] = mapped_column(Text, default="")
     owner_name: Mapped[str] = mapped_column(String(200), default="")
     owner_agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
@@ -222,7 +234,9 @@ class MinutesIssue(Record):
     __tablename__ = "minutes_issue"
     __table_args__ = (UniqueConstraint("meeting_id", "version"),)
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     version: Mapped[int]
     kind: Mapped[MinutesIssueKind] = mapped_column(str_enum(MinutesIssueKind))
     issued_at: Mapped[dt.datetime]
@@ -234,7 +248,9 @@ class Amendment(Record):
 
     __tablename__ = "amendment"
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
     made_at: Mapped[dt.datetime]
     made_by: Mapped[str] = mapped_column(String(200))
     what: Mapped[str] = mapped_column(Text)

@@ -19,7 +19,7 @@ class MeetingType(enum.StrEnum):
     RCPC = "rcpc"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         return MEETING_TITLES[self]
 
 

@@ -54,7 +54,9 @@ def normalise_passphrase(passphrase: str) -> bytes:
 def derive_key(passphrase: str, salt: bytes) -> bytearray:
     """SQLCipher 4's key for ``passphrase`` with ``salt``."""
     return bytearray(
-        hashlib.pbkdf2_hmac("sha512", normalise_passphrase(passphrase), salt, KDF_ITERATIONS, KEY_BYTES)
+        hashlib.pbkdf2_hmac(
+            "sha512", normalise_passphrase(passphrase), salt, KDF_ITERATIONS, KEY_BYTES
+        )
     )
 
 

@@ -26,7 +26,7 @@ class InstanceLock:
             raise WorkspaceInUse() from exc
         # The pid helps an administrator; it is not needed for recovery.
         try:
-            with open(self.path, "w", encoding="ascii") as handle:  # noqa: PTH123
+            with open(self.path, "w", encoding="ascii") as handle:
                 handle.write(f"{os.getpid()}\n")
         except OSError:
             pass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -276,5 +275,3 @@ def change_passphrase(path: Path, old: str, new: str) -> None:
 def backup_workspace(path: Path, passphrase: str, out: Path) -> None:
     with open_workspace(path, passphrase, upgrade=False) as workspace:
         workspace.backup_to(out)
-
-

@@ -1,0 +1,51 @@
+"""``macpt``: the same work as the app, headless, for administrators and tests.
+
+Exit status: 0 on success; 1 on failure with one line on stderr; 2 on wrong usage.
+Passphrases come from ``--passphrase-stdin`` (standard input) or a prompt, never
+from an argument or an environment variable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import APP_NAME, __version__
+from app.cli import common, workspace_commands
+
+# Each module adds its subcommands; later features add a module here.
+COMMAND_MODULES = [workspace_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="macpt",
+        description=f"{APP_NAME}: chair MACPT meetings and export their records.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = commands.add_parser("gui", help="start the desktop application (the default)")
+    gui.add_argument("--workspace", type=common.workspace_path, default=None, metavar="PATH")
+    gui.set_defaults(handler=_run_gui)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from app.ui.application import run
+
+    return run(workspace=args.workspace)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        argv = ["gui"]
+    args = build_parser().parse_args(argv)
+    return common.run_handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,305 @@
+"""Children and their case episodes: create, list, search and look at one."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import NotFound, ValidationError
+from app.models import (
+    Agency,
+    AgencyAttendance,
+    CaseEpisode,
+    CaseStatus,
+    Child,
+    FamilyMember,
+    Meeting,
+    Practitioner,
+    ProceedingsType,
+    Sex,
+)
+from app.storage.workspace import Workspace
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseSummary:
+    case_id: str
+    child_id: str
+    la_child_ref: str
+    child_name: str
+    opened_on: dt.date
+    status: CaseStatus
+    concern: str
+
+
+@dataclasses.dataclass(frozen=True)
+class FamilyMemberRow:
+    id: str
+    name: str
+    relationship_to_child: str
+    parental_responsibility: bool
+    address: str
+    phone: str | None
+    email: str | None
+    invite_to_conferences: bool
+    is_carer: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingRow:
+    id: str
+    meeting_type: str
+    scheduled_date: dt.date
+    scheduled_time: dt.time | None
+    status: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseDetail:
+    case_id: str
+    child_id: str
+    la_child_ref: str
+    unique_child_identifier: str | None
+    first_name: str
+    last_name: str
+    known_as: str | None
+    date_of_birth: dt.date | None
+    expected_date_of_birth: dt.date | None
+    sex: Sex
+    gender: str | None
+    address: str
+    postcode: str | None
+    concern: str
+    harm_inside_home: bool
+    harm_outside_home: bool
+    harm_online: bool
+    looked_after: bool
+    kinship_care: bool
+    proceedings: ProceedingsType
+    guardian_name: str | None
+    guardian_contact: str | None
+    lcpp_name: str | None
+    opened_on: dt.date
+    status: CaseStatus
+    family: list[FamilyMemberRow]
+    agencies: list[str]
+    meetings: list[MeetingRow]
+
+    @property
+    def child_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+def _summary(case: CaseEpisode) -> CaseSummary:
+    return CaseSummary(
+        case.id,
+        case.child_id,
+        case.child.la_child_ref,
+        case.child.full_name,
+        case.opened_on,
+        case.status,
+        case.concern,
+    )
+
+
+def create_case(
+    workspace: Workspace,
+    *,
+    la_child_ref: str,
+    first_name: str = "",
+    last_name: str = "",
+    date_of_birth: dt.date | None = None,
+    expected_date_of_birth: dt.date | None = None,
+    sex: Sex = Sex.NOT_KNOWN,
+    address: str = "",
+    concern: str = "",
+    opened_on: dt.date | None = None,
+) -> CaseSummary:
+    """A new child (or an existing one, by reference) with a new open case episode."""
+    la_child_ref = la_child_ref.strip()
+    if not la_child_ref:
+        raise ValidationError("Give the child's local authority reference.")
+    if date_of_birth and expected_date_of_birth:
+        raise ValidationError(
+            "Give a date of birth, or an expected date of birth for an unborn child, not both."
+        )
+    if date_of_birth and date_of_birth > clock.today():
+        raise ValidationError(
+            "The date of birth is in the future. For an unborn child, give the expected date."
+        )
+    with workspace.transaction() as session:
+        child = session.scalar(select(Child).where(Child.la_child_ref == la_child_ref))
+        if child is None:
+            child = Child(
+                la_child_ref=la_child_ref,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                date_of_birth=date_of_birth,
+                expected_date_of_birth=expected_date_of_birth,
+                sex=sex,
+                address=address,
+            )
+            session.add(child)
+        case = CaseEpisode(child=child, concern=concern, opened_on=opened_on or clock.today())
+        session.add(case)
+        session.flush()
+        return _summary(case)
+
+
+def list_cases(workspace: Workspace, *, search: str = "", limit: int = 500) -> list[CaseSummary]:
+    """Cases, newest first, whose child's name or reference contains ``search``."""
+    with workspace.reading() as session:
+        query = select(CaseEpisode).join(CaseEpisode.child)
+        term = search.strip()
+        if term:
+            like = f"%{term}%"
+            query = query.where(
+                or_(
+                    Child.la_child_ref.ilike(like),
+                    Child.first_name.ilike(like),
+                    Child.last_name.ilike(like),
+                    (Child.first_name + " " + Child.last_name).ilike(like),
+                )
+            )
+        query = query.order_by(CaseEpisode.opened_on.desc(), Child.la_child_ref).limit(limit)
+        return [_summary(c) for c in session.scalars(query)]
+
+
+def _family_row(m: FamilyMember) -> FamilyMemberRow:
+    return FamilyMemberRow(
+        m.id,
+        m.name,
+        m.relationship_to_child,
+        m.parental_responsibility,
+        m.address,
+        m.phone,
+        m.email,
+        m.invite_to_conferences,
+        m.is_carer,
+    )
+
+
+def _case_or_raise(session: Session, case_id: str) -> CaseEpisode:
+    case = session.get(CaseEpisode, case_id)
+    if case is None:
+        raise NotFound("That case no longer exists.")
+    return case
+
+
+def get_case(workspace: Workspace, *, case_id: str) -> CaseDetail:
+    with workspace.reading() as session:
+        case = _case_or_raise(session, case_id)
+        child = case.child
+        meetings = session.scalars(
+            select(Meeting)
+            .where(Meeting.case_id == case_id)
+            .order_by(Meeting.scheduled_date, Meeting.scheduled_time)
+        ).all()
+        agency_names = session.scalars(
+            select(Agency.name)
+            .join(AgencyAttendance, AgencyAttendance.agency_id == Agency.id)
+            .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
+            .where(Meeting.case_id == case_id)
+            .distinct()
+            .order_by(Agency.name)
+        ).all()
+        return CaseDetail(
+            case_id=case.id,
+            child_id=child.id,
+            la_child_ref=child.la_child_ref,
+            unique_child_identifier=child.unique_child_identifier,
+            first_name=child.first_name,
+            last_name=child.last_name,
+            known_as=child.known_as,
+            date_of_birth=child.date_of_birth,
+            expected_date_of_birth=child.expected_date_of_birth,
+            sex=child.sex,
+            gender=child.gender,
+            address=child.address,
+            postcode=child.postcode,
+            concern=case.concern,
+            harm_inside_home=case.harm_inside_home,
+            harm_outside_home=case.harm_outside_home,
+            harm_online=case.harm_online,
+            looked_after=case.looked_after,
+            kinship_care=case.kinship_care,
+            proceedings=case.proceedings,
+            guardian_name=case.guardian_name,
+            guardian_contact=case.guardian_contact,
+            lcpp_name=case.lcpp_name,
+            opened_on=case.opened_on,
+            status=case.status,
+            family=[_family_row(m) for m in child.family],
+            agencies=list(agency_names),
+            meetings=[
+                MeetingRow(
+                    m.id, m.meeting_type.value, m.scheduled_date, m.scheduled_time, m.status.value
+                )
+                for m in meetings
+            ],
+        )
+
+
+def add_family_member(
+    workspace: Workspace,
+    *,
+    child_id: str,
+    name: str,
+    relationship_to_child: str = "",
+    parental_responsibility: bool = False,
+    address: str = "",
+    phone: str | None = None,
+    email: str | None = None,
+    invite_to_conferences: bool = False,
+    is_carer: bool = False,
+) -> str:
+    if not name.strip():
+        raise ValidationError("Give the family member's name.")
+    with workspace.transaction() as session:
+        if session.get(Child, child_id) is None:
+            raise NotFound("That child no longer exists.")
+        member = FamilyMember(
+            child_id=child_id,
+            name=name.strip(),
+            relationship_to_child=relationship_to_child,
+            parental_responsibility=parental_responsibility,
+            address=address,
+            phone=phone,
+            email=email,
+            invite_to_conferences=invite_to_conferences,
+            is_carer=is_carer,
+        )
+        session.add(member)
+        session.flush()
+        return member.id
+
+
+def remove_family_member(workspace: Workspace, *, member_id: str) -> None:
+    with workspace.transaction() as session:
+        member = session.get(FamilyMember, member_id)
+        if member is not None:
+            session.delete(member)
+
+
+def add_practitioner(
+    workspace: Workspace,
+    *,
+    name: str,
+    role: str = "",
+    agency_id: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+) -> str:
+    if not name.strip():
+        raise ValidationError("Give the practitioner's name.")
+    with workspace.transaction() as session:
+        practitioner = Practitioner(
+            name=name.strip(), role=role, agency_id=agency_id, email=email, phone=phone
+        )
+        session.add(practitioner)
+        session.flush()
+        return practitioner.id

@@ -1,0 +1,32 @@
+"""Obviously fictional demo data, for training, screenshots and tests.
+
+Every name, address and reference here is invented and looks it: children are
+``DEMO-`` references, addresses are in "Sampletown" with ZZ99 postcodes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from app.errors import MacptError
+from app.models import Child
+from app.services.demo import core
+from app.storage.workspace import Workspace
+
+# Each part adds its own records; later features add a part here.
+PARTS = [core.add]
+
+
+def add_demo_data(workspace: Workspace) -> dict[str, int]:
+    """Fill ``workspace`` with the demo; refuses a workspace that already has it."""
+    with workspace.reading() as session:
+        existing = session.scalar(
+            select(func.count()).select_from(Child).where(Child.la_child_ref.like("DEMO-%"))
+        )
+    if existing:
+        raise MacptError("This workspace already has the demo data.")
+    counts = {"children": 0, "meetings": 0}
+    for part in PARTS:
+        for key, value in part(workspace).items():
+            counts[key] = counts.get(key, 0) + value
+    return counts

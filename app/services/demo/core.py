@@ -1,0 +1,129 @@
+"""Demo children, families, practitioners, and a meeting of every type and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import clock
+from app.models import MeetingStatus, MeetingType, Sex
+from app.models.meeting import STATUS_FLOW
+from app.services import agencies, cases, meetings, settings
+from app.storage.workspace import Workspace
+
+LOCAL_AUTHORITY = "Sampleshire County Council (demo)"
+CHAIR = "Jordan Demo-Chair"
+MINUTE_TAKER = "Casey Demo-Minutes"
+
+CHILDREN = [
+    # ref, first, last, dob offset in years (None: unborn), sex, concern
+    ("DEMO-0001", "Poppy", "Example", 7, Sex.FEMALE, "Unexplained bruising seen at school."),
+    ("DEMO-0002", "Alfie", "Sample", 14, Sex.MALE, "Missing from home; concerns of exploitation."),
+    (
+        "DEMO-0003",
+        "Ruby",
+        "Testwood",
+        3,
+        Sex.FEMALE,
+        "Neglect: home conditions and missed health appointments.",
+    ),
+    (
+        "DEMO-0004",
+        "Baby",
+        "Fictional",
+        None,
+        Sex.NOT_KNOWN,
+        "Unborn baby; older sibling previously on a plan.",
+    ),
+    ("DEMO-0005", "Noah", "Placeholder", 11, Sex.MALE, "Online contact from an unknown adult."),
+]
+
+
+def _advance(workspace: Workspace, meeting_id: str, status: MeetingStatus) -> None:
+    current = MeetingStatus.SCHEDULED
+    while current is not status:
+        current = STATUS_FLOW[current]
+        meetings.advance_status(workspace, meeting_id=meeting_id, to=current)
+
+
+def add(workspace: Workspace) -> dict[str, int]:
+    today = clock.today()
+    settings.update_setting(workspace, key="local_authority", value=LOCAL_AUTHORITY)
+    if not settings.get_settings(workspace).chair_name:
+        settings.update_setting(workspace, key="chair_name", value=CHAIR)
+    directory = agencies.statutory_agencies(workspace)
+    roles = {
+        "social-care": ("Sam Demo-Social-Worker", "Social worker"),
+        "police": ("DC Alex Demo-Officer", "Detective constable"),
+        "health": ("Nurse Riley Demo-Health", "School nurse"),
+        "education": ("Morgan Demo-Teacher", "Designated safeguarding lead"),
+    }
+    for role, agency in directory.items():
+        name, title = roles[role.value]
+        cases.add_practitioner(
+            workspace,
+            name=name,
+            role=title,
+            agency_id=agency.id,
+            email=f"{name.split()[-1].lower()}@example.org",
+        )
+
+    created: list[cases.CaseSummary] = []
+    for ref, first, last, age, sex, concern in CHILDREN:
+        dob = dt.date(today.year - age, 3, 14) if age is not None else None
+        edd = None if age is not None else today + dt.timedelta(days=70)
+        case = cases.create_case(
+            workspace,
+            la_child_ref=ref,
+            first_name=first,
+            last_name=last,
+            date_of_birth=dob,
+            expected_date_of_birth=edd,
+            sex=sex,
+            address="12 Imaginary Lane, Sampletown, ZZ99 1AA",
+            concern=concern,
+            opened_on=today - dt.timedelta(days=30),
+        )
+        created.append(case)
+        cases.add_family_member(
+            workspace,
+            child_id=case.child_id,
+            name=f"Pat {last}",
+            relationship_to_child="Mother",
+            parental_responsibility=True,
+            address="12 Imaginary Lane, Sampletown, ZZ99 1AA",
+            phone="01632 960001",
+            invite_to_conferences=True,
+            is_carer=True,
+        )
+        cases.add_family_member(
+            workspace,
+            child_id=case.child_id,
+            name=f"Chris {last}-Other",
+            relationship_to_child="Father",
+            parental_responsibility=True,
+            address="3 Madeup Road, Othertown, ZZ99 2BB",
+            phone="01632 960002",
+            invite_to_conferences=True,
+        )
+
+    # One meeting of every type in every status, spread over the demo children.
+    count = 0
+    for offset, meeting_type in enumerate(MeetingType):
+        for step, status in enumerate(MeetingStatus):
+            case = created[(offset + step) % len(created)]
+            when = today + dt.timedelta(days=7 * (step - 2) + offset)
+            if status is MeetingStatus.SCHEDULED:
+                when = today + dt.timedelta(days=3 + 7 * offset)
+            meeting = meetings.schedule_meeting(
+                workspace,
+                case_id=case.case_id,
+                meeting_type=meeting_type,
+                scheduled_date=when,
+                scheduled_time=dt.time(10, 0),
+                location="Room 2, Sampletown Civic Centre (demo)",
+                chair_name=CHAIR,
+                minute_taker_name=MINUTE_TAKER,
+            )
+            _advance(workspace, meeting.id, status)
+            count += 1
+    return {"children": len(created), "meetings": count}

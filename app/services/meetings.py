@@ -1,0 +1,172 @@
+"""Meetings: schedule, list, search and move through their statuses."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import or_, select
+
+from app import clock
+from app.errors import NotFound, ValidationError
+from app.models import (
+    AgendaItem,
+    AgendaTemplateItem,
+    CaseEpisode,
+    Child,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+)
+from app.models.meeting import STATUS_FLOW
+from app.storage.workspace import Workspace
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingSummary:
+    id: str
+    case_id: str
+    meeting_type: MeetingType
+    scheduled_date: dt.date
+    scheduled_time: dt.time | None
+    status: MeetingStatus
+    la_child_ref: str
+    child_name: str
+    location: str
+    chair_name: str
+
+    def as_json(self) -> dict[str, object]:
+        """The shape ``macpt meetings --json`` promises."""
+        return {
+            "id": self.id,
+            "type": self.meeting_type.value,
+            "date": self.scheduled_date.isoformat(),
+            "time": self.scheduled_time.strftime("%H:%M") if self.scheduled_time else None,
+            "status": self.status.value,
+            "child": self.la_child_ref,
+        }
+
+
+def _summary(meeting: Meeting) -> MeetingSummary:
+    child = meeting.case.child
+    return MeetingSummary(
+        meeting.id,
+        meeting.case_id,
+        meeting.meeting_type,
+        meeting.scheduled_date,
+        meeting.scheduled_time,
+        meeting.status,
+        child.la_child_ref,
+        child.full_name,
+        meeting.location,
+        meeting.chair_name,
+    )
+
+
+def schedule_meeting(
+    workspace: Workspace,
+    *,
+    case_id: str,
+    meeting_type: MeetingType,
+    scheduled_date: dt.date,
+    scheduled_time: dt.time | None = None,
+    location: str = "",
+    online_link: str | None = None,
+    chair_name: str = "",
+    minute_taker_name: str = "",
+    duration_minutes: int = 90,
+) -> MeetingSummary:
+    """A new scheduled meeting with its own copy of the area's agenda template."""
+    if duration_minutes <= 0:
+        raise ValidationError("The meeting must last at least a minute.")
+    with workspace.transaction() as session:
+        if session.get(CaseEpisode, case_id) is None:
+            raise NotFound("That case no longer exists.")
+        meeting = Meeting(
+            case_id=case_id,
+            meeting_type=meeting_type,
+            scheduled_date=scheduled_date,
+            scheduled_time=scheduled_time,
+            location=location.strip(),
+            online_link=(online_link or "").strip() or None,
+            chair_name=chair_name.strip(),
+            minute_taker_name=minute_taker_name.strip(),
+            duration_minutes=duration_minutes,
+        )
+        session.add(meeting)
+        template = session.scalars(
+            select(AgendaTemplateItem)
+            .where(AgendaTemplateItem.meeting_type == meeting_type)
+            .order_by(AgendaTemplateItem.position)
+        )
+        session.flush()
+        for position, item in enumerate(template):
+            session.add(
+                AgendaItem(
+                    meeting_id=meeting.id,
+                    position=position,
+                    title=item.title,
+                    guidance=item.guidance,
+                    kind=item.kind,
+                )
+            )
+        session.flush()
+        return _summary(meeting)
+
+
+def list_meetings(
+    workspace: Workspace,
+    *,
+    search: str = "",
+    case_id: str | None = None,
+    limit: int | None = None,
+) -> list[MeetingSummary]:
+    """Meetings by date, matching the child's name or reference, the place or the chair."""
+    with workspace.reading() as session:
+        query = select(Meeting).join(Meeting.case).join(CaseEpisode.child)
+        if case_id:
+            query = query.where(Meeting.case_id == case_id)
+        term = search.strip()
+        if term:
+            like = f"%{term}%"
+            query = query.where(
+                or_(
+                    Child.la_child_ref.ilike(like),
+                    Child.first_name.ilike(like),
+                    Child.last_name.ilike(like),
+                    Meeting.location.ilike(like),
+                    Meeting.chair_name.ilike(like),
+                    Meeting.meeting_type.ilike(like),
+                )
+            )
+        query = query.order_by(Meeting.scheduled_date, Meeting.scheduled_time)
+        if limit:
+            query = query.limit(limit)
+        return [_summary(m) for m in session.scalars(query)]
+
+
+def get_meeting(workspace: Workspace, *, meeting_id: str) -> MeetingSummary:
+    with workspace.reading() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"There is no meeting with the id {meeting_id}.")
+        return _summary(meeting)
+
+
+def advance_status(workspace: Workspace, *, meeting_id: str, to: MeetingStatus) -> None:
+    """Move a meeting one step on: scheduled → in-progress → closed → signed-off."""
+    with workspace.transaction() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"There is no meeting with the id {meeting_id}.")
+        if STATUS_FLOW.get(meeting.status) is not to:
+            raise ValidationError(f"A {meeting.status.value} meeting cannot become {to.value}.")
+        now = clock.utcnow()
+        meeting.status = to
+        if to is MeetingStatus.IN_PROGRESS:
+            meeting.started_at = now
+        elif to is MeetingStatus.CLOSED:
+            meeting.closed_at = now
+        elif to is MeetingStatus.SIGNED_OFF:
+            meeting.signed_off_at = now
+            meeting.signed_off_by = workspace.actor

@@ -1,0 +1,48 @@
+"""Shared fixtures: real SQLCipher workspaces in temporary folders, a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import clock
+from app.storage.workspace import Workspace, create_workspace
+
+PASSPHRASE = "violet tractor mango harbour"
+OTHER_PASSPHRASE = "saffron kettle glacier orbit"
+# Monday 23 November 2026, 10:00 UTC: the tests' "now" unless they say otherwise.
+FIXED_NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock() -> Iterator[None]:
+    clock.set_clock(lambda: FIXED_NOW)
+    yield
+    clock.set_clock(None)
+
+
+@pytest.fixture
+def workspace_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.macpt"
+
+
+@pytest.fixture
+def workspace(workspace_path: Path) -> Iterator[Workspace]:
+    ws = create_workspace(workspace_path, PASSPHRASE)
+    ws.actor = "Test Chair"
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def demo_workspace(workspace: Workspace) -> Workspace:
+    from app.services.demo import add_demo_data
+
+    add_demo_data(workspace)
+    return workspace
