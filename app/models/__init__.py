@@ -23,6 +23,23 @@ from app.models.conduct import (
 )
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
 from app.models.people import Child, FamilyMember, Practitioner, Sex
+from app.models.plans import (
+    ChildProtectionPlan,
+    ConferenceDecision,
+    ConferenceOutcome,
+    DischargeInput,
+    DischargeReason,
+    IcpcTimeframe,
+    IcpcTimeframeDecision,
+    InterimSafetyPlan,
+    Notification,
+    NotificationKind,
+    OngoingSupport,
+    PlanCategory,
+    RecipientRole,
+    SafetyPlanItem,
+    SafetyPlanVersion,
+)
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -41,8 +58,16 @@ __all__ = [
     "CaseEpisode",
     "CaseStatus",
     "Child",
+    "ChildProtectionPlan",
     "ClosureDay",
+    "ConferenceDecision",
+    "ConferenceOutcome",
+    "DischargeInput",
+    "DischargeReason",
     "FamilyMember",
+    "IcpcTimeframe",
+    "IcpcTimeframeDecision",
+    "InterimSafetyPlan",
     "Meeting",
     "MeetingAction",
     "MeetingStatus",
@@ -50,10 +75,17 @@ __all__ = [
     "MeetingType",
     "MinutesIssue",
     "MinutesIssueKind",
+    "Notification",
+    "NotificationKind",
+    "OngoingSupport",
+    "PlanCategory",
     "Practitioner",
     "ProceedingsType",
+    "RecipientRole",
     "Record",
     "RepresentationAcknowledgement",
+    "SafetyPlanItem",
+    "SafetyPlanVersion",
     "Setting",
     "Sex",
     "StatutoryRole",
