@@ -1,0 +1,84 @@
+"""Meeting commands: ``macpt timescales`` (no workspace needed)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli import common
+from app.workdays import (
+    ASSESSMENT_WORKING_DAYS,
+    ICPC_WORKING_DAYS,
+    REVIEW_WORKING_DAYS,
+    Timescales,
+    WorkingCalendar,
+    long_date,
+)
+
+
+def register(commands: Any) -> None:
+    timescales = commands.add_parser(
+        "timescales",
+        help="the review, ICPC and assessment dates after a strategy discussion",
+        description=(
+            "Counts working days from the strategy discussion (day 0): the review is due on "
+            f"the {REVIEW_WORKING_DAYS}th working day, the initial child protection conference "
+            f"on the {ICPC_WORKING_DAYS}th and the section 47 assessment on the "
+            f"{ASSESSMENT_WORKING_DAYS}th. Weekends and bank holidays in England and Wales "
+            "(substitute days included) are not working days; with --workspace, nor are "
+            "that workspace's local closure days."
+        ),
+    )
+    timescales.add_argument(
+        "--strategy-date",
+        type=common.iso_date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the date of the strategy discussion",
+    )
+    timescales.add_argument("--json", action="store_true", help="print JSON with ISO dates")
+    timescales.add_argument(
+        "--workspace",
+        type=common.workspace_path,
+        default=None,
+        metavar="PATH",
+        help="also leave out this workspace's local closure days (asks for its passphrase)",
+    )
+    timescales.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="with --workspace: read the passphrase from standard input",
+    )
+    timescales.set_defaults(handler=_timescales)
+
+
+def _calendar(args: argparse.Namespace) -> tuple[WorkingCalendar, int]:
+    if args.workspace is None:
+        return WorkingCalendar(), 0
+    from app.services.conduct.timescales import working_calendar
+
+    with common.unlock(args) as workspace:
+        calendar = working_calendar(workspace)
+    return calendar, len(calendar.closure_days)
+
+
+def _timescales(args: argparse.Namespace) -> int:
+    calendar, closures = _calendar(args)
+    due = Timescales.from_strategy_date(args.strategy_date, calendar)
+    if args.json:
+        common.print_json(due.as_json())
+        return common.EXIT_OK
+    rows = [
+        ("Strategy discussion (day 0)", due.strategy_date),
+        (f"Review meeting ({REVIEW_WORKING_DAYS}th working day)", due.review_due),
+        (f"Initial child protection conference ({ICPC_WORKING_DAYS}th)", due.icpc_due),
+        (f"Section 47 assessment ({ASSESSMENT_WORKING_DAYS}th)", due.assessment_due),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, day in rows:
+        common.say(f"{label:<{width}}  {long_date(day)}")
+    common.say(
+        "Working days leave out weekends and bank holidays in England and Wales"
+        + (f", and {closures} local closure days." if closures else ".")
+    )
+    return common.EXIT_OK
