@@ -1,0 +1,30 @@
+"""The chair's flow through a meeting, as plain Python: no Qt, no database.
+
+``app/ui/`` renders a :class:`MeetingFlow`; the services in
+``app/services/conduct/`` build one from a meeting's agenda and gather the
+:class:`MeetingFacts` its :meth:`MeetingFlow.blockers` judge.
+"""
+
+from app.workflow.blockers import (
+    ActionFacts,
+    Blocker,
+    BlockerCode,
+    MeetingFacts,
+    StatutoryPresence,
+    find_blockers,
+)
+from app.workflow.flow import MeetingFlow, Progress
+from app.workflow.steps import Step, StepKind
+
+__all__ = [
+    "ActionFacts",
+    "Blocker",
+    "BlockerCode",
+    "MeetingFacts",
+    "MeetingFlow",
+    "Progress",
+    "StatutoryPresence",
+    "Step",
+    "StepKind",
+    "find_blockers",
+]

@@ -1,0 +1,133 @@
+"""What stops a meeting closing, judged from a plain snapshot of what was recorded.
+
+The rules are the law's and the consultation's: the threshold decision and its
+rationale are mandatory (including for a decision to take no action), the four
+statutory agencies must be represented or their absence acknowledged with a
+reason, and every action needs an owner and a date.
+
+Messages never quote what was typed (an action's wording may name the child):
+they point at the thing to fix by its number or its agency.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+
+from app.models.agency import StatutoryRole
+from app.workflow.steps import StepKind
+
+
+class BlockerCode(enum.StrEnum):
+    NO_THRESHOLD = "no-threshold"
+    NO_OUTCOME = "no-outcome"
+    NO_RATIONALE = "no-rationale"
+    UNREPRESENTED_AGENCY = "unrepresented-agency"
+    ACTION_WITHOUT_OWNER = "action-without-owner"
+    ACTION_WITHOUT_DUE_DATE = "action-without-due-date"
+
+
+@dataclasses.dataclass(frozen=True)
+class StatutoryPresence:
+    """Whether one statutory agency is represented (attended or sent information)."""
+
+    role: StatutoryRole
+    agency_name: str
+    represented: bool
+    acknowledged: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class ActionFacts:
+    """One action agreed at this meeting (cancelled ones are left out)."""
+
+    action_id: str
+    number: int
+    has_owner: bool
+    has_due_date: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingFacts:
+    """What the blockers look at. Built by ``app.services.conduct.closing``."""
+
+    decision_required: bool = True
+    threshold_met: bool | None = None
+    has_outcome: bool = False
+    has_rationale: bool = False
+    statutory: tuple[StatutoryPresence, ...] = ()
+    actions: tuple[ActionFacts, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Blocker:
+    """One thing that must be put right before the meeting can close."""
+
+    code: BlockerCode
+    message: str
+    # The step where it is put right, so the UI can jump there.
+    step_kind: StepKind
+    # The action's id or the statutory role, where the blocker is about one.
+    subject: str = ""
+
+
+def find_blockers(facts: MeetingFacts) -> list[Blocker]:
+    """Everything that stops the meeting closing, in the order the chair meets it."""
+    found: list[Blocker] = []
+    if facts.decision_required:
+        if facts.threshold_met is None:
+            found.append(
+                Blocker(
+                    BlockerCode.NO_THRESHOLD,
+                    "Say whether the significant-harm threshold is met.",
+                    StepKind.DECISION,
+                )
+            )
+        if not facts.has_outcome:
+            found.append(
+                Blocker(
+                    BlockerCode.NO_OUTCOME,
+                    "Choose the outcome of the threshold decision.",
+                    StepKind.DECISION,
+                )
+            )
+        if not facts.has_rationale:
+            found.append(
+                Blocker(
+                    BlockerCode.NO_RATIONALE,
+                    "Record the rationale for the decision. It is required for every "
+                    "outcome, including no further action.",
+                    StepKind.DECISION,
+                )
+            )
+    for presence in facts.statutory:
+        if not presence.represented and not presence.acknowledged:
+            found.append(
+                Blocker(
+                    BlockerCode.UNREPRESENTED_AGENCY,
+                    f"{presence.agency_name} is not represented. Acknowledge its absence "
+                    "with a reason, or record who attended or sent information.",
+                    StepKind.DECISION,
+                    presence.role.value,
+                )
+            )
+    for action in facts.actions:
+        if not action.has_owner:
+            found.append(
+                Blocker(
+                    BlockerCode.ACTION_WITHOUT_OWNER,
+                    f"Action {action.number} has no owner. Say who will do it.",
+                    StepKind.ACTIONS,
+                    action.action_id,
+                )
+            )
+        if not action.has_due_date:
+            found.append(
+                Blocker(
+                    BlockerCode.ACTION_WITHOUT_DUE_DATE,
+                    f"Action {action.number} has no date. Say by when it will be done.",
+                    StepKind.ACTIONS,
+                    action.action_id,
+                )
+            )
+    return found
