@@ -1,0 +1,319 @@
+"""The minutes of a meeting as a Word document.
+
+:func:`render_minutes` turns :class:`MinutesData` into a document;
+:func:`export_minutes` reads a meeting from the workspace, writes the file
+atomically and records the export in the audit log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from app import APP_NAME
+from app.exporters import minutes_sections as sections
+from app.exporters.docx_base import (
+    DRAFT_COLOUR,
+    DocumentProperties,
+    add_marking,
+    check_target,
+    clock_time,
+    long_date,
+    long_datetime,
+    open_template,
+    save_document,
+    set_properties,
+)
+from app.exporters.docx_tables import TABLE_STYLE, TABLE_TEXT, Column, GroupHeading, add_table
+from app.exporters.docx_tables import add_label_table as label_table
+from app.exporters.minutes_data import load_minutes_data
+from app.exporters.minutes_model import Attendee, MinutesData
+from app.models import AttendanceStatus, MeetingType
+from app.storage import audit
+from app.storage.workspace import Workspace
+
+TEMPLATE = "minutes.docx"
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Organisation",
+    "Status line",
+    "Small print",
+    TABLE_TEXT,
+    TABLE_STYLE,
+)
+TEAM = "Multi-Agency Child Protection Team"
+CONFIDENTIALITY = (
+    "These minutes are confidential. They record information about a child and their family "
+    "that agencies shared to keep the child safe. Store them securely, share them only with "
+    "people who need them to protect the child, and do not copy or forward them without the "
+    "chair's agreement. Information marked restricted must not be shared with the child's family."
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class MinutesExport:
+    """What was written: where, which version, and whether it is still a draft."""
+
+    path: Path
+    meeting_id: str
+    version: int
+    draft: bool
+    reissued: bool
+
+
+def minutes_title(meeting_type: MeetingType) -> str:
+    """ "Strategy meeting minutes", "Initial child protection conference minutes" …"""
+    return f"{meeting_type.label} minutes"
+
+
+def suggested_file_name(data: MinutesData) -> str:
+    """A file name for the save dialog; it never carries the child's name or reference."""
+    state = "DRAFT" if data.draft else f"v{data.version}"
+    return f"{minutes_title(data.meeting_type)} {data.meeting_date.isoformat()} {state}.docx"
+
+
+def _status_line(data: MinutesData) -> str:
+    if data.draft:
+        return "DRAFT: not yet signed off by the chair"
+    assert data.signed_off_at is not None
+    reissue = data.reissue
+    signed = f"Signed off by {data.signed_off_by}, {long_datetime(data.signed_off_at)}"
+    if reissue is not None:
+        return f"Reissued version {reissue.version}, {long_datetime(reissue.issued_at)}\n{signed}"
+    return signed
+
+
+def _attendance_text(person: Attendee) -> str:
+    status = person.status
+    if status is AttendanceStatus.ATTENDED:
+        text = "Attended"
+        if person.arrived_at is not None:
+            text += f" from {clock_time(person.arrived_at)}"
+        if person.departed_at is not None:
+            text += f" until {clock_time(person.departed_at)}"
+        return text + (" (joined on the day)" if person.walk_in else "")
+    return {
+        AttendanceStatus.SENT_INFORMATION: "Sent information only (not present)",
+        AttendanceStatus.APOLOGIES: "Apologies",
+        AttendanceStatus.DID_NOT_ATTEND: "Did not attend",
+        AttendanceStatus.INVITED: "Invited (no reply recorded)",
+    }[status]
+
+
+def _heading_block(document: Any, data: MinutesData) -> None:
+    organisation = data.local_authority or "Local authority not set"
+    document.add_paragraph(f"{organisation}\n{TEAM}", style="Organisation")
+    document.add_paragraph(minutes_title(data.meeting_type), style="Title")
+    status = document.add_paragraph(style="Status line").add_run(_status_line(data))
+    if data.draft:
+        status.font.color.rgb = DRAFT_COLOUR
+    child = data.child_reference
+    if data.child_name:
+        child = f"{data.child_name} (reference {data.child_reference})"
+    label_table(
+        document,
+        caption="Meeting details",
+        pairs=[
+            ("Child", child),
+            ("Date", long_date(data.meeting_date)),
+            ("Time", clock_time(data.meeting_time) if data.meeting_time else "Not recorded"),
+            ("Place", data.place or "Not recorded"),
+            ("Chair", data.chair or "Not recorded"),
+            ("Minute-taker", data.minute_taker or "Not recorded"),
+        ],
+    )
+    document.add_heading("Confidentiality", level=1)
+    document.add_paragraph(CONFIDENTIALITY)
+
+
+def _attendance(document: Any, data: MinutesData) -> None:
+    document.add_heading("Attendance", level=1)
+    if not data.attendance:
+        document.add_paragraph("No attendance was recorded.")
+        return
+    rows: list[GroupHeading | tuple[str, str, str]] = []
+    for group in data.attendance:
+        rows.append(GroupHeading(group.heading))
+        # An unnamed invitation only says the agency was asked: show it when
+        # nobody else from the agency is listed.
+        named = [p for p in group.people if p.name or p.status is not AttendanceStatus.INVITED]
+        rows += [
+            (p.name or "No one named", p.role, _attendance_text(p)) for p in (named or group.people)
+        ]
+    add_table(
+        document,
+        caption="Attendance by agency",
+        columns=(Column("Name", 5.5), Column("Role", 5.0), Column("Attendance", 6.5)),
+        rows=rows,
+    )
+
+
+def _representation(document: Any, data: MinutesData) -> None:
+    document.add_heading("Representation of statutory agencies", level=1)
+    if not data.missing_agencies:
+        document.add_paragraph(
+            "Children's social care, police, health and education were all represented."
+        )
+        return
+    lead_in = document.add_paragraph(
+        "These statutory agencies were not represented at the meeting:"
+    )
+    lead_in.paragraph_format.keep_with_next = True
+    rows = []
+    for missing in data.missing_agencies:
+        noted = missing.acknowledged_by
+        if missing.acknowledged_at is not None:
+            noted = f"{noted}, {long_datetime(missing.acknowledged_at)}"
+        rows.append((missing.agency, missing.reason or "No reason has been recorded.", noted))
+    add_table(
+        document,
+        caption="Statutory agencies not represented",
+        columns=(Column("Agency", 3.8), Column("Reason", 8.4), Column("Acknowledged by", 4.8)),
+        rows=rows,
+    )
+
+
+def _agenda(document: Any, data: MinutesData) -> None:
+    placed: set[str] = set()
+    for number, item in enumerate(data.agenda, start=1):
+        document.add_heading(f"{number}. {item.title}", level=1)
+        part = sections.STRUCTURED.get(item.kind)
+        if part is not None and item.kind not in placed:
+            sections.add_text(document, item.notes)
+            part[1](document, data)
+            placed.add(item.kind)
+        else:
+            sections.add_text_or(document, item.notes, "No notes were taken under this item.")
+    for kind, (heading, write) in sections.STRUCTURED.items():
+        if kind in placed or not _has_content(kind, data):
+            continue
+        document.add_heading(heading, level=1)
+        write(document, data)
+
+
+def _has_content(kind: str, data: MinutesData) -> bool:
+    if data.meeting_type is MeetingType.STRATEGY:
+        return True
+    return bool(
+        {
+            "agency-information": data.information,
+            "decision": data.decision,
+            "actions": data.actions or data.carried_over,
+            "timescales": data.timescales,
+        }[kind]
+    )
+
+
+def _sign_off(document: Any, data: MinutesData) -> None:
+    document.add_heading("Sign-off", level=1)
+    if data.draft:
+        document.add_paragraph(
+            "Draft: these minutes have not been signed off by the chair and may change."
+        )
+        return
+    assert data.signed_off_at is not None
+    signed = document.add_paragraph(
+        f"Signed off by {data.signed_off_by} on {long_datetime(data.signed_off_at)}."
+    )
+    reissue = data.reissue
+    if reissue is not None:
+        signed.paragraph_format.keep_with_next = True
+        document.add_paragraph(
+            f"Reissued version {reissue.version} on {long_datetime(reissue.issued_at)} "
+            f"by {reissue.issued_by}, after the amendments below. It replaces every earlier version."
+        )
+    if data.amendments:
+        document.add_heading("Amendments after sign-off", level=1)
+        add_table(
+            document,
+            caption="Amendments after sign-off",
+            columns=(
+                Column("When", 4.2),
+                Column("Who", 3.0),
+                Column("What changed", 5.4),
+                Column("Why", 4.4),
+            ),
+            rows=[
+                (long_datetime(a.made_at), a.made_by, a.what, a.reason or "No reason given.")
+                for a in data.amendments
+            ],
+        )
+
+
+def _properties(data: MinutesData) -> DocumentProperties:
+    title = minutes_title(data.meeting_type)
+    if data.draft:
+        state, comments = "Draft", "Draft: not yet signed off by the chair."
+    elif data.reissue is not None:
+        state = "Reissued"
+        comments = f"Reissued version {data.version}, after amendment."
+    else:
+        state, comments = "Signed off", "Signed off by the chair."
+    return DocumentProperties(
+        title=f"{title}, {long_date(data.meeting_date)}",
+        subject=f"Minutes of a MACPT {data.meeting_type.label.lower()}",
+        author=data.local_authority or APP_NAME,
+        comments=comments,
+        content_status=state,
+        keywords="MACPT; minutes; OFFICIAL-SENSITIVE",
+        revision=data.version,
+        version="draft" if data.draft else str(data.version),
+    )
+
+
+def render_minutes(data: MinutesData) -> Any:
+    """The minutes as a python-docx ``Document`` (not yet saved)."""
+    document = open_template(TEMPLATE, required_styles=REQUIRED_STYLES)
+    title = minutes_title(data.meeting_type)
+    add_marking(
+        document,
+        draft=data.draft,
+        footer_note=f"{title}, {long_date(data.meeting_date)}, {data.child_reference}",
+    )
+    _heading_block(document, data)
+    _attendance(document, data)
+    _representation(document, data)
+    _agenda(document, data)
+    _sign_off(document, data)
+    set_properties(document, _properties(data))
+    return document
+
+
+def export_minutes(
+    workspace: Workspace, *, meeting_id: str, target: Path, include_restricted: bool = True
+) -> MinutesExport:
+    """Write the minutes of ``meeting_id`` to ``target`` (a .docx the user chose).
+
+    Raises ExportError, before doing any work, when the folder is missing or
+    cannot be written; the file is either complete or absent, never partial.
+    """
+    target = check_target(target)
+    data = load_minutes_data(
+        workspace, meeting_id=meeting_id, include_restricted=include_restricted
+    )
+    document = render_minutes(data)
+    with workspace.transaction() as session:
+        audit.append(session, table="meeting", record_id=data.meeting_id, action="export-minutes")
+        # Write the log entry first: if it cannot be kept, no file is left behind.
+        session.flush()
+        written = save_document(document, target)
+    return MinutesExport(
+        path=written,
+        meeting_id=data.meeting_id,
+        version=data.version,
+        draft=data.draft,
+        reissued=data.reissue is not None,
+    )
+
+
+__all__ = [
+    "MinutesExport",
+    "export_minutes",
+    "minutes_title",
+    "render_minutes",
+    "suggested_file_name",
+]

@@ -1,0 +1,164 @@
+"""What the minutes say, as plain frozen data (no session, no ORM objects).
+
+The renderer in ``minutes.py`` depends on these only, so it can be tested on
+its own and the loader in ``minutes_data.py`` can change without touching it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from app.models import (
+    ActionStatus,
+    AttendanceStatus,
+    MeetingType,
+    MinutesIssueKind,
+    ThresholdOutcome,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str
+    status: AttendanceStatus
+    arrived_at: dt.datetime | None = None
+    departed_at: dt.datetime | None = None
+    walk_in: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class AttendanceGroup:
+    """Everyone invited for one agency (or the family, or others)."""
+
+    heading: str
+    people: tuple[Attendee, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class AgendaNote:
+    title: str
+    kind: str
+    notes: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AgencyInformationEntry:
+    agency: str
+    contributor: str
+    information: str
+    restricted: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class MissingAgency:
+    """A statutory agency that was not represented, and the chair's reason if given."""
+
+    agency: str
+    reason: str = ""
+    acknowledged_by: str = ""
+    acknowledged_at: dt.datetime | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class AgencyViewEntry:
+    agency: str
+    agrees: bool
+    comment: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DecisionEntry:
+    threshold_met: bool | None
+    outcome: ThresholdOutcome | None
+    rationale: str
+    support_detail: str
+    dissent: str
+    decided_by: str
+    decided_at: dt.datetime | None
+    views: tuple[AgencyViewEntry, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class ActionEntry:
+    description: str
+    owner: str
+    agency: str
+    due: dt.date | None
+    status: ActionStatus
+    completed_on: dt.date | None = None
+    # For actions carried over: the meeting that agreed them, and its date.
+    raised_at: MeetingType | None = None
+    raised_on: dt.date | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class TimescalesEntry:
+    strategy_date: dt.date
+    review_due: dt.date
+    icpc_due: dt.date
+    assessment_due: dt.date
+
+
+@dataclasses.dataclass(frozen=True)
+class IssueEntry:
+    version: int
+    kind: MinutesIssueKind
+    issued_at: dt.datetime
+    issued_by: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AmendmentEntry:
+    made_at: dt.datetime
+    made_by: str
+    what: str
+    reason: str
+    version: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class MinutesData:
+    meeting_id: str
+    meeting_type: MeetingType
+    local_authority: str
+    child_reference: str
+    # Only filled in when the workspace allows full names in minutes.
+    child_name: str | None
+    meeting_date: dt.date
+    meeting_time: dt.time | None
+    place: str
+    chair: str
+    minute_taker: str
+    attendance: tuple[AttendanceGroup, ...]
+    agenda: tuple[AgendaNote, ...]
+    information: tuple[AgencyInformationEntry, ...]
+    missing_agencies: tuple[MissingAgency, ...]
+    decision: DecisionEntry | None
+    actions: tuple[ActionEntry, ...]
+    carried_over: tuple[ActionEntry, ...]
+    timescales: TimescalesEntry | None
+    signed_off_by: str | None = None
+    signed_off_at: dt.datetime | None = None
+    issues: tuple[IssueEntry, ...] = ()
+    amendments: tuple[AmendmentEntry, ...] = ()
+    restricted_left_out: bool = False
+
+    @property
+    def signed_off(self) -> bool:
+        return self.signed_off_at is not None
+
+    @property
+    def draft(self) -> bool:
+        return not self.signed_off
+
+    @property
+    def reissue(self) -> IssueEntry | None:
+        """The latest reissue, if the minutes were reissued after sign-off."""
+        reissues = [i for i in self.issues if i.kind is MinutesIssueKind.REISSUED]
+        return max(reissues, key=lambda i: i.version) if reissues else None
+
+    @property
+    def version(self) -> int:
+        return max((i.version for i in self.issues), default=1)

@@ -1,0 +1,175 @@
+"""The parts of the minutes that follow the agenda: agency information, the
+threshold decision, actions and timescales. Each writes into a document from
+:class:`MinutesData` alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.exporters.docx_base import long_date, long_datetime
+from app.exporters.docx_tables import Column, add_label_table, add_table
+from app.exporters.minutes_model import ActionEntry, MinutesData
+from app.models import ActionStatus
+
+ACTION_COLUMNS = (
+    Column("Action", 5.4),
+    Column("Who", 3.0),
+    Column("Agency", 2.8),
+    Column("By when", 3.0),
+    Column("Status", 2.8),
+)
+_STATUS = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.DONE: "Done",
+    ActionStatus.CANCELLED: "Cancelled",
+}
+WORKING_DAYS_NOTE = (
+    "Counted in working days from the strategy discussion (day 0): Monday to Friday, "
+    "not counting bank holidays in England and Wales or the local authority's closure days. "
+    'The "five days" before the review meeting are read as five working days.'
+)
+
+
+def add_text(document: Any, text: str, *, style: str | None = None) -> None:
+    """One paragraph per non-empty line of ``text``."""
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip(), style=style)
+
+
+def add_text_or(document: Any, text: str, otherwise: str) -> None:
+    if text.strip():
+        add_text(document, text)
+    else:
+        document.add_paragraph(otherwise)
+
+
+def information(document: Any, data: MinutesData) -> None:
+    if not data.information:
+        document.add_paragraph("No agency information was recorded.")
+    for entry in data.information:
+        document.add_heading(entry.agency or "Agency not recorded", level=2)
+        if entry.contributor:
+            document.add_paragraph(f"Shared by {entry.contributor}.", style="Small print")
+        if entry.restricted:
+            warning = document.add_paragraph()
+            warning.add_run("Restricted: not to be shared with the child's family.").bold = True
+        add_text_or(document, entry.information, "No information was recorded.")
+    if data.restricted_left_out:
+        document.add_paragraph(
+            "Information marked restricted has been left out of this copy.", style="Small print"
+        )
+
+
+def decision(document: Any, data: MinutesData) -> None:
+    entry = data.decision
+    if entry is None:
+        document.add_paragraph("No threshold decision has been recorded.")
+        return
+    met = {True: "Yes", False: "No", None: "Not recorded"}[entry.threshold_met]
+    decided = entry.decided_by or "Not recorded"
+    if entry.decided_at is not None:
+        decided = f"{decided}, {long_datetime(entry.decided_at)}"
+    add_label_table(
+        document,
+        caption="Threshold decision",
+        widths=(6.0, 11.0),
+        pairs=[
+            ("Is the significant-harm threshold met?", met),
+            ("Outcome", entry.outcome.label if entry.outcome else "Not recorded"),
+            ("Decided by", decided),
+        ],
+    )
+    document.add_heading("Rationale", level=2)
+    add_text_or(document, entry.rationale, "No rationale has been recorded.")
+    if entry.support_detail.strip():
+        document.add_heading("Support to be offered", level=2)
+        add_text(document, entry.support_detail)
+    document.add_heading("Agency views", level=2)
+    if entry.views:
+        add_table(
+            document,
+            caption="Each agency's view of the decision",
+            columns=(Column("Agency", 4.5), Column("View", 2.6), Column("Comment", 9.9)),
+            rows=[
+                (v.agency, "Agrees" if v.agrees else "Disagrees", v.comment) for v in entry.views
+            ],
+        )
+    else:
+        document.add_paragraph("No agency views were recorded.")
+    document.add_heading("Dissent", level=2)
+    add_text_or(document, entry.dissent, "No dissent was recorded.")
+
+
+def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
+    what = action.description or "Not described"
+    if action.raised_at is not None and action.raised_on is not None:
+        what += (
+            f"\nAgreed at the {action.raised_at.label.lower()} on {long_date(action.raised_on)}."
+        )
+    status = _STATUS[action.status]
+    if action.status is ActionStatus.DONE and action.completed_on is not None:
+        status += f"\n{long_date(action.completed_on)}"
+    return (
+        what,
+        action.owner or "No owner yet",
+        action.agency,
+        long_date(action.due) if action.due else "No date set",
+        status,
+    )
+
+
+def actions(document: Any, data: MinutesData) -> None:
+    document.add_heading("Agreed at this meeting", level=2)
+    if data.actions:
+        add_table(
+            document,
+            caption="Actions agreed at this meeting",
+            columns=ACTION_COLUMNS,
+            rows=[_action_row(a) for a in data.actions],
+        )
+    else:
+        document.add_paragraph("No actions were agreed.")
+    if data.carried_over:
+        document.add_heading("Carried over from earlier meetings", level=2)
+        add_table(
+            document,
+            caption="Actions carried over from earlier meetings",
+            columns=ACTION_COLUMNS,
+            rows=[_action_row(a) for a in data.carried_over],
+        )
+
+
+def timescales(document: Any, data: MinutesData) -> None:
+    entry = data.timescales
+    if entry is None:
+        document.add_paragraph("No timescales were recorded for this meeting.")
+        return
+    add_label_table(
+        document,
+        caption="Timescales",
+        widths=(10.5, 6.5),
+        pairs=[
+            ("Strategy discussion (day 0)", long_date(entry.strategy_date)),
+            ("Review meeting (5th working day)", long_date(entry.review_due)),
+            (
+                "Initial child protection conference (by the 15th working day)",
+                long_date(entry.icpc_due),
+            ),
+            (
+                "Section 47 assessment completed (by the 45th working day)",
+                long_date(entry.assessment_due),
+            ),
+        ],
+    )
+    document.add_paragraph(WORKING_DAYS_NOTE, style="Small print")
+
+
+# Agenda item kinds that carry a structured part, with its heading when the
+# agenda has no such item and the part is added after it.
+STRUCTURED = {
+    "agency-information": ("Information from each agency", information),
+    "decision": ("Threshold decision", decision),
+    "actions": ("Actions", actions),
+    "timescales": ("Timescales", timescales),
+}
