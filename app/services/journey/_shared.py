@@ -1,0 +1,114 @@
+"""What the journey services share: finding meetings, the calendar, month arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, RecordLocked, ValidationError
+from app.models import (
+    ChildProtectionPlan,
+    ClosureDay,
+    Meeting,
+    MeetingStatus,
+    MeetingTimescales,
+    MeetingType,
+    ThresholdDecision,
+)
+from app.workdays import Timescales, WorkingCalendar
+
+LOCKED = "These minutes are signed off. Record the change as an amendment instead."
+
+
+def meeting_of_type(session: Session, meeting_id: str, *types: MeetingType) -> Meeting:
+    """The meeting, if it is one of ``types``; a message saying what it should be if not."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("That meeting no longer exists. It may have been deleted.")
+    if types and meeting.meeting_type not in types:
+        wanted = " or ".join(t.label.lower() for t in types)
+        raise ValidationError(
+            f"This is a {meeting.meeting_type.label.lower()}; this can only be recorded "
+            f"at a {wanted}. Open the right meeting and try again."
+        )
+    return meeting
+
+
+def check_editable(meeting: Meeting) -> None:
+    if meeting.status is MeetingStatus.SIGNED_OFF:
+        raise RecordLocked(LOCKED)
+
+
+def working_calendar(session: Session) -> WorkingCalendar:
+    """England's working days less this workspace's local closure days."""
+    return WorkingCalendar(session.scalars(select(ClosureDay.day)))
+
+
+def strategy_meeting_for(session: Session, case_id: str, on_or_before: dt.date) -> Meeting | None:
+    """The strategy discussion whose clocks apply on ``on_or_before``.
+
+    That is the latest one that started a section 47 enquiry; failing that, the
+    latest strategy meeting at all (its decision may not be recorded yet).
+    """
+    strategies = list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.case_id == case_id,
+                Meeting.meeting_type == MeetingType.STRATEGY,
+                Meeting.scheduled_date <= on_or_before,
+            )
+            .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
+        )
+    )
+    for meeting in strategies:
+        decision = session.scalar(
+            select(ThresholdDecision).where(ThresholdDecision.meeting_id == meeting.id)
+        )
+        if decision is not None and decision.outcome is not None and decision.outcome.starts_s47:
+            return meeting
+    return strategies[0] if strategies else None
+
+
+def strategy_timescales(session: Session, strategy: Meeting) -> Timescales:
+    """The clocks as stored when the strategy decision was made, or as computed now."""
+    stored = session.scalar(
+        select(MeetingTimescales).where(MeetingTimescales.meeting_id == strategy.id)
+    )
+    if stored is not None:
+        return Timescales(
+            stored.strategy_date, stored.review_due, stored.icpc_due, stored.assessment_due
+        )
+    return Timescales.from_strategy_date(strategy.scheduled_date, working_calendar(session))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later; the month's last day when it is shorter (31 Jan → 28 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def latest_plan(session: Session, case_id: str, on: dt.date) -> ChildProtectionPlan | None:
+    """The case's latest child protection plan started on or before ``on`` (ended or not)."""
+    return session.scalar(
+        select(ChildProtectionPlan)
+        .where(ChildProtectionPlan.case_id == case_id, ChildProtectionPlan.start_date <= on)
+        .order_by(ChildProtectionPlan.start_date.desc(), ChildProtectionPlan.created_at.desc())
+        .limit(1)
+    )
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names for the same person, ignoring case and spacing."""
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def required_text(value: str, message: str) -> str:
+    text = value.strip()
+    if not text:
+        raise ValidationError(message)
+    return text

@@ -1,0 +1,245 @@
+"""A child's journey on one page: strategy meeting → review → ICPC → reviews → discharge,
+with each clock: when it was due, when it was held and whether it was met.
+
+Clocks: the review is due on the 5th working day after the strategy discussion
+that started the section 47 enquiry, the ICPC on the 15th (or the later date
+agreed at the review, with its reason), the first review conference on the
+date the ICPC set (at most 3 months on) and each later one on the date the
+previous review set (at most 6 months on). A step still to come whose date has
+passed shows as not met: it is overdue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import NotFound
+from app.models import (
+    CaseEpisode,
+    ChildProtectionPlan,
+    IcpcTimeframe,
+    IcpcTimeframeDecision,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+    ThresholdDecision,
+)
+from app.services.journey import plan as plans
+from app.services.journey._shared import add_months, strategy_meeting_for, strategy_timescales
+from app.services.journey.discharge import REASON_LABELS
+from app.storage.workspace import Workspace
+from app.workdays import long_date
+
+STAGE_LABELS = {
+    "strategy": "Strategy meeting",
+    "review": "Five-day review",
+    "icpc": "Initial child protection conference",
+    "rcpc": "Review child protection conference",
+    "discharge": "Child protection plan ended",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineStep:
+    stage: str
+    meeting_id: str | None
+    scheduled_for: dt.date | None
+    held_on: dt.date | None
+    status: str
+    due_date: dt.date | None = None
+    met: bool | None = None
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return STAGE_LABELS[self.stage]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "stage": self.stage,
+            "meeting_id": self.meeting_id,
+            "scheduled_for": self.scheduled_for.isoformat() if self.scheduled_for else None,
+            "held_on": self.held_on.isoformat() if self.held_on else None,
+            "status": self.status,
+            "due": self.due_date.isoformat() if self.due_date else None,
+            "met": self.met,
+            "note": self.note,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseTimeline:
+    case_id: str
+    la_child_ref: str
+    steps: tuple[TimelineStep, ...]
+
+    def as_json(self) -> dict[str, object]:
+        """The shape ``macpt timeline --json`` promises."""
+        return {
+            "case_id": self.case_id,
+            "child": self.la_child_ref,
+            "steps": [s.as_json() for s in self.steps],
+        }
+
+
+def _met(due: dt.date | None, held: dt.date | None, today: dt.date) -> bool | None:
+    if due is None:
+        return None
+    if held is None:
+        return False if today > due else None
+    return held <= due
+
+
+def _step(meeting: Meeting, due: dt.date | None, today: dt.date, note: str = "") -> TimelineStep:
+    held = meeting.scheduled_date if meeting.status is not MeetingStatus.SCHEDULED else None
+    return TimelineStep(
+        stage=meeting.meeting_type.value,
+        meeting_id=meeting.id,
+        scheduled_for=meeting.scheduled_date,
+        held_on=held,
+        status=meeting.status.value,
+        due_date=due,
+        met=_met(due, held, today),
+        note=note,
+    )
+
+
+def _pending(stage: str, due: dt.date | None, today: dt.date, note: str = "") -> TimelineStep:
+    return TimelineStep(stage, None, None, None, "not scheduled", due, _met(due, None, today), note)
+
+
+def _timeframe(session: Session, strategy: Meeting) -> IcpcTimeframeDecision | None:
+    return session.scalar(
+        select(IcpcTimeframeDecision)
+        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
+        .where(IcpcTimeframeDecision.strategy_meeting_id == strategy.id)
+        .order_by(Meeting.scheduled_date.desc())
+        .limit(1)
+    )
+
+
+def _icpc_due(session: Session, strategy: Meeting) -> tuple[dt.date, str, bool]:
+    """When the ICPC is due after ``strategy``, a note on any agreed change, and
+    whether the review decided no conference is needed."""
+    due = strategy_timescales(session, strategy).icpc_due
+    decision = _timeframe(session, strategy)
+    if decision is None:
+        return due, "", False
+    if decision.timeframe is IcpcTimeframe.NOT_NEEDED:
+        return due, f"No conference needed: {decision.reason}", True
+    if decision.timeframe is IcpcTimeframe.EXTENDED and decision.target_date:
+        return (
+            decision.target_date,
+            f"Extended from {long_date(due)} (exceptional circumstances agreed by the "
+            f"MACPT): {decision.reason}",
+            False,
+        )
+    return decision.target_date or due, "", False
+
+
+def _conference_steps(
+    session: Session, meeting: Meeting, previous_due: dt.date | None, today: dt.date
+) -> tuple[TimelineStep, dt.date | None]:
+    """A review conference's step, and the date the next review is due after it."""
+    decision = plans.decision_for(session, meeting.id)
+    step = _step(meeting, previous_due, today)
+    if decision is not None and decision.next_review_due is not None:
+        return step, decision.next_review_due
+    return step, add_months(meeting.scheduled_date, plans.LATER_REVIEW_MONTHS)
+
+
+def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
+    """The case's meetings in order with their clocks, and the steps still due."""
+    today = clock.today()
+    with workspace.reading() as session:
+        case = session.get(CaseEpisode, case_id)
+        if case is None:
+            raise NotFound("That case no longer exists.")
+        meetings = list(
+            session.scalars(
+                select(Meeting)
+                .where(Meeting.case_id == case_id)
+                .order_by(Meeting.scheduled_date, Meeting.scheduled_time, Meeting.created_at)
+            )
+        )
+        steps: list[TimelineStep] = []
+        next_review: dt.date | None = None
+        for meeting in meetings:
+            strategy = strategy_meeting_for(session, case_id, meeting.scheduled_date)
+            kind = meeting.meeting_type
+            if kind is MeetingType.STRATEGY:
+                steps.append(_step(meeting, None, today))
+            elif kind is MeetingType.REVIEW:
+                due = strategy_timescales(session, strategy).review_due if strategy else None
+                steps.append(_step(meeting, due, today))
+            elif kind is MeetingType.ICPC:
+                due, note, _ = _icpc_due(session, strategy) if strategy else (None, "", False)
+                steps.append(_step(meeting, due, today, note))
+                decision = plans.decision_for(session, meeting.id)
+                next_review = decision.next_review_due if decision else None
+                next_review = next_review or add_months(
+                    meeting.scheduled_date, plans.FIRST_REVIEW_MONTHS
+                )
+            else:
+                step, next_review = _conference_steps(session, meeting, next_review, today)
+                steps.append(step)
+            steps += _discharge_step(session, meeting)
+        steps += _still_due(session, case_id, meetings, today)
+        return CaseTimeline(case.id, case.child.la_child_ref, tuple(steps))
+
+
+def _discharge_step(session: Session, meeting: Meeting) -> list[TimelineStep]:
+    plan = session.scalar(
+        select(ChildProtectionPlan).where(ChildProtectionPlan.end_meeting_id == meeting.id)
+    )
+    if plan is None or plan.end_date is None:
+        return []
+    note = REASON_LABELS[plan.end_reason] if plan.end_reason else ""
+    return [TimelineStep("discharge", meeting.id, plan.end_date, plan.end_date, "ended", note=note)]
+
+
+def _still_due(
+    session: Session, case_id: str, meetings: list[Meeting], today: dt.date
+) -> list[TimelineStep]:
+    """The next step the clocks call for, when no meeting for it exists yet."""
+    if not meetings:
+        return []
+    last = meetings[-1]
+    plan = _latest_plan(session, case_id)
+    if plan is not None:
+        if plan.end_date is None and last.meeting_type in (MeetingType.ICPC, MeetingType.RCPC):
+            return [_pending("rcpc", plan.next_review_due, today)]
+        return []
+    strategy = strategy_meeting_for(session, case_id, last.scheduled_date)
+    if strategy is None or not _started_s47(session, strategy):
+        return []
+    after = [m for m in meetings if m.scheduled_date >= strategy.scheduled_date]
+    types = {m.meeting_type for m in after}
+    clocks = strategy_timescales(session, strategy)
+    if MeetingType.REVIEW not in types:
+        return [_pending("review", clocks.review_due, today)]
+    if MeetingType.ICPC not in types:
+        due, note, not_needed = _icpc_due(session, strategy)
+        return [] if not_needed else [_pending("icpc", due, today, note)]
+    return []
+
+
+def _started_s47(session: Session, strategy: Meeting) -> bool:
+    decision = session.scalar(
+        select(ThresholdDecision).where(ThresholdDecision.meeting_id == strategy.id)
+    )
+    return bool(decision and decision.outcome and decision.outcome.starts_s47)
+
+
+def _latest_plan(session: Session, case_id: str) -> ChildProtectionPlan | None:
+    return session.scalar(
+        select(ChildProtectionPlan)
+        .where(ChildProtectionPlan.case_id == case_id)
+        .order_by(ChildProtectionPlan.start_date.desc())
+        .limit(1)
+    )

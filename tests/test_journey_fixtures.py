@@ -1,0 +1,285 @@
+"""Builders for the journey tests: a child taken step by step through the real services.
+
+Every step goes through the same service functions the app uses, so the tests
+see what a chair would. The builders are kept here (with a check of their own)
+so every journey test file shares them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app import clock
+from app.models import AttendanceStatus, MeetingType, Sex, ThresholdOutcome
+from app.services import agencies, cases, meetings
+from app.services.conduct import attendance, closing, decision, invitations
+from app.services.journey import conference, review, safety_plan
+from app.storage.workspace import Workspace, open_workspace
+from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.helpers import workspaces
+
+CHAIR = "Lee Example-Chair"
+OTHER_CHAIR = "Robin Example-Deputy"
+MOTHER_ADDRESS = "1 Sample Street, Sampletown, ZZ99 1AA"
+FATHER_ADDRESS = "9 Elsewhere Road, Othertown, ZZ99 9ZZ"
+MOTHER_PHONE = "01632 960101"
+FATHER_PHONE = "01632 960909"
+FATHER_EMAIL = "chris.other@example.org"
+POLICE_SECRET = "Intelligence: DEMO-OP-ZEPHYR surveillance report"
+PRACTITIONERS = {
+    "social-care": ("Sam Example-Social-Worker", "sam.sw@example.org"),
+    "police": ("DC Alex Example-Officer", "alex.police@example.org"),
+    "health": ("Riley Example-Nurse", "riley.health@example.org"),
+    "education": ("Morgan Example-Teacher", "morgan.school@example.org"),
+}
+# Hand-checked: from Tuesday 5 May 2026, the 5th working day is Tuesday 12 May and
+# the 15th is Wednesday 27 May (Monday 25 May is the spring bank holiday).
+STRATEGY_DAY = dt.date(2026, 5, 5)
+REVIEW_DUE = dt.date(2026, 5, 12)
+ICPC_DUE = dt.date(2026, 5, 27)
+
+
+@dataclasses.dataclass(frozen=True)
+class Child:
+    case_id: str
+    child_id: str
+    mother_id: str
+    father_id: str
+    agency_ids: dict[str, str]
+    practitioner_ids: dict[str, str]
+
+
+def new_child(workspace: Workspace, ref: str = "TEST-0001", first: str = "Poppy") -> Child:
+    case = cases.create_case(
+        workspace,
+        la_child_ref=ref,
+        first_name=first,
+        last_name="Testcase",
+        date_of_birth=dt.date(2019, 3, 14),
+        sex=Sex.FEMALE,
+        address=MOTHER_ADDRESS,
+        concern="Fictional concern for testing.",
+        opened_on=dt.date(2026, 5, 1),
+    )
+    mother = cases.add_family_member(
+        workspace,
+        child_id=case.child_id,
+        name="Pat Testcase",
+        relationship_to_child="Mother",
+        parental_responsibility=True,
+        address=MOTHER_ADDRESS,
+        phone=MOTHER_PHONE,
+        invite_to_conferences=True,
+        is_carer=True,
+    )
+    father = cases.add_family_member(
+        workspace,
+        child_id=case.child_id,
+        name="Chris Other",
+        relationship_to_child="Father",
+        parental_responsibility=True,
+        address=FATHER_ADDRESS,
+        phone=FATHER_PHONE,
+        email=FATHER_EMAIL,
+        invite_to_conferences=True,
+    )
+    statutory = {role.value: a.id for role, a in agencies.statutory_agencies(workspace).items()}
+    people = {}
+    for role, (name, email) in PRACTITIONERS.items():
+        existing = [p for p in _directory(workspace) if p == name]
+        if not existing:
+            cases.add_practitioner(workspace, name=name, agency_id=statutory[role], email=email)
+        people[role] = name
+    return Child(case.case_id, case.child_id, mother, father, statutory, people)
+
+
+def _directory(workspace: Workspace) -> list[str]:
+    from sqlalchemy import select
+
+    from app.models import Practitioner
+
+    with workspace.reading() as session:
+        return list(session.scalars(select(Practitioner.name)))
+
+
+def schedule(
+    workspace: Workspace,
+    child: Child,
+    meeting_type: MeetingType,
+    day: dt.date,
+    *,
+    chair: str = CHAIR,
+) -> str:
+    """A scheduled meeting with the four statutory agencies (and, for a conference,
+    both parents) on its invitation list."""
+    meeting = meetings.schedule_meeting(
+        workspace,
+        case_id=child.case_id,
+        meeting_type=meeting_type,
+        scheduled_date=day,
+        scheduled_time=dt.time(10, 0),
+        location="Room 1, Sampletown Civic Centre",
+        chair_name=chair,
+        minute_taker_name="Casey Example-Minutes",
+    )
+    for role, name in child.practitioner_ids.items():
+        invitations.invite_person(
+            workspace, meeting_id=meeting.id, name=name, agency_id=child.agency_ids[role]
+        )
+    if meeting_type in (MeetingType.ICPC, MeetingType.RCPC):
+        invited = {
+            r.family_member_id for r in attendance.list_attendance(workspace, meeting_id=meeting.id)
+        }
+        for member in (child.mother_id, child.father_id):
+            if member not in invited:
+                invitations.invite_family_member(
+                    workspace, meeting_id=meeting.id, family_member_id=member
+                )
+    return meeting.id
+
+
+def hold(workspace: Workspace, meeting_id: str) -> None:
+    """Everyone invited came; the meeting starts."""
+    for row in attendance.list_attendance(workspace, meeting_id=meeting_id):
+        attendance.set_status(workspace, attendance_id=row.id, status=AttendanceStatus.ATTENDED)
+    closing.start_meeting(workspace, meeting_id=meeting_id)
+
+
+def close(workspace: Workspace, meeting_id: str) -> None:
+    closing.close_meeting(workspace, meeting_id=meeting_id)
+
+
+def strategy_s47(workspace: Workspace, child: Child, day: dt.date = STRATEGY_DAY) -> str:
+    """A closed strategy meeting that started a joint section 47 enquiry."""
+    meeting_id = schedule(workspace, child, MeetingType.STRATEGY, day)
+    hold(workspace, meeting_id)
+    decision.save_decision(
+        workspace,
+        meeting_id=meeting_id,
+        threshold_met=True,
+        outcome=ThresholdOutcome.S47_JOINT,
+        rationale="Fictional rationale: the threshold is met.",
+    )
+    decision.record_decision(workspace, meeting_id=meeting_id)
+    close(workspace, meeting_id)
+    return meeting_id
+
+
+def review_with_plan(workspace: Workspace, child: Child, day: dt.date = REVIEW_DUE) -> str:
+    """A closed five-day review: ICPC within 15 working days and a safety plan."""
+    meeting_id = schedule(workspace, child, MeetingType.REVIEW, day)
+    hold(workspace, meeting_id)
+    review.record_icpc_timeframe(
+        workspace,
+        meeting_id=meeting_id,
+        timeframe=review.IcpcTimeframe.WITHIN_15_DAYS,
+    )
+    safety_plan.create_safety_plan(
+        workspace,
+        case_id=child.case_id,
+        meeting_id=meeting_id,
+        agreed_by="Pat Testcase (mother); Sam Example-Social-Worker",
+        items=[
+            safety_plan.SafetyPlanItemInput(
+                worry="Poppy is left alone in the evenings.",
+                keeps_safe="An adult is always at home with Poppy after school.",
+                responsible_name="Pat Testcase",
+                by_when="From today",
+                how_we_know="The social worker visits twice a week.",
+                contingency="Poppy stays with her grandmother.",
+            )
+        ],
+    )
+    close(workspace, meeting_id)
+    return meeting_id
+
+
+def icpc_with_plan(
+    workspace: Workspace, child: Child, day: dt.date = ICPC_DUE, *, chair: str = CHAIR
+) -> str:
+    meeting_id = schedule(workspace, child, MeetingType.ICPC, day, chair=chair)
+    hold(workspace, meeting_id)
+    conference.record_icpc_decision(
+        workspace,
+        meeting_id=meeting_id,
+        plan_needed=True,
+        category=conference.PlanCategory.NEGLECT,
+        lead_practitioner=PRACTITIONERS["social-care"][0],
+        core_group=[
+            conference.CoreGroupMember(name, child.agency_ids[role], "Core group member")
+            for role, (name, _) in PRACTITIONERS.items()
+        ],
+        outline_plan="Fictional outline plan.",
+        rationale="Fictional rationale: the child is likely to suffer significant harm.",
+    )
+    close(workspace, meeting_id)
+    return meeting_id
+
+
+def opened_copy(
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
+    name: str,
+    fill: Callable[[Workspace], object],
+) -> Workspace:
+    """A fresh copy of a workspace that ``fill`` builds once per test run, opened."""
+    source = workspaces.template(name, tmp_path_factory.mktemp, fill)
+    # Building the template puts the real clock back; this test runs on the fixed one.
+    clock.set_clock(lambda: FIXED_NOW)
+    opened = open_workspace(workspaces.copy_workspace(source, tmp_path / "copy.macpt"), PASSPHRASE)
+    opened.actor = "Test Chair"
+    return opened
+
+
+def after_strategy(workspace: Workspace) -> None:
+    """A child with a closed strategy meeting that started a section 47 enquiry."""
+    strategy_s47(workspace, new_child(workspace))
+
+
+def after_icpc(workspace: Workspace) -> None:
+    """A child on a plan: strategy, review with a safety plan, and ICPC (all closed)."""
+    child = new_child(workspace)
+    strategy_s47(workspace, child)
+    review_with_plan(workspace, child)
+    icpc_with_plan(workspace, child)
+
+
+def the_child(workspace: Workspace, ref: str = "TEST-0001") -> Child:
+    """The builder's child, found again in a copied workspace."""
+    found = cases.list_cases(workspace, search=ref)[0]
+    detail = cases.get_case(workspace, case_id=found.case_id)
+    family = {m.relationship_to_child: m.id for m in detail.family}
+    statutory = {role.value: a.id for role, a in agencies.statutory_agencies(workspace).items()}
+    people = {role: name for role, (name, _) in PRACTITIONERS.items()}
+    return Child(
+        found.case_id, found.child_id, family["Mother"], family["Father"], statutory, people
+    )
+
+
+def meeting_of(workspace: Workspace, child: Child, meeting_type: MeetingType) -> str:
+    """The child's (latest) meeting of ``meeting_type``."""
+    found = [
+        m
+        for m in meetings.list_meetings(workspace, case_id=child.case_id)
+        if m.meeting_type is meeting_type
+    ]
+    return found[-1].id
+
+
+def test_builders_make_a_full_journey_to_a_plan(workspace: Workspace) -> None:
+    child = new_child(workspace)
+    strategy_s47(workspace, child)
+    review_with_plan(workspace, child)
+    icpc = icpc_with_plan(workspace, child)
+    context = conference.conference_context(workspace, meeting_id=icpc)
+    assert context.plan is not None
+    assert context.plan.latest_category is conference.PlanCategory.NEGLECT
+    assert {r.family_member_id for r in attendance.list_attendance(workspace, meeting_id=icpc)} >= {
+        child.mother_id,
+        child.father_id,
+    }
