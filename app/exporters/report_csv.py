@@ -1,0 +1,116 @@
+"""The report's figures as a .csv a spreadsheet opens: one figure a row.
+
+Columns: section, measure, value, out_of, percent, note. Counts are plain
+integers, dates ISO (YYYY-MM-DD), percentages whole numbers. Free text (an
+extension's reason) is in ``note``, and any cell a spreadsheet would run as a
+formula is made inert with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from app import paths
+from app.errors import ExportError
+from app.services.reporting import ReportFigures, Share
+
+HEADER = ("section", "measure", "value", "out_of", "percent", "note")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _share(section: str, measure: str, share: Share) -> tuple[str, ...]:
+    percent = "" if share.percent is None else str(share.percent)
+    return (section, measure, str(share.part), str(share.whole), percent, "")
+
+
+def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
+    """Every figure of the report as a row (after the header)."""
+    rows: list[tuple[str, ...]] = [
+        ("Period", "Start", figures.start.isoformat(), "", "", ""),
+        ("Period", "End", figures.end.isoformat(), "", "", ""),
+        ("Meetings", "Held", str(figures.meetings_held), "", "", ""),
+        ("Strategy meetings", "Held", str(figures.strategy_meetings), "", "", ""),
+    ]
+    held = figures.strategy_meetings
+    rows += [_share("Strategy outcomes", c.label, Share(c.count, held)) for c in figures.outcomes]
+    rows.append(_share("Threshold", "Met", figures.threshold_met))
+    rows.append(_share("ICPC timeliness", "Within 15 working days", figures.icpc_within_15_days))
+    rows.append(
+        (
+            "ICPC timeliness",
+            "Held with no strategy discussion on record",
+            str(figures.icpcs_without_strategy),
+            "",
+            "",
+            "",
+        )
+    )
+    rows.append(("ICPC extensions", "Agreed", str(len(figures.extensions)), "", "", ""))
+    for e in figures.extensions:
+        rows.append(
+            (
+                "ICPC extension",
+                f"Agreed on {e.decided_on.isoformat()}",
+                e.target_date.isoformat() if e.target_date else "",
+                "",
+                "",
+                e.reason,
+            )
+        )
+    for c in figures.plans_by_category:
+        rows.append(("Plans started", c.category.label, str(c.started), "", "", ""))
+    for c in figures.plans_by_category:
+        rows.append(("Plans ended", c.category.label, str(c.ended), "", "", ""))
+    average = figures.average_plan_days
+    rows.append(
+        (
+            "Plans ended",
+            "Average length (days)",
+            "" if average is None else f"{average:.1f}",
+            "",
+            "",
+            "",
+        )
+    )
+    rows += [
+        _share("Discharge reasons", c.label, Share(c.count, figures.plans_ended))
+        for c in figures.discharge_reasons
+    ]
+    for f in figures.attendance:
+        rows.append(_share("Attendance", f"{f.agency}: attended", f.attended))
+        rows.append(
+            _share("Attendance", f"{f.agency}: attended or sent information", f.represented)
+        )
+    return rows
+
+
+def _inert(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def check_csv_target(target: Path) -> Path:
+    """Refuse, with a message the user can act on, a .csv that cannot be written."""
+    target = Path(target).expanduser()
+    if target.suffix.lower() != ".csv":
+        raise ExportError(f"{target.name} does not end in .csv. Choose a name like figures.csv.")
+    folder = target.parent.resolve()
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} does not exist. Choose another.")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(
+            f"MACPT Companion cannot write in {folder}. Choose a folder you can write to."
+        )
+    return folder / target.name
+
+
+def write_report_csv(figures: ReportFigures, target: Path) -> Path:
+    """Write the figures to ``target`` atomically; UTF-8 with a BOM so Excel reads it right."""
+    target = check_csv_target(target)
+    with paths.atomic_write(target) as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for row in report_rows(figures):
+            writer.writerow([_inert(cell) for cell in row])
+    return target

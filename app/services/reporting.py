@@ -1,0 +1,336 @@
+"""The figures a MACPT reports to its safeguarding partners for a chosen period.
+
+Counting rules (the report's notes print them too):
+
+- A meeting was *held* when it started (in progress, closed or signed off) and
+  its date falls in the period, both ends included.
+- The threshold-met rate is over the strategy meetings whose threshold
+  decision records met or not met.
+- An ICPC is *within 15 working days* when it was held on or before the 15th
+  working day after the latest strategy discussion on the case before it
+  (bank holidays in England and the area's closure days excluded). Agreed
+  extensions are reported separately and do not change the measure.
+- Plans *started* and *ended* are those whose start or end date is in the
+  period; started plans count by their initial category, ended plans by their
+  latest one. The average plan length is over the plans ended in the period.
+- Attendance by agency is the share of meetings held in the period at which
+  each statutory agency had someone attend (sending information is counted
+  separately, as *represented*).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import ScalarSelect, select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.models import (
+    Agency,
+    AgencyAttendance,
+    AttendanceStatus,
+    ChildProtectionPlan,
+    ClosureDay,
+    DischargeReason,
+    IcpcTimeframe,
+    IcpcTimeframeDecision,
+    Meeting,
+    MeetingTimescales,
+    MeetingType,
+    PlanCategory,
+    StatutoryRole,
+    ThresholdDecision,
+    ThresholdOutcome,
+)
+from app.models.conduct import REPRESENTED
+from app.services.deadlines import HELD
+from app.storage.workspace import Workspace
+from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
+
+OUTCOME_SHORT = {
+    ThresholdOutcome.S47_SINGLE_AGENCY: "S47 (single-agency)",
+    ThresholdOutcome.S47_JOINT: "S47 (joint with police)",
+    ThresholdOutcome.NFA_S47_WITH_SUPPORT: "NFA under s47, with support",
+    ThresholdOutcome.NFA: "No further action",
+    ThresholdOutcome.POLICE_PROTECTION: "Police protection",
+    ThresholdOutcome.EMERGENCY_PROTECTION_ORDER: "Emergency protection order",
+    ThresholdOutcome.RECONVENE: "Reconvene",
+}
+DISCHARGE_LABELS = {
+    DischargeReason.NO_LONGER_AT_RISK: "No longer at risk of significant harm",
+    DischargeReason.TRANSFERRED: "Moved to another authority (plan transferred)",
+    DischargeReason.TURNED_18: "Turned 18",
+    DischargeReason.DIED: "Died",
+    DischargeReason.LEFT_UK: "Left the UK permanently",
+}
+ROLE_ORDER = (
+    StatutoryRole.SOCIAL_CARE,
+    StatutoryRole.POLICE,
+    StatutoryRole.HEALTH,
+    StatutoryRole.EDUCATION,
+)
+NOT_RECORDED = "Not recorded"
+COUNTING_NOTES = (
+    "A meeting was held when it started (in progress, closed or signed off) on a date in the "
+    "period; both ends of the period are included.",
+    "The threshold-met rate is over the strategy meetings whose decision records whether the "
+    "significant-harm threshold was met.",
+    "An initial child protection conference (ICPC) is within 15 working days when it was held "
+    "on or before the 15th working day after the latest strategy discussion on the case before "
+    "it. Weekends, bank holidays in England and the area's closure days are not working days. "
+    "Agreed extensions are listed but do not change this measure.",
+    "Plans started count by their first category and plans ended by their latest one. The "
+    "average length is over the plans that ended in the period.",
+    "Attendance is the share of meetings held in the period at which each statutory agency had "
+    "someone attend; sending information without attending is shown separately.",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Count:
+    label: str
+    count: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Share:
+    part: int
+    whole: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.part / self.whole if self.whole else None
+
+    @property
+    def percent(self) -> int | None:
+        """The share as a whole percentage, halves rounded up (12.5 gives 13)."""
+        return None if not self.whole else (200 * self.part + self.whole) // (2 * self.whole)
+
+    @property
+    def text(self) -> str:
+        """ "7 of 9 (78%)", or "none to count"."""
+        if not self.whole:
+            return "none to count"
+        return f"{self.part} of {self.whole} ({self.percent}%)"
+
+
+@dataclasses.dataclass(frozen=True)
+class Extension:
+    decided_on: dt.date
+    default_due: dt.date | None
+    target_date: dt.date | None
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CategoryCount:
+    category: PlanCategory
+    started: int
+    ended: int
+
+
+@dataclasses.dataclass(frozen=True)
+class AgencyAttendanceFigure:
+    agency: str
+    role: StatutoryRole
+    attended: Share
+    represented: Share
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportFigures:
+    start: dt.date
+    end: dt.date
+    meetings_held: int
+    strategy_meetings: int
+    outcomes: tuple[Count, ...]
+    threshold_met: Share
+    icpc_within_15_days: Share
+    icpcs_without_strategy: int
+    extensions: tuple[Extension, ...]
+    plans_by_category: tuple[CategoryCount, ...]
+    average_plan_days: float | None
+    discharge_reasons: tuple[Count, ...]
+    attendance: tuple[AgencyAttendanceFigure, ...]
+
+    @property
+    def plans_started(self) -> int:
+        return sum(c.started for c in self.plans_by_category)
+
+    @property
+    def plans_ended(self) -> int:
+        return sum(c.ended for c in self.plans_by_category)
+
+
+def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> ReportFigures:
+    """Every figure of the report for ``start`` to ``end`` (both included)."""
+    if end < start:
+        raise ValidationError(
+            "The period ends before it starts. Choose an end date on or after the start date."
+        )
+    in_period = (
+        Meeting.status.in_(HELD),
+        Meeting.scheduled_date >= start,
+        Meeting.scheduled_date <= end,
+    )
+    with workspace.reading() as session:
+        held = list(session.scalars(select(Meeting).where(*in_period)))
+        held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
+        strategy = [m for m in held if m.meeting_type is MeetingType.STRATEGY]
+        outcomes, threshold = _threshold(session, strategy, held_ids)
+        timely, orphans = _icpc_timeliness(
+            session, [m for m in held if m.meeting_type is MeetingType.ICPC]
+        )
+        categories, average, reasons = _plans(session, start, end)
+        return ReportFigures(
+            start=start,
+            end=end,
+            meetings_held=len(held),
+            strategy_meetings=len(strategy),
+            outcomes=outcomes,
+            threshold_met=threshold,
+            icpc_within_15_days=timely,
+            icpcs_without_strategy=orphans,
+            extensions=_extensions(session, start, end),
+            plans_by_category=categories,
+            average_plan_days=average,
+            discharge_reasons=reasons,
+            attendance=_attendance(session, len(held), held_ids),
+        )
+
+
+def _threshold(
+    session: Session, strategy: list[Meeting], held_ids: ScalarSelect[str]
+) -> tuple[tuple[Count, ...], Share]:
+    ids = [m.id for m in strategy]
+    decisions = {
+        d.meeting_id: d
+        for d in session.scalars(
+            select(ThresholdDecision).where(ThresholdDecision.meeting_id.in_(held_ids))
+        )
+    }
+    tally = dict.fromkeys(ThresholdOutcome, 0)
+    unrecorded = decided = met = 0
+    for meeting_id in ids:
+        decision = decisions.get(meeting_id)
+        if decision is None or decision.outcome is None:
+            unrecorded += 1
+        else:
+            tally[decision.outcome] += 1
+        if decision is not None and decision.threshold_met is not None:
+            decided += 1
+            met += int(decision.threshold_met)
+    counts = [Count(OUTCOME_SHORT[o], n) for o, n in tally.items()]
+    if unrecorded:
+        counts.append(Count(NOT_RECORDED, unrecorded))
+    return tuple(counts), Share(met, decided)
+
+
+def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int]:
+    calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
+    within = counted = orphans = 0
+    for icpc in icpcs:
+        strategy = session.execute(
+            select(Meeting.scheduled_date, MeetingTimescales.icpc_due)
+            .outerjoin(MeetingTimescales, MeetingTimescales.meeting_id == Meeting.id)
+            .where(
+                Meeting.case_id == icpc.case_id,
+                Meeting.meeting_type == MeetingType.STRATEGY,
+                Meeting.status.in_(HELD),
+                Meeting.scheduled_date <= icpc.scheduled_date,
+            )
+            .order_by(Meeting.scheduled_date.desc())
+            .limit(1)
+        ).first()
+        if strategy is None:
+            orphans += 1
+            continue
+        strategy_date, recorded_due = strategy
+        due = recorded_due or calendar.add_working_days(strategy_date, ICPC_WORKING_DAYS)
+        counted += 1
+        within += int(icpc.scheduled_date <= due)
+    return Share(within, counted), orphans
+
+
+def _extensions(session: Session, start: dt.date, end: dt.date) -> tuple[Extension, ...]:
+    rows = session.execute(
+        select(IcpcTimeframeDecision, Meeting.scheduled_date)
+        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
+        .where(
+            IcpcTimeframeDecision.timeframe == IcpcTimeframe.EXTENDED,
+            Meeting.scheduled_date >= start,
+            Meeting.scheduled_date <= end,
+        )
+        .order_by(Meeting.scheduled_date)
+    ).all()
+    return tuple(
+        Extension(day, d.default_due, d.target_date, " ".join(d.reason.split()) or NOT_RECORDED)
+        for d, day in rows
+    )
+
+
+def _plans(
+    session: Session, start: dt.date, end: dt.date
+) -> tuple[tuple[CategoryCount, ...], float | None, tuple[Count, ...]]:
+    started = dict.fromkeys(PlanCategory, 0)
+    for category in session.scalars(
+        select(ChildProtectionPlan.initial_category).where(
+            ChildProtectionPlan.start_date >= start, ChildProtectionPlan.start_date <= end
+        )
+    ):
+        started[category] += 1
+    ended = dict.fromkeys(PlanCategory, 0)
+    reasons = dict.fromkeys(DischargeReason, 0)
+    unrecorded = 0
+    lengths: list[int] = []
+    for plan in session.scalars(
+        select(ChildProtectionPlan).where(
+            ChildProtectionPlan.end_date >= start, ChildProtectionPlan.end_date <= end
+        )
+    ):
+        assert plan.end_date is not None
+        ended[plan.latest_category] += 1
+        lengths.append((plan.end_date - plan.start_date).days)
+        if plan.end_reason is None:
+            unrecorded += 1
+        else:
+            reasons[plan.end_reason] += 1
+    categories = tuple(CategoryCount(c, started[c], ended[c]) for c in PlanCategory)
+    average = sum(lengths) / len(lengths) if lengths else None
+    counts = [Count(DISCHARGE_LABELS[r], n) for r, n in reasons.items()]
+    if unrecorded:
+        counts.append(Count(NOT_RECORDED, unrecorded))
+    return categories, average, tuple(counts)
+
+
+def _attendance(
+    session: Session, held: int, held_ids: ScalarSelect[str]
+) -> tuple[AgencyAttendanceFigure, ...]:
+    agencies = {
+        a.statutory_role: a
+        for a in session.scalars(select(Agency).where(Agency.statutory_role.is_not(None)))
+    }
+    seen: dict[str | None, dict[str, set[AttendanceStatus]]] = {}
+    rows = session.execute(
+        select(
+            AgencyAttendance.meeting_id, AgencyAttendance.agency_id, AgencyAttendance.status
+        ).where(AgencyAttendance.meeting_id.in_(held_ids), AgencyAttendance.agency_id.is_not(None))
+    ).all()
+    for meeting_id, agency_id, status in rows:
+        seen.setdefault(agency_id, {}).setdefault(meeting_id, set()).add(status)
+    figures = []
+    for role in ROLE_ORDER:
+        agency = agencies.get(role)
+        if agency is None:
+            continue
+        statuses = seen.get(agency.id, {}).values()
+        attended = sum(1 for s in statuses if AttendanceStatus.ATTENDED in s)
+        represented = sum(1 for s in statuses if s & REPRESENTED)
+        figures.append(
+            AgencyAttendanceFigure(
+                agency.name, role, Share(attended, held), Share(represented, held)
+            )
+        )
+    return tuple(figures)
