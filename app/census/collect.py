@@ -1,0 +1,218 @@
+"""Reads the census items for a census year out of the workspace.
+
+Mapping (docs/census.md says the same for the local authority):
+
+- S47ActualStartDate is the date of the strategy discussion that started the
+  enquiry; InitialCPCtarget is the 15th working day after it (the statutory
+  target, whatever extension was agreed); DateOfInitialCPC is the first ICPC
+  held after it and before any later enquiry; ICPCnotRequired is the five-day
+  review's decision that no conference is needed.
+- A plan is reported while it is open at some point in the year; an end date
+  after the year is left out, as are reviews (RCPCs held) outside the year.
+  NumberOfPreviousCPP counts the child's earlier plans held in this workspace.
+- A child's enquiries and plans go in one CINdetails episode: the episode's
+  own dates (referral, closure) belong to the local authority's case system.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.census.model import CensusChild, CensusPeriod, CensusPlan, CensusReturn, CensusSection47
+from app.models import (
+    CaseEpisode,
+    Child,
+    ChildProtectionPlan,
+    IcpcTimeframe,
+    IcpcTimeframeDecision,
+    Meeting,
+    MeetingStatus,
+    MeetingTimescales,
+    MeetingType,
+    ThresholdDecision,
+    ThresholdOutcome,
+)
+from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
+
+HELD = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
+S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+FOREVER = dt.date.max
+
+
+def collect_return(session: Session, period: CensusPeriod) -> CensusReturn:
+    """Every child with an enquiry or a plan to report for ``period``, by reference."""
+    calendar = WorkingCalendar()  # the DfE target counts England's bank holidays only
+    enquiries = _enquiries(session, period, calendar)
+    plans = _plans(session, period)
+    involved = set(enquiries) | set(plans)
+    if not involved:
+        return CensusReturn(period, ())
+    children = {c.id: c for c in session.scalars(select(Child).where(Child.id.in_(involved)))}
+    latest_case = dict(
+        session.execute(
+            select(CaseEpisode.child_id, CaseEpisode.id)
+            .where(CaseEpisode.child_id.in_(involved))
+            .order_by(CaseEpisode.opened_on)
+        ).all()
+    )
+    rows = []
+    for child_id in involved:
+        child = children[child_id]
+        s47s = tuple(enquiries.get(child_id, ()))
+        child_plans = tuple(plans.get(child_id, ()))
+        linked = {s.icpc_date for s in s47s if s.icpc_date}
+        unlinked = [
+            p.icpc_date
+            for p in child_plans
+            if p.icpc_date and p.icpc_date in period and p.icpc_date not in linked
+        ]
+        rows.append(
+            CensusChild(
+                la_child_ref=child.la_child_ref,
+                case_id=latest_case[child_id],
+                date_of_birth=child.date_of_birth,
+                expected_date_of_birth=child.expected_date_of_birth,
+                sex=child.sex,
+                section47s=s47s,
+                plans=child_plans,
+                icpc_without_s47=max(unlinked) if unlinked else None,
+            )
+        )
+    rows.sort(key=lambda c: c.la_child_ref)
+    return CensusReturn(period, tuple(rows))
+
+
+def _held_meetings(
+    session: Session, kind: MeetingType, until: dt.date
+) -> list[tuple[str, str, dt.date]]:
+    """(child id, meeting id, date) of every held meeting of ``kind`` up to ``until``."""
+    return [
+        (child_id, meeting_id, day)
+        for child_id, meeting_id, day in session.execute(
+            select(CaseEpisode.child_id, Meeting.id, Meeting.scheduled_date)
+            .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
+            .where(
+                Meeting.meeting_type == kind,
+                Meeting.status.in_(HELD),
+                Meeting.scheduled_date <= until,
+            )
+            .order_by(Meeting.scheduled_date)
+        ).all()
+    ]
+
+
+def _enquiries(
+    session: Session, period: CensusPeriod, calendar: WorkingCalendar
+) -> dict[str, list[CensusSection47]]:
+    starts = session.execute(
+        select(CaseEpisode.child_id, Meeting.id, Meeting.scheduled_date, MeetingTimescales.icpc_due)
+        .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
+        .join(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
+        .outerjoin(MeetingTimescales, MeetingTimescales.meeting_id == Meeting.id)
+        .where(
+            Meeting.meeting_type == MeetingType.STRATEGY,
+            Meeting.status.in_(HELD),
+            ThresholdDecision.outcome.in_(S47_OUTCOMES),
+            Meeting.scheduled_date <= period.end,
+        )
+        .order_by(Meeting.scheduled_date)
+    ).all()
+    icpcs: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
+    for child_id, meeting_id, day in _held_meetings(session, MeetingType.ICPC, period.end):
+        icpcs[child_id].append((meeting_id, day))
+    not_needed = _not_needed(session)
+    by_child: dict[str, list[tuple[str, dt.date, dt.date | None]]] = defaultdict(list)
+    for child_id, meeting_id, day, due in starts:
+        by_child[child_id].append((meeting_id, day, due))
+    found: dict[str, list[CensusSection47]] = {}
+    for child_id, enquiries in by_child.items():
+        for index, (strategy_id, start, target) in enumerate(enquiries):
+            until = enquiries[index + 1][1] if index + 1 < len(enquiries) else FOREVER
+            icpc = next(((m, d) for m, d in icpcs.get(child_id, []) if start <= d < until), None)
+            concluded = strategy_id in not_needed[0] or any(
+                start <= d < until for d in not_needed[1].get(child_id, [])
+            )
+            s47 = CensusSection47(
+                start=start,
+                icpc_target=target or calendar.add_working_days(start, ICPC_WORKING_DAYS),
+                icpc_date=icpc[1] if icpc else None,
+                icpc_not_required=concluded and icpc is None,
+                strategy_meeting_id=strategy_id,
+                icpc_meeting_id=icpc[0] if icpc else None,
+            )
+            if _reportable(s47, period):
+                found.setdefault(child_id, []).append(s47)
+    return found
+
+
+def _reportable(s47: CensusSection47, period: CensusPeriod) -> bool:
+    if s47.start >= period.start or (s47.icpc_date and s47.icpc_date in period):
+        return True
+    # Begun before the year: reported only while still open (the rules then ask why).
+    return s47.is_open
+
+
+def _not_needed(session: Session) -> tuple[set[str], dict[str, list[dt.date]]]:
+    """Strategy meetings whose review decided no conference is needed; and, for
+    decisions that name no strategy meeting, the review dates by child."""
+    linked: set[str] = set()
+    unlinked: dict[str, list[dt.date]] = defaultdict(list)
+    for strategy_id, child_id, day in session.execute(
+        select(
+            IcpcTimeframeDecision.strategy_meeting_id, CaseEpisode.child_id, Meeting.scheduled_date
+        )
+        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
+        .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
+        .where(IcpcTimeframeDecision.timeframe == IcpcTimeframe.NOT_NEEDED)
+    ).all():
+        if strategy_id:
+            linked.add(strategy_id)
+        else:
+            unlinked[child_id].append(day)
+    return linked, unlinked
+
+
+def _plans(session: Session, period: CensusPeriod) -> dict[str, list[CensusPlan]]:
+    every = session.execute(
+        select(ChildProtectionPlan, CaseEpisode.child_id)
+        .join(CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id)
+        .order_by(ChildProtectionPlan.start_date)
+    ).all()
+    starts: dict[str, list[dt.date]] = defaultdict(list)
+    for plan, child_id in every:
+        starts[child_id].append(plan.start_date)
+    reviews: dict[str, list[dt.date]] = defaultdict(list)
+    for child_id, _, day in _held_meetings(session, MeetingType.RCPC, period.end):
+        if day in period:
+            reviews[child_id].append(day)
+    icpc_dates = dict(
+        session.execute(
+            select(Meeting.id, Meeting.scheduled_date).where(
+                Meeting.meeting_type == MeetingType.ICPC, Meeting.status.in_(HELD)
+            )
+        ).all()
+    )
+    found: dict[str, list[CensusPlan]] = {}
+    for plan, child_id in every:
+        if plan.start_date > period.end or (plan.end_date and plan.end_date < period.start):
+            continue
+        end = plan.end_date if plan.end_date and plan.end_date <= period.end else None
+        last = end or period.end
+        found.setdefault(child_id, []).append(
+            CensusPlan(
+                plan_id=plan.id,
+                start=plan.start_date,
+                end=end,
+                initial_category=plan.initial_category,
+                latest_category=plan.latest_category,
+                previous_plans=sum(1 for s in starts[child_id] if s < plan.start_date),
+                reviews=tuple(d for d in reviews[child_id] if plan.start_date < d <= last),
+                icpc_date=icpc_dates.get(plan.icpc_meeting_id) if plan.icpc_meeting_id else None,
+                icpc_meeting_id=plan.icpc_meeting_id,
+            )
+        )
+    return found
