@@ -15,10 +15,19 @@ from pathlib import Path
 import pytest
 
 from app import clock
-from app.models import AttendanceStatus, MeetingType, Sex, ThresholdOutcome
-from app.services import agencies, cases, meetings
+from app.models import (
+    AttendanceStatus,
+    ConferenceOutcome,
+    DischargeReason,
+    MeetingType,
+    OngoingSupport,
+    PlanCategory,
+    Sex,
+    ThresholdOutcome,
+)
+from app.services import agencies, cases, meetings, settings
 from app.services.conduct import attendance, closing, decision, invitations
-from app.services.journey import conference, review, safety_plan
+from app.services.journey import conference, discharge, review, safety_plan
 from app.storage.workspace import Workspace, open_workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers import workspaces
@@ -42,6 +51,9 @@ PRACTITIONERS = {
 STRATEGY_DAY = dt.date(2026, 5, 5)
 REVIEW_DUE = dt.date(2026, 5, 12)
 ICPC_DUE = dt.date(2026, 5, 27)
+FIRST_RCPC = dt.date(2026, 8, 20)
+SECOND_RCPC = dt.date(2026, 11, 19)
+CONTACT = "Phone 01632 960500 · macpt.team@example.org"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,7 +220,7 @@ def icpc_with_plan(
         workspace,
         meeting_id=meeting_id,
         plan_needed=True,
-        category=conference.PlanCategory.NEGLECT,
+        category=PlanCategory.NEGLECT,
         lead_practitioner=PRACTITIONERS["social-care"][0],
         core_group=[
             conference.CoreGroupMember(name, child.agency_ids[role], "Core group member")
@@ -216,6 +228,46 @@ def icpc_with_plan(
         ],
         outline_plan="Fictional outline plan.",
         rationale="Fictional rationale: the child is likely to suffer significant harm.",
+    )
+    close(workspace, meeting_id)
+    return meeting_id
+
+
+def rcpc_continue(workspace: Workspace, child: Child, day: dt.date = FIRST_RCPC) -> str:
+    meeting_id = schedule(workspace, child, MeetingType.RCPC, day)
+    hold(workspace, meeting_id)
+    conference.record_rcpc_decision(
+        workspace,
+        meeting_id=meeting_id,
+        outcome=ConferenceOutcome.CONTINUE_PLAN,
+        progress="Fictional progress: things are better.",
+        rationale="Fictional rationale: the plan should continue.",
+        next_review_due=SECOND_RCPC,
+    )
+    close(workspace, meeting_id)
+    return meeting_id
+
+
+def rcpc_discharge(workspace: Workspace, child: Child, day: dt.date = SECOND_RCPC) -> str:
+    """A closed review conference that ends the plan: everyone asked, everyone agreed."""
+    meeting_id = schedule(workspace, child, MeetingType.RCPC, day)
+    hold(workspace, meeting_id)
+    for row in discharge.prefill_discharge_inputs(workspace, meeting_id=meeting_id):
+        discharge.update_discharge_input(
+            workspace,
+            input_id=row.id,
+            asked_on=day - dt.timedelta(days=7),
+            responded_on=day - dt.timedelta(days=5),
+            response="Agrees the plan can end.",
+        )
+    discharge.record_discharge(
+        workspace,
+        meeting_id=meeting_id,
+        reason=DischargeReason.NO_LONGER_AT_RISK,
+        ongoing_support=[OngoingSupport.FAMILY_HELP],
+        ongoing_support_detail="Family Help keyworker visits weekly.",
+        progress="Fictional progress: the plan's aims are met.",
+        rationale="Fictional rationale: all agencies agree.",
     )
     close(workspace, meeting_id)
     return meeting_id
@@ -249,6 +301,18 @@ def after_icpc(workspace: Workspace) -> None:
     icpc_with_plan(workspace, child)
 
 
+def to_discharge(workspace: Workspace) -> None:
+    """A child taken all the way: strategy, review, ICPC, a review conference, discharge."""
+    settings.update_setting(workspace, key="local_authority", value="Exampleshire Council (test)")
+    settings.update_setting(workspace, key="lcpp_contact", value=CONTACT)
+    child = new_child(workspace)
+    strategy_s47(workspace, child)
+    review_with_plan(workspace, child)
+    icpc_with_plan(workspace, child)
+    rcpc_continue(workspace, child)
+    rcpc_discharge(workspace, child)
+
+
 def the_child(workspace: Workspace, ref: str = "TEST-0001") -> Child:
     """The builder's child, found again in a copied workspace."""
     found = cases.list_cases(workspace, search=ref)[0]
@@ -278,7 +342,7 @@ def test_builders_make_a_full_journey_to_a_plan(workspace: Workspace) -> None:
     icpc = icpc_with_plan(workspace, child)
     context = conference.conference_context(workspace, meeting_id=icpc)
     assert context.plan is not None
-    assert context.plan.latest_category is conference.PlanCategory.NEGLECT
+    assert context.plan.latest_category is PlanCategory.NEGLECT
     assert {r.family_member_id for r in attendance.list_attendance(workspace, meeting_id=icpc)} >= {
         child.mother_id,
         child.father_id,

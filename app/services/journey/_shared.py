@@ -11,14 +11,13 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound, RecordLocked, ValidationError
 from app.models import (
     ChildProtectionPlan,
-    ClosureDay,
     Meeting,
     MeetingStatus,
-    MeetingTimescales,
     MeetingType,
     ThresholdDecision,
 )
-from app.workdays import Timescales, WorkingCalendar
+from app.services.conduct.timescales import timescales_row
+from app.workdays import Timescales
 
 LOCKED = "These minutes are signed off. Record the change as an amendment instead."
 
@@ -40,11 +39,6 @@ def meeting_of_type(session: Session, meeting_id: str, *types: MeetingType) -> M
 def check_editable(meeting: Meeting) -> None:
     if meeting.status is MeetingStatus.SIGNED_OFF:
         raise RecordLocked(LOCKED)
-
-
-def working_calendar(session: Session) -> WorkingCalendar:
-    """England's working days less this workspace's local closure days."""
-    return WorkingCalendar(session.scalars(select(ClosureDay.day)))
 
 
 def strategy_meeting_for(session: Session, case_id: str, on_or_before: dt.date) -> Meeting | None:
@@ -74,15 +68,11 @@ def strategy_meeting_for(session: Session, case_id: str, on_or_before: dt.date) 
 
 
 def strategy_timescales(session: Session, strategy: Meeting) -> Timescales:
-    """The clocks as stored when the strategy decision was made, or as computed now."""
-    stored = session.scalar(
-        select(MeetingTimescales).where(MeetingTimescales.meeting_id == strategy.id)
-    )
-    if stored is not None:
-        return Timescales(
-            stored.strategy_date, stored.review_due, stored.icpc_due, stored.assessment_due
-        )
-    return Timescales.from_strategy_date(strategy.scheduled_date, working_calendar(session))
+    """The clocks a strategy discussion started: as stored once it closed, else as they
+    stand now (the conduct services own how they are worked out)."""
+    row = timescales_row(session, strategy)
+    assert row is not None, "only a strategy meeting starts the clocks"
+    return row.as_timescales()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
