@@ -97,6 +97,31 @@ def open_template(name: str, *, required_styles: tuple[str, ...] = ()) -> Any:
     return document
 
 
+class Writer:
+    """Adds paragraphs and headings to ``document`` in the document's own styles.
+
+    python-docx searches every style each time a style is set by name; with a
+    full template that search was most of an export's time, so the ids are
+    looked up once here.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self._ids = {style.name: style.style_id for style in document.styles}
+
+    def style_id(self, name: str) -> str:
+        return str(self._ids[name])
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            paragraph._p.style = self._ids[style]
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Any:
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+
 # -- marking, page numbers ---------------------------------------------------
 def _reusable_first(container: Any) -> Any | None:
     """The container's only paragraph if it is empty, holds no picture and is

@@ -43,14 +43,15 @@ def shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def set_cell_text(cell: Any, text: str, style: Any, *, bold: bool = False) -> None:
-    """``text`` in ``cell``, one paragraph per line."""
+def set_cell_text(cell: Any, text: str, style_id: str, *, bold: bool = False) -> None:
+    """``text`` in ``cell``, one paragraph per line, in the paragraph style ``style_id``."""
     lines = text.split("\n") if text else [""]
     paragraph = cell.paragraphs[0]
-    paragraph.style = style
     for index, line in enumerate(lines):
         if index:
-            paragraph = cell.add_paragraph(style=style)
+            paragraph = cell.add_paragraph()
+        # Set by id: python-docx's lookup by style name scans every style.
+        paragraph._p.style = style_id
         if line:
             run = paragraph.add_run(line)
             if bold:
@@ -74,6 +75,20 @@ def _keep_whole(row: Any) -> Any:
     return row.cells
 
 
+def _span_whole_row(row: Any, width_cm: float) -> None:
+    """Make a new row one cell wide across the table (what merging gives, far cheaper)."""
+    tr = row._tr
+    first, *rest = tr.tc_lst
+    for tc in rest:
+        tr.remove(tc)
+    first.width = Cm(width_cm)
+    first.grid_span = len(rest) + 1
+
+
+def _text_style_id(document: Any) -> str:
+    return str(document.styles[TABLE_TEXT].style_id)
+
+
 def _new_table(document: Any, widths: Sequence[float], caption: str) -> Any:
     table = document.add_table(rows=0, cols=len(widths))
     table.style = document.styles[TABLE_STYLE]
@@ -88,7 +103,7 @@ def add_table(
     document: Any, *, columns: Sequence[Column], rows: Iterable[Row], caption: str
 ) -> Any:
     """A table with a heading row and ``rows`` (lists of cell texts or group headings)."""
-    style = document.styles[TABLE_TEXT]
+    style = _text_style_id(document)
     table = _new_table(document, [c.width_cm for c in columns], caption)
     heading = table.add_row()
     _keep_whole(heading)
@@ -97,12 +112,14 @@ def add_table(
         set_cell_text(cell, column.heading, style, bold=True)
         shade(cell, HEADING_FILL)
     for row in rows:
-        cells = _keep_whole(table.add_row())
+        added = table.add_row()
         if isinstance(row, GroupHeading):
-            merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+            _span_whole_row(added, sum(c.width_cm for c in columns))
+            (merged, *_) = _keep_whole(added)
             set_cell_text(merged, row.text, style, bold=True)
             shade(merged, GROUP_FILL)
             continue
+        cells = _keep_whole(added)
         for cell, text in zip(cells, row, strict=True):
             set_cell_text(cell, text, style)
     return table
@@ -116,7 +133,7 @@ def add_label_table(
     widths: tuple[float, float] = (5.0, 12.0),
 ) -> Any:
     """A two-column table of labels (shaded, bold) and their values."""
-    style = document.styles[TABLE_TEXT]
+    style = _text_style_id(document)
     table = _new_table(document, widths, caption)
     for label, value in pairs:
         label_cell, value_cell = _keep_whole(table.add_row())

@@ -16,6 +16,7 @@ from app.exporters import minutes_sections as sections
 from app.exporters.docx_base import (
     DRAFT_COLOUR,
     DocumentProperties,
+    Writer,
     add_marking,
     check_target,
     clock_time,
@@ -104,18 +105,18 @@ def _attendance_text(person: Attendee) -> str:
     }[status]
 
 
-def _heading_block(document: Any, data: MinutesData) -> None:
+def _heading_block(out: Writer, data: MinutesData) -> None:
     organisation = data.local_authority or "Local authority not set"
-    document.add_paragraph(f"{organisation}\n{TEAM}", style="Organisation")
-    document.add_paragraph(minutes_title(data.meeting_type), style="Title")
-    status = document.add_paragraph(style="Status line").add_run(_status_line(data))
+    out.paragraph(f"{organisation}\n{TEAM}", "Organisation")
+    out.paragraph(minutes_title(data.meeting_type), "Title")
+    status = out.paragraph(style="Status line").add_run(_status_line(data))
     if data.draft:
         status.font.color.rgb = DRAFT_COLOUR
     child = data.child_reference
     if data.child_name:
         child = f"{data.child_name} (reference {data.child_reference})"
     label_table(
-        document,
+        out.document,
         caption="Meeting details",
         pairs=[
             ("Child", child),
@@ -126,14 +127,14 @@ def _heading_block(document: Any, data: MinutesData) -> None:
             ("Minute-taker", data.minute_taker or "Not recorded"),
         ],
     )
-    document.add_heading("Confidentiality", level=1)
-    document.add_paragraph(CONFIDENTIALITY)
+    out.heading("Confidentiality", 1)
+    out.paragraph(CONFIDENTIALITY)
 
 
-def _attendance(document: Any, data: MinutesData) -> None:
-    document.add_heading("Attendance", level=1)
+def _attendance(out: Writer, data: MinutesData) -> None:
+    out.heading("Attendance", 1)
     if not data.attendance:
-        document.add_paragraph("No attendance was recorded.")
+        out.paragraph("No attendance was recorded.")
         return
     rows: list[GroupHeading | tuple[str, str, str]] = []
     for group in data.attendance:
@@ -145,23 +146,19 @@ def _attendance(document: Any, data: MinutesData) -> None:
             (p.name or "No one named", p.role, _attendance_text(p)) for p in (named or group.people)
         ]
     add_table(
-        document,
+        out.document,
         caption="Attendance by agency",
         columns=(Column("Name", 5.5), Column("Role", 5.0), Column("Attendance", 6.5)),
         rows=rows,
     )
 
 
-def _representation(document: Any, data: MinutesData) -> None:
-    document.add_heading("Representation of statutory agencies", level=1)
+def _representation(out: Writer, data: MinutesData) -> None:
+    out.heading("Representation of statutory agencies", 1)
     if not data.missing_agencies:
-        document.add_paragraph(
-            "Children's social care, police, health and education were all represented."
-        )
+        out.paragraph("Children's social care, police, health and education were all represented.")
         return
-    lead_in = document.add_paragraph(
-        "These statutory agencies were not represented at the meeting:"
-    )
+    lead_in = out.paragraph("These statutory agencies were not represented at the meeting:")
     lead_in.paragraph_format.keep_with_next = True
     rows = []
     for missing in data.missing_agencies:
@@ -170,29 +167,29 @@ def _representation(document: Any, data: MinutesData) -> None:
             noted = f"{noted}, {long_datetime(missing.acknowledged_at)}"
         rows.append((missing.agency, missing.reason or "No reason has been recorded.", noted))
     add_table(
-        document,
+        out.document,
         caption="Statutory agencies not represented",
         columns=(Column("Agency", 3.8), Column("Reason", 8.4), Column("Acknowledged by", 4.8)),
         rows=rows,
     )
 
 
-def _agenda(document: Any, data: MinutesData) -> None:
+def _agenda(out: Writer, data: MinutesData) -> None:
     placed: set[str] = set()
     for number, item in enumerate(data.agenda, start=1):
-        document.add_heading(f"{number}. {item.title}", level=1)
+        out.heading(f"{number}. {item.title}", 1)
         part = sections.STRUCTURED.get(item.kind)
         if part is not None and item.kind not in placed:
-            sections.add_text(document, item.notes)
-            part[1](document, data)
+            sections.add_text(out, item.notes)
+            part[1](out, data)
             placed.add(item.kind)
         else:
-            sections.add_text_or(document, item.notes, "No notes were taken under this item.")
+            sections.add_text_or(out, item.notes, "No notes were taken under this item.")
     for kind, (heading, write) in sections.STRUCTURED.items():
         if kind in placed or not _has_content(kind, data):
             continue
-        document.add_heading(heading, level=1)
-        write(document, data)
+        out.heading(heading, 1)
+        write(out, data)
 
 
 def _has_content(kind: str, data: MinutesData) -> bool:
@@ -208,28 +205,26 @@ def _has_content(kind: str, data: MinutesData) -> bool:
     )
 
 
-def _sign_off(document: Any, data: MinutesData) -> None:
-    document.add_heading("Sign-off", level=1)
+def _sign_off(out: Writer, data: MinutesData) -> None:
+    out.heading("Sign-off", 1)
     if data.draft:
-        document.add_paragraph(
-            "Draft: these minutes have not been signed off by the chair and may change."
-        )
+        out.paragraph("Draft: these minutes have not been signed off by the chair and may change.")
         return
     assert data.signed_off_at is not None
-    signed = document.add_paragraph(
+    signed = out.paragraph(
         f"Signed off by {data.signed_off_by} on {long_datetime(data.signed_off_at)}."
     )
     reissue = data.reissue
     if reissue is not None:
         signed.paragraph_format.keep_with_next = True
-        document.add_paragraph(
+        out.paragraph(
             f"Reissued version {reissue.version} on {long_datetime(reissue.issued_at)} "
             f"by {reissue.issued_by}, after the amendments below. It replaces every earlier version."
         )
     if data.amendments:
-        document.add_heading("Amendments after sign-off", level=1)
+        out.heading("Amendments after sign-off", 1)
         add_table(
-            document,
+            out.document,
             caption="Amendments after sign-off",
             columns=(
                 Column("When", 4.2),
@@ -274,11 +269,12 @@ def render_minutes(data: MinutesData) -> Any:
         draft=data.draft,
         footer_note=f"{title}, {long_date(data.meeting_date)}, {data.child_reference}",
     )
-    _heading_block(document, data)
-    _attendance(document, data)
-    _representation(document, data)
-    _agenda(document, data)
-    _sign_off(document, data)
+    out = Writer(document)
+    _heading_block(out, data)
+    _attendance(out, data)
+    _representation(out, data)
+    _agenda(out, data)
+    _sign_off(out, data)
     set_properties(document, _properties(data))
     return document
 

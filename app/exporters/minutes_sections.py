@@ -4,9 +4,7 @@ threshold decision, actions and timescales. Each writes into a document from
 
 from __future__ import annotations
 
-from typing import Any
-
-from app.exporters.docx_base import long_date, long_datetime
+from app.exporters.docx_base import Writer, long_date, long_datetime
 from app.exporters.docx_tables import Column, add_label_table, add_table
 from app.exporters.minutes_model import ActionEntry, MinutesData
 from app.models import ActionStatus
@@ -30,48 +28,48 @@ WORKING_DAYS_NOTE = (
 )
 
 
-def add_text(document: Any, text: str, *, style: str | None = None) -> None:
+def add_text(out: Writer, text: str, *, style: str | None = None) -> None:
     """One paragraph per non-empty line of ``text``."""
     for line in text.splitlines():
         if line.strip():
-            document.add_paragraph(line.strip(), style=style)
+            out.paragraph(line.strip(), style)
 
 
-def add_text_or(document: Any, text: str, otherwise: str) -> None:
+def add_text_or(out: Writer, text: str, otherwise: str) -> None:
     if text.strip():
-        add_text(document, text)
+        add_text(out, text)
     else:
-        document.add_paragraph(otherwise)
+        out.paragraph(otherwise)
 
 
-def information(document: Any, data: MinutesData) -> None:
+def information(out: Writer, data: MinutesData) -> None:
     if not data.information:
-        document.add_paragraph("No agency information was recorded.")
+        out.paragraph("No agency information was recorded.")
     for entry in data.information:
-        document.add_heading(entry.agency or "Agency not recorded", level=2)
+        out.heading(entry.agency or "Agency not recorded", 2)
         if entry.contributor:
-            document.add_paragraph(f"Shared by {entry.contributor}.", style="Small print")
+            out.paragraph(f"Shared by {entry.contributor}.", "Small print")
         if entry.restricted:
-            warning = document.add_paragraph()
+            warning = out.paragraph()
             warning.add_run("Restricted: not to be shared with the child's family.").bold = True
-        add_text_or(document, entry.information, "No information was recorded.")
+        add_text_or(out, entry.information, "No information was recorded.")
     if data.restricted_left_out:
-        document.add_paragraph(
+        out.paragraph(
             "Information marked restricted has been left out of this copy.", style="Small print"
         )
 
 
-def decision(document: Any, data: MinutesData) -> None:
+def decision(out: Writer, data: MinutesData) -> None:
     entry = data.decision
     if entry is None:
-        document.add_paragraph("No threshold decision has been recorded.")
+        out.paragraph("No threshold decision has been recorded.")
         return
     met = {True: "Yes", False: "No", None: "Not recorded"}[entry.threshold_met]
     decided = entry.decided_by or "Not recorded"
     if entry.decided_at is not None:
         decided = f"{decided}, {long_datetime(entry.decided_at)}"
     add_label_table(
-        document,
+        out.document,
         caption="Threshold decision",
         widths=(6.0, 11.0),
         pairs=[
@@ -80,15 +78,15 @@ def decision(document: Any, data: MinutesData) -> None:
             ("Decided by", decided),
         ],
     )
-    document.add_heading("Rationale", level=2)
-    add_text_or(document, entry.rationale, "No rationale has been recorded.")
+    out.heading("Rationale", 2)
+    add_text_or(out, entry.rationale, "No rationale has been recorded.")
     if entry.support_detail.strip():
-        document.add_heading("Support to be offered", level=2)
-        add_text(document, entry.support_detail)
-    document.add_heading("Agency views", level=2)
+        out.heading("Support to be offered", 2)
+        add_text(out, entry.support_detail)
+    out.heading("Agency views", 2)
     if entry.views:
         add_table(
-            document,
+            out.document,
             caption="Each agency's view of the decision",
             columns=(Column("Agency", 4.5), Column("View", 2.6), Column("Comment", 9.9)),
             rows=[
@@ -96,9 +94,9 @@ def decision(document: Any, data: MinutesData) -> None:
             ],
         )
     else:
-        document.add_paragraph("No agency views were recorded.")
-    document.add_heading("Dissent", level=2)
-    add_text_or(document, entry.dissent, "No dissent was recorded.")
+        out.paragraph("No agency views were recorded.")
+    out.heading("Dissent", 2)
+    add_text_or(out, entry.dissent, "No dissent was recorded.")
 
 
 def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
@@ -119,34 +117,34 @@ def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
     )
 
 
-def actions(document: Any, data: MinutesData) -> None:
-    document.add_heading("Agreed at this meeting", level=2)
+def actions(out: Writer, data: MinutesData) -> None:
+    out.heading("Agreed at this meeting", 2)
     if data.actions:
         add_table(
-            document,
+            out.document,
             caption="Actions agreed at this meeting",
             columns=ACTION_COLUMNS,
             rows=[_action_row(a) for a in data.actions],
         )
     else:
-        document.add_paragraph("No actions were agreed.")
+        out.paragraph("No actions were agreed.")
     if data.carried_over:
-        document.add_heading("Carried over from earlier meetings", level=2)
+        out.heading("Carried over from earlier meetings", 2)
         add_table(
-            document,
+            out.document,
             caption="Actions carried over from earlier meetings",
             columns=ACTION_COLUMNS,
             rows=[_action_row(a) for a in data.carried_over],
         )
 
 
-def timescales(document: Any, data: MinutesData) -> None:
+def timescales(out: Writer, data: MinutesData) -> None:
     entry = data.timescales
     if entry is None:
-        document.add_paragraph("No timescales were recorded for this meeting.")
+        out.paragraph("No timescales were recorded for this meeting.")
         return
     add_label_table(
-        document,
+        out.document,
         caption="Timescales",
         widths=(10.5, 6.5),
         pairs=[
@@ -162,7 +160,7 @@ def timescales(document: Any, data: MinutesData) -> None:
             ),
         ],
     )
-    document.add_paragraph(WORKING_DAYS_NOTE, style="Small print")
+    out.paragraph(WORKING_DAYS_NOTE, "Small print")
 
 
 # Agenda item kinds that carry a structured part, with its heading when the
