@@ -415,6 +415,13 @@ def test_loader_signed_off_reissued_and_family_copy(workspace: Workspace) -> Non
     sample = add_full_meeting(workspace)
     sign_off(workspace, sample.meeting_id)
     amend_and_reissue(workspace, sample.meeting_id)
+    tomorrow = clock.today() + dt.timedelta(days=1)
+    with workspace.transaction() as session:
+        visit = session.scalar(
+            select(MeetingAction).where(MeetingAction.description.startswith("Visit Robin"))
+        )
+        assert visit is not None
+        visit.status, visit.completed_on = ActionStatus.DONE, tomorrow
     settings.update_setting(workspace, key="full_names_in_minutes", value=True)
     data = load_minutes_data(workspace, meeting_id=sample.meeting_id, include_restricted=False)
     assert data.signed_off and data.signed_off_by == CHAIR
@@ -423,3 +430,7 @@ def test_loader_signed_off_reissued_and_family_copy(workspace: Workspace) -> Non
     assert data.child_name == sample.child_name
     assert data.restricted_left_out
     assert all(not entry.restricted for entry in data.information)
+    # Done after sign-off: the signed-off minutes still show it as it was then.
+    assert data.actions[0].status is ActionStatus.OPEN and data.actions[0].completed_on is None
+    # Done on the day of the meeting, before sign-off: shown as done.
+    assert data.actions[2].status is ActionStatus.DONE

@@ -7,6 +7,8 @@ reader changes this file alone.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -121,15 +123,21 @@ def load_minutes_data(
             information=tuple(shown),
             missing_agencies=_missing(session, meeting_id, agencies, attendance),
             decision=_decision(session, meeting_id, agencies),
-            actions=tuple(
-                _action(agencies, action)
-                for action in session.scalars(
-                    select(MeetingAction)
-                    .where(MeetingAction.meeting_id == meeting_id)
-                    .order_by(MeetingAction.created_at)
-                )
+            actions=_as_at(
+                (
+                    _action(agencies, action)
+                    for action in session.scalars(
+                        select(MeetingAction)
+                        .where(MeetingAction.meeting_id == meeting_id)
+                        .order_by(MeetingAction.created_at)
+                    )
+                ),
+                meeting.signed_off_at if signed else None,
             ),
-            carried_over=_carried_over(session, meeting, agencies),
+            carried_over=_as_at(
+                _carried_over(session, meeting, agencies),
+                meeting.signed_off_at if signed else None,
+            ),
             timescales=_timescales(session, meeting_id),
             signed_off_by=meeting.signed_off_by if signed else None,
             signed_off_at=meeting.signed_off_at if signed else None,
@@ -258,6 +266,22 @@ def _action(
         completed_on=action.completed_on,
         raised_at=raised_by.meeting_type if raised_by else None,
         raised_on=raised_by.scheduled_date if raised_by else None,
+    )
+
+
+def _as_at(
+    actions: Iterable[ActionEntry], signed_off_at: dt.datetime | None
+) -> tuple[ActionEntry, ...]:
+    """Actions as they stood when the minutes were signed off: one completed
+    later still shows as open, so signed-off minutes never change silently."""
+    if signed_off_at is None:
+        return tuple(actions)
+    day = signed_off_at.date()
+    return tuple(
+        dataclasses.replace(a, status=ActionStatus.OPEN, completed_on=None)
+        if a.completed_on is not None and a.completed_on > day
+        else a
+        for a in actions
     )
 
 
