@@ -1,0 +1,99 @@
+"""The agenda down the side: each item done, current or to come, and the time spent on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.meeting.state import MeetingState
+from app.ui.widgets import heading, named
+
+MARKS = {"done": "✓", "current": "▶", "upcoming": "○"}
+STATE_WORDS = {"done": "done", "current": "current item", "upcoming": "to come"}
+
+
+def clock_text(span: dt.timedelta) -> str:
+    """``4:05`` or ``1:02:09``: minutes and seconds, hours when there are any."""
+    seconds = max(int(span.total_seconds()), 0)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+class AgendaPanel(QWidget):
+    """The meeting's agenda with progress. Enter or a click on an item goes there.
+
+    Signals:
+        chosen(int): the chair chose an item (0-based index).
+    """
+
+    chosen = Signal(int)
+
+    def __init__(self, state: MeetingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        named(self.list, "Agenda", "Choose an item and press Enter to go to it.")
+        self.list.itemActivated.connect(lambda item: self.chosen.emit(self.list.row(item)))
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.fontMetrics().height() // 2)
+        named(self.progress, "Progress through the agenda")
+        self.position = QLabel()
+        label = heading("&Agenda", level=2)
+        label.setBuddy(self.list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.position)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.list, 1)
+        for step in state.flow.steps:
+            self.list.addItem(QListWidgetItem(step.title))
+        state.facts_changed.connect(self.update_items)
+        self.update_items()
+
+    def state_of(self, index: int) -> str:
+        flow = self.state.flow
+        if index == flow.index:
+            return "current"
+        return "done" if index in flow.progress.visited else "upcoming"
+
+    def update_items(self) -> None:
+        """Redraw marks, times and progress (called on every move and every tick)."""
+        flow = self.state.flow
+        attention = {b.step_kind for b in flow.blockers()} if self.state.editable else set()
+        for index, step in enumerate(flow.steps):
+            item = self.list.item(index)
+            where = self.state_of(index)
+            spent = flow.elapsed_in_step(index)
+            time = f"  {clock_text(spent)}" if spent.total_seconds() >= 1 else ""
+            flag = "  (needs attention)" if step.kind in attention else ""
+            text = f"{MARKS[where]} {index + 1}. {step.title}{time}{flag}"
+            if item.text() != text:
+                item.setText(text)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    f"Item {index + 1}, {step.title}, {STATE_WORDS[where]}{flag}",
+                )
+                font = QFont(item.font())
+                font.setBold(where == "current")
+                item.setFont(font)
+        progress = flow.progress
+        self.position.setText(progress.text)
+        self.progress.setRange(0, progress.total)
+        self.progress.setValue(len(progress.visited))
+        if self.list.currentRow() != flow.index:
+            self.list.setCurrentRow(flow.index)

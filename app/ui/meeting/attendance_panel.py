@@ -1,0 +1,179 @@
+"""Attendance by agency: each invitee's status, role and times, and walk-ins in a few keystrokes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import AttendanceStatus
+from app.services.conduct import attendance as service
+from app.services.conduct.attendance import AttendeeRow
+from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.meeting.walk_in import WalkInForm
+from app.ui.text import time_text
+from app.ui.widgets import heading, hint, named
+
+EMPTY = "Nobody is invited yet. Use Invitations… to invite people, or add a walk-in below."
+NAME_UNKNOWN = "Name not known yet"
+
+
+def times_text(row: AttendeeRow) -> str:
+    parts = []
+    if row.arrived_at:
+        parts.append(f"arrived {time_text(row.arrived_at.astimezone().time())}")
+    if row.departed_at:
+        parts.append(f"left {time_text(row.departed_at.astimezone().time())}")
+    return ", ".join(parts)
+
+
+class AttendeeLine(QWidget):
+    """One invitee: name, role, status, times, and buttons for arriving and leaving."""
+
+    def __init__(self, state: MeetingState, row: AttendeeRow) -> None:
+        super().__init__()
+        self.state = state
+        self.row = row
+        who = row.name or row.agency_name or "invitee"
+        self.name = QLineEdit(row.name)
+        self.name.setPlaceholderText(NAME_UNKNOWN)
+        self.role = QLineEdit(row.role)
+        self.role.setPlaceholderText("Role")
+        self.status = QComboBox()
+        for status in AttendanceStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.setCurrentIndex(self.status.findData(row.status.value))
+        self.times = QLabel(times_text(row))
+        self.arrived = QPushButton("Arrived")
+        self.left = QPushButton("Left")
+        for widget, what in (
+            (self.name, "name"),
+            (self.role, "role"),
+            (self.status, "attendance"),
+            (self.arrived, "mark arrived now"),
+            (self.left, "mark left now"),
+        ):
+            named(widget, f"{who}: {what}")
+        self.left.setVisible(row.status is AttendanceStatus.ATTENDED and row.departed_at is None)
+        self.arrived.setVisible(row.status is not AttendanceStatus.ATTENDED)
+        ws, attendance_id = state.workspace, row.id
+        state.bind(
+            self.name, lambda v: service.update_attendee(ws, attendance_id=attendance_id, name=v)
+        )
+        state.bind(
+            self.role, lambda v: service.update_attendee(ws, attendance_id=attendance_id, role=v)
+        )
+        self.status.activated.connect(self._on_status)
+        self.arrived.clicked.connect(lambda: self._change(service.mark_arrived))
+        self.left.clicked.connect(lambda: self._change(service.mark_departed))
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.name, 2)
+        top.addWidget(self.status, 1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.role, 2)
+        bottom.addWidget(self.times, 1)
+        bottom.addWidget(self.arrived)
+        bottom.addWidget(self.left)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+        editable = state.editable
+        self.name.setReadOnly(not editable or row.is_family)
+        self.role.setReadOnly(not editable)
+        for button in (self.status, self.arrived, self.left):
+            button.setEnabled(editable)
+
+    def _on_status(self, _index: int) -> None:
+        status = AttendanceStatus(self.status.currentData())
+        self._change(
+            lambda ws, attendance_id: service.set_status(
+                ws, attendance_id=attendance_id, status=status
+            )
+        )
+
+    def _change(self, change: Callable[..., AttendeeRow]) -> None:
+        ws, attendance_id = self.state.workspace, self.row.id
+        if self.state.attempt(lambda: change(ws, attendance_id=attendance_id)) is not None:
+            self.state.people_changed.emit()
+
+
+class AttendancePanel(QWidget):
+    """Everyone invited, grouped by agency (family members last), and the walk-in form."""
+
+    def __init__(self, state: MeetingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.lines: dict[str, AttendeeLine] = {}
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.empty = hint(EMPTY)
+        inner = QWidget()
+        self.rows = QVBoxLayout(inner)
+        self.rows.setContentsMargins(0, 0, 4, 0)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = scroll
+        self.walk_in = WalkInForm(state)
+        self.walk_in.added.connect(lambda _row: state.people_changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Attendance", level=2))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.walk_in)
+        state.people_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the list from the services (keeping the cursor on the same person)."""
+        self.state.autosave.flush()
+        focused = next(
+            (i for i, line in self.lines.items() if line.isAncestorOf(self.focusWidget())), None
+        )
+        clear_layout(self.rows)
+        self.lines = {}
+        rows = service.list_attendance(self.state.workspace, meeting_id=self.state.meeting_id)
+        group = None
+        for row in rows:
+            name = "Family members" if row.is_family else row.agency_name or "No agency"
+            if name != group:
+                group = name
+                title = QLabel(f"<b>{name}</b>")
+                title.setTextFormat(Qt.TextFormat.RichText)
+                self.rows.addWidget(title)
+            line = AttendeeLine(self.state, row)
+            self.rows.addWidget(line)
+            self.lines[row.id] = line
+        self.rows.addStretch(1)
+        self.empty.setVisible(not rows)
+        counts = [
+            f"{sum(1 for r in rows if r.status is s)} {s.label.lower()}"
+            for s in AttendanceStatus
+            if any(r.status is s for r in rows)
+        ]
+        self.summary.setText(", ".join(counts))
+        if focused in self.lines:
+            self.lines[focused].status.setFocus()
+        self.state.refresh_facts()
+
+    def line_for(self, name: str) -> AttendeeLine:
+        """The line for the invitee called ``name`` (for keyboard pickers and tests)."""
+        return next(line for line in self.lines.values() if line.row.name == name)

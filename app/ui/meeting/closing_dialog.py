@@ -1,0 +1,116 @@
+"""The closing summary: everything recorded, the gaps, and Close (refused while gaps remain)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.conduct.closing import ClosingSummary, close_meeting, closing_summary
+from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
+from app.workflow import Blocker
+
+INTRO = "Check what has been recorded. Anything marked ⚠ needs attention before the meeting closes."
+GAPS = "Before the meeting can close, put these right (each button takes you there):"
+
+
+class ClosingDialog(QDialog):
+    """Shown by Close meeting… (Ctrl+Shift+E).
+
+    Signals:
+        go_to(object): the chair chose a gap to fix (its ``Blocker``).
+        meeting_closed: the meeting closed.
+    """
+
+    go_to = Signal(object)
+    meeting_closed = Signal()
+
+    def __init__(self, state: MeetingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle("Close the meeting")
+        self.lines = QGridLayout()
+        self.lines.setColumnStretch(2, 1)
+        self.gaps_intro = QLabel(GAPS)
+        self.gaps_intro.setWordWrap(True)
+        self.gaps_intro.setObjectName("warning")
+        self.gap_box = QVBoxLayout()
+        self.gap_buttons: list[QPushButton] = []
+        self.error = message_label("Why the meeting cannot close")
+        buttons = QDialogButtonBox()
+        self.close_button = buttons.addButton(
+            "&Close the meeting", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        back = buttons.addButton("&Back to the meeting", QDialogButtonBox.ButtonRole.RejectRole)
+        named(self.close_button, "Close the meeting")
+        named(back, "Back to the meeting")
+        buttons.accepted.connect(self._on_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Close the meeting"))
+        layout.addWidget(hint(INTRO))
+        layout.addLayout(self.lines)
+        layout.addWidget(self.gaps_intro)
+        layout.addLayout(self.gap_box)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.summary: ClosingSummary | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.state.autosave.flush()
+        summary = closing_summary(self.state.workspace, meeting_id=self.state.meeting_id)
+        self.summary = summary
+        clear_layout(self.lines)
+        for row, line in enumerate(summary.lines):
+            mark = QLabel("✓" if line.complete else "⚠")
+            mark.setAccessibleName("complete" if line.complete else "needs attention")
+            what = QLabel(f"<b>{line.heading}</b>")
+            what.setTextFormat(Qt.TextFormat.RichText)
+            text = QLabel(line.text)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            self.lines.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.lines.addWidget(what, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.lines.addWidget(text, row, 2)
+        for button in self.gap_buttons:
+            button.setParent(None)
+            button.deleteLater()
+        self.gap_buttons = []
+        for blocker in summary.blockers:
+            button = QPushButton(f"Go to: {blocker.message}")
+            button.setAutoDefault(False)
+            named(button, f"Go and fix: {blocker.message}")
+            button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            button.clicked.connect(lambda _=False, b=blocker: self._on_go_to(b))
+            self.gap_box.addWidget(button)
+            self.gap_buttons.append(button)
+        self.gaps_intro.setVisible(bool(summary.blockers))
+
+    def _on_go_to(self, blocker: Blocker) -> None:
+        self.go_to.emit(blocker)
+        self.reject()
+
+    def _on_close(self) -> None:
+        self.state.autosave.flush()
+        try:
+            close_meeting(self.state.workspace, meeting_id=self.state.meeting_id)
+        except Exception as exc:
+            self.refresh()
+            show_message(self.error, user_message(exc), error=True)
+            (self.gap_buttons[0] if self.gap_buttons else self.close_button).setFocus()
+            return
+        self.state.refresh_header()
+        self.state.tell("The meeting is closed. Sign off the minutes when they are right.")
+        self.meeting_closed.emit()
+        self.accept()

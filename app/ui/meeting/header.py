@@ -1,0 +1,131 @@
+"""The top of meeting mode: what meeting this is, its status, the clocks, and its commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.models import MeetingStatus
+from app.services.conduct.timescales import meeting_timescales
+from app.ui.meeting.agenda_panel import clock_text
+from app.ui.meeting.state import MeetingState
+from app.ui.text import long_date, meeting_status, short_date, time_text
+from app.ui.widgets import named
+
+
+def command(text: str, shortcut: str = "") -> QPushButton:
+    """A header button whose label shows its shortcut, so the keyboard is discoverable."""
+    label = f"{text} ({shortcut})" if shortcut else text
+    button = QPushButton(label)
+    button.setAutoDefault(False)
+    named(button, text.replace("&", "").rstrip("…"), f"Shortcut: {shortcut}" if shortcut else "")
+    return button
+
+
+class HeaderBar(QFrame):
+    """Title, status, elapsed time, live timescales and the meeting's commands.
+
+    The buttons are public: the view connects them (and the same actions'
+    shortcuts) to what they do.
+    """
+
+    def __init__(self, state: MeetingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("meetingHeader")
+        self.title = QLabel()
+        self.title.setObjectName("heading")
+        font = self.title.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("statusChip")
+        self.clocks = QLabel()
+        self.clocks.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        named(self.clocks, "Elapsed time")
+        self.timescales = QLabel()
+        self.timescales.setWordWrap(True)
+        named(self.timescales, "Timescales")
+
+        self.start = command("S&tart the meeting")
+        self.invitations = command("&Invitations…", "Ctrl+Shift+I")
+        self.close_meeting = command("&Close meeting…", "Ctrl+Shift+E")
+        self.sign_off = command("&Sign off…")
+        self.amend = command("Record an a&mendment…")
+        self.reissue = command("&Reissue minutes")
+        self.export = command("E&xport minutes…", "Ctrl+Shift+X")
+        self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.details)
+        top.addLayout(titles, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.clocks)
+        commands = QHBoxLayout()
+        for button in (
+            self.start,
+            self.invitations,
+            self.close_meeting,
+            self.sign_off,
+            self.amend,
+            self.reissue,
+            self.export,
+        ):
+            commands.addWidget(button)
+        commands.addStretch(1)
+        commands.addWidget(self.leave)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.timescales)
+        layout.addLayout(commands)
+        state.header_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        header = self.state.header
+        self.title.setText(f"{header.title}: {header.child_ref} {header.child_name}".strip())
+        when = long_date(header.scheduled_date)
+        if header.scheduled_time:
+            when += f" at {time_text(header.scheduled_time)}"
+        parts = [when, header.location, f"Chair: {header.chair_name}" if header.chair_name else ""]
+        self.details.setText(" · ".join(p for p in parts if p))
+        status = meeting_status(header.status)
+        if header.status is MeetingStatus.SIGNED_OFF and header.signed_off_at:
+            status += f" by {header.signed_off_by} on {short_date(header.signed_off_at.date())}"
+        self.status.setText(status)
+        self.status.setAccessibleName(f"Status: {status}")
+        due = meeting_timescales(self.state.workspace, meeting_id=self.state.meeting_id)
+        self.timescales.setVisible(due is not None)
+        if due is not None:
+            self.timescales.setText(
+                f"Review due {long_date(due.review_due)} · Initial conference due "
+                f"{long_date(due.icpc_due)} · Section 47 assessment due {long_date(due.assessment_due)}"
+            )
+        running = header.status in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS)
+        self.start.setVisible(header.status is MeetingStatus.SCHEDULED)
+        self.invitations.setVisible(header.editable)
+        self.close_meeting.setVisible(running)
+        self.sign_off.setVisible(header.status is MeetingStatus.CLOSED)
+        self.amend.setVisible(header.status is MeetingStatus.SIGNED_OFF)
+        self.reissue.setVisible(header.status is MeetingStatus.SIGNED_OFF)
+        self.tick()
+
+    def tick(self) -> None:
+        """Redraw the clocks (the step model keeps the time; this only shows it)."""
+        flow = self.state.flow
+        if flow.started_at is None:
+            self.clocks.setText("Not started")
+            return
+        item = clock_text(flow.elapsed_in_step())
+        meeting = clock_text(flow.elapsed_in_meeting())
+        if self.state.header.status in (MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF):
+            self.clocks.setText(f"This item {item}")
+        else:
+            self.clocks.setText(f"This item {item} · Meeting {meeting}")

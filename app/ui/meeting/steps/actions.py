@@ -1,0 +1,184 @@
+"""Actions: what, who (person and agency), by when; and the open ones carried over."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from app.models import ActionStatus
+from app.services.conduct import actions as service
+from app.services.conduct.actions import ActionRow
+from app.ui.autosave import set_date
+from app.ui.meeting.action_form import ActionForm, agency_combo, due_date_edit
+from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.meeting.steps.base import StepPage
+from app.ui.text import long_date, short_date
+from app.ui.widgets import heading, hint, named
+from app.workflow import Blocker, BlockerCode
+
+STATUS_CHOICES = (
+    ("Open", ActionStatus.OPEN),
+    ("Done", ActionStatus.DONE),
+    ("Cancelled", ActionStatus.CANCELLED),
+)
+NO_ACTIONS = "No actions yet. Add one below, or press Ctrl+Shift+A from any item."
+NO_CARRIED = "No open actions from earlier meetings about this child."
+
+
+class ActionLine:
+    """One agreed action, edited in place (saved as you type)."""
+
+    def __init__(self, state: MeetingState, row: ActionRow) -> None:
+        self.state = state
+        self.id = row.id
+        ws = state.workspace
+        self.number = QLabel(f"{row.number}.")
+        self.description = QLineEdit(row.description)
+        self.owner = QLineEdit(row.owner_name)
+        self.owner.setPlaceholderText("Who")
+        self.agency = agency_combo(state)
+        self.agency.setCurrentIndex(max(self.agency.findData(row.owner_agency_id), 0))
+        self.due = due_date_edit()
+        set_date(self.due, row.due_date)
+        self.status = QComboBox()
+        for text, status in STATUS_CHOICES:
+            self.status.addItem(text, status.value)
+        self.status.setCurrentIndex(self.status.findData(row.status.value))
+        for widget, what in (
+            (self.description, "what"),
+            (self.owner, "who"),
+            (self.agency, "agency"),
+            (self.due, "by when"),
+            (self.status, "status"),
+        ):
+            named(widget, f"Action {row.number}: {what}")
+        state.bind(
+            self.description, lambda v: service.edit_action(ws, action_id=self.id, description=v)
+        )
+        state.bind(self.owner, lambda v: service.edit_action(ws, action_id=self.id, owner_name=v))
+        # "No agency" has no data, which the autosave binder would read as the item's text.
+        self.agency.activated.connect(
+            lambda _i: state.attempt(
+                lambda: service.edit_action(
+                    ws, action_id=self.id, owner_agency_id=self.agency.currentData()
+                )
+            )
+        )
+        state.bind(self.due, lambda v: service.edit_action(ws, action_id=self.id, due_date=v))
+        self.status.activated.connect(self._on_status)
+
+    def widgets(self) -> list[QWidget]:
+        return [self.number, self.description, self.owner, self.agency, self.due, self.status]
+
+    def _on_status(self, _index: int) -> None:
+        status = ActionStatus(self.status.currentData())
+        ws, meeting_id = self.state.workspace, self.state.meeting_id
+        change = {
+            ActionStatus.OPEN: service.reopen_action,
+            ActionStatus.DONE: service.complete_action,
+            ActionStatus.CANCELLED: service.cancel_action,
+        }[status]
+        self.state.attempt(lambda: change(ws, action_id=self.id, at_meeting_id=meeting_id))
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.description, self.owner):
+            widget.setReadOnly(not editable)
+        for other in (self.agency, self.due, self.status):
+            other.setEnabled(editable)
+
+
+class ActionsPage(StepPage):
+    """The actions agreed at this meeting, a form to add one, and those carried over."""
+
+    def build(self) -> None:
+        self.lines: dict[str, ActionLine] = {}
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(1, 3)
+        self.grid.setColumnStretch(2, 1)
+        for column, text in enumerate(("", "What", "Who", "Agency", "By when", "Status")):
+            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        self.empty = hint(NO_ACTIONS)
+        self.form = ActionForm(self.state)
+        self.form.added.connect(lambda _row: self.refresh())
+        self.carried = QLabel()
+        self.carried.setWordWrap(True)
+        self.carried.setTextFormat(Qt.TextFormat.PlainText)
+        self.carried_grid = QGridLayout()
+        self.carried_buttons: dict[str, QPushButton] = {}
+        self.body.addLayout(self.grid)
+        self.body.addWidget(self.empty)
+        self.body.addWidget(heading("Add an action", level=2))
+        self.body.addWidget(self.form)
+        self.body.addWidget(heading("Carried over from earlier meetings", level=2))
+        self.body.addWidget(self.carried)
+        self.body.addLayout(self.carried_grid)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ws, meeting_id = self.state.workspace, self.state.meeting_id
+        rows = service.list_actions(ws, meeting_id=meeting_id)
+        if [r.id for r in rows] != list(self.lines):
+            self.state.autosave.flush()
+            for line in self.lines.values():
+                for widget in line.widgets():
+                    widget.setParent(None)
+                    widget.deleteLater()
+            self.lines = {}
+            for number, row in enumerate(rows, start=1):
+                line = ActionLine(self.state, row)
+                for column, widget in enumerate(line.widgets()):
+                    self.grid.addWidget(widget, number, column)
+                line.set_editable(self.state.editable)
+                self.lines[row.id] = line
+        self.empty.setVisible(not rows)
+        self._carried(service.carried_over_actions(ws, meeting_id=meeting_id))
+
+    def _carried(self, rows: list[ActionRow]) -> None:
+        for button in self.carried_buttons.values():
+            button.setParent(None)
+            button.deleteLater()
+        clear_layout(self.carried_grid)
+        self.carried_buttons = {}
+        self.carried.setText("" if rows else NO_CARRIED)
+        self.carried.setVisible(not rows)
+        for line, row in enumerate(rows):
+            who = ", ".join(x for x in (row.owner_name, row.owner_agency_name) if x) or "no owner"
+            due = f" by {short_date(row.due_date)}" if row.due_date else ""
+            state = "open" if row.is_open else f"{row.status.value} {short_date(row.completed_on)}"
+            text = QLabel(
+                f"From {long_date(row.raised_on)}: {row.description} ({who}{due}; {state})"
+            )
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            self.carried_grid.addWidget(text, line, 0)
+            button = QPushButton("Mark done" if row.is_open else "Reopen")
+            named(button, f"{button.text()}: action from {long_date(row.raised_on)}")
+            button.clicked.connect(lambda _=False, r=row: self._on_carried(r))
+            button.setEnabled(self.state.editable)
+            self.carried_grid.addWidget(button, line, 1)
+            self.carried_buttons[row.id] = button
+        self.carried_grid.setColumnStretch(0, 1)
+
+    def _on_carried(self, row: ActionRow) -> None:
+        ws, meeting_id = self.state.workspace, self.state.meeting_id
+        change = service.complete_action if row.is_open else service.reopen_action
+        if self.state.attempt(lambda: change(ws, action_id=row.id, at_meeting_id=meeting_id)):
+            self.refresh()
+
+    def first_field(self) -> QWidget:
+        return self.form.description
+
+    def focus_blocker(self, blocker: Blocker) -> None:
+        line = self.lines.get(blocker.subject)
+        if line is None:
+            super().focus_blocker(blocker)
+            return
+        target = line.owner if blocker.code is BlockerCode.ACTION_WITHOUT_OWNER else line.due
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroller.ensureWidgetVisible(target)
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.form.setVisible(editable)
+        for line in self.lines.values():
+            line.set_editable(editable)

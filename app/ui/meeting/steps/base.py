@@ -1,0 +1,119 @@
+"""What every step page has: the item's title and guidance, its notes, and its gaps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.conduct.agenda import save_agenda_notes
+from app.ui.meeting.state import MeetingState
+from app.ui.widgets import heading, hint, named
+from app.workflow import Blocker, Step
+
+
+def notes_box(placeholder: str, name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
+    named(edit, name)
+    return edit
+
+
+class StepPage(QWidget):
+    """One agenda item on screen. Subclasses add their own parts to ``self.body``.
+
+    Every page keeps the item's notes (they go in the minutes under the item).
+    ``refresh()`` reloads what the page shows from the services; pages never
+    hold a database session.
+    """
+
+    # Pages whose notes are the whole item give the notes box more room.
+    notes_stretch = 0
+    notes_label = "Notes for this item"
+
+    def __init__(self, state: MeetingState, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.step = step
+        self.title = heading(step.title)
+        self.guidance = hint(step.guidance)
+        self.guidance.setVisible(bool(step.guidance))
+        self.gaps = QLabel()
+        self.gaps.setObjectName("warning")
+        self.gaps.setWordWrap(True)
+        self.gaps.setTextFormat(Qt.TextFormat.PlainText)
+        named(self.gaps, "What this item still needs")
+        self.gaps.setVisible(False)
+
+        item = state.agenda.get(step.agenda_item_id)
+        self.notes = notes_box(
+            "Type the notes for this item. They are saved as you type.",
+            f"Notes: {step.title}",
+        )
+        self.notes.setPlainText(item.notes if item else "")
+        item_id = step.agenda_item_id
+        state.bind(
+            self.notes,
+            lambda text: save_agenda_notes(state.workspace, item_id=item_id, notes=text),
+        )
+        notes_label = QLabel(f"{self.notes_label}:")
+        notes_label.setBuddy(self.notes)
+
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.guidance)
+        self.body.addWidget(self.gaps)
+        self.build()
+        self.body.addWidget(notes_label)
+        self.body.addWidget(self.notes, self.notes_stretch)
+        if not self.notes_stretch:
+            self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+            self.body.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.scroller = scroll
+        state.facts_changed.connect(self.show_gaps)
+        self.show_gaps()
+        self.set_editable(state.editable)
+
+    # -- for subclasses --------------------------------------------------------
+    def build(self) -> None:
+        """Add the page's own widgets to ``self.body`` (between guidance and notes)."""
+
+    def refresh(self) -> None:
+        """Reload from the services what may have changed elsewhere (attendance, say)."""
+
+    def first_field(self) -> QWidget:
+        """Where the cursor goes when the chair arrives at this item."""
+        return self.notes
+
+    def focus_blocker(self, blocker: Blocker) -> None:
+        """Put the cursor where ``blocker`` is put right (this page's first field by default)."""
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_editable(self, editable: bool) -> None:
+        """Signed-off minutes are read-only: every change is an amendment."""
+        self.notes.setReadOnly(not editable)
+
+    # -- gaps ---------------------------------------------------------------------
+    def show_gaps(self) -> None:
+        gaps = [b.message for b in self.state.flow.blockers() if b.step_kind is self.step.kind]
+        if gaps and self.state.editable:
+            self.gaps.setText("Before the meeting can close:\n• " + "\n• ".join(gaps))
+            self.gaps.setAccessibleDescription(self.gaps.text())
+        self.gaps.setVisible(bool(gaps) and self.state.editable)

@@ -1,0 +1,358 @@
+"""Meeting mode: the chair's calm, keyboard-first view of one meeting.
+
+Agenda on the left, the current item in the middle, attendance on the right.
+Where the chair is, how long it has taken and what stops the meeting closing
+all come from the step model (:class:`app.workflow.MeetingFlow`); this module
+only renders it and turns keys into moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.services.conduct.agenda import save_time_spent
+from app.services.conduct.closing import start_meeting
+from app.services.conduct.signoff import reissue_minutes
+from app.storage.workspace import Workspace
+from app.ui.meeting.action_form import QuickActionDialog
+from app.ui.meeting.agenda_panel import AgendaPanel
+from app.ui.meeting.attendance_panel import AttendancePanel
+from app.ui.meeting.closing_dialog import ClosingDialog
+from app.ui.meeting.dialogs import MeetingFileDialogs
+from app.ui.meeting.export import export_minutes_with_dialog
+from app.ui.meeting.header import HeaderBar
+from app.ui.meeting.invitations_dialog import InvitationsDialog
+from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
+from app.ui.meeting.state import MeetingState
+from app.ui.meeting.steps import StepPage, make_page
+from app.ui.meeting.walk_in import ArrivalPicker
+from app.ui.widgets import named, show_message
+from app.workflow import Blocker, StepKind
+
+HINTS = (
+    "Next item Alt+→ or Ctrl+PgDn · Previous Alt+← or Ctrl+PgUp · Item n Ctrl+1…9 · "
+    "Decision Ctrl+D · Add action Ctrl+Shift+A · Arrived Ctrl+Shift+M · Walk-in Ctrl+Shift+W · "
+    "Close meeting Ctrl+Shift+E"
+)
+
+
+class MeetingView(QWidget):
+    """One meeting in meeting mode. Everything typed is saved as it is typed.
+
+    Signals:
+        closed: the chair left meeting mode (the main window shows its pages again).
+    """
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        meeting_id: str,
+        parent: QWidget | None = None,
+        *,
+        dialogs: MeetingFileDialogs | None = None,
+        now: Callable[[], dt.datetime] = clock.utcnow,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state = MeetingState(
+            workspace, meeting_id, dialogs=dialogs, now=now, parent=self
+        )
+        self.pages: dict[int, StepPage] = {}
+        self.dialog: QDialog | None = None  # the dialog open over the meeting, if any
+        self.last_export: Path | None = None
+
+        self.header = HeaderBar(state)
+        self.agenda = AgendaPanel(state)
+        self.attendance = AttendancePanel(state)
+        self.stack = QStackedWidget()
+        self.previous_button = QPushButton("◀ Previous (Alt+←)")
+        self.next_button = QPushButton("Next (Alt+→) ▶")
+        named(self.previous_button, "Previous item")
+        named(self.next_button, "Next item")
+        for button in (self.previous_button, self.next_button):
+            button.setAutoDefault(False)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        named(self.notice, "Message")
+        self.notice.setVisible(False)
+        self.open_folder = QPushButton("Open &folder")
+        self.open_folder.setVisible(False)
+        self.saved = QLabel("All changes saved")
+        named(self.saved, "Save status")
+        hints = QLabel(HINTS)
+        hints.setWordWrap(True)
+        hints.setObjectName("hint")
+        named(hints, "Keyboard shortcuts")
+        self._layout(hints)
+        self._connect()
+        self._shortcuts()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._on_tick)
+        if state.header.started_at is not None and state.editable and not self._settled():
+            state.flow.start()
+        self.timer.start()
+        self._show_current()
+
+    # -- layout ------------------------------------------------------------------
+    def _layout(self, hints: QLabel) -> None:
+        centre = QWidget()
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(8, 0, 8, 0)
+        centre_layout.addWidget(self.stack, 1)
+        centre_layout.addLayout(nav)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.agenda)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.attendance)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([280, 700, 420])
+        status = QHBoxLayout()
+        status.addWidget(self.notice, 1)
+        status.addWidget(self.open_folder)
+        status.addWidget(self.saved)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(status)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(hints)
+
+    def _connect(self) -> None:
+        state, header = self.state, self.header
+        self.agenda.chosen.connect(self.go_to_item)
+        self.previous_button.clicked.connect(self.previous_item)
+        self.next_button.clicked.connect(self.next_item)
+        header.start.clicked.connect(self.start_meeting)
+        header.invitations.clicked.connect(self.show_invitations)
+        header.close_meeting.clicked.connect(self.show_closing)
+        header.sign_off.clicked.connect(self.show_sign_off)
+        header.amend.clicked.connect(self.show_amendment)
+        header.reissue.clicked.connect(self.reissue)
+        header.export.clicked.connect(self.export_minutes)
+        header.leave.clicked.connect(self.leave)
+        self.open_folder.clicked.connect(self._on_open_folder)
+        state.notice.connect(self._on_notice)
+        state.header_changed.connect(self._on_header_changed)
+        state.autosave.saving.connect(lambda: self.saved.setText("Saving…"))
+        state.autosave.saved.connect(self._on_saved)
+        state.autosave.failed.connect(lambda message: self._on_notice(message, True))
+
+    def _shortcuts(self) -> None:
+        bindings: list[tuple[str, Callable[[], object]]] = [
+            ("Alt+Right", self.next_item),
+            ("Ctrl+PgDown", self.next_item),
+            ("Alt+Left", self.previous_item),
+            ("Ctrl+PgUp", self.previous_item),
+            ("Ctrl+D", self.jump_to_decision),
+            ("Ctrl+Shift+A", self.add_action),
+            ("Ctrl+Shift+M", self.mark_arrived),
+            ("Ctrl+Shift+W", self.attendance.walk_in.start),
+            ("Ctrl+Shift+I", self.show_invitations),
+            ("Ctrl+Shift+E", self.show_closing),
+            ("Ctrl+Shift+X", self.export_minutes),
+            ("Ctrl+Shift+Q", self.leave),
+        ]
+        bindings += [(f"Ctrl+{n}", functools.partial(self.go_to_item, n - 1)) for n in range(1, 10)]
+        self.shortcuts: dict[str, QShortcut] = {}
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts[keys] = shortcut
+
+    # -- moving through the agenda --------------------------------------------------
+    @property
+    def current_page(self) -> StepPage:
+        return self.pages[self.state.flow.index]
+
+    def next_item(self) -> None:
+        self._move(self.state.flow.next)
+
+    def previous_item(self) -> None:
+        self._move(self.state.flow.previous)
+
+    def go_to_item(self, index: int) -> None:
+        if 0 <= index < len(self.state.flow.steps):
+            self._move(lambda: self.state.flow.jump_to(index))
+
+    def jump_to_decision(self) -> None:
+        try:
+            self._move(lambda: self.state.flow.jump_to_kind(StepKind.DECISION))
+        except LookupError:
+            self.state.fail("This meeting's agenda has no decision item.")
+
+    def go_to_blocker(self, blocker: Blocker) -> None:
+        """Go to the item where ``blocker`` is put right, with the cursor in place."""
+        try:
+            self._move(lambda: self.state.flow.jump_to_kind(blocker.step_kind))
+        except LookupError:
+            self.state.fail(blocker.message)
+            return
+        self.current_page.focus_blocker(blocker)
+
+    def _move(self, move: Callable[[], object]) -> None:
+        before = self.state.flow.index
+        self.state.autosave.flush()
+        move()
+        if self.state.flow.index != before:
+            self._store_time()
+            self._show_current()
+
+    def _show_current(self) -> None:
+        flow = self.state.flow
+        page = self.pages.get(flow.index)
+        if page is None:
+            page = self.pages[flow.index] = make_page(self.state, flow.current)
+            self.stack.addWidget(page)
+        else:
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+        self.previous_button.setEnabled(flow.can_go_back)
+        self.next_button.setEnabled(flow.can_go_next)
+        self.agenda.update_items()
+        self.header.tick()
+        page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- commands -------------------------------------------------------------------
+    def start_meeting(self) -> None:
+        started = self.state.attempt(
+            lambda: start_meeting(self.state.workspace, meeting_id=self.state.meeting_id)
+        )
+        if started is not None:
+            self.state.flow.started_at = started
+            self.state.flow.start()
+            self.state.refresh_header()
+            self.state.tell("The meeting has started. Everything you type is saved as you go.")
+
+    def add_action(self) -> None:
+        if self.state.editable:
+            self._open(QuickActionDialog(self.state, self))
+
+    def mark_arrived(self) -> None:
+        if self.state.editable:
+            picker = ArrivalPicker(self.state, self)
+            picker.arrived.connect(lambda _row: self.state.people_changed.emit())
+            self._open(picker)
+
+    def show_invitations(self) -> None:
+        if self.state.editable:
+            dialog = InvitationsDialog(self.state.workspace, self.state.meeting_id, self)
+            dialog.finished.connect(lambda _r: self.state.people_changed.emit())
+            self._open(dialog)
+
+    def show_closing(self) -> None:
+        if not self.header.close_meeting.isVisible():
+            return
+        dialog = ClosingDialog(self.state, self)
+        dialog.go_to.connect(self.go_to_blocker)
+        dialog.meeting_closed.connect(self._on_meeting_closed)
+        self._open(dialog)
+
+    def show_sign_off(self) -> None:
+        self._open(SignOffDialog(self.state, self))
+
+    def show_amendment(self) -> None:
+        self._open(AmendmentDialog(self.state, self))
+
+    def reissue(self) -> None:
+        issue = self.state.attempt(
+            lambda: reissue_minutes(self.state.workspace, meeting_id=self.state.meeting_id)
+        )
+        if issue is not None:
+            self.state.tell(f"Minutes reissued as version {issue.version}. Export them to send it.")
+
+    def export_minutes(self) -> None:
+        written = export_minutes_with_dialog(self.state, self)
+        if written is not None:
+            self.last_export = written.path
+            self.open_folder.setVisible(True)
+
+    def leave(self) -> None:
+        """Store everything and leave meeting mode."""
+        self.state.autosave.flush()
+        self._store_time()
+        self.state.flow.stop()
+        self.timer.stop()
+        self.closed.emit()
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open ``dialog`` over the meeting without blocking (tests drive it as a user would)."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: self._on_dialog_finished(dialog))
+        dialog.open()
+
+    # -- reactions --------------------------------------------------------------------
+    def _settled(self) -> bool:
+        return self.state.header.status.value in ("closed", "signed-off")
+
+    def _store_time(self) -> None:
+        if self.state.editable and self.state.flow.started_at is not None and not self._settled():
+            self.state.attempt(
+                lambda: save_time_spent(
+                    self.state.workspace,
+                    meeting_id=self.state.meeting_id,
+                    seconds_by_item=self.state.flow.time_spent(),
+                )
+            )
+
+    def _on_tick(self) -> None:
+        self.header.tick()
+        if self.state.flow.running:
+            self.agenda.update_items()
+
+    def _on_meeting_closed(self) -> None:
+        self._store_time()
+        self.state.flow.stop()
+
+    def _on_header_changed(self) -> None:
+        for page in self.pages.values():
+            page.set_editable(self.state.editable)
+        self.attendance.refresh()
+        self.attendance.walk_in.setEnabled(self.state.editable)
+        self.agenda.update_items()
+
+    def _on_saved(self) -> None:
+        pending = self.state.autosave.pending()
+        self.saved.setText("Saving…" if pending else "All changes saved")
+
+    def _on_notice(self, message: str, error: bool) -> None:
+        show_message(self.notice, message, error=error)
+        if not message.startswith(("Draft minutes saved", "Minutes version")):
+            self.open_folder.setVisible(False)
+
+    def _on_open_folder(self) -> None:
+        if self.last_export is not None:
+            self.state.dialogs.open_folder(self.last_export.parent)
+
+    def _on_dialog_finished(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None

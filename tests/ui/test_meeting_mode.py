@@ -1,0 +1,105 @@
+"""Meeting mode with the keyboard: starting, moving through the agenda, the clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.models import MeetingStatus
+from app.services.conduct.actions import list_actions
+from app.services.conduct.agenda import list_agenda
+from app.services.meetings import get_meeting
+from app.ui.meeting.action_form import QuickActionDialog
+from app.ui.meeting.steps.decision import DecisionPage
+from app.workflow import StepKind
+from tests.conftest import FIXED_NOW
+from tests.ui.test_meeting_support import focused, press
+
+pytest_plugins = ["tests.ui.test_meeting_support"]
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_starting_the_meeting_moves_it_in_progress(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    assert view.header.start.isVisible()
+    assert view.header.clocks.text() == "Not started"
+    view.header.start.click()
+    summary = get_meeting(strategy.workspace, meeting_id=strategy.meeting_id)
+    assert summary.status is MeetingStatus.IN_PROGRESS
+    assert not view.header.start.isVisible()
+    assert view.header.clocks.text() == "This item 0:00 · Meeting 0:00"
+
+
+def test_keyboard_moves_through_the_agenda(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    flow = view.state.flow
+    assert flow.index == 0
+    press(focused(view), Qt.Key.Key_Right, ALT)
+    assert flow.index == 1
+    assert view.stack.currentWidget() is view.current_page
+    press(focused(view), Qt.Key.Key_PageDown, CTRL)
+    assert flow.index == 2
+    press(focused(view), Qt.Key.Key_Left, ALT)
+    assert flow.index == 1
+    press(focused(view), Qt.Key.Key_D, CTRL)
+    assert flow.current.kind is StepKind.DECISION
+    assert isinstance(view.current_page, DecisionPage)
+    # The cursor lands on the decision page, so typing goes on from there.
+    assert view.current_page.isAncestorOf(focused(view))
+    press(focused(view), Qt.Key.Key_1, CTRL)
+    assert flow.index == 0
+    marks = [view.agenda.list.item(i).text()[0] for i in range(len(flow.steps))]
+    assert marks[0] == "▶"
+    assert marks[1] == "✓" and marks[2] == "✓"
+    assert set(marks[3:]) - {"✓"} == {"○"}
+    assert view.agenda.position.text() == f"Item 1 of {len(flow.steps)}"
+
+
+def test_typing_in_notes_is_kept_while_moving(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    notes = view.current_page.notes
+    qtbot.keyClicks(notes, "Everyone introduced themselves.")
+    # Moving on stores what was typed at once, without waiting for the debounce.
+    press(notes, Qt.Key.Key_Right, ALT)
+    first = list_agenda(strategy.workspace, meeting_id=strategy.meeting_id)[0]
+    assert first.notes == "Everyone introduced themselves."
+    assert view.saved.text() == "All changes saved"
+
+
+def test_add_an_action_from_any_item(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    press(focused(view), Qt.Key.Key_A, CTRL_SHIFT)
+    dialog = view.dialog
+    assert isinstance(dialog, QuickActionDialog)
+    qtbot.waitUntil(lambda: dialog.form.description.hasFocus())
+    qtbot.keyClicks(dialog.form.description, "Home visit by the social worker")
+    press(dialog.form.description, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(dialog), "Sam Sample-Social-Worker")
+    with qtbot.waitSignal(dialog.finished):
+        press(focused(dialog), Qt.Key.Key_Return)
+    (action,) = list_actions(strategy.workspace, meeting_id=strategy.meeting_id)
+    assert action.description == "Home visit by the social worker"
+    assert action.owner_name == "Sam Sample-Social-Worker"
+    assert view.state.flow.index == 0  # the chair stays where they were
+
+
+def test_elapsed_time_comes_from_the_injected_clock(strategy, open_view, qtbot: QtBot) -> None:
+    now = [FIXED_NOW]
+    view = open_view(strategy, now=lambda: now[0])
+    view.header.start.click()
+    now[0] = FIXED_NOW + dt.timedelta(minutes=4, seconds=5)
+    view.header.tick()
+    assert view.header.clocks.text() == "This item 4:05 · Meeting 4:05"
+    press(focused(view), Qt.Key.Key_Right, ALT)
+    now[0] += dt.timedelta(seconds=30)
+    view.header.tick()
+    assert view.header.clocks.text() == "This item 0:30 · Meeting 4:35"
+    # Time spent on the first item is stored with it when the chair moves on.
+    first = list_agenda(strategy.workspace, meeting_id=strategy.meeting_id)[0]
+    assert first.seconds_spent == 245
+    assert "4:05" in view.agenda.list.item(0).text()
