@@ -5,11 +5,47 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from app import APP_NAME, __version__, paths
+from app.ui.crash import install_excepthook
+from app.ui.file_dialogs import FileDialogs
+from app.ui.shell import Shell
+from app.ui.style import apply_style
+
+ORGANISATION = "MACPT Companion"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named and styled (the existing one if there is one)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    # A crash dialog must never be the reason an unlock screen vanishes.
+    app.setQuitOnLastWindowClosed(False)
+    apply_style(app)
+    return app
+
+
+def start_shell(workspace: Path | None = None, *, file_dialogs: FileDialogs | None = None) -> Shell:
+    """Show the create or unlock dialog for ``workspace`` (or the default one).
+
+    This is exactly what :func:`run` shows first; benchmarks use it to time a
+    cold start to the unlock window.
+    """
+    shell = Shell(workspace or paths.default_workspace(), file_dialogs=file_dialogs)
+    shell.start()
+    return shell
+
 
 def run(*, workspace: Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel("MACPT Companion")
-    label.show()
+    """Run the app until the user quits; the exit status for the process."""
+    paths.private_umask()
+    app = create_application()
+    install_excepthook()
+    shell = start_shell(workspace)
+    shell.finished.connect(app.quit)
     return int(app.exec())

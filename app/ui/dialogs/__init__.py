@@ -1,0 +1,1 @@
+"""Modal dialogs. Each is opened through a classmethod ``ask()`` that returns the result."""

@@ -1,0 +1,76 @@
+"""A modal form: fields, an inline error and OK/Cancel; errors keep the dialog open."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+
+
+class FormDialog(QDialog):
+    """Subclasses add rows to ``self.form`` and implement :meth:`submit`.
+
+    ``submit`` does the work (one service call) and returns True to close;
+    any error it raises is shown in the dialog, which stays open with
+    everything the user typed.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        ok_text: str,
+        intro: str = "",
+        cancel_text: str = "Cancel",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title.replace("&", ""))
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.error = message_label("Problem")
+        self.buttons = QDialogButtonBox()
+        self.ok_button: QPushButton | None = None
+        if ok_text:
+            self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+            named(self.ok_button, ok_text.replace("&", "").rstrip("…"))
+            self.ok_button.setDefault(True)
+        cancel = self.buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+        named(cancel, cancel_text.replace("&", ""))
+        self.cancel_button = cancel
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title.replace("&", "").rstrip("…")))
+        if intro:
+            layout.addWidget(hint(intro))
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def submit(self) -> bool:
+        raise NotImplementedError
+
+    def fail(self, message: str) -> None:
+        show_message(self.error, message, error=True)
+
+    def _on_ok(self) -> None:
+        show_message(self.error, "")
+        try:
+            with busy():
+                done = self.submit()
+        except Exception as exc:
+            self.fail(user_message(exc))
+            return
+        if done:
+            self.accept()

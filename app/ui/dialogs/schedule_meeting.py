@@ -1,0 +1,90 @@
+"""Schedule a meeting for a case: type, date, time, place and who chairs it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
+
+from app import clock
+from app.models import MeetingType
+from app.services.meetings import MeetingSummary, schedule_meeting
+from app.storage.workspace import Workspace
+from app.ui.autosave import to_date, to_time
+from app.ui.dialogs.base import FormDialog
+from app.ui.widgets import add_row
+
+
+class ScheduleMeetingDialog(FormDialog):
+    """Schedules the meeting on OK, with its own copy of the area's agenda."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        case_id: str,
+        *,
+        chair_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            "Schedule meeting…",
+            ok_text="&Schedule",
+            intro="The meeting gets its own copy of the agenda for its type, "
+            "which can be changed in the meeting.",
+            parent=parent,
+        )
+        self.workspace = workspace
+        self.case_id = case_id
+        self.result_meeting: MeetingSummary | None = None
+        self.meeting_type = QComboBox()
+        for kind in MeetingType:
+            self.meeting_type.addItem(kind.label, kind.value)
+        self.date = QDateEdit(QDate(clock.today()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dddd d MMMM yyyy")
+        self.time = QTimeEdit(QTime(10, 0))
+        self.time.setDisplayFormat("HH:mm")
+        self.duration = QSpinBox()
+        self.duration.setRange(15, 480)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(90)
+        self.duration.setSuffix(" minutes")
+        self.location = QLineEdit()
+        self.online_link = QLineEdit()
+        self.online_link.setPlaceholderText("Leave empty if the meeting is in person")
+        self.chair = QLineEdit(chair_name)
+        self.minute_taker = QLineEdit()
+        add_row(self.form, "Meeting &type:", self.meeting_type)
+        add_row(self.form, "&Date:", self.date)
+        add_row(self.form, "T&ime:", self.time)
+        add_row(self.form, "D&uration:", self.duration)
+        add_row(self.form, "&Place:", self.location)
+        add_row(self.form, "&Online link:", self.online_link)
+        add_row(self.form, "&Chair:", self.chair)
+        add_row(self.form, "&Minute-taker:", self.minute_taker)
+        self.meeting_type.setFocus()
+
+    def submit(self) -> bool:
+        scheduled_date = to_date(self.date.date())
+        scheduled_time = to_time(self.time.time())
+        self.result_meeting = schedule_meeting(
+            self.workspace,
+            case_id=self.case_id,
+            meeting_type=MeetingType(self.meeting_type.currentData()),
+            scheduled_date=scheduled_date,
+            scheduled_time=scheduled_time,
+            location=self.location.text(),
+            online_link=self.online_link.text(),
+            chair_name=self.chair.text(),
+            minute_taker_name=self.minute_taker.text(),
+            duration_minutes=self.duration.value(),
+        )
+        return True
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, workspace: Workspace, case_id: str, *, chair_name: str = ""
+    ) -> MeetingSummary | None:
+        """The scheduled meeting, or ``None`` if the user cancelled."""
+        dialog = cls(workspace, case_id, chair_name=chair_name, parent=parent)
+        dialog.exec()
+        return dialog.result_meeting

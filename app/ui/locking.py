@@ -1,0 +1,95 @@
+"""Noticing when to lock: idle time, and the system going to sleep.
+
+:class:`IdleWatcher` feeds every user input in the application into an
+:class:`app.idle.IdleLock` and polls it with a timer. Tests give the policy a
+clock they move by hand and call :meth:`IdleWatcher.check` instead of waiting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from app.idle import IdleLock
+
+# Events that mean a person is at the keyboard. Window activation and paint
+# events are not among them: they happen without anyone there.
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Says when the workspace should lock.
+
+    Signals:
+        idle: the user has done nothing for the whole idle window.
+        suspended: the application is being suspended (the system is going to
+            sleep, or the session is locked, where the platform says so).
+    """
+
+    idle = Signal()
+    suspended = Signal()
+
+    def __init__(self, policy: IdleLock, *, poll_ms: int = 5000, parent: QObject | None = None):
+        super().__init__(parent)
+        self.policy = policy
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self.check)
+        self._app = QGuiApplication.instance()
+
+    def start(self) -> None:
+        """Start watching input and polling; the idle window starts now."""
+        self.policy.touch()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+            self._app.applicationStateChanged.connect(self._on_state_changed)  # type: ignore[attr-defined]
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            # Not connected when stopped before it started: nothing to undo then.
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._app.applicationStateChanged.disconnect(self._on_state_changed)  # type: ignore[attr-defined]
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def set_minutes(self, minutes: int) -> None:
+        self.policy.minutes = minutes
+
+    def check(self) -> bool:
+        """Emit ``idle`` (once) if the idle window has passed; say whether it did."""
+        if not self.running or not self.policy.due():
+            return False
+        self.stop()
+        self.idle.emit()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self.policy.touch()
+        return False
+
+    def _on_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended and self.running:
+            self.stop()
+            self.suspended.emit()

@@ -1,0 +1,173 @@
+"""One case: the child, the case episode, family, agencies involved and meetings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.cases import CaseDetail, MeetingRow, get_case
+from app.storage.workspace import Workspace
+from app.ui import text
+from app.ui.autosave import Autosave
+from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
+from app.ui.pages.case_forms import CaseEpisodeForm, ChildForm
+from app.ui.pages.family_section import FamilySection
+from app.ui.pages.list_page import make_table
+from app.ui.table_models import CaseMeetingsTableModel
+from app.ui.widgets import heading, hint, name_buttons, named
+
+NO_AGENCIES = "No agencies yet: agencies appear here once they are invited to a meeting."
+NO_MEETINGS = "No meetings yet. Arrange one with Schedule meeting…"
+
+
+class CaseView(QWidget):
+    """Everything about one case, edited in place (no Save button).
+
+    Signals:
+        back: the user wants to go back to the cases list.
+        open_meeting(str): the user opened one of the case's meetings (its id).
+    """
+
+    back = Signal()
+    open_meeting = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        case_id: str,
+        *,
+        chair_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.case_id = case_id
+        self.chair_name = chair_name
+        self.autosave = Autosave(workspace, self)
+
+        self.title = heading("")
+        self.subtitle = hint()
+        named(self.subtitle, "Case summary")
+        self.back_button = named(QPushButton("&Back to cases"), "Back to cases")
+        self.back_button.clicked.connect(self.back)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back_button)
+
+        self.child_form = ChildForm()
+        self.case_form = CaseEpisodeForm()
+        self.family = FamilySection(workspace)
+        self.family.changed.connect(self.refresh_lists)
+        self.agencies = QGroupBox("Agencies involved")
+        named(self.agencies, "Agencies involved")
+        self.agencies_text = hint(NO_AGENCIES)
+        named(self.agencies_text, "Agencies involved")
+        QVBoxLayout(self.agencies).addWidget(self.agencies_text)
+        self.meetings = self._meetings_box()
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        for section in (self.child_form, self.case_form, self.family, self.agencies, self.meetings):
+            body_layout.addWidget(section)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        named(scroll, "Case details")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(scroll, 1)
+        self.child_form.first_name.textEdited.connect(self._update_title)
+        self.child_form.last_name.textEdited.connect(self._update_title)
+
+    def _meetings_box(self) -> QGroupBox:
+        box = QGroupBox("Meetings")
+        named(box, "Meetings for this case")
+        self.meetings_model = CaseMeetingsTableModel(self)
+        self.meetings_table = make_table(self.meetings_model, "Meetings for this case")
+        self.meetings_table.activated.connect(lambda _index: self._on_open_meeting())
+        self.meetings_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.meetings_empty = hint(NO_MEETINGS)
+        self.schedule_button = QPushButton("Schedule &meeting…")
+        self.schedule_button.clicked.connect(self._on_schedule)
+        self.open_meeting_button = QPushButton("Open meeting")
+        self.open_meeting_button.clicked.connect(self._on_open_meeting)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.schedule_button)
+        buttons.addWidget(self.open_meeting_button)
+        buttons.addStretch(1)
+        name_buttons(buttons)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.meetings_table)
+        layout.addWidget(self.meetings_empty)
+        layout.addLayout(buttons)
+        return box
+
+    def load(self) -> CaseDetail:
+        """Read the case, fill every field and start autosaving them."""
+        case = get_case(self.workspace, case_id=self.case_id)
+        self.child_form.load(case)
+        self.case_form.load(case)
+        self.child_form.bind(self.autosave, case.child_id)
+        self.case_form.bind(self.autosave, case.case_id)
+        self._show_lists(case)
+        self._update_title()
+        self.subtitle.setText(
+            f"Reference {case.la_child_ref} · opened {text.long_date(case.opened_on)} · "
+            f"{text.CASE_STATUS_WORDS[case.status].lower()}"
+        )
+        return case
+
+    def refresh_lists(self) -> None:
+        """Re-read the family, agencies and meetings (the fields keep what is typed)."""
+        if self.workspace.is_open:
+            self._show_lists(get_case(self.workspace, case_id=self.case_id))
+
+    def _show_lists(self, case: CaseDetail) -> None:
+        self.family.set_rows(case.child_id, case.family)
+        self.agencies_text.setText(", ".join(case.agencies) if case.agencies else NO_AGENCIES)
+        self.meetings_model.set_rows(case.meetings)
+        self.meetings_table.resizeColumnsToContents()
+        self.meetings_table.setVisible(bool(case.meetings))
+        self.meetings_empty.setVisible(not case.meetings)
+        self.open_meeting_button.setEnabled(bool(case.meetings))
+
+    def _update_title(self, *_args: object) -> None:
+        name = " ".join(
+            part
+            for part in (self.child_form.first_name.text(), self.child_form.last_name.text())
+            if part.strip()
+        )
+        self.title.setText(name or self.child_form.la_child_ref.text() or "Case")
+        self.title.setAccessibleName(self.title.text())
+
+    def _on_schedule(self) -> None:
+        meeting = ScheduleMeetingDialog.ask(
+            self, self.workspace, self.case_id, chair_name=self.chair_name
+        )
+        if meeting is not None and self.workspace.is_open:
+            self.refresh_lists()
+
+    def _on_open_meeting(self) -> None:
+        row = self.meetings_model.row_at(self.meetings_table.currentIndex())
+        if row is None and self.meetings_model.rowCount() == 1:
+            row = self.meetings_model.rows()[0]
+        if isinstance(row, MeetingRow):
+            self.open_meeting.emit(row.id)
+        else:
+            self.meetings_table.setFocus()
+
+    def clear(self) -> None:
+        """Forget everything shown (used when the workspace locks)."""
+        self.autosave.unbind_all()
+        self.family.clear()
+        self.meetings_model.clear()

@@ -1,0 +1,115 @@
+"""A child's family members and carers: list, add, edit in place, remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.cases import FamilyMemberRow, remove_family_member
+from app.storage.workspace import Workspace
+from app.ui.dialogs.family_member import FamilyMemberDialog
+from app.ui.pages.list_page import make_table
+from app.ui.table_models import FamilyTableModel
+from app.ui.widgets import hint, name_buttons, named
+
+EMPTY_TEXT = "No family members or carers recorded yet. Add them with Add family member…"
+
+
+class FamilySection(QGroupBox):
+    """The family table with its buttons.
+
+    Signals:
+        changed: a family member was added, edited or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__("Family members and carers", parent)
+        named(self, "Family members and carers")
+        self.workspace = workspace
+        self.child_id = ""
+        self.model = FamilyTableModel(self)
+        self.table = make_table(self.model, "Family members and carers")
+        self.table.activated.connect(lambda _index: self._on_edit())
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.empty = hint(EMPTY_TEXT)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.add_button = QPushButton("Add famil&y member…")
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button = QPushButton("Edit family member…")
+        self.edit_button.clicked.connect(self._on_edit)
+        self.remove_button = QPushButton("Remo&ve family member")
+        self.remove_button.clicked.connect(self._on_remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        name_buttons(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        layout.addLayout(buttons)
+
+    def set_rows(self, child_id: str, rows: list[FamilyMemberRow]) -> None:
+        self.child_id = child_id
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self.edit_button.setEnabled(bool(rows))
+        self.remove_button.setEnabled(bool(rows))
+
+    def clear(self) -> None:
+        self.model.clear()
+
+    def _selected(self) -> FamilyMemberRow | None:
+        row = self.model.row_at(self.table.currentIndex())
+        if row is None and self.model.rowCount() == 1:
+            row = self.model.rows()[0]
+        return row
+
+    def _on_add(self) -> None:
+        if (
+            FamilyMemberDialog.ask_new(self, self.workspace, self.child_id)
+            and self.workspace.is_open
+        ):
+            self.changed.emit()
+
+    def _on_edit(self) -> None:
+        member = self._selected()
+        if member is None:
+            self.table.setFocus()
+            return
+        FamilyMemberDialog.ask_edit(self, self.workspace, self.child_id, member)
+        if self.workspace.is_open:
+            self.changed.emit()
+
+    def _on_remove(self) -> None:
+        member = self._selected()
+        if member is None:
+            self.table.setFocus()
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove family member",
+            f"Remove {member.name} from this child's family members and carers? "
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes or not self.workspace.is_open:
+            return
+        remove_family_member(self.workspace, member_id=member.id)
+        self.changed.emit()

@@ -1,0 +1,103 @@
+"""Home: what is coming up, and the quickest ways to start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app import clock
+from app.models import MeetingStatus
+from app.services.cases import list_cases
+from app.services.meetings import list_meetings
+from app.services.settings import get_settings
+from app.storage.workspace import Workspace
+from app.ui import text
+from app.ui.pages.list_page import make_table
+from app.ui.table_models import MeetingsTableModel
+from app.ui.widgets import heading, hint, name_buttons, named
+
+UPCOMING_DAYS = 14
+OPEN_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS)
+
+
+class HomePage(QWidget):
+    """A summary of the workspace and the meetings of the next two weeks.
+
+    Signals:
+        open_meeting(str): the user opened a meeting (its id).
+        new_case: the user asked to create a case.
+        go(str): the user asked for another page ("cases", "meetings").
+    """
+
+    open_meeting = Signal(str)
+    new_case = Signal()
+    go = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.title = heading("Home")
+        self.summary = hint()
+        named(self.summary, "Workspace summary")
+        self.model = MeetingsTableModel(self)
+        self.table = make_table(self.model, "Meetings coming up")
+        self.table.activated.connect(self._on_activated)
+        self.empty = hint(
+            f"No meetings in the next {UPCOMING_DAYS} days. Schedule one from a case."
+        )
+        named(self.empty, "Meetings coming up")
+
+        new_case = QPushButton("&New case…")
+        new_case.clicked.connect(self.new_case)
+        find_case = QPushButton("&Find a case")
+        find_case.clicked.connect(lambda: self.go.emit("cases"))
+        all_meetings = QPushButton("All &meetings")
+        all_meetings.clicked.connect(lambda: self.go.emit("meetings"))
+        buttons = QHBoxLayout()
+        for button in (new_case, find_case, all_meetings):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        name_buttons(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(heading("Coming up", level=2))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
+
+    def refresh(self) -> None:
+        today = clock.today()
+        until = today + dt.timedelta(days=UPCOMING_DAYS)
+        upcoming = [
+            m
+            for m in list_meetings(self.workspace)
+            if today <= m.scheduled_date <= until and m.status in OPEN_STATUSES
+        ]
+        cases = list_cases(self.workspace)
+        settings = get_settings(self.workspace)
+        open_cases = sum(1 for c in cases if c.status.value == "open")
+        where = settings.local_authority or "This workspace"
+        self.summary.setText(
+            f"{where}. Today is {text.long_date(today)}. "
+            f"{open_cases} open {'case' if open_cases == 1 else 'cases'}; "
+            f"{len(upcoming)} {'meeting' if len(upcoming) == 1 else 'meetings'} "
+            f"in the next {UPCOMING_DAYS} days."
+        )
+        self.model.set_rows(upcoming)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(upcoming))
+        self.empty.setVisible(not upcoming)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.summary.clear()
+
+    def _on_activated(self, index: object) -> None:
+        row = self.model.row_at(index)  # type: ignore[arg-type]
+        if row is not None:
+            self.open_meeting.emit(row.id)

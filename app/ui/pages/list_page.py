@@ -1,0 +1,115 @@
+"""A searchable list of records with an empty state that says what to do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.table_models import RowsModel
+from app.ui.widgets import heading, hint, named
+
+
+def make_table(model: RowsModel[Any], name: str) -> QTableView:
+    """A keyboard-friendly, row-selecting, read-only table over ``model``."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere else
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    named(table, name)
+    return table
+
+
+class SearchableList(QWidget):
+    """A heading, a search box and a table that gives way to a helpful empty state.
+
+    Signals:
+        search_changed(str): the user changed the search text.
+        activated(object): the user opened a row (Enter or double-click).
+    """
+
+    search_changed = Signal(str)
+    activated = Signal(object)
+
+    def __init__(
+        self,
+        model: RowsModel[Any],
+        *,
+        title: str,
+        search_label: str,
+        placeholder: str,
+        empty_text: str,
+        no_match_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._empty_text = empty_text
+        self._no_match_text = no_match_text
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.search_changed)
+        search_label_widget = QLabel(search_label)
+        search_label_widget.setBuddy(self.search)
+        named(self.search, search_label.replace("&", "").rstrip(":"))
+
+        self.table = make_table(model, title)
+        self.table.activated.connect(self._on_activated)
+        self.empty = hint(empty_text)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        named(self.empty, "Empty list")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.tools = QHBoxLayout()
+        self.tools.addWidget(search_label_widget)
+        self.tools.addWidget(self.search, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title))
+        layout.addLayout(self.tools)
+        layout.addWidget(self.stack, 1)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        """Show ``rows``, or the empty state when there are none."""
+        self.model.set_rows(rows)
+        if rows:
+            self.table.resizeColumnsToContents()
+            self.stack.setCurrentWidget(self.table)
+        else:
+            searching = bool(self.search.text().strip())
+            self.empty.setText(self._no_match_text if searching else self._empty_text)
+            self.stack.setCurrentWidget(self.empty)
+
+    def selected(self) -> Any:
+        return self.model.row_at(self.table.currentIndex())
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.search.clear()
+
+    def _on_activated(self, index: Any) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.activated.emit(row)

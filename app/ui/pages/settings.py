@@ -1,0 +1,122 @@
+"""Settings: the chair, the local authority, locking, closure days, agencies, security."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.settings import WorkspaceSettings, get_settings, update_setting
+from app.storage.workspace import Workspace
+from app.ui.autosave import Autosave
+from app.ui.file_dialogs import FileDialogs
+from app.ui.pages.agency_directory import AgencyDirectoryBox
+from app.ui.pages.closure_days import ClosureDaysBox
+from app.ui.pages.security_box import SecurityBox
+from app.ui.widgets import add_row, heading, hint, named
+
+
+class SettingsPage(QWidget):
+    """Every setting is stored as it is changed; there is no Save button.
+
+    Signals:
+        settings_changed(object): a setting was stored; the argument is the
+            new WorkspaceSettings.
+    """
+
+    settings_changed = Signal(object)
+
+    def __init__(
+        self, workspace: Workspace, file_dialogs: FileDialogs, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.autosave = Autosave(workspace, self)
+        self.chair_name = QLineEdit()
+        self.local_authority = QLineEdit()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 60)
+        self.idle_minutes.setSuffix(" minutes")
+        self.full_names = named(
+            QCheckBox("Show children's &full names in minutes"),
+            "Show children's full names in minutes",
+            "When off, minutes name the child by reference only",
+        )
+        general = QGroupBox("This workspace")
+        named(general, "This workspace")
+        form = QFormLayout(general)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        add_row(form, "C&hair's name:", self.chair_name, "The LCPP who chairs meetings")
+        add_row(form, "&Local authority:", self.local_authority)
+        add_row(
+            form,
+            "Loc&k after no use for:",
+            self.idle_minutes,
+            "Minutes without use before the workspace locks itself",
+        )
+        form.addRow("", self.full_names)
+
+        self.closure_days = ClosureDaysBox(workspace)
+        self.agencies = AgencyDirectoryBox(workspace)
+        self.security = SecurityBox(workspace, file_dialogs)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(heading("Settings"))
+        body_layout.addWidget(hint("Changes are saved as you make them."))
+        for section in (general, self.closure_days, self.agencies, self.security):
+            body_layout.addWidget(section)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        named(scroll, "Settings")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._bound = False
+
+    def refresh(self) -> None:
+        if not self._bound:
+            self._load(get_settings(self.workspace))
+            self._bind()
+        self.closure_days.refresh()
+        self.agencies.refresh()
+
+    def _load(self, settings: WorkspaceSettings) -> None:
+        self.chair_name.setText(settings.chair_name)
+        self.local_authority.setText(settings.local_authority)
+        self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self.full_names.setChecked(settings.full_names_in_minutes)
+
+    def _bind(self) -> None:
+        for widget, key in (
+            (self.chair_name, "chair_name"),
+            (self.local_authority, "local_authority"),
+            (self.idle_minutes, "idle_lock_minutes"),
+            (self.full_names, "full_names_in_minutes"),
+        ):
+            self.autosave.bind(widget, self._saver(key))
+        self._bound = True
+
+    def _saver(self, key: str) -> Callable[[Any], None]:
+        def save(value: Any) -> None:
+            self.settings_changed.emit(update_setting(self.workspace, key=key, value=value))
+
+        return save
+
+    def clear(self) -> None:
+        self.autosave.unbind_all()
+        self.agencies.model.clear()
+        self.closure_days.days.clear()

@@ -1,0 +1,203 @@
+"""The life of the app: create or unlock, work, lock, unlock again, quit.
+
+One workspace file is open at a time. Locking flushes every pending edit,
+empties and destroys the main window, closes the workspace (dropping its key
+and connections) and shows the unlock screen; unlocking brings back the same
+page and record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from app.errors import MacptError
+from app.idle import IdleLock, suspend_aware_seconds
+from app.services.settings import WorkspaceSettings, get_settings
+from app.storage.workspace import Workspace
+from app.ui.create_dialog import CreateWorkspaceDialog
+from app.ui.file_dialogs import FileDialogs, QtFileDialogs
+from app.ui.locking import IdleWatcher
+from app.ui.main_window import MainWindow
+from app.ui.navigation import Location
+from app.ui.unlock_dialog import UnlockDialog
+
+CARRY_ON = "Type your passphrase to carry on where you left off."
+LOCKED_BY_USER = f"You locked the workspace. {CARRY_ON}"
+LOCKED_ON_SUSPEND = f"The workspace locked itself because the computer went to sleep. {CARRY_ON}"
+
+
+def idle_reason(minutes: float) -> str:
+    count = int(minutes)
+    unit = "minute" if count == 1 else "minutes"
+    return f"The workspace locked itself after {count} {unit} without use. {CARRY_ON}"
+
+
+class Shell(QObject):
+    """Runs the create/unlock → main window → lock cycle for one workspace file.
+
+    Signals:
+        unlocked: a workspace is open and the main window shows it.
+        locked: the workspace is locked; every view was emptied and destroyed.
+        finished: the user quit; the application should end.
+    """
+
+    unlocked = Signal()
+    locked = Signal()
+    finished = Signal()
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        file_dialogs: FileDialogs | None = None,
+        idle_clock: Callable[[], float] = suspend_aware_seconds,
+        idle_poll_ms: int = 5000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.file_dialogs: FileDialogs = file_dialogs or QtFileDialogs()
+        self.workspace: Workspace | None = None
+        self.window: MainWindow | None = None
+        self.gate: UnlockDialog | CreateWorkspaceDialog | None = None
+        self.idle: IdleWatcher | None = None
+        self._idle_clock = idle_clock
+        self._idle_poll_ms = idle_poll_ms
+        self._location: Location | None = None
+        self._geometry: QByteArray | None = None
+
+    def start(self) -> None:
+        """Show the create dialog for a new file, or the unlock dialog for an existing one."""
+        self._show_gate()
+
+    # -- the gate: create or unlock ---------------------------------------------
+    def _show_gate(self, reason: str = "") -> None:
+        self._close_gate()
+        gate: UnlockDialog | CreateWorkspaceDialog
+        if self.path.exists():
+            gate = UnlockDialog(self.path, reason=reason)
+            gate.unlocked.connect(self._on_open)
+        else:
+            gate = CreateWorkspaceDialog(self.path)
+            gate.created.connect(self._on_open)
+        gate.open_another.connect(self._on_open_another)
+        gate.rejected.connect(self._on_gate_rejected)
+        self.gate = gate
+        gate.show()
+        gate.raise_()
+        gate.activateWindow()
+
+    def _close_gate(self) -> None:
+        if self.gate is not None:
+            gate, self.gate = self.gate, None
+            gate.blockSignals(True)
+            gate.hide()
+            gate.deleteLater()
+
+    def _on_gate_rejected(self) -> None:
+        if self.window is None:
+            self.quit()
+
+    def _on_open_another(self) -> None:
+        parent = self.window or self.gate
+        chosen = self.file_dialogs.choose_workspace(parent, self.path.parent)
+        if chosen is not None:
+            self.switch_workspace(chosen)
+
+    def switch_workspace(self, path: Path) -> None:
+        """Lock whatever is open and ask for ``path`` instead."""
+        path = path.expanduser()
+        if self.window is not None and path.resolve() == self.path.resolve():
+            return
+        if self.window is not None:
+            self._lock_down()
+        self.path = path
+        self._location = None
+        self._show_gate()
+
+    # -- unlocked -----------------------------------------------------------------
+    def _on_open(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        settings = get_settings(workspace)
+        workspace.actor = settings.chair_name or getpass.getuser()
+        window = MainWindow(workspace, file_dialogs=self.file_dialogs)
+        window.lock_requested.connect(lambda: self.lock(LOCKED_BY_USER))
+        window.open_another_requested.connect(self._on_open_another)
+        window.quit_requested.connect(self.quit)
+        window.settings_changed.connect(self._on_settings_changed)
+        self.window = window
+        self._place(window)
+        if self._location is not None:
+            # A record that went away: go_to has already fallen back to its list.
+            with contextlib.suppress(MacptError):
+                window.go_to(self._location)
+        self._close_gate()
+        window.show()
+        window.activateWindow()
+        self._start_idle(settings)
+        self.unlocked.emit()
+
+    def _place(self, window: MainWindow) -> None:
+        if self._geometry is not None and window.restoreGeometry(self._geometry):
+            return
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1280, 800
+        if area is not None:
+            width, height = min(width, area.width()), min(height, area.height())
+        window.resize(width, height)
+
+    def _start_idle(self, settings: WorkspaceSettings) -> None:
+        policy = IdleLock(minutes=settings.idle_lock_minutes, now=self._idle_clock)
+        self.idle = IdleWatcher(policy, poll_ms=self._idle_poll_ms, parent=self)
+        self.idle.idle.connect(lambda: self.lock(idle_reason(policy.minutes)))
+        self.idle.suspended.connect(lambda: self.lock(LOCKED_ON_SUSPEND))
+        self.idle.start()
+
+    def _stop_idle(self) -> None:
+        if self.idle is not None:
+            self.idle.stop()
+            self.idle.deleteLater()
+            self.idle = None
+
+    def _on_settings_changed(self, settings: WorkspaceSettings) -> None:
+        if self.idle is not None:
+            self.idle.set_minutes(settings.idle_lock_minutes)
+        if self.workspace is not None:
+            self.workspace.actor = settings.chair_name or getpass.getuser()
+
+    # -- locking and quitting ---------------------------------------------------------
+    def lock(self, reason: str = LOCKED_BY_USER) -> None:
+        """Lock now: store pending edits, empty every view, close the workspace."""
+        if self.window is None:
+            return
+        self._location = self.window.location()
+        self._geometry = self.window.saveGeometry()
+        self._lock_down()
+        self._show_gate(reason)
+        self.locked.emit()
+
+    def _lock_down(self) -> None:
+        self._stop_idle()
+        window, self.window = self.window, None
+        if window is not None:
+            window.flush_autosaves()
+            window.clear_personal_data()
+            window.blockSignals(True)
+            window.hide()
+            window.deleteLater()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+
+    def quit(self) -> None:
+        """Store pending edits, close the workspace and end."""
+        self._lock_down()
+        self._close_gate()
+        self.finished.emit()

@@ -1,0 +1,118 @@
+"""Small building blocks every page uses: headings, hints, messages, busy state."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QWidget,
+)
+
+from app.errors import MacptError
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str, description: str = "") -> W:
+    """Give ``widget`` the accessible name (and description) a screen reader announces."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def heading(text: str, *, level: int = 1) -> QLabel:
+    """A page or section title, larger than body text and scaled with it."""
+    label = QLabel(text)
+    label.setObjectName("heading" if level == 1 else "subheading")
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    scale = 1.5 if level == 1 else 1.2
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def hint(text: str = "") -> QLabel:
+    """Wrapped explanatory text."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setObjectName("hint")
+    return label
+
+
+def message_label(name: str) -> QLabel:
+    """An inline message (errors, results) that a screen reader can find."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    label.setVisible(False)
+    return label
+
+
+def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
+    """Show ``text`` in an inline message label, styled as an error if asked."""
+    label.setProperty("error", error)
+    label.setObjectName("error" if error else "notice")
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setText(text)
+    label.setAccessibleDescription(text)
+    label.setVisible(bool(text))
+
+
+def user_message(exc: BaseException) -> str:
+    """A message fit for the user. Only our own errors' text is shown: others
+    (database errors above all) can carry personal data in their text."""
+    if isinstance(exc, MacptError):
+        return str(exc)
+    return (
+        f"Something went wrong ({type(exc).__name__}). Nothing half-done was kept. "
+        "Try again; if it happens again, tell your IT service desk."
+    )
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget, description: str = "") -> QLabel:
+    """A labelled form row whose field carries the label's words as its accessible name."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    label.setWordWrap(True)
+    form.addRow(label, field)
+    named(field, text.replace("&", "").rstrip(":"), description)
+    return label
+
+
+def name_buttons(layout: QLayout) -> None:
+    """Give every button in ``layout`` its own text (without mnemonics) as its name."""
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget() if item is not None else None
+        if isinstance(widget, QAbstractButton) and not widget.accessibleName():
+            widget.setAccessibleName(widget.text().replace("&", ""))
+
+
+@contextlib.contextmanager
+def busy(widget: QWidget | None = None) -> Iterator[None]:
+    """A wait cursor (and a repainted ``widget``) while slow work runs on this thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if widget is not None:
+            widget.repaint()
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()

@@ -1,0 +1,153 @@
+"""The cases list, its search and empty state, a new case, and the case view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.models import MeetingType
+from app.services.cases import get_case, list_cases
+from app.ui.dialogs.new_case import NewCaseDialog
+from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
+from app.ui.main_window import MainWindow
+from app.ui.pages.case_view import CaseView
+from app.ui.pages.cases import EMPTY_TEXT, CasesPage
+from app.ui.shell import Shell
+from tests.ui.conftest import unlock
+
+
+def _cases_page(window: MainWindow) -> CasesPage:
+    window.show_page("cases")
+    page = window.pages["cases"]
+    assert isinstance(page, CasesPage)
+    return page
+
+
+def test_cases_search_filters(qtbot: QtBot, window: MainWindow) -> None:
+    page = _cases_page(window)
+    assert page.model.rowCount() == 5
+    qtbot.keyClicks(page.list.search, "testwood")
+    assert [c.la_child_ref for c in page.model.rows()] == ["DEMO-0003"]
+    page.list.search.clear()
+    qtbot.keyClicks(page.list.search, "DEMO-000")
+    assert page.model.rowCount() == 5
+    qtbot.keyClicks(page.list.search, "9")
+    assert page.model.rowCount() == 0
+    assert page.list.stack.currentWidget() is page.list.empty
+    assert "No case matches" in page.list.empty.text()
+
+
+def test_an_empty_workspace_says_what_to_do(
+    qtbot: QtBot, make_shell: Callable[[Path], Shell], empty_path: Path
+) -> None:
+    window = unlock(qtbot, make_shell(empty_path))
+    page = _cases_page(window)
+    assert page.list.stack.currentWidget() is page.list.empty
+    assert (
+        page.list.empty.text() == EMPTY_TEXT == ("No cases yet. Create one with New case… (Ctrl+N)")
+    )
+
+
+def _answer_modal(qtbot: QtBot, answer: Callable[[object], None]) -> None:
+    """Fill in the next modal dialog once it is showing, from inside its event loop."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+            return
+        try:
+            answer(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_new_case_with_ctrl_n_opens_the_case(qtbot: QtBot, window: MainWindow) -> None:
+    def fill(dialog: object) -> None:
+        assert isinstance(dialog, NewCaseDialog)
+        qtbot.keyClicks(dialog.reference, "DEMO-0100")
+        qtbot.keyClicks(dialog.first_name, "Sky")
+        qtbot.keyClicks(dialog.last_name, "Imaginary")
+        qtbot.keyClicks(dialog.concern, "Worries raised by the demo school.")
+        assert dialog.ok_button is not None
+        dialog.ok_button.click()
+
+    _answer_modal(qtbot, fill)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.location().page == "case"
+    view = window.detail
+    assert isinstance(view, CaseView)
+    assert view.title.text() == "Sky Imaginary"
+    cases = list_cases(window.workspace, search="DEMO-0100")
+    assert [c.child_name for c in cases] == ["Sky Imaginary"]
+    assert cases[0].concern == "Worries raised by the demo school."
+
+
+def test_new_case_needs_a_reference(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = NewCaseDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.first_name, "Nameless")
+    assert dialog.ok_button is not None
+    dialog.ok_button.click()
+    assert "local authority reference" in dialog.error.text()
+    assert dialog.result_case is None
+    assert dialog.first_name.text() == "Nameless"  # nothing typed is lost
+
+
+def _open_first_case(window: MainWindow) -> CaseView:
+    case = list_cases(window.workspace, search="DEMO-0001")[0]
+    window.open_case(case.case_id)
+    assert isinstance(window.detail, CaseView)
+    return window.detail
+
+
+def test_case_view_shows_child_family_and_meetings(window: MainWindow) -> None:
+    view = _open_first_case(window)
+    assert view.title.text() == "Poppy Example"
+    assert view.child_form.la_child_ref.text() == "DEMO-0001"
+    assert "Unexplained bruising" in view.case_form.concern.toPlainText()
+    names = {row.name for row in view.family.model.rows()}
+    assert names == {"Pat Example", "Chris Example-Other"}
+    assert view.meetings_model.rowCount() >= 1
+    assert window.nav.currentItem().text() == "Cases"
+
+
+def test_schedule_meeting_from_the_case(qtbot: QtBot, window: MainWindow) -> None:
+    view = _open_first_case(window)
+    before = view.meetings_model.rowCount()
+
+    def fill(dialog: object) -> None:
+        assert isinstance(dialog, ScheduleMeetingDialog)
+        dialog.meeting_type.setCurrentIndex(dialog.meeting_type.findData("icpc"))
+        qtbot.keyClicks(dialog.location, "Room 9, Sampletown (demo)")
+        assert dialog.ok_button is not None
+        dialog.ok_button.click()
+
+    _answer_modal(qtbot, fill)
+    view.schedule_button.click()
+    assert view.meetings_model.rowCount() == before + 1
+    case = get_case(window.workspace, case_id=view.case_id)
+    added = [m for m in case.meetings if m.meeting_type == MeetingType.ICPC.value]
+    assert any(m.scheduled_date == dt.date(2026, 11, 23) for m in added)
+
+
+def test_opening_a_meeting_shows_it_and_closing_returns(window: MainWindow) -> None:
+    view = _open_first_case(window)
+    meeting_id = view.meetings_model.rows()[0].id
+    view.meetings_table.selectRow(0)
+    view.open_meeting_button.click()
+    assert window.location().page == "meeting"
+    assert window.location().record_id == meeting_id
+    meeting_view = window.detail
+    assert meeting_view is not None
+    meeting_view.closed.emit()  # type: ignore[attr-defined]
+    assert window.location().page == "case"
+    assert window.nav.isVisible()
