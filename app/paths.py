@@ -41,7 +41,16 @@ def private_umask() -> None:
 
 
 def ensure_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``path`` and any missing parents owner-only (0o700), whatever the umask.
+
+    Folders that already exist are left as they are: they may be shared ones,
+    such as the user's documents folder.
+    """
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+            folder.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
 
 
 @contextlib.contextmanager

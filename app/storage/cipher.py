@@ -18,9 +18,10 @@ from typing import Any
 
 import sqlcipher3
 
-from app.errors import NotAWorkspace, WorkspaceDamaged, WrongPassphrase
+from app.errors import MacptError, NotAWorkspace, WorkspaceDamaged, WrongPassphrase
 
 SALT_BYTES = 16
+PAGE_SIZE = 4096  # SQLCipher 4 default; a workspace is always whole pages
 KEY_BYTES = 32
 KDF_ITERATIONS = 256_000  # SQLCipher 4 default
 _PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -65,13 +66,20 @@ def new_salt() -> bytes:
 
 
 def read_salt(path: Path) -> bytes:
-    """The salt SQLCipher stored in the first bytes of the file."""
+    """The salt SQLCipher stored in the first bytes of the file.
+
+    Raises :class:`NotAWorkspace` for what cannot be a workspace: a folder, an
+    empty or short file, a plain SQLite database, or a file that is not a whole
+    number of pages (an encrypted workspace is otherwise indistinguishable
+    from random bytes, so anything else is left to the key to decide).
+    """
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
+            size = os.fstat(handle.fileno()).st_size
     except IsADirectoryError as exc:
         raise NotAWorkspace(path) from exc
-    if len(head) < 1024 or head.startswith(_PLAIN_SQLITE_MAGIC):
+    if len(head) < 1024 or head.startswith(_PLAIN_SQLITE_MAGIC) or size % PAGE_SIZE:
         raise NotAWorkspace(path)
     return head[:SALT_BYTES]
 
@@ -84,10 +92,24 @@ def raw_key_literal(key: bytes | bytearray, salt: bytes | None = None) -> str:
 def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) -> Any:
     """Open ``path`` with a raw key, apply and assert every required pragma.
 
-    ``salt`` is given only when creating a file, so that SQLCipher stores ours.
-    Raises :class:`WrongPassphrase` if the key does not decrypt the file.
+    ``salt`` is given only when creating a file, so that SQLCipher stores ours;
+    without it the file must already exist (it is never created in place of
+    one that went missing). Raises :class:`WrongPassphrase` if the key does
+    not decrypt the file.
     """
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    mode = "rwc" if salt else "rw"
+    try:
+        conn = sqlcipher3.connect(
+            f"{path.absolute().as_uri()}?mode={mode}",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
+        )
+    except sqlcipher3.OperationalError as exc:
+        raise MacptError(
+            f"MACPT Companion cannot open {path}. Check that the file is still there "
+            "and that you may read and write it."
+        ) from exc
     try:
         # Silence SQLCipher's own logging before anything can fail: its messages
         # go to stderr and would show up in crash output.
@@ -128,12 +150,18 @@ def is_corruption(exc: BaseException) -> bool:
 
 
 def integrity_problems(conn: Any) -> list[str]:
-    """Problems SQLCipher (page HMACs) and SQLite (structure) report; empty if none."""
-    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-    for (row,) in conn.execute("PRAGMA integrity_check"):
-        if row != "ok":
-            problems.append(str(row))
-    return problems
+    """Problems SQLCipher (page HMACs) and SQLite (structure) report; empty if none.
+
+    One short line each: SQLite reports several problems in one multi-line row.
+    """
+    rows = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+    rows += [str(row) for (row,) in conn.execute("PRAGMA integrity_check") if row != "ok"]
+    return [
+        line.strip()
+        for row in rows
+        for line in row.splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ]
 
 
 def export_copy(conn: Any, target: Path, key: bytes | bytearray, salt: bytes) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 import app.migrations
+
+# Alembic (with Mako) takes longer to import than the rest of the storage layer
+# together, so each function imports it only when a workspace needs migrating.
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # The newest revision this version knows. Checked against Alembic in the tests,
 # so that an up-to-date workspace opens without loading Alembic at all.
@@ -17,6 +20,8 @@ SCHEMA_HEAD = "0003"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(Path(app.migrations.__file__).parent))
     if connection is not None:
@@ -25,10 +30,14 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -40,4 +49,6 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), revision)

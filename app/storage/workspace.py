@@ -98,8 +98,7 @@ class Workspace:
         if self._key is None:
             return
         self.engine.dispose()
-        for i in range(len(self._key)):
-            self._key[i] = 0
+        _wipe(self._key)
         self._key = None
         self._lock.release()
 
@@ -131,11 +130,20 @@ class Workspace:
             return verify_chain(session)
 
     def backup_to(self, target: Path) -> None:
-        """An encrypted, consistent copy that opens with the same passphrase."""
-        assert self._key is not None
+        """An encrypted, consistent copy that opens with the same passphrase.
+
+        The copy is owner-only and appears complete or not at all: it is
+        written beside ``target`` under a temporary name and renamed into place.
+        """
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
         target = target.expanduser().resolve()
         if not target.parent.is_dir():
             raise MacptError(f"The folder {target.parent} does not exist. Choose another.")
+        if target.is_dir():
+            raise MacptError(f"{target} is a folder. Give a file name for the backup.")
+        if target == self.path.resolve():
+            raise MacptError("A backup cannot replace the workspace itself. Choose another file.")
         try:
             with paths.atomic_write(target) as tmp:
                 tmp.unlink()  # SQLCipher creates the file itself
@@ -144,10 +152,11 @@ class Workspace:
                     cipher.export_copy(raw.driver_connection, tmp, self._key, self._salt)
                 finally:
                     raw.close()
-                # sqlcipher_export leaves no WAL behind; make the copy's mode explicit.
-        except PermissionError as exc:
+        except OSError as exc:
             raise MacptError(
-                f"MACPT Companion cannot write in {target.parent}. Choose a folder you can write to."
+                f"MACPT Companion could not write the backup in {target.parent} "
+                f"({exc.strerror or 'the system refused'}). Choose a folder you can write to "
+                "with enough free space."
             ) from exc
 
     def rekey(self, new_passphrase: str) -> None:
@@ -155,24 +164,38 @@ class Workspace:
 
         SQLCipher re-encrypts every page in one transaction, so a process that
         dies part-way leaves the file openable with the old or the new
-        passphrase; :func:`open_workspace` callers simply try what the user typed.
+        passphrase, with nothing lost; callers of :func:`open_workspace` simply
+        try what the user typed. If the change fails, the old passphrase stays.
         """
-        assert self._key is not None
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
         new_key = cipher.derive_key(new_passphrase, self._salt)
         self.engine.dispose()
-        conn = cipher.connect(self.path, self._key)
+        rekeyed = False
         try:
-            conn.isolation_level = None
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.execute(f'PRAGMA rekey = "{cipher.raw_key_literal(new_key)}"')
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn = cipher.connect(self.path, self._key)
+            try:
+                conn.isolation_level = None
+                # Fold the WAL in first and again after, so that no page
+                # encrypted with the old key lingers in it.
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.execute(f'PRAGMA rekey = "{cipher.raw_key_literal(new_key)}"')
+                rekeyed = True
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
         finally:
-            conn.close()
-        for i in range(len(self._key)):
-            self._key[i] = 0
-        self._key = new_key
-        self.engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            # Whatever happened, keep the key that now opens the file.
+            old_key, self._key = (self._key, new_key) if rekeyed else (new_key, self._key)
+            _wipe(old_key)
+            self.engine = self._make_engine()
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+
+def _wipe(key: bytearray) -> None:
+    """Overwrite a key in memory once it is no longer needed."""
+    for i in range(len(key)):
+        key[i] = 0
 
 
 def create_workspace(path: Path, passphrase: str) -> Workspace:
