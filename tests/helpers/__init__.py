@@ -1,0 +1,1 @@
+"""Shared test helpers: workspace templates, file checks and subprocess scripts."""

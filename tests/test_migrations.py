@@ -1,0 +1,172 @@
+"""Migrations: from empty to head, from the previous revision with a backup first,
+and models that match the schema the migrations build."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, func, inspect, select, text
+
+from app.errors import WorkspaceTooNew
+from app.models import Base, Child, Meeting, new_id
+from app.storage import cipher, migrate
+from app.storage.instance import InstanceLock
+from app.storage.workspace import Workspace, open_workspace
+from tests.conftest import PASSPHRASE
+from tests.helpers.workspaces import copy_workspace, demo, sha256, template
+
+
+@pytest.fixture
+def closed_demo(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_workspace(template("demo", tmp_path_factory.mktemp, demo), tmp_path / "w.macpt")
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(migrate.alembic_config())
+
+
+def _previous_revision() -> str:
+    head = _script().get_revision(migrate.SCHEMA_HEAD)
+    assert head is not None
+    assert isinstance(head.down_revision, str), "the head has exactly one parent"
+    return head.down_revision
+
+
+def _revision(workspace: Workspace) -> str | None:
+    with workspace.engine.connect() as connection:
+        return migrate.current_revision(connection)
+
+
+def _counts(workspace: Workspace) -> tuple[int, int]:
+    with workspace.reading() as session:
+        return (
+            session.scalar(select(func.count()).select_from(Child)) or 0,
+            session.scalar(select(func.count()).select_from(Meeting)) or 0,
+        )
+
+
+def test_schema_head_is_alembics_head() -> None:
+    assert _script().get_heads() == [migrate.SCHEMA_HEAD]
+    assert migrate.script_head() == migrate.SCHEMA_HEAD
+
+
+def test_a_new_workspace_is_migrated_from_empty_to_head(workspace: Workspace) -> None:
+    assert _revision(workspace) == migrate.SCHEMA_HEAD
+    with workspace.engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+
+
+def _schema_differences(connection: Connection) -> list[object]:
+    """What autogenerate would change to make the schema match the models.
+
+    Full-text search indexes are SQLite virtual tables, made by migrations and
+    kept out of the models; they and their shadow tables are not compared.
+    """
+    virtual = connection.execute(
+        text("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+    ).scalars()
+    prefixes = tuple(virtual)
+
+    def include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object):
+        if type_ == "table" and reflected and compare_to is None and name:
+            return not any(name == p or name.startswith(p + "_") for p in prefixes)
+        return True
+
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "include_object": include}
+    )
+    return list(compare_metadata(context, Base.metadata))
+
+
+def test_models_match_the_migrated_schema(workspace: Workspace) -> None:
+    with workspace.engine.connect() as connection:
+        assert _schema_differences(connection) == []
+
+
+def _older_workspace(path: Path, revision: str) -> None:
+    """A workspace as the version whose newest migration was ``revision`` made it."""
+    salt = cipher.new_salt()
+    key = cipher.derive_key(PASSPHRASE, salt)
+    cipher.connect(path, key, salt=salt).close()
+    lock = InstanceLock(path)
+    lock.acquire()
+    with Workspace(path, key, salt, lock) as workspace, workspace.engine.begin() as connection:
+        migrate.upgrade(connection, revision)
+        # Plain SQL: the models describe the newest schema, not this one.
+        for n, first in enumerate(("Poppy", "Alfie", "Ruby"), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO child (id, created_at, updated_at, la_child_ref, first_name,"
+                    " last_name, sex, address) VALUES (:id, :at, :at, :ref, :first,"
+                    " 'Example', 'not-known', '12 Imaginary Lane, Sampletown, ZZ99 1AA')"
+                ),
+                {
+                    "id": new_id(),
+                    "at": "2026-11-01 09:00:00",
+                    "ref": f"DEMO-000{n}",
+                    "first": first,
+                },
+            )
+
+
+def _child_refs(workspace: Workspace) -> list[str]:
+    with workspace.engine.connect() as connection:
+        return list(connection.execute(text("SELECT la_child_ref FROM child ORDER BY 1")).scalars())
+
+
+def test_opening_an_older_workspace_backs_it_up_then_upgrades_it(tmp_path: Path) -> None:
+    previous = _previous_revision()
+    path = tmp_path / "w.macpt"
+    _older_workspace(path, previous)
+
+    with open_workspace(path, PASSPHRASE) as workspace:
+        assert _revision(workspace) == migrate.SCHEMA_HEAD
+        assert _child_refs(workspace) == ["DEMO-0001", "DEMO-0002", "DEMO-0003"]
+        assert workspace.integrity_problems() == []
+        with workspace.engine.connect() as connection:
+            assert _schema_differences(connection) == []
+
+    # FIXED_NOW is 23 November 2026, 10:00 UTC.
+    backup = path.with_name(f"w.before-upgrade-{previous}-20261123T100000Z.macpt")
+    assert backup.exists(), sorted(p.name for p in tmp_path.iterdir())
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with open_workspace(backup, PASSPHRASE, upgrade=False) as copy:
+        assert _revision(copy) == previous
+        assert _child_refs(copy) == ["DEMO-0001", "DEMO-0002", "DEMO-0003"]
+
+
+def test_a_downgraded_workspace_with_data_is_upgraded_again(closed_demo: Path) -> None:
+    previous = _previous_revision()
+    with open_workspace(closed_demo, PASSPHRASE) as workspace:
+        expected = _counts(workspace)
+        assert expected[0] > 0
+        with workspace.engine.begin() as connection:
+            command.downgrade(migrate.alembic_config(connection), previous)
+        assert _revision(workspace) == previous
+    with open_workspace(closed_demo, PASSPHRASE) as workspace:
+        assert _revision(workspace) == migrate.SCHEMA_HEAD
+        assert _counts(workspace) == expected
+        assert workspace.integrity_problems() == []
+        with workspace.engine.connect() as connection:
+            assert _schema_differences(connection) == []
+    assert list(closed_demo.parent.glob(f"w.before-upgrade-{previous}-*.macpt"))
+
+
+def test_a_workspace_from_a_newer_version_is_refused_untouched(closed_demo: Path) -> None:
+    with (
+        open_workspace(closed_demo, PASSPHRASE) as workspace,
+        workspace.engine.begin() as connection,
+    ):
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    before = sha256(closed_demo)
+    with pytest.raises(WorkspaceTooNew, match="newer version"):
+        open_workspace(closed_demo, PASSPHRASE)
+    assert sha256(closed_demo) == before
+    assert not list(closed_demo.parent.glob("*before-upgrade*"))
