@@ -92,6 +92,15 @@ def test_a_conference_with_little_recorded(tmp_path: Path) -> None:
     )
 
 
+def test_a_conference_decision_item_is_not_a_threshold_decision(tmp_path: Path) -> None:
+    agenda = (AgendaNote("Decision: is a child protection plan needed?", "decision", ""),)
+    document = read_back(minutes(agenda=agenda, held=False), tmp_path)
+    text = [p.text for p in document.paragraphs]
+    assert "No threshold decision has been recorded." not in text
+    assert "No notes were taken under this item." in text
+    assert "The meeting has not been held yet." in text
+
+
 def test_a_strategy_meeting_always_shows_decision_actions_and_timescales(
     tmp_path: Path,
 ) -> None:

@@ -119,6 +119,9 @@ def add_full_meeting(
             select(AgencyAttendance).where(AgencyAttendance.meeting_id.in_([mid, earlier.id]))
         ):
             session.delete(row)
+        held = session.get(Meeting, mid)
+        assert held is not None
+        held.status, held.started_at, held.closed_at = MeetingStatus.CLOSED, _at(10, 0), _at(11, 30)
         for item in session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == mid)):
             item.notes = NOTES.get(item.position, "")
         people = [
@@ -336,7 +339,6 @@ def sign_off(workspace: Workspace, meeting_id: str) -> None:
         meeting = session.get(Meeting, meeting_id)
         assert meeting is not None
         meeting.status = MeetingStatus.SIGNED_OFF
-        meeting.closed_at = _at(11, 30)
         meeting.signed_off_at = _at(16, 45)
         meeting.signed_off_by = CHAIR
         session.add(

@@ -155,6 +155,9 @@ def _attendance(out: Writer, data: MinutesData) -> None:
 
 def _representation(out: Writer, data: MinutesData) -> None:
     out.heading("Representation of statutory agencies", 1)
+    if not data.held:
+        out.paragraph("The meeting has not been held yet.")
+        return
     if not data.missing_agencies:
         out.paragraph("Children's social care, police, health and education were all represented.")
         return
@@ -179,21 +182,30 @@ def _agenda(out: Writer, data: MinutesData) -> None:
     for number, item in enumerate(data.agenda, start=1):
         out.heading(f"{number}. {item.title}", 1)
         part = sections.STRUCTURED.get(item.kind)
-        if part is not None and item.kind not in placed:
+        if part is not None and item.kind not in placed and _shows(item.kind, data, True):
             sections.add_text(out, item.notes)
             part[1](out, data)
             placed.add(item.kind)
         else:
             sections.add_text_or(out, item.notes, "No notes were taken under this item.")
     for kind, (heading, write) in sections.STRUCTURED.items():
-        if kind in placed or not _has_content(kind, data):
+        if kind in placed or not _shows(kind, data, False):
             continue
         out.heading(heading, 1)
         write(out, data)
 
 
-def _has_content(kind: str, data: MinutesData) -> bool:
+# Parts of a strategy discussion: a conference's "decision" item is not a
+# threshold decision, so other meetings show these only when one was recorded.
+STRATEGY_PARTS = frozenset({"decision", "timescales"})
+
+
+def _shows(kind: str, data: MinutesData, in_agenda: bool) -> bool:
+    """Whether a structured part goes in: always in a strategy meeting's minutes;
+    otherwise under its agenda item, or after the agenda when it has content."""
     if data.meeting_type is MeetingType.STRATEGY:
+        return True
+    if in_agenda and kind not in STRATEGY_PARTS:
         return True
     return bool(
         {

@@ -158,6 +158,7 @@ def load_minutes_data(
                 )
             ),
             restricted_left_out=len(shown) < len(information),
+            held=meeting.status is not MeetingStatus.SCHEDULED,
         )
 
 

@@ -144,6 +144,8 @@ class MinutesData:
     issues: tuple[IssueEntry, ...] = ()
     amendments: tuple[AmendmentEntry, ...] = ()
     restricted_left_out: bool = False
+    # False while the meeting is only scheduled: nobody can be missing from it yet.
+    held: bool = True
 
     @property
     def signed_off(self) -> bool:
