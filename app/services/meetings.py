@@ -19,6 +19,7 @@ from app.models import (
     MeetingType,
 )
 from app.models.meeting import STATUS_FLOW
+from app.services.conduct.invitations import add_default_invitations
 from app.storage.workspace import Workspace
 
 
@@ -76,7 +77,11 @@ def schedule_meeting(
     minute_taker_name: str = "",
     duration_minutes: int = 90,
 ) -> MeetingSummary:
-    """A new scheduled meeting with its own copy of the area's agenda template."""
+    """A new scheduled meeting with its own copy of the area's agenda template.
+
+    The four statutory agencies are invited (and, to a conference, the family
+    members to be invited), see ``conduct.invitations.add_default_invitations``.
+    """
     if duration_minutes <= 0:
         raise ValidationError("The meeting must last at least a minute.")
     with workspace.transaction() as session:
@@ -110,6 +115,8 @@ def schedule_meeting(
                     kind=item.kind,
                 )
             )
+        session.flush()
+        add_default_invitations(session, meeting)
         session.flush()
         return _summary(meeting)
 

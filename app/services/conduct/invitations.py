@@ -1,0 +1,202 @@
+"""Who is invited: the statutory agencies by default, practitioners, family, the guardian."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, ValidationError
+from app.models import (
+    Agency,
+    AgencyAttendance,
+    FamilyMember,
+    Meeting,
+    MeetingType,
+    Practitioner,
+    ProceedingsType,
+)
+from app.services.conduct._common import (
+    editable_meeting,
+    get_agency,
+    get_meeting,
+    required_text,
+)
+from app.services.conduct.attendance import AttendeeRow, attendee_row, blank_invitation
+from app.storage.workspace import Workspace
+
+CAFCASS_KEY = "cafcass"
+CONFERENCES = frozenset({MeetingType.ICPC, MeetingType.RCPC})
+
+
+@dataclasses.dataclass(frozen=True)
+class GuardianPrompt:
+    """The child is in proceedings and no guardian or representative is invited."""
+
+    message: str
+    guardian_name: str | None
+    guardian_contact: str | None
+
+
+def _known_practitioner(session: Session, case_id: str, agency_id: str) -> Practitioner | None:
+    """Who was invited for this agency to the case's last meeting, or its only practitioner."""
+    previous = session.scalar(
+        select(Practitioner)
+        .join(AgencyAttendance, AgencyAttendance.practitioner_id == Practitioner.id)
+        .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
+        .where(Meeting.case_id == case_id, AgencyAttendance.agency_id == agency_id)
+        .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
+        .limit(1)
+    )
+    if previous is not None:
+        return previous
+    directory = session.scalars(
+        select(Practitioner).where(Practitioner.agency_id == agency_id).limit(2)
+    ).all()
+    return directory[0] if len(directory) == 1 else None
+
+
+def add_default_invitations(session: Session, meeting: Meeting) -> None:
+    """Invite the four statutory agencies (and, to conferences, the family).
+
+    Called in the transaction that schedules the meeting. Each agency gets a
+    row with the practitioner it is known to send, or a blank name to fill in.
+    """
+    statutory = session.scalars(
+        select(Agency)
+        .where(Agency.statutory_role.is_not(None), Agency.retired_at.is_(None))
+        .order_by(Agency.sort_order)
+    )
+    for agency in statutory:
+        person = _known_practitioner(session, meeting.case_id, agency.id)
+        session.add(
+            AgencyAttendance(
+                meeting_id=meeting.id,
+                agency_id=agency.id,
+                practitioner_id=person.id if person else None,
+                name=person.name if person else "",
+                role=person.role if person else "",
+            )
+        )
+    if meeting.meeting_type in CONFERENCES:
+        for member in meeting.case.child.family:
+            if member.invite_to_conferences:
+                session.add(_family_invitation(meeting.id, member))
+
+
+def _family_invitation(meeting_id: str, member: FamilyMember) -> AgencyAttendance:
+    return AgencyAttendance(
+        meeting_id=meeting_id,
+        family_member_id=member.id,
+        name=member.name,
+        role=member.relationship_to_child,
+    )
+
+
+def _invite(
+    session: Session, meeting_id: str, agency: Agency, name: str, role: str
+) -> AgencyAttendance:
+    row = blank_invitation(session, meeting_id, agency.id)
+    if row is None:
+        row = AgencyAttendance(meeting_id=meeting_id, agency_id=agency.id, name=name)
+        session.add(row)
+    row.name, row.role = name, role
+    session.flush()
+    return row
+
+
+def invite_practitioner(
+    workspace: Workspace, *, meeting_id: str, practitioner_id: str, role: str | None = None
+) -> AttendeeRow:
+    """Invite someone from the directory (filling their agency's blank invitation)."""
+    with workspace.transaction() as session:
+        editable_meeting(session, meeting_id)
+        person = session.get(Practitioner, practitioner_id)
+        if person is None:
+            raise NotFound("That practitioner is no longer in the directory.")
+        if person.agency_id is None:
+            raise ValidationError("Give the practitioner's agency in the directory first.")
+        agency = get_agency(session, person.agency_id)
+        row = _invite(
+            session, meeting_id, agency, person.name, person.role if role is None else role
+        )
+        row.practitioner_id = person.id
+        return attendee_row(row, agency)
+
+
+def invite_person(
+    workspace: Workspace, *, meeting_id: str, name: str, agency_id: str, role: str = ""
+) -> AttendeeRow:
+    """Invite a named person for an agency, who need not be in the directory."""
+    name = required_text(name, "the person's name")
+    with workspace.transaction() as session:
+        editable_meeting(session, meeting_id)
+        agency = get_agency(session, agency_id)
+        return attendee_row(_invite(session, meeting_id, agency, name, role.strip()), agency)
+
+
+def invite_family_member(
+    workspace: Workspace, *, meeting_id: str, family_member_id: str
+) -> AttendeeRow:
+    """Invite one of the child's family members (to a conference, usually)."""
+    with workspace.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        member = session.get(FamilyMember, family_member_id)
+        if member is None or member.child_id != meeting.case.child_id:
+            raise NotFound("That family member is not recorded for this child.")
+        taken = session.scalar(
+            select(AgencyAttendance.id).where(
+                AgencyAttendance.meeting_id == meeting_id,
+                AgencyAttendance.family_member_id == member.id,
+            )
+        )
+        if taken:
+            raise ValidationError("That family member is already invited.")
+        row = _family_invitation(meeting_id, member)
+        session.add(row)
+        session.flush()
+        return attendee_row(row, None)
+
+
+def _guardian_invited(session: Session, meeting_id: str) -> bool:
+    for row, seed_key in session.execute(
+        select(AgencyAttendance, Agency.seed_key)
+        .outerjoin(Agency, Agency.id == AgencyAttendance.agency_id)
+        .where(AgencyAttendance.meeting_id == meeting_id)
+    ):
+        if seed_key == CAFCASS_KEY or "guardian" in row.role.casefold():
+            return True
+    return False
+
+
+def guardian_prompt(workspace: Workspace, *, meeting_id: str) -> GuardianPrompt | None:
+    """A prompt to invite the guardian, where the child is in proceedings and none is."""
+    with workspace.reading() as session:
+        meeting = get_meeting(session, meeting_id)
+        case = meeting.case
+        if not case.in_proceedings or _guardian_invited(session, meeting_id):
+            return None
+        kind = "public law" if case.proceedings is ProceedingsType.PUBLIC_LAW else "private law"
+        return GuardianPrompt(
+            f"The child is in {kind} proceedings. Invite the child's guardian or "
+            "representative to this meeting.",
+            case.guardian_name,
+            case.guardian_contact,
+        )
+
+
+def invite_guardian(
+    workspace: Workspace, *, meeting_id: str, name: str | None = None
+) -> AttendeeRow:
+    """Invite the child's guardian (the case's, unless ``name`` is given) for Cafcass."""
+    with workspace.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        name = required_text(name or meeting.case.guardian_name or "", "the guardian's name")
+        agency = session.scalar(select(Agency).where(Agency.seed_key == CAFCASS_KEY))
+        if agency is None:
+            raise NotFound(
+                "The directory has no Cafcass agency. Add the guardian with their agency instead."
+            )
+        row = _invite(session, meeting_id, agency, name, "Children's guardian")
+        return attendee_row(row, agency)
