@@ -26,7 +26,7 @@ from app.models import (
     ThresholdOutcome,
 )
 from app.services import agencies, cases, meetings, settings
-from app.services.conduct import attendance, closing, decision, invitations
+from app.services.conduct import actions, attendance, closing, decision, information, invitations
 from app.services.journey import conference, discharge, review, safety_plan
 from app.storage.workspace import Workspace, open_workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
@@ -178,8 +178,20 @@ def strategy_s47(workspace: Workspace, child: Child, day: dt.date = STRATEGY_DAY
         rationale="Fictional rationale: the threshold is met.",
     )
     decision.record_decision(workspace, meeting_id=meeting_id)
+    restricted_police_note(workspace, child, meeting_id)
     close(workspace, meeting_id)
     return meeting_id
+
+
+def restricted_police_note(workspace: Workspace, child: Child, meeting_id: str) -> None:
+    """Police intelligence that must never reach the family."""
+    information.save_agency_information(
+        workspace,
+        meeting_id=meeting_id,
+        agency_id=child.agency_ids["police"],
+        information=POLICE_SECRET,
+        restricted=True,
+    )
 
 
 def review_with_plan(workspace: Workspace, child: Child, day: dt.date = REVIEW_DUE) -> str:
@@ -268,6 +280,22 @@ def rcpc_discharge(workspace: Workspace, child: Child, day: dt.date = SECOND_RCP
         ongoing_support_detail="Family Help keyworker visits weekly.",
         progress="Fictional progress: the plan's aims are met.",
         rationale="Fictional rationale: all agencies agree.",
+    )
+    restricted_police_note(workspace, child, meeting_id)
+    actions.add_action(
+        workspace,
+        meeting_id=meeting_id,
+        description="Close the police flag on the address.",
+        owner_name=PRACTITIONERS["police"][0],
+        owner_agency_id=child.agency_ids["police"],
+        due_date=day + dt.timedelta(days=14),
+    )
+    actions.add_action(
+        workspace,
+        meeting_id=meeting_id,
+        description="Keep going to the parenting group.",
+        owner_name="Pat Testcase",
+        due_date=day + dt.timedelta(days=28),
     )
     close(workspace, meeting_id)
     return meeting_id

@@ -248,7 +248,7 @@ def notification_log(workspace: Workspace, *, meeting_id: str) -> list[Notificat
         rows = session.scalars(
             select(Notification)
             .where(Notification.meeting_id == meeting_id)
-            .order_by(Notification.created_at, Notification.recipient_name)
+            .order_by(Notification.created_at, Notification.file_name, Notification.recipient_name)
         )
         return [_row(n) for n in rows]
 
@@ -262,37 +262,45 @@ def _same_recipient(n: Notification, r: Recipient) -> bool:
     )
 
 
+def log_letters(
+    session: Session, *, meeting_id: str, letters: Sequence[GeneratedLetter]
+) -> list[Notification]:
+    """In the caller's transaction: log letters just written (see :func:`record_letters`)."""
+    now = clock.utcnow()
+    if session.get(Meeting, meeting_id) is None:
+        raise NotFound("That meeting no longer exists. It may have been deleted.")
+    existing = list(
+        session.scalars(select(Notification).where(Notification.meeting_id == meeting_id))
+    )
+    logged = []
+    for letter in letters:
+        r = letter.recipient
+        row = next((n for n in existing if n.sent_at is None and _same_recipient(n, r)), None)
+        if row is None:
+            row = Notification(
+                meeting_id=meeting_id,
+                kind=r.kind,
+                role=r.role,
+                agency_id=r.agency_id,
+                family_member_id=r.family_member_id,
+            )
+            session.add(row)
+        row.recipient_name = r.name
+        row.generated_at = now
+        row.file_name = letter.file_name
+        logged.append(row)
+    session.flush()
+    audit.append(session, table="meeting", record_id=meeting_id, action="export-notifications")
+    return logged
+
+
 def record_letters(
     workspace: Workspace, *, meeting_id: str, letters: Sequence[GeneratedLetter]
 ) -> list[NotificationRow]:
-    """Log letters just written: a letter not yet sent is replaced by its new version."""
-    now = clock.utcnow()
+    """Log letters just written: a letter not yet sent is replaced by its new version;
+    one already sent stays in the log and the new version gets an entry of its own."""
     with workspace.transaction() as session:
-        if session.get(Meeting, meeting_id) is None:
-            raise NotFound("That meeting no longer exists. It may have been deleted.")
-        existing = list(
-            session.scalars(select(Notification).where(Notification.meeting_id == meeting_id))
-        )
-        logged = []
-        for letter in letters:
-            r = letter.recipient
-            row = next((n for n in existing if n.sent_at is None and _same_recipient(n, r)), None)
-            if row is None:
-                row = Notification(
-                    meeting_id=meeting_id,
-                    kind=r.kind,
-                    role=r.role,
-                    agency_id=r.agency_id,
-                    family_member_id=r.family_member_id,
-                )
-                session.add(row)
-            row.recipient_name = r.name
-            row.generated_at = now
-            row.file_name = letter.file_name
-            logged.append(row)
-        session.flush()
-        audit.append(session, table="meeting", record_id=meeting_id, action="export-notifications")
-        return [_row(n) for n in logged]
+        return [_row(n) for n in log_letters(session, meeting_id=meeting_id, letters=letters)]
 
 
 def mark_sent(

@@ -1,0 +1,183 @@
+"""Letters to everyone who must be told about a meeting, and their manifest.
+
+:func:`export_notifications` writes one ``.docx`` per recipient into a folder,
+with ``manifest.json`` listing them. The letters are first written to a hidden
+staging folder inside the target and only moved into place, with the manifest
+written last, once every one of them is complete: the folder never holds half
+a set. File names are neutral (``letter-01-agency.docx``); names of people and
+children are only inside the letters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.errors import ExportError
+from app.exporters.letters.agency import agency_letter
+from app.exporters.letters.data import load_letters
+from app.exporters.letters.layout import render_letter
+from app.exporters.letters.model import Letter, LetterText
+from app.exporters.letters.plain import parent_letter
+from app.models import RecipientRole
+from app.services.journey.notifications import GeneratedLetter, log_letters
+from app.storage.workspace import Workspace
+
+MANIFEST = "manifest.json"
+_OURS = re.compile(r"letter-\d{2,}-(agency|parent-carer)\.docx")
+
+
+@dataclasses.dataclass(frozen=True)
+class ManifestEntry:
+    recipient: str
+    role: RecipientRole
+    file: str
+    kind: str
+    agency: str | None
+    notification_id: str
+
+    def as_json(self) -> dict[str, Any]:
+        """One object of ``manifest.json``."""
+        return {
+            "recipient": self.recipient,
+            "role": self.role.value,
+            "file": self.file,
+            "kind": self.kind,
+            "agency": self.agency,
+            "notification_id": self.notification_id,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class NotificationsExport:
+    folder: Path
+    manifest: Path
+    entries: tuple[ManifestEntry, ...]
+
+
+def letter_text(letter: Letter) -> LetterText:
+    """The words of one letter: plain English for a parent or carer, else for an agency."""
+    if letter.recipient.role is RecipientRole.PARENT_CARER:
+        return parent_letter(letter)
+    return agency_letter(letter)
+
+
+def _cannot_write(folder: Path) -> ExportError:
+    return ExportError(
+        f"MACPT Companion cannot write in {folder}. Choose a folder you can write to."
+    )
+
+
+def prepare_folder(out_dir: Path) -> Path:
+    """The folder for the letters, created if only it is missing; refused, with a
+    reason, if it cannot be written or holds files that are not an earlier export."""
+    folder = Path(out_dir).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file, not a folder. Choose a folder for the letters.")
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise ExportError(f"The folder {folder.parent} does not exist. Choose another.")
+        try:
+            folder.mkdir(mode=0o700)
+        except PermissionError as exc:
+            raise _cannot_write(folder.parent) from exc
+    folder = folder.resolve()
+    if not os.access(folder, os.W_OK):
+        raise _cannot_write(folder)
+    strangers = [
+        p.name
+        for p in folder.iterdir()
+        if not p.name.startswith(".") and p.name != MANIFEST and not _OURS.fullmatch(p.name)
+    ]
+    if strangers:
+        raise ExportError(
+            f"The folder {folder} already holds other files. Choose an empty folder "
+            "(one folder for each meeting's letters)."
+        )
+    return folder
+
+
+def export_notifications(
+    workspace: Workspace, *, meeting_id: str, out_dir: Path
+) -> NotificationsExport:
+    """Write every letter the meeting needs into ``out_dir`` and log each one.
+
+    A meeting that needs no letters gets an empty manifest. Letters from an
+    earlier export into the same folder are replaced.
+    """
+    folder = prepare_folder(out_dir)
+    letters = load_letters(workspace, meeting_id=meeting_id)
+    documents = [(letter, render_letter(letter, letter_text(letter))) for letter in letters]
+    staging = Path(tempfile.mkdtemp(prefix=".partial-letters-", dir=folder))
+    try:
+        for letter, document in documents:
+            document.save(str(staging / letter.file_name))
+            _fsync(staging / letter.file_name)
+        with workspace.transaction() as session:
+            logged = log_letters(
+                session,
+                meeting_id=meeting_id,
+                letters=[GeneratedLetter(lt.recipient, lt.file_name) for lt, _ in documents],
+            )
+            entries = tuple(
+                ManifestEntry(
+                    lt.recipient.name,
+                    lt.recipient.role,
+                    lt.file_name,
+                    lt.recipient.kind.value,
+                    lt.recipient.agency_name or None,
+                    row.id,
+                )
+                for (lt, _), row in zip(documents, logged, strict=True)
+            )
+            # Inside the transaction: if the letters cannot be put in place, the log
+            # does not claim they were written.
+            _put_in_place(folder, staging, [e.file for e in entries])
+            manifest = folder / MANIFEST
+            with paths.atomic_write(manifest) as tmp:
+                tmp.write_text(
+                    json.dumps([e.as_json() for e in entries], indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8",
+                )
+    except PermissionError as exc:
+        raise _cannot_write(folder) from exc
+    except OSError as exc:
+        raise ExportError(
+            f"The letters could not be written in {folder} ({exc.strerror}). "
+            "Check there is space on the drive and try again."
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return NotificationsExport(folder, manifest, entries)
+
+
+def _put_in_place(folder: Path, staging: Path, names: list[str]) -> None:
+    stale = [p for p in folder.iterdir() if _OURS.fullmatch(p.name) and p.name not in names]
+    for name in names:
+        (staging / name).chmod(0o600)
+        (staging / name).replace(folder / name)
+    for old in stale:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+__all__ = [
+    "ManifestEntry",
+    "NotificationsExport",
+    "export_notifications",
+    "letter_text",
+    "prepare_folder",
+]

@@ -1,0 +1,192 @@
+"""Reads what the letters about one meeting need from the workspace, in one look."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import ExportError, NotFound
+from app.exporters.letters.model import ActionLine, CoreGroupLine, Letter, LetterFacts
+from app.models import (
+    ActionStatus,
+    Agency,
+    ConferenceDecision,
+    ConferenceOutcome,
+    FamilyMember,
+    Meeting,
+    MeetingAction,
+    MeetingStatus,
+    MeetingType,
+    NotificationKind,
+    OngoingSupport,
+    PlanCategory,
+    Practitioner,
+    RecipientRole,
+)
+from app.services.conduct.decision import find_decision
+from app.services.conduct.timescales import calendar_for
+from app.services.journey import plan as plans
+from app.services.journey._shared import latest_plan, same_person, strategy_timescales
+from app.services.journey.notifications import Recipient, recipients_for
+from app.services.settings import WorkspaceSettings, get_settings
+from app.storage.workspace import Workspace
+
+# Working Together: the core group first meets within 10 working days of the ICPC.
+CORE_GROUP_WORKING_DAYS = 10
+
+
+def load_letters(workspace: Workspace, *, meeting_id: str) -> list[Letter]:
+    """One letter per person who must be told about the meeting (none if nobody need be)."""
+    config = get_settings(workspace)
+    with workspace.reading() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFound(f"There is no meeting with the id {meeting_id}.")
+        recipients = recipients_for(session, meeting)
+        if not recipients:
+            return []
+        facts = _facts(session, meeting, config, recipients[0].kind)
+        return [
+            Letter(number, r, _address(session, r), facts)
+            for number, r in enumerate(recipients, start=1)
+        ]
+
+
+def _address(session: Session, recipient: Recipient) -> tuple[str, ...]:
+    if recipient.role is RecipientRole.AGENCY:
+        lines = [recipient.name]
+        if recipient.agency_name and recipient.agency_name != recipient.name:
+            lines.append(recipient.agency_name)
+        return tuple(lines)
+    member = session.get(FamilyMember, recipient.family_member_id or "")
+    text = member.address if member is not None else ""
+    parts = text.splitlines() if "\n" in text else text.split(",")
+    return (recipient.name, *(p.strip() for p in parts if p.strip()))
+
+
+def _contact(session: Session, chair: str, config: WorkspaceSettings) -> tuple[str, ...]:
+    """How to reach the named contact: the team's details from the settings, or else
+    the chair's own work details from the directory."""
+    if config.lcpp_contact.strip():
+        return tuple(line.strip() for line in config.lcpp_contact.splitlines() if line.strip())
+    for person in session.scalars(select(Practitioner)):
+        if chair and same_person(person.name, chair):
+            return tuple(f for f in (person.phone, person.email) if f)
+    return ()
+
+
+def _facts(
+    session: Session, meeting: Meeting, config: WorkspaceSettings, kind: NotificationKind
+) -> LetterFacts:
+    child = meeting.case.child
+    common = LetterFacts(
+        meeting_id=meeting.id,
+        meeting_type=meeting.meeting_type,
+        meeting_date=meeting.scheduled_date,
+        meeting_time=meeting.scheduled_time,
+        duration_minutes=meeting.duration_minutes,
+        place=meeting.location,
+        online_link=meeting.online_link,
+        chair=meeting.chair_name,
+        local_authority=config.local_authority,
+        la_child_ref=child.la_child_ref,
+        child_first_name=(child.known_as or child.first_name).strip(),
+        child_name_for_agencies=child.full_name if config.full_names_in_minutes else None,
+        child_date_of_birth=child.date_of_birth,
+        contact_name=meeting.chair_name,
+        contact_details=_contact(session, meeting.chair_name, config),
+        letter_date=clock.today(),
+        minutes_signed_off=meeting.status is MeetingStatus.SIGNED_OFF,
+        actions=_actions(session, meeting),
+    )
+    if kind is NotificationKind.CONFERENCE_INVITATION:
+        return common
+    if meeting.meeting_type is MeetingType.STRATEGY:
+        decision = find_decision(session, meeting.id)
+        if decision is None or decision.outcome is None:
+            raise ExportError(
+                "The strategy meeting's decision is not recorded. Record it before the letters."
+            )
+        clocks = strategy_timescales(session, meeting) if decision.outcome.starts_s47 else None
+        return dataclasses.replace(
+            common,
+            threshold_outcome=decision.outcome,
+            threshold_met=decision.threshold_met,
+            timescales=clocks,
+        )
+    return _conference_facts(session, meeting, common)
+
+
+def _conference_facts(session: Session, meeting: Meeting, common: LetterFacts) -> LetterFacts:
+    decision = plans.decision_for(session, meeting.id)
+    if decision is None or decision.outcome is None:
+        raise ExportError(
+            "The conference's decision is not recorded. Record it before the letters."
+        )
+    plan = latest_plan(session, meeting.case_id, meeting.scheduled_date)
+    core_group_by = None
+    if decision.outcome is ConferenceOutcome.PLAN_NEEDED:
+        core_group_by = calendar_for(session).add_working_days(
+            meeting.scheduled_date, CORE_GROUP_WORKING_DAYS
+        )
+    return dataclasses.replace(
+        common,
+        conference_outcome=decision.outcome,
+        category=_category(session, decision, meeting),
+        lead_practitioner=decision.lead_practitioner or _earlier_lead(session, meeting),
+        core_group=_core_group(session, decision),
+        core_group_by=core_group_by,
+        next_review_due=decision.next_review_due,
+        discharge_reason=decision.discharge_reason,
+        ongoing_support=tuple(OngoingSupport(s) for s in decision.ongoing_support or []),
+        plan_end=plan.end_date if plan is not None and plan.end_meeting_id == meeting.id else None,
+    )
+
+
+def _category(
+    session: Session, decision: ConferenceDecision, meeting: Meeting
+) -> PlanCategory | None:
+    if decision.category is not None or meeting.meeting_type is MeetingType.ICPC:
+        return decision.category
+    plan = latest_plan(session, meeting.case_id, meeting.scheduled_date)
+    return plans.category_before(session, plan, meeting) if plan is not None else None
+
+
+def _earlier_lead(session: Session, meeting: Meeting) -> str:
+    """The lead practitioner the last conference named, when this one named nobody new."""
+    earlier = session.scalars(
+        select(ConferenceDecision)
+        .join(Meeting, Meeting.id == ConferenceDecision.meeting_id)
+        .where(
+            Meeting.case_id == meeting.case_id,
+            Meeting.scheduled_date <= meeting.scheduled_date,
+            ConferenceDecision.lead_practitioner != "",
+        )
+        .order_by(Meeting.scheduled_date.desc())
+    ).first()
+    return earlier.lead_practitioner if earlier is not None else ""
+
+
+def _core_group(session: Session, decision: ConferenceDecision) -> tuple[CoreGroupLine, ...]:
+    names = dict(session.execute(select(Agency.id, Agency.name)).all())
+    return tuple(
+        CoreGroupLine(m.get("name", ""), names.get(m.get("agency_id") or "", ""), m.get("role", ""))
+        for m in decision.core_group or []
+    )
+
+
+def _actions(session: Session, meeting: Meeting) -> tuple[ActionLine, ...]:
+    rows = session.scalars(
+        select(MeetingAction)
+        .where(
+            MeetingAction.meeting_id == meeting.id,
+            MeetingAction.status != ActionStatus.CANCELLED,
+        )
+        .order_by(MeetingAction.due_date, MeetingAction.created_at)
+    )
+    return tuple(
+        ActionLine(a.description, a.owner_name, a.owner_agency_id, a.due_date) for a in rows
+    )

@@ -1,0 +1,231 @@
+"""Letters for the other decisions, and the folder they are written to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from app.errors import ExportError
+from app.exporters.letters import export_notifications, letter_text
+from app.exporters.letters.data import load_letters
+from app.models import (
+    ConferenceOutcome,
+    DischargeReason,
+    MeetingType,
+    OngoingSupport,
+    PlanCategory,
+    RecipientRole,
+    ThresholdOutcome,
+)
+from app.services import settings
+from app.services.conduct import decision
+from app.services.journey import conference, notifications
+from app.storage.workspace import Workspace
+from tests.test_journey_fixtures import (
+    after_icpc,
+    after_strategy,
+    close,
+    hold,
+    meeting_of,
+    opened_copy,
+    schedule,
+    the_child,
+)
+
+
+@pytest.fixture
+def ws(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Workspace]:
+    workspace = opened_copy(tmp_path_factory, tmp_path, "journey-after-strategy", after_strategy)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def on_plan(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Workspace]:
+    workspace = opened_copy(tmp_path_factory, tmp_path, "journey-after-icpc", after_icpc)
+    yield workspace
+    workspace.close()
+
+
+def _texts(workspace: Workspace, meeting_id: str, role: RecipientRole) -> list[str]:
+    return [
+        letter_text(letter).plain_text()
+        for letter in load_letters(workspace, meeting_id=meeting_id)
+        if letter.recipient.role is role
+    ]
+
+
+def test_no_further_action_has_no_timescales(ws: Workspace) -> None:
+    child = the_child(ws)
+    meeting_id = schedule(ws, child, MeetingType.STRATEGY, dt.date(2026, 11, 16))
+    hold(ws, meeting_id)
+    decision.save_decision(
+        ws,
+        meeting_id=meeting_id,
+        threshold_met=False,
+        outcome=ThresholdOutcome.NFA,
+        rationale="Fictional: threshold not met.",
+    )
+    close(ws, meeting_id)
+    text = _texts(ws, meeting_id, RecipientRole.AGENCY)[0]
+    assert "Significant-harm threshold: Not met" in text
+    assert "Decision: No further action" in text
+    assert "Timescales" not in text
+
+
+def test_full_names_for_agencies_only_where_the_settings_allow(ws: Workspace) -> None:
+    strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
+    assert "Poppy" not in _texts(ws, strategy, RecipientRole.AGENCY)[0]
+    settings.update_setting(ws, key="full_names_in_minutes", value=True)
+    assert (
+        "Child: Poppy Testcase (reference TEST-0001)"
+        in _texts(ws, strategy, RecipientRole.AGENCY)[0]
+    )
+
+
+def test_no_plan_letters(ws: Workspace) -> None:
+    icpc = schedule(ws, the_child(ws), MeetingType.ICPC, dt.date(2026, 5, 27))
+    hold(ws, icpc)
+    conference.record_icpc_decision(
+        ws, meeting_id=icpc, plan_needed=False, rationale="Fictional: no plan needed."
+    )
+    close(ws, icpc)
+    parent = _texts(ws, icpc, RecipientRole.PARENT_CARER)[0]
+    assert "Poppy does not need a child protection plan." in parent
+    assert "review conference" not in parent
+    agency = _texts(ws, icpc, RecipientRole.AGENCY)[0]
+    assert "Decision: No child protection plan is needed" in agency
+    assert "Core group" not in agency and "Category" not in agency
+
+
+def test_a_change_of_category(on_plan: Workspace) -> None:
+    rcpc = schedule(on_plan, the_child(on_plan), MeetingType.RCPC, dt.date(2026, 8, 20))
+    hold(on_plan, rcpc)
+    conference.record_rcpc_decision(
+        on_plan,
+        meeting_id=rcpc,
+        outcome=ConferenceOutcome.CHANGE_CATEGORY,
+        category=PlanCategory.EMOTIONAL_ABUSE,
+        progress="p",
+        rationale="r",
+    )
+    close(on_plan, rcpc)
+    parent = _texts(on_plan, rcpc, RecipientRole.PARENT_CARER)[0]
+    assert "From now on, the plan is about emotional abuse." in parent
+    # No new lead practitioner was named: the ICPC's one is still the family's contact.
+    assert "Sam Example-Social-Worker is your lead practitioner." in parent
+    agency = _texts(on_plan, rcpc, RecipientRole.AGENCY)[0]
+    assert "Category: Emotional abuse (EMO)" in agency
+
+
+def test_a_bereaved_family_gets_a_short_kind_letter(on_plan: Workspace) -> None:
+    from app.services.journey import discharge
+
+    rcpc = schedule(on_plan, the_child(on_plan), MeetingType.RCPC, dt.date(2026, 8, 20))
+    hold(on_plan, rcpc)
+    for row in discharge.prefill_discharge_inputs(on_plan, meeting_id=rcpc):
+        discharge.update_discharge_input(
+            on_plan, input_id=row.id, asked_on=dt.date(2026, 8, 18), responded_on=None, response=""
+        )
+    discharge.record_discharge(
+        on_plan,
+        meeting_id=rcpc,
+        reason=DischargeReason.DIED,
+        ongoing_support=[OngoingSupport.FAMILY_HELP],
+        progress="p",
+        rationale="r",
+    )
+    close(on_plan, rcpc)
+    parent = _texts(on_plan, rcpc, RecipientRole.PARENT_CARER)[0]
+    assert parent.startswith("About Poppy's child protection plan")
+    assert "We are very sorry for your loss." in parent
+    assert "Family Help" not in parent and "Why the plan has ended" not in parent
+
+
+def test_a_decision_must_be_recorded_first(ws: Workspace, tmp_path: Path) -> None:
+    icpc = schedule(ws, the_child(ws), MeetingType.ICPC, dt.date(2026, 5, 27))
+    hold(ws, icpc)
+    close(ws, icpc)
+    with pytest.raises(ExportError, match="conference's decision is not recorded"):
+        export_notifications(ws, meeting_id=icpc, out_dir=tmp_path / "out")
+    assert not any((tmp_path / "out").iterdir())
+    assert notifications.notification_log(ws, meeting_id=icpc) == []
+
+
+def test_the_folder(ws: Workspace, tmp_path: Path) -> None:
+    strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
+    with pytest.raises(ExportError, match="does not exist"):
+        export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "no" / "such")
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "holiday.jpg").write_bytes(b"x")
+    with pytest.raises(ExportError, match="already holds other files"):
+        export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "busy")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportError, match="is a file"):
+        export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "file")
+    assert notifications.notification_log(ws, meeting_id=strategy) == []
+
+    out = tmp_path / "letters"
+    export_notifications(ws, meeting_id=strategy, out_dir=out)  # created when missing
+    assert len(json.loads((out / "manifest.json").read_text())) == 4
+    assert out.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to any folder")
+def test_a_read_only_folder_leaves_nothing(ws: Workspace, tmp_path: Path) -> None:
+    strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="cannot write in"):
+            export_notifications(ws, meeting_id=strategy, out_dir=locked)
+    finally:
+        locked.chmod(0o700)
+    assert list(locked.iterdir()) == []
+    assert notifications.notification_log(ws, meeting_id=strategy) == []
+
+
+def test_a_failure_part_way_leaves_no_letters_and_no_log(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
+    out = tmp_path / "letters"
+    written = []
+
+    def disk_full_on_the_third(self: object, path: str) -> None:
+        written.append(path)
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        original(self, path)
+
+    original = docx.document.Document.save
+    monkeypatch.setattr(docx.document.Document, "save", disk_full_on_the_third)
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_notifications(ws, meeting_id=strategy, out_dir=out)
+    assert list(out.iterdir()) == []  # not even the hidden staging folder
+    assert notifications.notification_log(ws, meeting_id=strategy) == []
+
+
+def test_exporting_again_replaces_the_letters(ws: Workspace, tmp_path: Path) -> None:
+    child = the_child(ws)
+    out = tmp_path / "letters"
+    invitation = schedule(ws, child, MeetingType.ICPC, dt.date(2026, 12, 10))
+    first = export_notifications(ws, meeting_id=invitation, out_dir=out)
+    assert len(first.entries) == 6
+    strategy = meeting_of(ws, child, MeetingType.STRATEGY)
+    second = export_notifications(ws, meeting_id=strategy, out_dir=out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["manifest.json", *(e.file for e in second.entries)]
+    )
+    paragraphs = [p.text for p in docx.Document(str(out / "letter-01-agency.docx")).paragraphs]
+    assert "Strategy meeting: outcome" in paragraphs
+    assert [e["file"] for e in json.loads((out / "manifest.json").read_text())] == [
+        e.file for e in second.entries
+    ]
