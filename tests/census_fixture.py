@@ -112,7 +112,6 @@ def build_clean_census(folder: Path) -> Workspace:
         b.strategy(c7, D(2025, 3, 3))
         i7 = b.meeting(c7, MeetingType.ICPC, D(2025, 3, 24))
         b.plan(c7, i7, D(2025, 3, 24), PlanCategory.NEGLECT, end=D(2026, 3, 16))
-    clock.set_clock(None)
     return workspace
 
 
@@ -149,7 +148,6 @@ def build_problem_census(folder: Path) -> Workspace:
         b7 = b.child("DEMOB007")
         b.strategy(b7, D(2026, 9, 7))
         b.strategy(b7, D(2026, 10, 5))
-    clock.set_clock(None)
     return workspace
 
 

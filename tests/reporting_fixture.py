@@ -123,5 +123,4 @@ def build_reporting_workspace(folder: Path) -> Workspace:
         b.attend(s1, HEA)
         b.attend(s2, HEA, AttendanceStatus.APOLOGIES)
         b.attend(booked, POL)  # booked, not held: not counted
-    clock.set_clock(None)
     return workspace

@@ -1,0 +1,280 @@
+"""Reports: pick a period, see the figures and charts, export them as .docx or .csv.
+
+The charts on screen are the very PNG images the Word report carries
+(app.exporters.report_charts), so what is seen is what is sent.
+
+Signals:
+    figures_shown(): the figures and charts for the chosen period are on screen.
+    exported(str): a file was written (its path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.census import census_period
+from app.exporters.report import export_report, plan_length, timeliness_sentence
+from app.exporters.report_charts import ReportChart, draw_charts
+from app.exporters.report_csv import write_report_csv
+from app.paths import default_export_dir
+from app.services.reporting import ReportFigures, report_figures
+from app.storage.workspace import Workspace
+from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+
+
+class ReportDialogs(Protocol):
+    def choose_report(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to write the .docx report, or ``None`` if the user cancelled."""
+
+    def choose_csv(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to write the .csv figures, or ``None`` if the user cancelled."""
+
+
+class QtReportDialogs:
+    def choose_report(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export the report", str(suggested), "Word documents (*.docx)"
+        )
+        return _with_suffix(name, ".docx")
+
+    def choose_csv(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export the figures", str(suggested), "CSV files (*.csv)"
+        )
+        return _with_suffix(name, ".csv")
+
+
+class FixedReportDialogs:
+    """Answers given in advance, for tests and scripted demonstrations."""
+
+    def __init__(self, *, report: Path | None = None, csv: Path | None = None) -> None:
+        self.report, self.csv = report, csv
+        self.asked: list[Path] = []
+
+    def choose_report(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        self.asked.append(suggested)
+        return self.report
+
+    def choose_csv(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        self.asked.append(suggested)
+        return self.csv
+
+
+def _with_suffix(name: str, suffix: str) -> Path | None:
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class ReportsView(QWidget):
+    """Figures and charts for a period, with their export."""
+
+    figures_shown = Signal()
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        dialogs: ReportDialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._dialogs: ReportDialogs = dialogs or QtReportDialogs()
+        self._figures: ReportFigures | None = None
+        self._charts: tuple[ReportChart, ...] = ()
+        today = clock.today()
+        self.start = self._date_edit(census_period(today).start, "From")
+        self.end = self._date_edit(today, "To")
+        self.show_button = QPushButton("&Show figures")
+        self.show_button.clicked.connect(self.show_figures)
+        self.docx_button = QPushButton("Export report (.&docx)…")
+        self.docx_button.clicked.connect(self._on_export_docx)
+        self.csv_button = QPushButton("Export figures (.&csv)…")
+        self.csv_button.clicked.connect(self._on_export_csv)
+        for button in (self.docx_button, self.csv_button):
+            button.setEnabled(False)
+        self.message = message_label("Reports message")
+        self.summary = hint()
+        self.summary.setObjectName("report-summary")
+        self.figures_form = QFormLayout()
+        self.chart_labels: list[QLabel] = []
+
+        period = QHBoxLayout()
+        for label, edit in (("&From", self.start), ("&To", self.end)):
+            caption = QLabel(label)
+            caption.setBuddy(edit)
+            period.addWidget(caption)
+            period.addWidget(edit)
+        period.addWidget(self.show_button)
+        period.addStretch(1)
+        period.addWidget(self.docx_button)
+        period.addWidget(self.csv_button)
+
+        body = QWidget()
+        self._body = QVBoxLayout(body)
+        self._body.addWidget(self.summary)
+        self._body.addLayout(self.figures_form)
+        self._charts_box = QVBoxLayout()
+        self._body.addLayout(self._charts_box)
+        self._body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        named(scroll, "Figures and charts")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Reports"))
+        layout.addWidget(
+            hint(
+                "Figures for the safeguarding partners: strategy meetings, conference "
+                "timeliness, plans and attendance. No child is named in the exports."
+            )
+        )
+        layout.addLayout(period)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+
+    def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
+        edit = QDateEdit(_qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return named(edit, name)
+
+    # -- public ---------------------------------------------------------------
+    def set_period(self, start: dt.date, end: dt.date) -> None:
+        self.start.setDate(_qdate(start))
+        self.end.setDate(_qdate(end))
+
+    def figures(self) -> ReportFigures | None:
+        return self._figures
+
+    def charts(self) -> tuple[ReportChart, ...]:
+        return self._charts
+
+    def show_figures(self) -> None:
+        """Count the figures for the chosen period and draw their charts."""
+        start, end = _date(self.start.date()), _date(self.end.date())
+        try:
+            with busy(self):
+                figures = report_figures(self._workspace, start=start, end=end)
+                charts = draw_charts(figures)
+        except Exception as exc:
+            show_message(self.message, user_message(exc), error=True)
+            return
+        self._figures, self._charts = figures, charts
+        show_message(self.message, "")
+        self._draw()
+        self.docx_button.setEnabled(True)
+        self.csv_button.setEnabled(True)
+        self.figures_shown.emit()
+
+    def clear(self) -> None:
+        """Forget the figures (the workspace is locking)."""
+        self._figures, self._charts = None, ()
+        self.summary.setText("")
+        self._clear_figures()
+        for button in (self.docx_button, self.csv_button):
+            button.setEnabled(False)
+
+    # -- drawing -------------------------------------------------------------
+    def _clear_figures(self) -> None:
+        while self.figures_form.rowCount():
+            self.figures_form.removeRow(0)
+        for label in self.chart_labels:
+            self._charts_box.removeWidget(label)
+            label.deleteLater()
+        self.chart_labels = []
+
+    def _draw(self) -> None:
+        figures = self._figures
+        assert figures is not None
+        self._clear_figures()
+        self.summary.setText(timeliness_sentence(figures))
+        for caption, value in (
+            ("Meetings held", str(figures.meetings_held)),
+            ("Strategy meetings held", str(figures.strategy_meetings)),
+            ("ICPC timeframes extended", str(len(figures.extensions))),
+            ("Plans started", str(figures.plans_started)),
+            ("Plans ended", str(figures.plans_ended)),
+            ("Average length of plans ended", plan_length(figures.average_plan_days)),
+        ):
+            shown = QLabel(value)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.figures_form.addRow(caption, named(shown, caption, value))
+        for chart in self._charts:
+            label = QLabel()
+            pixmap = QPixmap()
+            pixmap.loadFromData(chart.png, "PNG")
+            label.setPixmap(pixmap)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            named(label, chart.title, chart.alt_text)
+            label.setToolTip(chart.alt_text)
+            self._charts_box.addWidget(label)
+            self.chart_labels.append(label)
+
+    # -- export ---------------------------------------------------------------
+    def _suggested(self, suffix: str) -> Path:
+        assert self._figures is not None
+        name = f"macpt-report-{self._figures.start.isoformat()}-to-{self._figures.end.isoformat()}"
+        return default_export_dir() / f"{name}{suffix}"
+
+    def _on_export_docx(self) -> None:
+        if self._figures is None:
+            return
+        target = self._dialogs.choose_report(self, self._suggested(".docx"))
+        if target is None:
+            return
+        try:
+            with busy(self):
+                written = export_report(
+                    self._workspace,
+                    figures=self._figures,
+                    charts=self._charts,
+                    docx_target=target,
+                )
+        except Exception as exc:
+            show_message(self.message, user_message(exc), error=True)
+            return
+        show_message(self.message, f"Wrote the report to {written.docx_path}.")
+        self.exported.emit(str(written.docx_path))
+
+    def _on_export_csv(self) -> None:
+        if self._figures is None:
+            return
+        target = self._dialogs.choose_csv(self, self._suggested(".csv"))
+        if target is None:
+            return
+        try:
+            written = write_report_csv(self._figures, target)
+        except Exception as exc:
+            show_message(self.message, user_message(exc), error=True)
+            return
+        show_message(self.message, f"Wrote the figures to {written}.")
+        self.exported.emit(str(written))
