@@ -275,7 +275,7 @@ def test_actions_and_carried_over_actions(exported: Exported) -> None:
     ]
     assert rows(carried)[1] == [
         "Check the family's previous address with the other council.\n"
-        f"Agreed at the strategy meeting on {long_date(today - dt.timedelta(days=14))}.",
+        f"Agreed at the meeting on {long_date(today - dt.timedelta(days=14))}.",
         "Sam Test-Social-Worker",
         "Children's social care",
         long_date(today - dt.timedelta(days=7)),

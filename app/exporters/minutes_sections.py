@@ -101,10 +101,9 @@ def decision(out: Writer, data: MinutesData) -> None:
 
 def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
     what = action.description or "Not described"
-    if action.raised_at is not None and action.raised_on is not None:
-        what += (
-            f"\nAgreed at the {action.raised_at.label.lower()} on {long_date(action.raised_on)}."
-        )
+    if action.raised_on is not None:
+        meeting = action.raised_at.label.lower() if action.raised_at else "meeting"
+        what += f"\nAgreed at the {meeting} on {long_date(action.raised_on)}."
     status = _STATUS[action.status]
     if action.status is ActionStatus.DONE and action.completed_on is not None:
         status += f"\n{long_date(action.completed_on)}"
