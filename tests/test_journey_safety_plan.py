@@ -178,3 +178,54 @@ def test_not_created_through_a_signed_off_meeting(ws: Workspace) -> None:
         sp.create_safety_plan(
             ws, case_id=child.case_id, meeting_id=review_id, items=[SCHOOL], agreed_by="Group"
         )
+
+
+def test_each_version_exports_as_its_own_document(ws: Workspace, tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    from app.exporters.safety_plan import export_safety_plan
+
+    child = the_child(ws)
+    review_id = schedule(ws, child, MeetingType.REVIEW, REVIEW_DUE)
+    plan = sp.create_safety_plan(
+        ws, case_id=child.case_id, meeting_id=review_id, items=[LEFT_ALONE], agreed_by="Core group"
+    )
+    sp.change_safety_plan_item(
+        ws,
+        plan_id=plan.plan_id,
+        position=1,
+        item=SCHOOL,
+        agreed_by="Core group",
+        change_note="School.",
+    )
+    old = export_safety_plan(ws, plan_id=plan.plan_id, version=1, target=tmp_path / "v1.docx")
+    new = export_safety_plan(ws, plan_id=plan.plan_id, target=tmp_path / "current.docx")
+
+    def text(path: Path) -> str:
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+
+    first, current = text(old), text(new)
+    assert "REPLACED: version 2 is the plan in force." in first
+    assert "Poppy misses school." not in first.split("Versions of this plan")[0]
+    assert "This is the plan in force." in current
+    for expected in (
+        "Worry 1",
+        "Poppy is left alone in the evenings.",
+        "Worry 2",
+        "Poppy misses school.",
+        "Poppy stays with her grandmother.",
+        "Morgan Example-Teacher",
+        "Five-day review meeting, Tuesday 12 May 2026",
+        "TEST-0001",
+    ):
+        assert expected in current, expected
+    assert current.count("Not set") == 3  # the school item has no date, measure or contingency
+    with zipfile.ZipFile(new) as package:
+        for name in package.namelist():
+            if name.startswith("docProps/"):
+                assert b"Poppy" not in package.read(name) and b"Testcase" not in package.read(name)
+    assert docx.Document(str(new)).core_properties.title == "Interim safety plan"
