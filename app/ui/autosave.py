@@ -53,6 +53,10 @@ def optional_date_edit(not_given: str = "Not given") -> QDateEdit:
     return edit
 
 
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
@@ -62,7 +66,7 @@ def to_time(value: QTime) -> dt.time:
 
 
 def set_date(edit: QDateEdit, value: dt.date | None) -> None:
-    edit.setDate(QDate(value) if value is not None else edit.minimumDate())
+    edit.setDate(to_qdate(value) if value is not None else edit.minimumDate())
 
 
 def widget_value(widget: QWidget) -> Any:

@@ -12,12 +12,22 @@ import threading
 from types import TracebackType
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.ui.widgets import user_message
 
 _open_boxes: list[QMessageBox] = []
+
+
+class _Relay(QObject):
+    """Carries a message to the GUI thread, whichever thread the error happened in."""
+
+    message = Signal(str)
+
+
+_relay: _Relay | None = None
 
 
 def calm_message(exc: BaseException) -> str:
@@ -37,13 +47,17 @@ def show_calm_error(
         "no details are printed because they could contain personal data.",
         file=sys.stderr,
     )
-    app = QApplication.instance()
-    if app is None or _open_boxes:
+    if _relay is not None:
+        _relay.message.emit(calm_message(exc))  # queued when not on the GUI thread
+
+
+def _show_box(message: str) -> None:
+    if QApplication.instance() is None or _open_boxes:
         return  # one message at a time; a burst of errors should not bury the user
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(f"{APP_NAME}: something went wrong")
-    box.setText(calm_message(exc))
+    box.setText(message)
     box.setAccessibleName("Something went wrong")
     box.finished.connect(lambda *_: _open_boxes.remove(box) if box in _open_boxes else None)
     _open_boxes.append(box)
@@ -55,7 +69,14 @@ def _thread_hook(args: Any) -> None:
 
 
 def install_excepthook() -> None:
-    """Route uncaught errors (main thread and other threads) to :func:`show_calm_error`."""
+    """Route uncaught errors (GUI thread and others) to :func:`show_calm_error`.
+
+    Call it on the GUI thread once the QApplication exists.
+    """
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.message.connect(_show_box)
     sys.excepthook = show_calm_error
     threading.excepthook = _thread_hook
 

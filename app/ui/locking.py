@@ -7,8 +7,6 @@ clock they move by hand and call :meth:`IdleWatcher.check` instead of waiting.
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
@@ -52,22 +50,24 @@ class IdleWatcher(QObject):
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.check)
         self._app = QGuiApplication.instance()
+        self._watching = False
 
     def start(self) -> None:
         """Start watching input and polling; the idle window starts now."""
         self.policy.touch()
-        if self._app is not None:
+        if self._app is not None and not self._watching:
             self._app.installEventFilter(self)
             self._app.applicationStateChanged.connect(self._on_state_changed)  # type: ignore[attr-defined]
+            self._watching = True
         self._timer.start()
 
     def stop(self) -> None:
+        """Stop watching and polling (safe to call more than once)."""
         self._timer.stop()
-        if self._app is not None:
+        if self._app is not None and self._watching:
             self._app.removeEventFilter(self)
-            # Not connected when stopped before it started: nothing to undo then.
-            with contextlib.suppress(RuntimeError, TypeError):
-                self._app.applicationStateChanged.disconnect(self._on_state_changed)  # type: ignore[attr-defined]
+            self._app.applicationStateChanged.disconnect(self._on_state_changed)  # type: ignore[attr-defined]
+            self._watching = False
 
     @property
     def running(self) -> bool:

@@ -53,6 +53,8 @@ CLEARABLE = (
 def _scrub_one(widget: QWidget) -> None:
     if isinstance(widget, CLEARABLE):
         widget.clear()
+        if isinstance(widget, QLabel):
+            widget.setAccessibleName("")  # a label's name may repeat what it showed
     elif isinstance(widget, QAbstractItemView):
         _clear_model(widget.model())
     elif isinstance(widget, QGroupBox):

@@ -91,7 +91,6 @@ def add_row(form: QFormLayout, text: str, field: QWidget, description: str = "")
     """A labelled form row whose field carries the label's words as its accessible name."""
     label = QLabel(text)
     label.setBuddy(field)
-    label.setWordWrap(True)
     form.addRow(label, field)
     named(field, text.replace("&", "").rstrip(":"), description)
     return label

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -148,6 +148,28 @@ def window(qtbot: QtBot, make_shell: Callable[[Path], Shell], demo_path: Path) -
     return unlock(qtbot, shell)
 
 
+def answer_modal(answer: Callable[[QWidget], None]) -> None:
+    """Run ``answer`` on the next modal dialog once it shows, inside its own event loop.
+
+    Code under test opens modals with ``exec()``; this answers them as a user
+    would. The dialog is rejected afterwards if ``answer`` left it open, so a
+    failing answer cannot hang the test.
+    """
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+            return
+        try:
+            answer(dialog)
+        finally:
+            if dialog.isVisible() and hasattr(dialog, "reject"):
+                dialog.reject()
+
+    QTimer.singleShot(0, attempt)
+
+
 def widget_texts(widget: QWidget) -> list[str]:
     """Every piece of text ``widget`` shows or tells assistive technology."""
     texts = [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
@@ -164,8 +186,12 @@ def widget_texts(widget: QWidget) -> list[str]:
         texts.extend(widget.itemText(i) for i in range(widget.count()))
     if isinstance(widget, QAbstractItemView) and widget.model() is not None:
         model = widget.model()
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # list models keep columnCount private: they have one
+            columns = 1
         for row in range(model.rowCount(QModelIndex())):
-            for column in range(model.columnCount(QModelIndex())):
+            for column in range(columns):
                 texts.append(str(model.data(model.index(row, column)) or ""))
     return [t for t in texts if t]
 

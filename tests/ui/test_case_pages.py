@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingType
@@ -18,7 +18,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.case_view import CaseView
 from app.ui.pages.cases import EMPTY_TEXT, CasesPage
 from app.ui.shell import Shell
-from tests.ui.conftest import unlock
+from tests.ui.conftest import answer_modal, unlock
 
 
 def _cases_page(window: MainWindow) -> CasesPage:
@@ -53,25 +53,8 @@ def test_an_empty_workspace_says_what_to_do(
     )
 
 
-def _answer_modal(qtbot: QtBot, answer: Callable[[object], None]) -> None:
-    """Fill in the next modal dialog once it is showing, from inside its event loop."""
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, attempt)
-            return
-        try:
-            answer(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, attempt)
-
-
 def test_new_case_with_ctrl_n_opens_the_case(qtbot: QtBot, window: MainWindow) -> None:
-    def fill(dialog: object) -> None:
+    def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, NewCaseDialog)
         qtbot.keyClicks(dialog.reference, "DEMO-0100")
         qtbot.keyClicks(dialog.first_name, "Sky")
@@ -80,7 +63,7 @@ def test_new_case_with_ctrl_n_opens_the_case(qtbot: QtBot, window: MainWindow) -
         assert dialog.ok_button is not None
         dialog.ok_button.click()
 
-    _answer_modal(qtbot, fill)
+    answer_modal(fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.location().page == "case"
     view = window.detail
@@ -124,14 +107,14 @@ def test_schedule_meeting_from_the_case(qtbot: QtBot, window: MainWindow) -> Non
     view = _open_first_case(window)
     before = view.meetings_model.rowCount()
 
-    def fill(dialog: object) -> None:
+    def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, ScheduleMeetingDialog)
         dialog.meeting_type.setCurrentIndex(dialog.meeting_type.findData("icpc"))
         qtbot.keyClicks(dialog.location, "Room 9, Sampletown (demo)")
         assert dialog.ok_button is not None
         dialog.ok_button.click()
 
-    _answer_modal(qtbot, fill)
+    answer_modal(fill)
     view.schedule_button.click()
     assert view.meetings_model.rowCount() == before + 1
     case = get_case(window.workspace, case_id=view.case_id)

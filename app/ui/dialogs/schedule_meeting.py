@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from app import clock
 from app.models import MeetingType
 from app.services.meetings import MeetingSummary, schedule_meeting
 from app.storage.workspace import Workspace
-from app.ui.autosave import to_date, to_time
+from app.ui.autosave import to_date, to_qdate, to_time
 from app.ui.dialogs.base import FormDialog
 from app.ui.widgets import add_row
 
@@ -38,7 +38,7 @@ class ScheduleMeetingDialog(FormDialog):
         self.meeting_type = QComboBox()
         for kind in MeetingType:
             self.meeting_type.addItem(kind.label, kind.value)
-        self.date = QDateEdit(QDate(clock.today()))
+        self.date = QDateEdit(to_qdate(clock.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd d MMMM yyyy")
         self.time = QTimeEdit(QTime(10, 0))

@@ -148,7 +148,6 @@ class CaseView(QWidget):
             if part.strip()
         )
         self.title.setText(name or self.child_form.la_child_ref.text() or "Case")
-        self.title.setAccessibleName(self.title.text())
 
     def _on_schedule(self) -> None:
         meeting = ScheduleMeetingDialog.ask(

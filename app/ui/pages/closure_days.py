@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -23,7 +23,7 @@ from app.errors import ValidationError
 from app.services.settings import closure_days, set_closure_days
 from app.storage.workspace import Workspace
 from app.ui import text
-from app.ui.autosave import to_date
+from app.ui.autosave import to_date, to_qdate
 from app.ui.widgets import add_row, hint, message_label, name_buttons, named, show_message
 
 
@@ -37,7 +37,7 @@ class ClosureDaysBox(QGroupBox):
         self.days = QListWidget()
         named(self.days, "Closure days")
         self.days.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.day = QDateEdit(QDate(clock.today()))
+        self.day = QDateEdit(to_qdate(clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dddd d MMMM yyyy")
         self.description = QLineEdit()
