@@ -102,10 +102,11 @@ def test_closing_is_refused_without_a_rationale_and_allowed_with_one(
     press(focused(view), Qt.Key.Key_E, CTRL_SHIFT)
     dialog = view.dialog
     assert isinstance(dialog, ClosingDialog)
-    assert [b.text() for b in dialog.gap_buttons] == [
-        "Go to: Record the rationale for the decision. It is required for every outcome, "
-        "including no further action."
-    ]
+    assert [b.text() for b in dialog.gap_buttons] == ["Go to threshold decision"]
+    assert dialog.gap_buttons[0].accessibleName() == (
+        "Go and fix: Record the rationale for the decision. It is required for every "
+        "outcome, including no further action."
+    )
     dialog.close_button.click()
     assert dialog.isVisible()
     assert dialog.error.text().startswith("The meeting cannot close yet: Record the rationale")

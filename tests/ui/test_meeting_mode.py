@@ -27,7 +27,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def test_starting_the_meeting_moves_it_in_progress(strategy, open_view, qtbot: QtBot) -> None:
     view = open_view(strategy)
     assert view.header.start.isVisible()
-    assert view.header.clocks.text() == "Not started"
+    assert view.header.clocks.text() == "Clock not started"
     view.header.start.click()
     summary = get_meeting(strategy.workspace, meeting_id=strategy.meeting_id)
     assert summary.status is MeetingStatus.IN_PROGRESS
@@ -53,7 +53,7 @@ def test_keyboard_moves_through_the_agenda(strategy, open_view, qtbot: QtBot) ->
     assert view.current_page.isAncestorOf(focused(view))
     press(focused(view), Qt.Key.Key_1, CTRL)
     assert flow.index == 0
-    marks = [view.agenda.list.item(i).text()[0] for i in range(len(flow.steps))]
+    marks = [view.agenda.text_of(i)[0] for i in range(len(flow.steps))]
     assert marks[0] == "▶"
     assert marks[1] == "✓" and marks[2] == "✓"
     assert set(marks[3:]) - {"✓"} == {"○"}
@@ -102,4 +102,4 @@ def test_elapsed_time_comes_from_the_injected_clock(strategy, open_view, qtbot: 
     # Time spent on the first item is stored with it when the chair moves on.
     first = list_agenda(strategy.workspace, meeting_id=strategy.meeting_id)[0]
     assert first.seconds_spent == 245
-    assert "4:05" in view.agenda.list.item(0).text()
+    assert "4:05" in view.agenda.text_of(0)

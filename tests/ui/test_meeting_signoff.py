@@ -50,7 +50,7 @@ def test_sign_off_locks_the_minutes_and_changes_become_amendments(
         get_meeting(strategy.workspace, meeting_id=strategy.meeting_id).status
         is MeetingStatus.SIGNED_OFF
     )
-    assert view.header.status.text().startswith("Signed off by Test Chair")
+    assert view.header.status.text() == "Status: Signed off by Test Chair on Mon 23 Nov 2026"
 
     # Editing is refused: the notes are read-only and typing changes nothing stored.
     notes = view.current_page.notes

@@ -28,6 +28,9 @@ from app.ui.widgets import add_row, heading, message_label, named, show_message,
 def agency_combo(state: MeetingState, *, none_text: str = "No agency") -> QComboBox:
     """The directory's agencies, with a first entry for none; type to jump to one."""
     combo = QComboBox()
+    # Some agency names are long: the list shows them in full, the box need not.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
     combo.addItem(none_text, None)
     for agency in state.agencies():
         combo.addItem(agency.name, agency.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -20,6 +20,25 @@ from app.ui.widgets import heading, named
 
 MARKS = {"done": "✓", "current": "▶", "upcoming": "○"}
 STATE_WORDS = {"done": "done", "current": "current item", "upcoming": "to come"}
+
+
+def wrap_text(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` broken into lines that fit ``width`` pixels, at spaces where possible.
+
+    The item view's own wrapping elides some titles; lines broken here are
+    drawn and measured exactly.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def clock_text(span: dt.timedelta) -> str:
@@ -43,8 +62,9 @@ class AgendaPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setWordWrap(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.texts: list[str] = []
         named(self.list, "Agenda", "Choose an item and press Enter to go to it.")
         self.list.itemActivated.connect(lambda item: self.chosen.emit(self.list.row(item)))
         self.progress = QProgressBar()
@@ -62,8 +82,26 @@ class AgendaPanel(QWidget):
         layout.addWidget(self.list, 1)
         for step in state.flow.steps:
             self.list.addItem(QListWidgetItem(step.title))
+            self.texts.append("")
         state.facts_changed.connect(self.update_items)
         self.update_items()
+
+    def text_of(self, index: int) -> str:
+        """What item ``index`` says, on one line (the list shows it wrapped)."""
+        return self.texts[index]
+
+    def _wrap_items(self) -> None:
+        width = max(self.list.viewport().width() - 16, 60)
+        metrics = QFontMetrics(self.list.font())
+        for index, text in enumerate(self.texts):
+            wrapped = wrap_text(text, metrics, width)
+            item = self.list.item(index)
+            if item.text() != wrapped:
+                item.setText(wrapped)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._wrap_items()
 
     def state_of(self, index: int) -> str:
         flow = self.state.flow
@@ -75,22 +113,24 @@ class AgendaPanel(QWidget):
         """Redraw marks, times and progress (called on every move and every tick)."""
         flow = self.state.flow
         attention = {b.step_kind for b in flow.blockers()} if self.state.editable else set()
+        changed = False
         for index, step in enumerate(flow.steps):
             item = self.list.item(index)
             where = self.state_of(index)
             spent = flow.elapsed_in_step(index)
             time = f"  {clock_text(spent)}" if spent.total_seconds() >= 1 else ""
-            flag = "  (needs attention)" if step.kind in attention else ""
+            flag = " ⚠" if step.kind in attention else ""
             text = f"{MARKS[where]} {index + 1}. {step.title}{time}{flag}"
-            if item.text() != text:
-                item.setText(text)
+            if self.texts[index] != text:
+                changed = True
+                self.texts[index] = text
                 item.setData(
                     Qt.ItemDataRole.AccessibleTextRole,
-                    f"Item {index + 1}, {step.title}, {STATE_WORDS[where]}{flag}",
+                    f"Item {index + 1}, {step.title}, {STATE_WORDS[where]}"
+                    + (", needs attention" if flag else ""),
                 )
-                font = QFont(item.font())
-                font.setBold(where == "current")
-                item.setFont(font)
+        if changed:
+            self._wrap_items()
         progress = flow.progress
         self.position.setText(progress.text)
         self.progress.setRange(0, progress.total)

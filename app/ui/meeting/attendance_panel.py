@@ -54,6 +54,8 @@ class AttendeeLine(QWidget):
         for status in AttendanceStatus:
             self.status.addItem(status.label, status.value)
         self.status.setCurrentIndex(self.status.findData(row.status.value))
+        for edit in (self.name, self.role):
+            edit.setCursorPosition(0)  # show the start of a long role, not its end
         self.times = QLabel(times_text(row))
         self.arrived = QPushButton("Arrived")
         self.left = QPushButton("Left")
@@ -83,7 +85,7 @@ class AttendeeLine(QWidget):
         top.addWidget(self.status, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.role, 2)
+        bottom.addWidget(self.role, 3)
         bottom.addWidget(self.times, 1)
         bottom.addWidget(self.arrived)
         bottom.addWidget(self.left)

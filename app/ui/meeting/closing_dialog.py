@@ -42,7 +42,8 @@ class ClosingDialog(QDialog):
         self.gaps_intro = QLabel(GAPS)
         self.gaps_intro.setWordWrap(True)
         self.gaps_intro.setObjectName("warning")
-        self.gap_box = QVBoxLayout()
+        self.gap_box = QGridLayout()
+        self.gap_box.setColumnStretch(0, 1)
         self.gap_buttons: list[QPushButton] = []
         self.error = message_label("Why the meeting cannot close")
         buttons = QDialogButtonBox()
@@ -63,9 +64,12 @@ class ClosingDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
         self.summary: ClosingSummary | None = None
         self.refresh()
+        # Wrapped lines need the height that goes with the dialog's width.
+        width = self.minimumWidth()
+        self.resize(width, max(layout.totalHeightForWidth(width), self.sizeHint().height() // 2))
 
     def refresh(self) -> None:
         self.state.autosave.flush()
@@ -83,17 +87,18 @@ class ClosingDialog(QDialog):
             self.lines.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
             self.lines.addWidget(what, row, 1, Qt.AlignmentFlag.AlignTop)
             self.lines.addWidget(text, row, 2)
-        for button in self.gap_buttons:
-            button.setParent(None)
-            button.deleteLater()
+        clear_layout(self.gap_box)
         self.gap_buttons = []
-        for blocker in summary.blockers:
-            button = QPushButton(f"Go to: {blocker.message}")
+        for number, blocker in enumerate(summary.blockers):
+            text = QLabel(f"• {blocker.message}")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            button = QPushButton(f"Go to {blocker.step_kind.label.lower()}")
             button.setAutoDefault(False)
             named(button, f"Go and fix: {blocker.message}")
-            button.setStyleSheet("text-align: left; padding: 4px 8px;")
             button.clicked.connect(lambda _=False, b=blocker: self._on_go_to(b))
-            self.gap_box.addWidget(button)
+            self.gap_box.addWidget(text, number, 0)
+            self.gap_box.addWidget(button, number, 1, Qt.AlignmentFlag.AlignTop)
             self.gap_buttons.append(button)
         self.gaps_intro.setVisible(bool(summary.blockers))
 

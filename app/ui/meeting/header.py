@@ -99,7 +99,7 @@ class HeaderBar(QFrame):
         status = meeting_status(header.status)
         if header.status is MeetingStatus.SIGNED_OFF and header.signed_off_at:
             status += f" by {header.signed_off_by} on {short_date(header.signed_off_at.date())}"
-        self.status.setText(status)
+        self.status.setText(f"Status: {status}")
         self.status.setAccessibleName(f"Status: {status}")
         due = meeting_timescales(self.state.workspace, meeting_id=self.state.meeting_id)
         self.timescales.setVisible(due is not None)
@@ -121,7 +121,7 @@ class HeaderBar(QFrame):
         """Redraw the clocks (the step model keeps the time; this only shows it)."""
         flow = self.state.flow
         if flow.started_at is None:
-            self.clocks.setText("Not started")
+            self.clocks.setText("Clock not started")
             return
         item = clock_text(flow.elapsed_in_step())
         meeting = clock_text(flow.elapsed_in_meeting())

@@ -77,6 +77,9 @@ class InvitationsDialog(QDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         self.agency = QComboBox()
+        self.agency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         for agency in list_agencies(workspace):
             self.agency.addItem(agency.name, agency.id)
         self.name = QLineEdit()

@@ -46,6 +46,13 @@ from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.widgets import named, show_message
 from app.workflow import Blocker, StepKind
 
+STYLE = """
+QFrame#meetingHeader { border-bottom: 1px solid palette(mid); }
+QLabel#statusChip { background: #e1ecf7; color: #12355b; border-radius: 4px; padding: 3px 8px; }
+QLabel#warning { color: #6b4100; }
+QFrame#warningPanel { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; }
+QFrame#warningPanel QLabel { color: #3b2a00; }
+"""
 HINTS = (
     "Next item Alt+→ or Ctrl+PgDn · Previous Alt+← or Ctrl+PgUp · Item n Ctrl+1…9 · "
     "Decision Ctrl+D · Add action Ctrl+Shift+A · Arrived Ctrl+Shift+M · Walk-in Ctrl+Shift+W · "
@@ -102,6 +109,7 @@ class MeetingView(QWidget):
         hints.setWordWrap(True)
         hints.setObjectName("hint")
         named(hints, "Keyboard shortcuts")
+        self.setStyleSheet(STYLE)
         self._layout(hints)
         self._connect()
         self._shortcuts()
@@ -130,10 +138,13 @@ class MeetingView(QWidget):
         splitter.addWidget(self.agenda)
         splitter.addWidget(centre)
         splitter.addWidget(self.attendance)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([280, 700, 420])
+        # Extra width goes to the current item, where the chair and minute-taker type.
+        chars = self.fontMetrics().averageCharWidth()
+        self.agenda.setMinimumWidth(chars * 30)
+        self.attendance.setMinimumWidth(chars * 44)
+        for index, stretch in enumerate((0, 1, 0)):
+            splitter.setStretchFactor(index, stretch)
+        splitter.setSizes([chars * 40, chars * 90, chars * 56])
         status = QHBoxLayout()
         status.addWidget(self.notice, 1)
         status.addWidget(self.open_folder)

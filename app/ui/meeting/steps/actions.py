@@ -95,8 +95,11 @@ class ActionsPage(StepPage):
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 3)
         self.grid.setColumnStretch(2, 1)
-        for column, text in enumerate(("", "What", "Who", "Agency", "By when", "Status")):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        self.column_heads = [
+            QLabel(f"<b>{text}</b>") for text in ("", "What", "Who", "Agency", "By when", "Status")
+        ]
+        for column, label in enumerate(self.column_heads):
+            self.grid.addWidget(label, 0, column)
         self.empty = hint(NO_ACTIONS)
         self.form = ActionForm(self.state)
         self.form.added.connect(lambda _row: self.refresh())
@@ -131,6 +134,8 @@ class ActionsPage(StepPage):
                 line.set_editable(self.state.editable)
                 self.lines[row.id] = line
         self.empty.setVisible(not rows)
+        for label in self.column_heads:
+            label.setVisible(bool(rows))
         self._carried(service.carried_over_actions(ws, meeting_id=meeting_id))
 
     def _carried(self, rows: list[ActionRow]) -> None:

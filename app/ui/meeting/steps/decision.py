@@ -39,6 +39,9 @@ class DecisionPage(StepPage):
         for text, value in THRESHOLD_CHOICES:
             self.threshold.addItem(text, value)
         self.outcome = QComboBox()
+        self.outcome.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.outcome.addItem("Choose the outcome…", None)
         for outcome in ThresholdOutcome:
             self.outcome.addItem(outcome.label, outcome.value)
@@ -56,17 +59,18 @@ class DecisionPage(StepPage):
         for edit in (self.rationale, self.support, self.dissent):
             edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(form, "Is the &threshold met?", self.threshold)
         add_row(form, "&Outcome:", self.outcome)
         add_row(form, RATIONALE_LABEL, self.rationale)
-        form.addRow("", self.rationale_hint)
+        form.addRow(self.rationale_hint)
         add_row(form, "Family Help or other &support:", self.support)
         self.body.addLayout(form)
         self.body.addWidget(heading("Each agency's view", level=2))
         self.views = AgencyViews(state)
         self.body.addWidget(self.views)
         dissent_form = QFormLayout()
+        dissent_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(dissent_form, "&Dissent:", self.dissent)
         self.body.addLayout(dissent_form)
         self.confirm = named(QPushButton("Con&firm the decision"), "Confirm the decision")
