@@ -133,9 +133,11 @@ class DeadlinesView(QWidget):
         self.tree.addTopLevelItem(group)
         group.setFirstColumnSpanned(True)
         if not items:
-            none = QTreeWidgetItem(["", "", "Nothing"])
+            none = QTreeWidgetItem(["Nothing is due"])
             none.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            none.setForeground(0, QBrush(self.palette().placeholderText()))
             group.addChild(none)
+            none.setFirstColumnSpanned(True)
         for item in items:
             group.addChild(self._row(item))
         group.setExpanded(True)
