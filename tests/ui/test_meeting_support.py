@@ -19,14 +19,18 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
-from app.models import MeetingType
+from app.models import MeetingType, ThresholdOutcome
 from app.services import agencies, cases, meetings
+from app.services.conduct import attendance, decision
+from app.services.conduct.closing import close_meeting
 from app.storage.workspace import Workspace, create_workspace, open_workspace
 from app.ui.meeting import MeetingView
 from app.ui.meeting.dialogs import FixedMeetingFileDialogs
 from tests.conftest import FIXED_NOW, PASSPHRASE
 
 CHAIR = "Test Chair"
+# The 5th working day after Monday 23 November 2026; the ICPC default is Monday 14 December.
+REVIEW_DATE = dt.date(2026, 11, 30)
 PEOPLE = {
     "social-care": ("Sam Sample-Social-Worker", "Social worker"),
     "police": ("DC Alex Sample-Officer", "Detective constable"),
@@ -89,6 +93,60 @@ def strategy(
 ) -> Iterator[MeetingFixture]:
     source, ids = strategy_template
     target = tmp_path / "meeting.macpt"
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    workspace = open_workspace(target, PASSPHRASE)
+    workspace.actor = CHAIR
+    yield MeetingFixture(workspace, ids["case_id"], ids["meeting_id"])
+    workspace.close()
+
+
+def _fill_journey(workspace: Workspace) -> dict[str, str]:
+    """A strategy meeting that started a joint section 47 enquiry, closed, and its review."""
+    ids = _fill(workspace)
+    for row in attendance.list_attendance(workspace, meeting_id=ids["meeting_id"]):
+        attendance.mark_arrived(workspace, attendance_id=row.id)
+    decision.save_decision(
+        workspace,
+        meeting_id=ids["meeting_id"],
+        threshold_met=True,
+        outcome=ThresholdOutcome.S47_JOINT,
+        rationale="Fictional rationale: injuries need a joint enquiry.",
+    )
+    close_meeting(workspace, meeting_id=ids["meeting_id"])
+    review_meeting = meetings.schedule_meeting(
+        workspace,
+        case_id=ids["case_id"],
+        meeting_type=MeetingType.REVIEW,
+        scheduled_date=REVIEW_DATE,
+        scheduled_time=dt.time(14, 0),
+        location="Online",
+        chair_name=CHAIR,
+    )
+    return {**ids, "strategy_id": ids["meeting_id"], "meeting_id": review_meeting.id}
+
+
+@pytest.fixture(scope="session")
+def journey_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    path = tmp_path_factory.mktemp("journey-template") / "journey.macpt"
+    clock.set_clock(lambda: FIXED_NOW)
+    try:
+        with create_workspace(path, PASSPHRASE) as workspace:
+            workspace.actor = CHAIR
+            ids = _fill_journey(workspace)
+    finally:
+        clock.set_clock(None)
+    path.chmod(0o400)
+    return path, ids
+
+
+@pytest.fixture
+def review(
+    journey_template: tuple[Path, dict[str, str]], tmp_path: Path
+) -> Iterator[MeetingFixture]:
+    """A five-day review (``meeting_id``) after a strategy meeting that started an enquiry."""
+    source, ids = journey_template
+    target = tmp_path / "journey.macpt"
     shutil.copyfile(source, target)
     target.chmod(0o600)
     workspace = open_workspace(target, PASSPHRASE)

@@ -41,10 +41,10 @@ from app.ui.meeting.header import HeaderBar
 from app.ui.meeting.invitations_dialog import InvitationsDialog
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from app.ui.meeting.state import MeetingState
-from app.ui.meeting.steps import StepPage, make_page
+from app.ui.meeting.steps import StepPage, decision_index, make_page
 from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.widgets import named, show_message
-from app.workflow import Blocker, StepKind
+from app.workflow import Blocker
 
 STYLE = """
 QFrame#meetingHeader { border-bottom: 1px solid palette(mid); }
@@ -214,10 +214,11 @@ class MeetingView(QWidget):
             self._move(lambda: self.state.flow.jump_to(index))
 
     def jump_to_decision(self) -> None:
-        try:
-            self._move(lambda: self.state.flow.jump_to_kind(StepKind.DECISION))
-        except LookupError:
+        index = decision_index(self.state.header.meeting_type, self.state.flow.steps)
+        if index is None:
             self.state.fail("This meeting's agenda has no decision item.")
+            return
+        self.go_to_item(index)
 
     def go_to_blocker(self, blocker: Blocker) -> None:
         """Go to the item where ``blocker`` is put right, with the cursor in place."""

@@ -1,0 +1,217 @@
+"""Ending a plan: the reason, ongoing support, every practitioner's input, who must be told."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import DischargeReason, OngoingSupport
+from app.services.journey import discharge as service
+from app.services.journey.discharge import DischargeInputRow
+from app.ui.autosave import optional_date_edit, set_date, widget_value
+from app.ui.meeting.action_form import agency_combo
+from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.widgets import add_row, heading, hint, named
+
+
+class InputLine:
+    """One practitioner on the checklist: asked when, replied when, and what they said."""
+
+    def __init__(self, panel: DischargePanel, row: DischargeInputRow) -> None:
+        self.row = row
+        who = (
+            f"{row.practitioner_name} ({row.agency_name})"
+            if row.agency_name
+            else row.practitioner_name
+        )
+        self.label = QLabel(who)
+        self.asked = optional_date_edit("Not asked")
+        self.replied = optional_date_edit("No reply")
+        set_date(self.asked, row.asked_on)
+        set_date(self.replied, row.responded_on)
+        self.response = QLineEdit(row.response)
+        self.response.setPlaceholderText("What they said")
+        self.save = named(QPushButton("Save"), f"Save the input from {row.practitioner_name}")
+        self.save.setAutoDefault(False)
+        for widget, what in (
+            (self.asked, "asked on"),
+            (self.replied, "replied on"),
+            (self.response, "reply"),
+        ):
+            named(widget, f"{row.practitioner_name}: {what}")
+        self.save.clicked.connect(lambda: panel.save_input(self))
+
+    def widgets(self) -> list[QWidget]:
+        return [self.label, self.asked, self.replied, self.response, self.save]
+
+
+class DischargePanel(QFrame):
+    """Shown on a review conference's decision when the plan ends."""
+
+    def __init__(self, state: MeetingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.reason = QComboBox()
+        self.reason.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        for reason in DischargeReason:
+            self.reason.addItem(service.REASON_LABELS[reason], reason.value)
+        self.support = {s: QCheckBox(service.SUPPORT_LABELS[s]) for s in OngoingSupport}
+        self.support_detail = QLineEdit()
+        self.support_detail.setPlaceholderText(
+            "Who provides it, or where the plan was transferred to"
+        )
+        self.inputs = QGridLayout()
+        self.inputs.setColumnStretch(3, 1)
+        self.lines: list[InputLine] = []
+        self.prefill = named(
+            QPushButton("&Fill in from the child's meetings"), "Fill in the checklist"
+        )
+        self.prefill.setAutoDefault(False)
+        self.prefill.clicked.connect(self._on_prefill)
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("Practitioner's name")
+        named(self.new_name, "Practitioner to add to the checklist")
+        self.new_agency = agency_combo(state)
+        self.add = named(QPushButton("Add"), "Add the practitioner to the checklist")
+        self.add.setAutoDefault(False)
+        self.add.clicked.connect(self._on_add)
+        self.told = QLabel()
+        self.told.setWordWrap(True)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        add_row(form, "Why the plan &ends:", self.reason)
+        boxes = QVBoxLayout()
+        for box in self.support.values():
+            boxes.addWidget(box)
+        form.addRow("Ongoing support after the plan ends:", boxes)
+        add_row(form, "Support &detail:", self.support_detail)
+        adding = QHBoxLayout()
+        adding.addWidget(self.new_name, 2)
+        adding.addWidget(self.new_agency, 2)
+        adding.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Ending the plan", level=2))
+        layout.addLayout(form)
+        layout.addWidget(heading("Input from every practitioner involved", level=2))
+        layout.addWidget(
+            hint("Everyone involved must be asked for their view before the plan ends.")
+        )
+        layout.addLayout(self.inputs)
+        layout.addWidget(self.prefill)
+        layout.addLayout(adding)
+        layout.addWidget(heading("Who must be told", level=2))
+        layout.addWidget(self.told)
+        self._load()
+
+    def _load(self) -> None:
+        view = service.discharge(self.state.workspace, meeting_id=self.state.meeting_id)
+        if view is None:
+            return
+        self.reason.setCurrentIndex(max(self.reason.findData(view.reason.value), 0))
+        for support, box in self.support.items():
+            box.setChecked(support in view.ongoing_support)
+        self.support_detail.setText(view.ongoing_support_detail)
+
+    def refresh(self) -> None:
+        ws, meeting_id = self.state.workspace, self.state.meeting_id
+        clear_layout(self.inputs)
+        self.lines = []
+        rows = service.discharge_inputs(ws, meeting_id=meeting_id)
+        for column, text in enumerate(("Practitioner", "Asked on", "Replied on", "What they said")):
+            self.inputs.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        for number, row in enumerate(rows, start=1):
+            line = InputLine(self, row)
+            for column, widget in enumerate(line.widgets()):
+                self.inputs.addWidget(widget, number, column)
+            self.lines.append(line)
+        if not rows:
+            self.inputs.addWidget(hint("Nobody on the checklist yet."), 1, 0, 1, 4)
+        told = service.who_must_be_told(ws, meeting_id=meeting_id)
+        self.told.setText(
+            "\n".join(
+                f"• {r.name}"
+                + (
+                    f" ({r.agency_name})"
+                    if r.agency_name
+                    else f" ({r.relationship or 'parent or carer'})"
+                )
+                for r in told
+            )
+            or "Nobody yet."
+        )
+
+    def save_input(self, line: InputLine) -> None:
+        saved = self.state.attempt(
+            lambda: service.update_discharge_input(
+                self.state.workspace,
+                input_id=line.row.id,
+                asked_on=widget_value(line.asked),
+                responded_on=widget_value(line.replied),
+                response=line.response.text(),
+            )
+        )
+        if saved is not None:
+            self.state.tell(f"Input from {saved.practitioner_name} saved: {saved.status.lower()}.")
+
+    def _on_prefill(self) -> None:
+        if (
+            self.state.attempt(
+                lambda: service.prefill_discharge_inputs(
+                    self.state.workspace, meeting_id=self.state.meeting_id
+                )
+            )
+            is not None
+        ):
+            self.refresh()
+
+    def _on_add(self) -> None:
+        added = self.state.attempt(
+            lambda: service.add_discharge_input(
+                self.state.workspace,
+                meeting_id=self.state.meeting_id,
+                practitioner_name=self.new_name.text(),
+                agency_id=self.new_agency.currentData(),
+            )
+        )
+        if added is not None:
+            self.new_name.clear()
+            self.refresh()
+
+    def record(self, *, progress: str, rationale: str, dissent: str) -> None:
+        """End the plan (raises the service's error, which the page shows)."""
+        service.record_discharge(
+            self.state.workspace,
+            meeting_id=self.state.meeting_id,
+            reason=DischargeReason(self.reason.currentData()),
+            ongoing_support=[s for s, box in self.support.items() if box.isChecked()],
+            progress=progress,
+            rationale=rationale,
+            ongoing_support_detail=self.support_detail.text(),
+            dissent=dissent,
+        )
+        self.refresh()
+
+    def set_editable(self, editable: bool) -> None:
+        self.reason.setEnabled(editable)
+        for box in self.support.values():
+            box.setEnabled(editable)
+        self.support_detail.setReadOnly(not editable)
+        for widget in (self.prefill, self.new_name, self.new_agency, self.add):
+            widget.setEnabled(editable)
+        for line in self.lines:
+            for part in line.widgets()[1:]:
+                part.setEnabled(editable)

@@ -1,0 +1,127 @@
+"""The five-day review in meeting mode: the ICPC timeframe and the interim safety plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docx import Document
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.models import IcpcTimeframe
+from app.services.journey.review import icpc_timeframe
+from app.services.journey.safety_plan import safety_plan, safety_plan_for_case, safety_plan_versions
+from app.ui.meeting.steps.review_timeframe import ReviewTimeframePage
+from app.ui.meeting.steps.safety_plan import SafetyPlanPage
+from tests.ui.test_meeting_support import focused, press
+
+pytest_plugins = ["tests.ui.test_meeting_support"]
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def open_timeframe(view) -> ReviewTimeframePage:
+    press(focused(view), Qt.Key.Key_D, CTRL)  # the review's decision is the timeframe
+    page = view.current_page
+    assert isinstance(page, ReviewTimeframePage)
+    return page
+
+
+def test_the_default_timeframe_is_the_15th_working_day(review, open_view) -> None:
+    view = open_view(review)
+    page = open_timeframe(view)
+    assert "held by Monday 14 December 2026 (the 15th working day)" in page.clocks.text()
+    page.record.click()
+    stored = icpc_timeframe(review.workspace, meeting_id=review.meeting_id)
+    assert stored is not None
+    assert (stored.timeframe, stored.target_date) == (
+        IcpcTimeframe.WITHIN_15_DAYS,
+        dt.date(2026, 12, 14),
+    )
+    assert page.stamp.text() == (
+        "Recorded by Test Chair on Monday 23 November 2026. Conference by Monday 14 December 2026."
+    )
+
+
+def test_an_extension_needs_a_reason_and_the_chairs_confirmation(
+    review, open_view, qtbot: QtBot
+) -> None:
+    view = open_view(review)
+    page = open_timeframe(view)
+    page.buttons[IcpcTimeframe.EXTENDED].click()
+    assert page.confirmed.isEnabled()
+    page.target.setDate(QDate(2027, 1, 8))
+    page.record.click()
+    assert page.error.text() == "Give the reason the conference needs more than 15 working days."
+    assert icpc_timeframe(review.workspace, meeting_id=review.meeting_id) is None
+
+    qtbot.keyClicks(page.reason, "The family's interpreter is not available until January.")
+    page.record.click()
+    assert page.error.text().startswith(
+        "An extension needs exceptional circumstances agreed by the MACPT."
+    )
+    assert icpc_timeframe(review.workspace, meeting_id=review.meeting_id) is None
+
+    page.confirmed.click()
+    page.record.click()
+    assert not page.error.isVisible()
+    stored = icpc_timeframe(review.workspace, meeting_id=review.meeting_id)
+    assert stored is not None and stored.exceptional_circumstances_confirmed
+    assert (stored.timeframe, stored.target_date) == (IcpcTimeframe.EXTENDED, dt.date(2027, 1, 8))
+    assert stored.reason == "The family's interpreter is not available until January."
+
+
+def test_safety_plan_versions_through_the_editor(
+    review, open_view, meeting_dialogs, qtbot: QtBot
+) -> None:
+    view = open_view(review)
+    index = next(i for i, s in enumerate(view.state.flow.steps) if s.title == "Interim safety plan")
+    view.go_to_item(index)
+    page = view.current_page
+    assert isinstance(page, SafetyPlanPage)
+    assert page.empty.isVisible()
+    item = page.items[0]
+    assert item.worry.hasFocus()
+    qtbot.keyClicks(item.worry, "Unexplained bruising")
+    qtbot.keyClicks(item.keeps_safe, "Pat Example does all bath times")
+    qtbot.keyClicks(item.who, "Pat Example")
+    qtbot.keyClicks(item.by_when, "From today")
+    qtbot.keyClicks(page.agreed_by, "Pat Example and the social worker")
+    page.save.click()
+    plan = safety_plan_for_case(review.workspace, case_id=review.case_id)
+    assert plan is not None and plan.version == 1
+    assert page.gaps_text.text().startswith("A clear plan also says:")
+
+    # A change is saved as version 2; version 1 stays as it was agreed.
+    page.items[0].how_we_know.setText("Nursery sees no new marks")
+    page.add_item.click()
+    qtbot.keyClicks(page.items[1].worry, "Missed health appointments")
+    qtbot.keyClicks(page.items[1].keeps_safe, "The health visitor books and attends with Pat")
+    qtbot.keyClicks(page.items[1].who, "Riley Sample-Nurse")
+    page.save.click()
+    assert page.error.text() == "Say what changed in this version of the safety plan."
+    qtbot.keyClicks(page.change_note, "Added health appointments; how we will know")
+    page.save.click()
+    versions = safety_plan_versions(review.workspace, plan_id=plan.plan_id)
+    assert [(v.version, v.item_count) for v in versions] == [(1, 1), (2, 2)]
+    first = safety_plan(review.workspace, plan_id=plan.plan_id, version=1)
+    assert first.items[0].how_we_know == ""
+
+    # The picker shows version 1 read-only.
+    assert page.versions.itemText(0).startswith("Version 2 (current)")
+    page.versions.setCurrentIndex(1)
+    page.versions.activated.emit(1)
+    assert len(page.items) == 1 and page.items[0].worry.isReadOnly()
+    assert page.read_only.isVisible() and not page.save.isVisible()
+
+    # Export safety plan… writes the version on screen, through the injected dialog.
+    page.export.click()
+    assert meeting_dialogs.suggested[-1].name == "Interim safety plan v1.docx"
+    text = "\n".join(
+        cell.text
+        for table in Document(str(meeting_dialogs.document)).tables
+        for row in table.rows
+        for cell in row.cells
+    ) + "\n".join(p.text for p in Document(str(meeting_dialogs.document)).paragraphs)
+    assert "Unexplained bruising" in text
+    assert "Missed health appointments" not in text
