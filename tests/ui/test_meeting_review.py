@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from docx import Document
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.models import IcpcTimeframe
+from app.services.journey.notifications import notification_log
 from app.services.journey.review import icpc_timeframe
 from app.services.journey.safety_plan import safety_plan, safety_plan_for_case, safety_plan_versions
+from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.steps.review_timeframe import ReviewTimeframePage
 from app.ui.meeting.steps.safety_plan import SafetyPlanPage
 from tests.ui.test_meeting_support import focused, press
@@ -50,7 +52,7 @@ def test_an_extension_needs_a_reason_and_the_chairs_confirmation(
     page = open_timeframe(view)
     page.buttons[IcpcTimeframe.EXTENDED].click()
     assert page.confirmed.isEnabled()
-    page.target.setDate(QDate(2027, 1, 8))
+    qtbot.keyClicks(page.target, "08/01/2027")
     page.record.click()
     assert page.error.text() == "Give the reason the conference needs more than 15 working days."
     assert icpc_timeframe(review.workspace, meeting_id=review.meeting_id) is None
@@ -125,3 +127,28 @@ def test_safety_plan_versions_through_the_editor(
     ) + "\n".join(p.text for p in Document(str(meeting_dialogs.document)).paragraphs)
     assert "Unexplained bruising" in text
     assert "Missed health appointments" not in text
+
+
+def test_letters_after_the_strategy_meeting(review, open_view, meeting_dialogs, tmp_path) -> None:
+    meeting_dialogs.folder = tmp_path / "letters"
+    meeting_dialogs.folder.mkdir()
+    view = open_view(review, review.strategy_id)  # closed: its outcome goes to each agency
+    assert view.header.letters.isVisible()
+    view.header.letters.click()
+    dialog = view.dialog
+    assert isinstance(dialog, NotificationsDialog)
+    assert "Police" in dialog.who.text()
+    dialog.export.click()
+    written = sorted(p.name for p in meeting_dialogs.folder.iterdir())
+    assert "manifest.json" in written and len(written) == 5
+    assert len(dialog.sent_buttons) == 4
+    first = next(iter(dialog.sent_buttons))
+    dialog.routes[first].setCurrentText("Secure email")
+    dialog.sent_buttons[first].click()
+    row = next(
+        r
+        for r in notification_log(review.workspace, meeting_id=review.strategy_id)
+        if r.id == first
+    )
+    assert row.sent_route == "Secure email" and row.sent_by == "Test Chair"
+    assert first not in dialog.sent_buttons  # sent: no button left for it

@@ -46,6 +46,7 @@ class MeetingFixture:
     workspace: Workspace
     case_id: str
     meeting_id: str
+    strategy_id: str = ""
 
 
 def _fill(workspace: Workspace) -> dict[str, str]:
@@ -151,7 +152,7 @@ def review(
     target.chmod(0o600)
     workspace = open_workspace(target, PASSPHRASE)
     workspace.actor = CHAIR
-    yield MeetingFixture(workspace, ids["case_id"], ids["meeting_id"])
+    yield MeetingFixture(workspace, ids["case_id"], ids["meeting_id"], ids["strategy_id"])
     workspace.close()
 
 

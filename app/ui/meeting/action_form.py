@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.conduct.actions import ActionRow, add_action
-from app.ui.autosave import optional_date_edit, widget_value
+from app.ui.autosave import optional_date_edit, set_date, widget_value
+from app.ui.date_field import DateField
 from app.ui.meeting.state import MeetingState
 from app.ui.widgets import add_row, heading, message_label, named, show_message, user_message
 
@@ -37,9 +37,9 @@ def agency_combo(state: MeetingState, *, none_text: str = "No agency") -> QCombo
     return combo
 
 
-def due_date_edit() -> QDateEdit:
-    edit = optional_date_edit("No date yet")
-    edit.setDisplayFormat("ddd d MMM yyyy")
+def due_date_edit() -> DateField:
+    edit = optional_date_edit()
+    edit.setPlaceholderText("dd/mm/yyyy, or leave empty for now")
     return edit
 
 
@@ -96,7 +96,7 @@ class ActionForm(QWidget):
         self.description.clear()
         self.owner.clear()
         self.agency.setCurrentIndex(0)
-        self.due.setDate(self.due.minimumDate())
+        set_date(self.due, None)
         self.state.changed()
         self.added.emit(row)
         return row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.models import MeetingStatus
+from app.models import MeetingStatus, MeetingType
 from app.services.conduct.timescales import meeting_timescales
 from app.ui.meeting.agenda_panel import clock_text
 from app.ui.meeting.state import MeetingState
@@ -52,13 +52,14 @@ class HeaderBar(QFrame):
         self.timescales.setWordWrap(True)
         named(self.timescales, "Timescales")
 
-        self.start = command("S&tart the meeting")
+        self.start = command("Start the meetin&g")
         self.invitations = command("&Invitations…", "Ctrl+Shift+I")
         self.close_meeting = command("&Close meeting…", "Ctrl+Shift+E")
         self.sign_off = command("&Sign off…")
         self.amend = command("Record an a&mendment…")
         self.reissue = command("&Reissue minutes")
         self.export = command("E&xport minutes…", "Ctrl+Shift+X")
+        self.letters = command("Le&tters…")
         self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
 
         top = QHBoxLayout()
@@ -77,6 +78,7 @@ class HeaderBar(QFrame):
             self.amend,
             self.reissue,
             self.export,
+            self.letters,
         ):
             commands.addWidget(button)
         commands.addStretch(1)
@@ -115,6 +117,10 @@ class HeaderBar(QFrame):
         self.sign_off.setVisible(header.status is MeetingStatus.CLOSED)
         self.amend.setVisible(header.status is MeetingStatus.SIGNED_OFF)
         self.reissue.setVisible(header.status is MeetingStatus.SIGNED_OFF)
+        conference = header.meeting_type in (MeetingType.ICPC, MeetingType.RCPC)
+        self.letters.setVisible(
+            not running or (conference and header.status is MeetingStatus.SCHEDULED)
+        )
         self.tick()
 
     def tick(self) -> None:

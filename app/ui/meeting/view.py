@@ -42,6 +42,7 @@ from app.ui.meeting.invitations_dialog import InvitationsDialog
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from app.ui.meeting.state import MeetingState
 from app.ui.meeting.steps import StepPage, decision_index, make_page
+from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.widgets import named, show_message
 from app.workflow import Blocker
@@ -167,6 +168,7 @@ class MeetingView(QWidget):
         header.amend.clicked.connect(self.show_amendment)
         header.reissue.clicked.connect(self.reissue)
         header.export.clicked.connect(self.export_minutes)
+        header.letters.clicked.connect(self.show_letters)
         header.leave.clicked.connect(self.leave)
         self.open_folder.clicked.connect(self._on_open_folder)
         state.notice.connect(self._on_notice)
@@ -292,6 +294,9 @@ class MeetingView(QWidget):
 
     def show_amendment(self) -> None:
         self._open(AmendmentDialog(self.state, self))
+
+    def show_letters(self) -> None:
+        self._open(NotificationsDialog(self.state, self))
 
     def reissue(self) -> None:
         issue = self.state.attempt(

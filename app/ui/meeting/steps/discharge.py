@@ -36,8 +36,10 @@ class InputLine:
             else row.practitioner_name
         )
         self.label = QLabel(who)
-        self.asked = optional_date_edit("Not asked")
-        self.replied = optional_date_edit("No reply")
+        self.asked = optional_date_edit()
+        self.replied = optional_date_edit()
+        self.asked.setPlaceholderText("Not asked yet")
+        self.replied.setPlaceholderText("No reply yet")
         set_date(self.asked, row.asked_on)
         set_date(self.replied, row.responded_on)
         self.response = QLineEdit(row.response)

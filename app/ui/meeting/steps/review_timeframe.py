@@ -42,8 +42,8 @@ class ReviewTimeframePage(StepPage):
             button = QRadioButton(review.TIMEFRAME_LABELS[timeframe])
             self.choices.addButton(button, number)
             self.buttons[timeframe] = button
-        self.target = optional_date_edit("The 15th working day")
-        self.target.setDisplayFormat("dddd d MMMM yyyy")
+        self.target = optional_date_edit()
+        self.target.setPlaceholderText("dd/mm/yyyy (empty: the 15th working day)")
         self.reason = notes_box(
             "Why this timeframe (required for an extension or no conference).", "Reason"
         )

@@ -1,0 +1,140 @@
+"""Letters…: who must be told about this meeting, the letters written, and when each was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.exporters.letters import export_notifications
+from app.models import RecipientRole
+from app.services.journey import notifications as service
+from app.services.journey.notifications import NotificationRow
+from app.ui.meeting.export import export_folder
+from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.text import short_date, time_text
+from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+
+NOBODY = "Nobody needs a letter about this meeting yet (letters follow a closed meeting, or invite to a conference)."
+NO_LETTERS = "No letters written yet. Export letters… writes one for each person above."
+
+
+def _when(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return f"{short_date(local.date())} {time_text(local.time())}"
+
+
+class NotificationsDialog(QDialog):
+    """The notification log of one meeting: export the letters, mark each one sent."""
+
+    def __init__(self, state: MeetingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle("Letters")
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+        self.log = QGridLayout()
+        self.log.setColumnStretch(0, 1)
+        self.routes: dict[str, QComboBox] = {}
+        self.sent_buttons: dict[str, QPushButton] = {}
+        self.export = named(QPushButton("E&xport letters…"), "Export letters")
+        self.export.setAutoDefault(False)
+        self.export.clicked.connect(self._on_export)
+        self.error = message_label("Problem with the letters")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Letters"))
+        layout.addWidget(heading("Who must be told", level=2))
+        layout.addWidget(self.who)
+        layout.addWidget(self.export, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(heading("Letters written", level=2))
+        layout.addLayout(self.log)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ws, meeting_id = self.state.workspace, self.state.meeting_id
+        recipients = service.required_notifications(ws, meeting_id=meeting_id)
+        self.who.setText(
+            "\n".join(
+                f"• {r.name} ({r.agency_name or r.relationship or 'parent or carer'}): "
+                f"{r.kind.value.replace('-', ' ')}"
+                for r in recipients
+            )
+            or NOBODY
+        )
+        self.export.setEnabled(bool(recipients))
+        clear_layout(self.log)
+        self.routes, self.sent_buttons = {}, {}
+        rows = service.notification_log(ws, meeting_id=meeting_id)
+        for column, text in enumerate(("To", "Written", "Sent", "", "")):
+            self.log.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        for number, row in enumerate(rows, start=1):
+            self._log_row(number, row)
+        if not rows:
+            self.log.addWidget(hint(NO_LETTERS), 1, 0, 1, 5)
+
+    def _log_row(self, number: int, row: NotificationRow) -> None:
+        role = "agency" if row.role is RecipientRole.AGENCY else "parent or carer"
+        self.log.addWidget(QLabel(f"{row.recipient_name} ({role})"), number, 0)
+        self.log.addWidget(QLabel(_when(row.generated_at)), number, 1)
+        if row.sent:
+            self.log.addWidget(QLabel(f"{_when(row.sent_at)} by {row.sent_route}"), number, 2)
+            return
+        self.log.addWidget(QLabel("Not sent"), number, 2)
+        route = QComboBox()
+        route.addItems(list(service.SEND_ROUTES))
+        named(route, f"How the letter to {row.recipient_name} was sent")
+        button = named(QPushButton("Mark sent"), f"Mark the letter to {row.recipient_name} sent")
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _=False, r=row.id: self._on_sent(r))
+        self.log.addWidget(route, number, 3)
+        self.log.addWidget(button, number, 4)
+        self.routes[row.id] = route
+        self.sent_buttons[row.id] = button
+
+    def _on_export(self) -> None:
+        folder = self.state.dialogs.choose_folder(
+            self, "Export letters to an empty folder", export_folder()
+        )
+        if folder is None:
+            return
+        try:
+            with busy(self):
+                written = export_notifications(
+                    self.state.workspace, meeting_id=self.state.meeting_id, out_dir=folder
+                )
+        except Exception as exc:
+            show_message(self.error, user_message(exc), error=True)
+            return
+        show_message(self.error, "")
+        self.refresh()
+        count = len(written.entries)
+        self.state.tell(f"{count} letter{'s' if count != 1 else ''} written to {folder}.")
+
+    def _on_sent(self, notification_id: str) -> None:
+        route = self.routes[notification_id].currentText()
+        try:
+            service.mark_sent(self.state.workspace, notification_id=notification_id, route=route)
+        except Exception as exc:
+            show_message(self.error, user_message(exc), error=True)
+            return
+        show_message(self.error, "")
+        self.refresh()
