@@ -48,6 +48,8 @@ def test_default_invitation_uses_the_known_practitioner(ws: Workspace) -> None:
     assert by_agency(attendance.list_attendance(ws, meeting_id=first.id), "Police")[0].name == ""
     lee = cases.add_practitioner(ws, name="DC Lee Sample-Two", agency_id=police)
     invitations.invite_practitioner(ws, meeting_id=first.id, practitioner_id=lee)
+    with pytest.raises(ValidationError, match="already invited"):
+        invitations.invite_practitioner(ws, meeting_id=first.id, practitioner_id=lee)
     second = new_meeting(ws, case_id=first.case_id, on=FIXED_NOW.date() + dt.timedelta(days=7))
     (row,) = by_agency(attendance.list_attendance(ws, meeting_id=second.id), "Police")
     assert row.name == "DC Lee Sample-Two" and row.practitioner_id == lee

@@ -118,6 +118,14 @@ def invite_practitioner(
         if person.agency_id is None:
             raise ValidationError("Give the practitioner's agency in the directory first.")
         agency = get_agency(session, person.agency_id)
+        taken = session.scalar(
+            select(AgencyAttendance.id).where(
+                AgencyAttendance.meeting_id == meeting_id,
+                AgencyAttendance.practitioner_id == person.id,
+            )
+        )
+        if taken:
+            raise ValidationError("That practitioner is already invited to this meeting.")
         row = _invite(
             session, meeting_id, agency, person.name, person.role if role is None else role
         )
