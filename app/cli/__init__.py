@@ -12,10 +12,23 @@ import sys
 from collections.abc import Sequence
 
 from app import APP_NAME, __version__
-from app.cli import common, export_commands, meeting_commands, report_commands, workspace_commands
+from app.cli import (
+    common,
+    export_commands,
+    meeting_commands,
+    register_commands,
+    report_commands,
+    workspace_commands,
+)
 
 # Each module adds its subcommands; later features add a module here.
-COMMAND_MODULES = [workspace_commands, meeting_commands, export_commands, report_commands]
+COMMAND_MODULES = [
+    workspace_commands,
+    meeting_commands,
+    export_commands,
+    report_commands,
+    register_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

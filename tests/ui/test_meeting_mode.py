@@ -103,3 +103,12 @@ def test_elapsed_time_comes_from_the_injected_clock(strategy, open_view, qtbot: 
     first = list_agenda(strategy.workspace, meeting_id=strategy.meeting_id)[0]
     assert first.seconds_spent == 245
     assert "4:05" in view.agenda.text_of(0)
+
+
+def test_after_starting_the_cursor_is_back_in_the_notes(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    view.header.start.setFocus()
+    press(view.header.start, Qt.Key.Key_Space)
+    assert view.current_page.notes.hasFocus()
+    qtbot.keyClicks(focused(view), "Typed straight after starting")
+    assert view.dialog is None  # no button took the keystrokes

@@ -91,7 +91,7 @@ class AgendaPanel(QWidget):
         return self.texts[index]
 
     def _wrap_items(self) -> None:
-        width = max(self.list.viewport().width() - 16, 60)
+        width = max(self.list.viewport().width() - 36, 60)
         metrics = QFontMetrics(self.list.font())
         for index, text in enumerate(self.texts):
             wrapped = wrap_text(text, metrics, width)

@@ -76,6 +76,7 @@ class InvitationsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.agency = QComboBox()
         self.agency.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -111,8 +112,8 @@ class InvitationsDialog(QDialog):
             layout.addLayout(self.family)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumSize(
-            self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 36
+        self.setMinimumSize(  # wide enough for agency, name, role and Remove side by side
+            self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 36
         )
         self.refresh()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)

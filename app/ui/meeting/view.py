@@ -264,6 +264,8 @@ class MeetingView(QWidget):
             self.state.flow.start()
             self.state.refresh_header()
             self.state.tell("The meeting has started. Everything you type is saved as you go.")
+            # The Start button is gone: the cursor goes back to the item, not to the next button.
+            self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_action(self) -> None:
         if self.state.editable:
@@ -373,3 +375,8 @@ class MeetingView(QWidget):
     def _on_dialog_finished(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        # Back to typing where the chair was, whatever had focus before the dialog.
+        if self.isVisible() and self.state.flow.index in self.pages:
+            page, where = self.current_page, self.focusWidget()
+            if where is None or not page.isAncestorOf(where):
+                page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,231 @@
+"""The register: every child the MACPT must know about, and what is due or overdue.
+
+A child is **in the register** when their newest open case episode has
+
+* an open **section 47 enquiry** (status ``"s47"``): a strategy meeting whose
+  threshold decision starts one (``ThresholdOutcome.starts_s47``), and since
+  then no initial child protection conference (ICPC) has been held, the
+  five-day review has not decided that no conference is needed, and no later
+  strategy meeting has decided otherwise (no further action, say); or
+* a **child protection plan** with no end date (status ``"cp-plan"``). A child
+  on a plan with a new enquiry shows as ``"cp-plan"``.
+
+A meeting counts as **held** once it is closed or signed off. The dates shown:
+
+* ``strategy_date``: the strategy meeting that started the latest section 47
+  enquiry; ``review_due`` and ``icpc_due`` are the clocks it set
+  (``MeetingTimescales``), except that an ICPC timeframe **extended** by the
+  five-day review moves ``icpc_due`` to the agreed date (``icpc_extended``);
+* ``icpc_date``: the date of the held ICPC (``None`` until held);
+* ``plan_start``, ``category`` and ``next_review_due``: the open plan's;
+* ``lcpp``: the case's LCPP, else the plan's, else the strategy meeting's chair.
+
+**Overdue** is relative to the ``today`` the caller passes (the UI and CLI pass
+``app.clock.today()``); a clock due today is not yet overdue:
+
+* ``"review"``: no five-day review held and ``review_due`` has passed;
+* ``"icpc"``: the enquiry is open and ``icpc_due`` has passed;
+* ``"rcpc"``: ``next_review_due`` has passed and no review conference has been
+  held on or after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.models import PlanCategory
+from app.services.register import query
+from app.services.register.search import match_expression
+from app.storage.workspace import Workspace
+
+STATUSES = ("s47", "cp-plan")
+STATUS_LABELS = {"s47": "Section 47 enquiry", "cp-plan": "Child protection plan"}
+OVERDUE_LABELS = {"review": "Review", "icpc": "ICPC", "rcpc": "RCPC"}
+SORT_KEYS = tuple(query.SORT_KEYS)
+MAX_PAGE = 1000
+
+
+@dataclasses.dataclass(frozen=True)
+class RegisterFilter:
+    """What the register is narrowed to; the default is everyone in it."""
+
+    search: str = ""
+    status: str | None = None
+    lcpp: str | None = None
+    overdue_only: bool = False
+    category: PlanCategory | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class RegisterRow:
+    child_id: str
+    case_id: str
+    child: str  # the local authority reference
+    child_name: str
+    status: str
+    lcpp: str
+    strategy_date: dt.date | None
+    review_due: dt.date | None
+    icpc_due: dt.date | None
+    icpc_extended: bool
+    icpc_date: dt.date | None
+    plan_start: dt.date | None
+    category: PlanCategory | None
+    next_review_due: dt.date | None
+    overdue: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape ``macpt register --json`` promises. No names: JSON ends up in files."""
+
+        def iso(day: dt.date | None) -> str | None:
+            return day.isoformat() if day else None
+
+        return {
+            "child": self.child,
+            "status": self.status,
+            "lcpp": self.lcpp or None,
+            "strategy_date": iso(self.strategy_date),
+            "review_due": iso(self.review_due),
+            "icpc_due": iso(self.icpc_due),
+            "icpc_extended": self.icpc_extended,
+            "icpc_date": iso(self.icpc_date),
+            "plan_start": iso(self.plan_start),
+            "category": self.category.value if self.category else None,
+            "next_review_due": iso(self.next_review_due),
+            "overdue": list(self.overdue),
+        }
+
+
+def register_count(workspace: Workspace, *, filters: RegisterFilter, today: dt.date) -> int:
+    """How many children the register holds with ``filters`` applied."""
+    with workspace.reading() as session:
+        sql, params = _statement(session, filters, today, order="child", descending=False)
+        if sql is None:
+            return 0
+        return int(session.execute(text(f"SELECT count(*) FROM ({sql})"), params).scalar_one())
+
+
+def register_page(
+    workspace: Workspace,
+    *,
+    filters: RegisterFilter,
+    today: dt.date,
+    offset: int,
+    limit: int,
+    order: str = "child",
+    descending: bool = False,
+    after: str | None = None,
+) -> list[RegisterRow]:
+    """Rows ``offset`` to ``offset + limit`` in ``order`` (a key of ``SORT_KEYS``).
+
+    The default order is by local authority reference; ``"urgency"`` puts
+    overdue children first, then the soonest due. In reference order, pass the
+    last reference already shown as ``after`` (with ``offset`` 0): the next page
+    then costs no more than the first, however far down it is.
+    """
+    if offset < 0 or not 0 < limit <= MAX_PAGE:
+        raise ValidationError(f"Ask for between 1 and {MAX_PAGE} rows from row 0 onwards.")
+    if order not in query.SORT_KEYS:
+        raise ValidationError(f"The register cannot be sorted by {order!r}.")
+    if after is not None and order != "child":
+        raise ValidationError("Only the register in reference order can page by reference.")
+    with workspace.reading() as session:
+        sql, params = _statement(
+            session, filters, today, order=order, descending=descending, after=after
+        )
+        if sql is None:
+            return []
+        params.update(limit=limit, offset=offset)
+        result = session.execute(text(sql + "\nLIMIT :limit OFFSET :offset"), params)
+        return [_row(record) for record in result.mappings()]
+
+
+def all_register_rows(workspace: Workspace, *, today: dt.date) -> list[RegisterRow]:
+    """Everyone in the register, by local authority reference (for ``macpt register``)."""
+    with workspace.reading() as session:
+        sql, params = _statement(session, RegisterFilter(), today, order="child", descending=False)
+        assert sql is not None
+        return [_row(record) for record in session.execute(text(sql), params).mappings()]
+
+
+def register_lcpps(workspace: Workspace) -> list[str]:
+    """The LCPPs of children now in the register, alphabetically (for the filter)."""
+    with workspace.reading() as session:
+        # Who is in the register does not depend on the day; any date will do.
+        sql, params = _statement(
+            session, RegisterFilter(), dt.date.min, order="lcpp", descending=False
+        )
+        assert sql is not None
+        names = session.execute(
+            text(f"SELECT DISTINCT lcpp FROM ({sql}) WHERE lcpp != ''"), params
+        ).scalars()
+        return sorted(names, key=str.casefold)
+
+
+def _statement(
+    session: Session,
+    filters: RegisterFilter,
+    today: dt.date,
+    *,
+    order: str,
+    descending: bool,
+    after: str | None = None,
+) -> tuple[str | None, dict[str, Any]]:
+    """The SQL and its parameters; no SQL when the search matches nobody."""
+    params: dict[str, Any] = dict(query.CONSTANTS, today=today.isoformat())
+    where: list[str] = []
+    search: str | None = None
+    # A search with no letter or digit in it narrows nothing, like an empty one.
+    match = match_expression(filters.search)
+    if match is not None:
+        params["match"] = match
+        matches = session.execute(text(query.MATCH_COUNT), {"match": match}).scalar_one()
+        if not matches:
+            return None, params
+        search = "few" if matches <= query.FEW_MATCHES else "many"
+    if filters.status is not None:
+        if filters.status not in STATUSES:
+            raise ValidationError(f"A register status is one of {', '.join(STATUSES)}.")
+        where.append("status = :status")
+        params["status"] = filters.status
+    if filters.lcpp is not None:
+        where.append("lcpp = :lcpp")
+        params["lcpp"] = filters.lcpp
+    if filters.category is not None:
+        where.append("category = :category")
+        params["category"] = PlanCategory(filters.category).value
+    if filters.overdue_only:
+        where.append("(review_overdue OR icpc_overdue OR rcpc_overdue)")
+    if after is not None:
+        params["after"] = after
+    sql = query.statement(
+        search=search, where=where, order=order, descending=descending, after=after is not None
+    )
+    return sql, params
+
+
+def _row(record: Any) -> RegisterRow:
+    overdue = tuple(kind for kind in ("review", "icpc", "rcpc") if record[f"{kind}_overdue"])
+    return RegisterRow(
+        child_id=record["child_id"],
+        case_id=record["case_id"],
+        child=record["child_ref"],
+        child_name=" ".join(p for p in (record["first_name"], record["last_name"]) if p),
+        status=record["status"],
+        lcpp=record["lcpp"] or "",
+        strategy_date=query.parse_date(record["strategy_date"]),
+        review_due=query.parse_date(record["review_due"]),
+        icpc_due=query.parse_date(record["icpc_due"]),
+        icpc_extended=bool(record["icpc_extended"]),
+        icpc_date=query.parse_date(record["icpc_date"]),
+        plan_start=query.parse_date(record["plan_start"]),
+        category=PlanCategory(record["category"]) if record["category"] else None,
+        next_review_due=query.parse_date(record["next_review_due"]),
+        overdue=overdue,
+    )

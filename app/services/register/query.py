@@ -1,0 +1,219 @@
+"""The register as one SQL statement: every clock worked out by SQLite, not Python.
+
+The statement walks ``child`` and, for each child, looks up their newest open
+case episode, its open plan and the strategy meeting that started its latest
+section 47 enquiry, through the indexes on ``case_episode.child_id``,
+``cp_plan.case_id`` and ``meeting.case_id``; an FTS5 search first narrows the
+children to those the index matched.
+
+In reference order SQLite walks the reference index and stops as soon as the
+page is full, so a page costs the same at the top of 10,000 children as
+anywhere else (the caller pages by the last reference seen). Any other order
+needs every row worked out first: then the facts are materialised once and
+sorted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from app.models import (
+    CaseStatus,
+    IcpcTimeframe,
+    MeetingStatus,
+    MeetingType,
+    ThresholdOutcome,
+)
+
+# The constants the statement compares with, bound as parameters.
+CONSTANTS: dict[str, str] = {
+    "case_open": CaseStatus.OPEN.value,
+    "strategy": MeetingType.STRATEGY.value,
+    "review": MeetingType.REVIEW.value,
+    "icpc": MeetingType.ICPC.value,
+    "rcpc": MeetingType.RCPC.value,
+    "scheduled": MeetingStatus.SCHEDULED.value,
+    "closed": MeetingStatus.CLOSED.value,
+    "signed_off": MeetingStatus.SIGNED_OFF.value,
+    "s47_single": ThresholdOutcome.S47_SINGLE_AGENCY.value,
+    "s47_joint": ThresholdOutcome.S47_JOINT.value,
+    "extended": IcpcTimeframe.EXTENDED.value,
+    "not_needed": IcpcTimeframe.NOT_NEEDED.value,
+}
+assert {o for o in ThresholdOutcome if o.starts_s47} == {
+    ThresholdOutcome.S47_SINGLE_AGENCY,
+    ThresholdOutcome.S47_JOINT,
+}, "the register's idea of a section 47 outcome must follow ThresholdOutcome.starts_s47"
+
+_HELD = "IN (:closed, :signed_off)"
+_S47 = "IN (:s47_single, :s47_joint)"
+
+# Per child: the newest open episode, its open plan, the strategy meeting of its
+# latest section 47 enquiry, that meeting's clocks and the five-day review's
+# ICPC timeframe, and which meetings have been held since.
+_FACTS = f"""
+facts AS {{materialised}} (
+  SELECT ch.id AS child_id, ch.la_child_ref AS child_ref, ch.first_name, ch.last_name,
+    c.id AS case_id, c.lcpp_name AS case_lcpp,
+    p.id AS plan_id, p.start_date AS plan_start, p.latest_category AS category,
+    p.next_review_due, p.lcpp_name AS plan_lcpp, pi.scheduled_date AS plan_icpc_date,
+    sm.id AS strategy_id, sm.scheduled_date AS strategy_date, sm.chair_name AS strategy_chair,
+    ts.review_due, ts.icpc_due AS timescales_icpc_due,
+    tf.timeframe, tf.target_date, tf.default_due AS timeframe_default_due,
+    CASE WHEN sm.id IS NOT NULL THEN (
+      SELECT min(i.scheduled_date) FROM meeting i
+      WHERE i.case_id = c.id AND i.meeting_type = :icpc AND i.status {_HELD}
+        AND i.scheduled_date >= sm.scheduled_date) END AS icpc_held_on,
+    CASE WHEN sm.id IS NOT NULL THEN EXISTS (
+      SELECT 1 FROM meeting r
+      WHERE r.case_id = c.id AND r.meeting_type = :review AND r.status {_HELD}
+        AND r.scheduled_date >= sm.scheduled_date) ELSE 0 END AS review_held,
+    CASE WHEN sm.id IS NOT NULL THEN EXISTS (
+      SELECT 1 FROM meeting later JOIN threshold_decision d ON d.meeting_id = later.id
+      WHERE later.case_id = c.id AND later.meeting_type = :strategy
+        AND later.scheduled_date > sm.scheduled_date
+        AND d.outcome IS NOT NULL AND d.outcome NOT {_S47}) ELSE 0 END AS superseded,
+    CASE WHEN p.next_review_due IS NOT NULL THEN EXISTS (
+      SELECT 1 FROM meeting rc
+      WHERE rc.case_id = c.id AND rc.meeting_type = :rcpc AND rc.status {_HELD}
+        AND rc.scheduled_date >= p.next_review_due) ELSE 0 END AS rcpc_held
+  FROM child ch
+  JOIN case_episode c ON c.id = (
+    SELECT e.id FROM case_episode e WHERE e.child_id = ch.id AND e.status = :case_open
+    ORDER BY e.opened_on DESC, e.created_at DESC LIMIT 1)
+  LEFT JOIN cp_plan p ON p.id = (
+    SELECT pl.id FROM cp_plan pl WHERE pl.case_id = c.id AND pl.end_date IS NULL
+    ORDER BY pl.start_date DESC, pl.created_at DESC LIMIT 1)
+  LEFT JOIN meeting pi ON pi.id = p.icpc_meeting_id
+  LEFT JOIN meeting sm ON sm.id = (
+    SELECT m.id FROM meeting m JOIN threshold_decision d ON d.meeting_id = m.id
+    WHERE m.case_id = c.id AND m.meeting_type = :strategy AND m.status != :scheduled
+      AND d.outcome {_S47}
+    ORDER BY m.scheduled_date DESC, m.created_at DESC LIMIT 1)
+  LEFT JOIN meeting_timescales ts ON ts.meeting_id = sm.id
+  LEFT JOIN icpc_timeframe tf ON tf.id = (
+    SELECT t.id FROM icpc_timeframe t JOIN meeting rv ON rv.id = t.meeting_id
+    WHERE rv.case_id = c.id AND (t.strategy_meeting_id = sm.id
+      OR (t.strategy_meeting_id IS NULL AND rv.scheduled_date >= sm.scheduled_date))
+    ORDER BY rv.scheduled_date DESC, rv.created_at DESC LIMIT 1)
+  WHERE (p.id IS NOT NULL OR sm.id IS NOT NULL) {{narrowing}}
+)"""
+
+_ICPC_DUE = (
+    "CASE WHEN timeframe = :extended AND target_date IS NOT NULL THEN target_date "
+    "ELSE coalesce(timescales_icpc_due, timeframe_default_due) END"
+)
+
+# What the register shows, from the facts: status, LCPP, the ICPC's due date
+# and the overdue flags, for the children who are in it.
+_REGISTER = f"""
+register AS (
+  SELECT child_id, case_id, child_ref, first_name, last_name,
+    CASE WHEN plan_id IS NOT NULL THEN 'cp-plan' ELSE 's47' END AS status,
+    coalesce(nullif(case_lcpp, ''), nullif(plan_lcpp, ''), nullif(strategy_chair, ''), '')
+      AS lcpp,
+    strategy_date, review_due, {_ICPC_DUE} AS icpc_due,
+    coalesce(timeframe = :extended, 0) AS icpc_extended,
+    coalesce(plan_icpc_date, icpc_held_on) AS icpc_date,
+    plan_start, category, next_review_due,
+    plan_id IS NULL AND NOT review_held AND coalesce(review_due < :today, 0) AS review_overdue,
+    plan_id IS NULL AND coalesce({_ICPC_DUE} < :today, 0) AS icpc_overdue,
+    plan_id IS NOT NULL AND NOT rcpc_held AND coalesce(next_review_due < :today, 0)
+      AS rcpc_overdue,
+    CASE WHEN plan_id IS NOT NULL THEN next_review_due
+      WHEN NOT review_held AND review_due < {_ICPC_DUE} THEN review_due
+      ELSE {_ICPC_DUE} END AS next_due
+  FROM facts
+  WHERE plan_id IS NOT NULL
+    OR (icpc_held_on IS NULL AND NOT superseded AND coalesce(timeframe, '') != :not_needed)
+)"""
+
+COLUMNS = (
+    "child_id, case_id, child_ref, first_name, last_name, status, lcpp, strategy_date, "
+    "review_due, icpc_due, icpc_extended, icpc_date, plan_start, category, next_review_due, "
+    "review_overdue, icpc_overdue, rcpc_overdue"
+)
+
+# Sort keys the register offers. Every order ends on the reference, so pages
+# never overlap; blanks sort last whichever way a column is sorted.
+_OVERDUE_FIRST = "(review_overdue OR icpc_overdue OR rcpc_overdue) DESC"
+SORT_KEYS: dict[str, str] = {
+    "child": "",
+    "urgency": f"{_OVERDUE_FIRST}, next_due IS NULL, next_due",
+    "name": "last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+    "status": "status",
+    "lcpp": "lcpp = '', lcpp COLLATE NOCASE",
+    "strategy_date": "strategy_date IS NULL, strategy_date",
+    "review_due": "review_due IS NULL, review_due",
+    "icpc_due": "icpc_due IS NULL, icpc_due",
+    "icpc_date": "icpc_date IS NULL, icpc_date",
+    "plan_start": "plan_start IS NULL, plan_start",
+    "category": "category IS NULL, category",
+    "next_review_due": "next_review_due IS NULL, next_review_due",
+    "overdue": f"{_OVERDUE_FIRST}, next_due IS NULL, next_due",
+}
+
+
+# A search matching at most this many children is worked out from its matches;
+# a broader one walks the register in order and stops when the page is full.
+FEW_MATCHES = 300
+MATCH_COUNT = "SELECT count(*) FROM child_search WHERE child_search MATCH :match"
+_MATCHES = "ch.id IN (SELECT child_id FROM child_search WHERE child_search MATCH :match)"
+
+
+def statement(
+    *,
+    search: str | None,
+    where: list[str],
+    order: str,
+    descending: bool,
+    after: bool = False,
+) -> str:
+    """The register's SELECT.
+
+    ``search`` is ``None``, ``"few"`` (start from the FTS5 matches) or ``"many"``
+    (walk the register, keeping the matches); ``where`` holds the filters' SQL;
+    ``order`` is a key of :data:`SORT_KEYS`; ``after`` (reference order only)
+    starts after the reference bound as ``:after``.
+    """
+    by_reference = order == "child"
+    # Walking in reference order streams; anything else works out each row once.
+    streaming = by_reference and search != "few"
+    narrowing = ""
+    if search is not None:
+        # "+" stops SQLite driving the walk from the matches, which would
+        # then have to be worked out in full before they could be sorted.
+        narrowing += " AND " + ("+" if streaming else "") + _MATCHES
+    if after:
+        assert by_reference, "paging by the last reference needs reference order"
+        narrowing += " AND ch.la_child_ref " + ("< :after" if descending else "> :after")
+    terms = [t for t in SORT_KEYS[order].split(", ") if t]
+    if descending:
+        terms = [_flip(term) for term in terms]
+    terms.append("child_ref DESC" if descending and by_reference else "child_ref")
+    facts = _FACTS.format(
+        materialised="NOT MATERIALIZED" if streaming else "MATERIALIZED",
+        narrowing=narrowing,
+    )
+    return (
+        f"WITH {facts},{_REGISTER}\nSELECT {COLUMNS} FROM register"
+        f"\nWHERE {' AND '.join(where) or '1'}\nORDER BY {', '.join(terms)}"
+    )
+
+
+def _flip(term: str) -> str:
+    if term.endswith(" IS NULL") or term.endswith(" = ''"):
+        return term  # blanks stay last
+    if term.endswith(" DESC"):
+        return term[: -len(" DESC")]
+    return term + " DESC"
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date column as SQLite returns it (ISO text) or ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

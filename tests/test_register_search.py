@@ -1,0 +1,151 @@
+"""Full-text search over children's names and references (SQLCipher's FTS5),
+kept in step with the child table by triggers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from sqlalchemy import delete, text
+
+from app.models import Child
+from app.services import records
+from app.services.register import RegisterFilter, query, register_count, register_page
+from app.services.register.search import match_expression
+from app.storage import migrate
+from app.storage.workspace import Workspace, create_workspace
+from tests.conftest import PASSPHRASE
+from tests.test_register_service import Journey
+
+DAY = dt.date(2026, 11, 5)
+CHILDREN = [
+    ("DEMO-0101", "Poppy", "Example"),
+    ("DEMO-0102", "Poppy", "Sample"),
+    ("DEMO-0103", "Pippa", "Examplewood"),
+    ("DEMO-0110", "Alfie", "Testwood"),
+    ("DEMO-0111", "Zoë", "Ñandú"),
+    ("SAMPLE-77", "Ruby", "Placeholder"),
+]
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    workspace = create_workspace(tmp_path_factory.mktemp("search") / "w.macpt", PASSPHRASE)
+    for ref, first, last in CHILDREN:
+        Journey(workspace, ref, first, last).strategy()
+    yield workspace
+    workspace.close()
+
+
+def found(workspace: Workspace, search: str) -> list[str]:
+    rows = register_page(
+        workspace, filters=RegisterFilter(search=search), today=DAY, offset=0, limit=100
+    )
+    return [row.child for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("pop", ["DEMO-0101", "DEMO-0102"]),  # a prefix of a first name
+        ("Example", ["DEMO-0101", "DEMO-0103"]),  # a surname, and one it begins
+        ("exam", ["DEMO-0101", "DEMO-0103"]),  # a prefix of surnames
+        ("poppy samp", ["DEMO-0102"]),  # every word must match
+        ("sample", ["DEMO-0102", "SAMPLE-77"]),  # a surname, and a reference
+        ("DEMO-0103", ["DEMO-0103"]),  # a whole reference
+        ("demo-011", ["DEMO-0110", "DEMO-0111"]),  # a reference's prefix
+        ("0111", ["DEMO-0111"]),  # the number in a reference
+        ("zoe nandu", ["DEMO-0111"]),  # accents folded
+        ("ZOË", ["DEMO-0111"]),
+        ('"pop', ["DEMO-0101", "DEMO-0102"]),  # quotes are never FTS5 syntax
+        ("pop* OR alfie", []),  # nor are operators: "or" is a word to match
+        ("nobody", []),
+    ],
+)
+def test_search(searchable: Workspace, search: str, expected: list[str]) -> None:
+    assert found(searchable, search) == expected
+    count = register_count(searchable, filters=RegisterFilter(search=search), today=DAY)
+    assert count == len(expected)
+
+
+@pytest.mark.parametrize("search", ["", "   ", "-", "--/"])
+def test_a_search_without_letters_or_digits_narrows_nothing(
+    searchable: Workspace, search: str
+) -> None:
+    assert found(searchable, search) == [ref for ref, _first, _last in CHILDREN]
+
+
+def test_broad_and_narrow_searches_find_the_same(
+    searchable: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A search matching few children starts from the matches; a broad one walks
+    # the register in order. Both must give the same rows in the same order.
+    narrow = {search: found(searchable, search) for search in ("pop", "demo", "e")}
+    monkeypatch.setattr(query, "FEW_MATCHES", 0)
+    assert {search: found(searchable, search) for search in narrow} == narrow
+    assert narrow["demo"] == [f"DEMO-01{n}" for n in ("01", "02", "03", "10", "11")]
+
+
+def test_search_combines_with_paging_by_reference(
+    searchable: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for few in (query.FEW_MATCHES, 0):
+        monkeypatch.setattr(query, "FEW_MATCHES", few)
+        page = register_page(
+            searchable,
+            filters=RegisterFilter(search="demo"),
+            today=DAY,
+            offset=0,
+            limit=2,
+            after="DEMO-0102",
+        )
+        assert [row.child for row in page] == ["DEMO-0103", "DEMO-0110"]
+
+
+def test_the_index_follows_renames_and_deletions(workspace: Workspace) -> None:
+    journey = Journey(workspace, "DEMO-0201", "Poppy", "Example").strategy()
+    records.save_field(
+        workspace, table="child", record_id=journey.child_id, field="last_name", value="Renamed"
+    )
+    assert found(workspace, "example") == []
+    assert found(workspace, "renamed") == ["DEMO-0201"]
+    records.save_field(
+        workspace, table="child", record_id=journey.child_id, field="known_as", value="Pops"
+    )
+    assert found(workspace, "pops") == ["DEMO-0201"]
+    records.save_field(
+        workspace, table="child", record_id=journey.child_id, field="la_child_ref", value="NEW-1"
+    )
+    assert found(workspace, "demo") == []
+    assert found(workspace, "new-1") == ["NEW-1"]
+    with workspace.transaction() as session:
+        session.execute(delete(Child))
+        left = session.execute(text("SELECT count(*) FROM child_search")).scalar_one()
+    assert left == 0
+
+
+def test_children_recorded_before_the_index_existed_are_found(workspace: Workspace) -> None:
+    Journey(workspace, "DEMO-0301", "Alfie", "Sample").strategy()
+    with workspace.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0003")
+        assert migrate.current_revision(connection) == "0003"
+        migrate.upgrade(connection)
+    assert found(workspace, "alf") == ["DEMO-0301"]
+
+
+@pytest.mark.parametrize(
+    ("search", "expression"),
+    [
+        ("pop", '"pop"*'),
+        ("Pat Exa", '"Pat"* AND "Exa"*'),
+        ('say "hi"', '"say"* AND """hi"""*'),
+        ("DEMO-00", '"DEMO-00"*'),
+        ("- pop -", '"pop"*'),
+        ("", None),
+        ("?!", None),
+    ],
+)
+def test_match_expressions(search: str, expression: str | None) -> None:
+    assert match_expression(search) == expression
