@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 import app.migrations
+from app.errors import MacptError
+from app.storage import cipher
 
 # Alembic (with Mako) takes longer to import than the rest of the storage layer
 # together, so each function imports it only when a workspace needs migrating.
@@ -16,7 +20,7 @@ if TYPE_CHECKING:
 
 # The newest revision this version knows. Checked against Alembic in the tests,
 # so that an up-to-date workspace opens without loading Alembic at all.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0003"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -46,6 +50,33 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+@contextlib.contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for schema changes: all of them, or none.
+
+    SQLite alters a table by rebuilding it; with foreign keys enforced, dropping
+    the old copy would fail or cascade. As SQLite's own procedure says, they are
+    off while migrating and every reference is checked before the commit.
+    """
+    with engine.connect() as connection:
+        # Set on the driver's connection: the pragma has no effect in a transaction.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MacptError(
+                        "Updating the workspace for this version failed, so nothing was "
+                        "changed. Contact your IT service desk."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+            cipher.assert_pragmas(raw)
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -60,6 +60,7 @@ class Workspace:
             max_overflow=2,
         )
         event.listen(engine, "handle_error", self._on_error)
+        event.listen(engine, "begin", _begin)
         return engine
 
     def _on_error(self, context: Any) -> None:
@@ -192,6 +193,16 @@ class Workspace:
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
 
+def _begin(connection: Connection) -> None:
+    """Start every SQLAlchemy transaction with a real BEGIN.
+
+    The driver's own transaction handling begins only before INSERT, UPDATE
+    and DELETE, so a schema change that came first would commit on its own
+    and a failed migration would leave half a schema behind.
+    """
+    connection.exec_driver_sql("BEGIN")
+
+
 def _wipe(key: bytearray) -> None:
     """Overwrite a key in memory once it is no longer needed."""
     for i in range(len(key)):
@@ -215,7 +226,7 @@ def create_workspace(path: Path, passphrase: str) -> Workspace:
     try:
         cipher.connect(path, key, salt=salt).close()
         workspace = Workspace(path, key, salt, lock)
-        with workspace.engine.begin() as connection:
+        with migrate.migrating(workspace.engine) as connection:
             migrate.upgrade(connection)
         from app.services.setup import seed_workspace
 
@@ -279,7 +290,7 @@ def _bring_up_to_date(workspace: Workspace, *, upgrade: bool) -> None:
         f"{workspace.path.stem}.before-upgrade-{revision or 'empty'}-{stamp}{paths.WORKSPACE_SUFFIX}"
     )
     workspace.backup_to(backup)
-    with workspace.engine.begin() as connection:
+    with migrate.migrating(workspace.engine) as connection:
         migrate.upgrade(connection)
     from app.services.setup import seed_workspace
 
