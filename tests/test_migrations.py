@@ -97,7 +97,10 @@ def _older_workspace(path: Path, revision: str) -> None:
     cipher.connect(path, key, salt=salt).close()
     lock = InstanceLock(path)
     lock.acquire()
-    with Workspace(path, key, salt, lock) as workspace, workspace.engine.begin() as connection:
+    with (
+        Workspace(path, key, salt, lock) as workspace,
+        migrate.migrating(workspace.engine) as connection,
+    ):
         migrate.upgrade(connection, revision)
         # Plain SQL: the models describe the newest schema, not this one.
         for n, first in enumerate(("Poppy", "Alfie", "Ruby"), start=1):
@@ -147,7 +150,7 @@ def test_a_downgraded_workspace_with_data_is_upgraded_again(closed_demo: Path) -
     with open_workspace(closed_demo, PASSPHRASE) as workspace:
         expected = _counts(workspace)
         assert expected[0] > 0
-        with workspace.engine.begin() as connection:
+        with migrate.migrating(workspace.engine) as connection:
             command.downgrade(migrate.alembic_config(connection), previous)
         assert _revision(workspace) == previous
     with open_workspace(closed_demo, PASSPHRASE) as workspace:
