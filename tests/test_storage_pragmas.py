@@ -7,6 +7,7 @@ import contextlib
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import Connection
 
 from app.storage import cipher
@@ -66,3 +67,26 @@ def test_pragmas_hold_on_every_connection_and_the_key_is_derived_once(
         with workspace.transaction() as session:
             assert _read_back(session.connection()) == EXPECTED
     assert len(derivations) == 1
+
+
+def test_the_file_is_standard_sqlcipher_4_and_opens_with_the_passphrase(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Our key derivation is SQLCipher's own: any SQLCipher 4 tool can open a workspace."""
+    path = copy_workspace(
+        template("empty", tmp_path_factory.mktemp, _nothing), tmp_path / "w.macpt"
+    )
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert {"child", "meeting", "audit_log", "alembic_version"} <= tables
+    finally:
+        conn.close()
+    # With the raw key the app derives, too.
+    key = cipher.derive_key(PASSPHRASE, cipher.read_salt(path))
+    raw = cipher.connect(path, key)
+    try:
+        assert raw.execute("SELECT count(*) FROM child").fetchone() == (0,)
+    finally:
+        raw.close()
