@@ -36,21 +36,15 @@ from sqlalchemy.exc import IntegrityError
 
 from app.services.records import save_field
 from app.storage.workspace import Workspace
+from app.ui.date_field import DateField
 from app.ui.widgets import user_message
 
 SaveFunction = Callable[[Any], None]
-NOT_GIVEN_DATE = QDate(1900, 1, 1)
 
 
-def optional_date_edit(not_given: str = "Not given") -> QDateEdit:
-    """A date field that can also say "not given" (its minimum date stands for none)."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(NOT_GIVEN_DATE)
-    edit.setSpecialValueText(not_given)
-    edit.setDate(NOT_GIVEN_DATE)
-    return edit
+def optional_date_edit() -> DateField:
+    """A date field that may be left empty ("not known")."""
+    return DateField()
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -65,12 +59,17 @@ def to_time(value: QTime) -> dt.time:
     return dt.time(value.hour(), value.minute())
 
 
-def set_date(edit: QDateEdit, value: dt.date | None) -> None:
-    edit.setDate(to_qdate(value) if value is not None else edit.minimumDate())
+def set_date(edit: DateField | QDateEdit, value: dt.date | None) -> None:
+    if isinstance(edit, DateField):
+        edit.set_date(value)
+    elif value is not None:
+        edit.setDate(to_qdate(value))
 
 
 def widget_value(widget: QWidget) -> Any:
     """What the user has put in ``widget``, as the service layer expects it."""
+    if isinstance(widget, DateField):
+        return widget.date()
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
@@ -81,8 +80,6 @@ def widget_value(widget: QWidget) -> Any:
         data = widget.currentData()
         return widget.currentText() if data is None else data
     if isinstance(widget, QDateEdit):
-        if widget.specialValueText() and widget.date() == widget.minimumDate():
-            return None
         return to_date(widget.date())
     if isinstance(widget, QTimeEdit):
         return to_time(widget.time())

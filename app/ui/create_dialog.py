@@ -22,6 +22,7 @@ from app.storage.workspace import Workspace, create_workspace
 from app.ui.widgets import (
     add_row,
     busy,
+    fit_to_contents,
     heading,
     hint,
     message_label,
@@ -119,9 +120,16 @@ class CreateWorkspaceDialog(QDialog):
         self.passphrase.setFocus()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
+    def show_error(self, message: str) -> None:
+        """Say why the new workspace could not be shown."""
+        self.workspace = None
+        show_message(self.error, message, error=True)
+        fit_to_contents(self)
+
     def _on_changed(self) -> None:
         ok, message = passphrase_feedback(self.passphrase.text(), self.confirmation.text())
         show_message(self.feedback, message, error=bool(message) and not ok)
+        fit_to_contents(self)
         self.create_button.setEnabled(ok)
 
     def _on_create(self) -> None:
@@ -134,10 +142,11 @@ class CreateWorkspaceDialog(QDialog):
                 workspace = create_workspace(self.path, self.passphrase.text())
         except Exception as exc:
             show_message(self.error, user_message(exc), error=True)
+            fit_to_contents(self)
             self.create_button.setEnabled(True)
             return
         self.passphrase.clear()
         self.confirmation.clear()
         self.workspace = workspace
         self.created.emit(workspace)
-        self.accept()
+        # The shell closes this dialog once the main window is up.

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.services.settings import get_settings
+from app.services.settings import WorkspaceSettings, get_settings
 from app.storage.workspace import Workspace
 from app.ui import scrub
 from app.ui.autosave import Autosave
@@ -77,12 +78,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
         self.indicator = SaveIndicator()
+        self.indicator.setContentsMargins(0, 0, 16, 0)
+        self.lock_hint = named(QLabel(), "Idle lock")
         self.statusBar().addPermanentWidget(self.indicator)
+        self.statusBar().addPermanentWidget(self.lock_hint)
+        self._show_lock_hint(get_settings(workspace))
+        self.settings_changed.connect(self._show_lock_hint)
         named(self.statusBar(), "Status")
         self._build_actions()
         for page in self.pages.values():
             self._watch_autosaves(page)
         self.show_page("home")
+
+    def _show_lock_hint(self, settings: WorkspaceSettings) -> None:
+        minutes = settings.idle_lock_minutes
+        self.lock_hint.setText(
+            f"Locks after {minutes} {'minute' if minutes == 1 else 'minutes'} without use · Ctrl+L locks now"
+        )
 
     # -- actions -----------------------------------------------------------
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: object) -> QAction:
@@ -182,7 +194,12 @@ class MainWindow(QMainWindow):
         self._select_nav(DETAIL_PAGES[location.page])
         self._location = location
 
+    def _enable_page_shortcuts(self, enabled: bool) -> None:
+        for action in self.page_actions.values():
+            action.setEnabled(enabled)
+
     def _drop_detail(self) -> None:
+        self._enable_page_shortcuts(True)
         if self.detail is None:
             return
         for autosave in self.detail.findChildren(Autosave):
@@ -220,7 +237,9 @@ class MainWindow(QMainWindow):
         view.closed.connect(lambda: self.go_to(back or Location("meetings")))  # type: ignore[attr-defined]
         self._show_detail(view, Location("meeting", meeting_id, back))
         # Meeting mode takes the whole window: the chair's attention is on the meeting.
+        # It numbers agenda items Ctrl+1…9, so the page shortcuts stand aside meanwhile.
         self.nav.setVisible(False)
+        self._enable_page_shortcuts(False)
 
     def new_case(self) -> None:
         from app.ui.dialogs.new_case import NewCaseDialog

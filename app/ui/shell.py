@@ -26,6 +26,7 @@ from app.ui.locking import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.navigation import Location
 from app.ui.unlock_dialog import UnlockDialog
+from app.ui.widgets import user_message
 
 CARRY_ON = "Type your passphrase to carry on where you left off."
 LOCKED_BY_USER = f"You locked the workspace. {CARRY_ON}"
@@ -123,10 +124,17 @@ class Shell(QObject):
 
     # -- unlocked -----------------------------------------------------------------
     def _on_open(self, workspace: Workspace) -> None:
+        try:
+            settings = get_settings(workspace)
+            window = MainWindow(workspace, file_dialogs=self.file_dialogs)
+        except Exception as exc:
+            # The gate stays up with the reason; the workspace is not left open behind it.
+            workspace.close()
+            if self.gate is not None:
+                self.gate.show_error(user_message(exc))
+            return
         self.workspace = workspace
-        settings = get_settings(workspace)
         workspace.actor = settings.chair_name or getpass.getuser()
-        window = MainWindow(workspace, file_dialogs=self.file_dialogs)
         window.lock_requested.connect(lambda: self.lock(LOCKED_BY_USER))
         window.open_another_requested.connect(self._on_open_another)
         window.quit_requested.connect(self.quit)

@@ -121,12 +121,12 @@ class FamilyTableModel(RowsModel[FamilyMemberRow]):
     )
 
 
-AGENCY_KIND_WORDS = {"statutory": "Statutory", "relevant": "Relevant", "other": "Local"}
+AGENCY_KIND_WORDS = {"statutory": "Statutory", "relevant": "Relevant", "other": "Other"}
 
 
 class AgenciesTableModel(RowsModel[AgencyRow]):
     COLUMNS = (
         ("Agency", lambda a: a.name),
         ("Kind", lambda a: AGENCY_KIND_WORDS.get(a.kind.value, a.kind.value)),
-        ("In use", lambda a: "Retired" if a.retired else "In use"),
+        ("Status", lambda a: "Retired" if a.retired else "In use"),
     )

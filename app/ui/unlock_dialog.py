@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.errors import WrongPassphrase
 from app.storage.workspace import Workspace, open_workspace
-from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+from app.ui.widgets import (
+    busy,
+    fit_to_contents,
+    heading,
+    hint,
+    message_label,
+    named,
+    show_message,
+    user_message,
+)
 
 
 class UnlockDialog(QDialog):
@@ -114,6 +123,7 @@ class UnlockDialog(QDialog):
         passphrase = self.passphrase.text()
         if not passphrase:
             show_message(self.error, "Type your passphrase, then choose Unlock.", error=True)
+            fit_to_contents(self)
             self.passphrase.setFocus()
             return
         show_message(self.error, "")
@@ -124,6 +134,7 @@ class UnlockDialog(QDialog):
         except Exception as exc:
             self._set_busy(False)
             show_message(self.error, user_message(exc), error=True)
+            fit_to_contents(self)
             if isinstance(exc, WrongPassphrase):
                 self.passphrase.selectAll()
             self.passphrase.setFocus()
@@ -132,7 +143,13 @@ class UnlockDialog(QDialog):
         self.passphrase.clear()
         self.workspace = workspace
         self.unlocked.emit(workspace)
-        self.accept()
+        # The shell closes this dialog once the main window is up.
+
+    def show_error(self, message: str) -> None:
+        """Say why the workspace could not be shown; the user can try again."""
+        self.workspace = None
+        show_message(self.error, message, error=True)
+        fit_to_contents(self)
 
     def _set_busy(self, on: bool) -> None:
         self.status.setText("Unlocking…" if on else "")

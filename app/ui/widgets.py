@@ -30,6 +30,13 @@ def named(widget: W, name: str, description: str = "") -> W:
     return widget
 
 
+def compact(widget: W, chars: int) -> W:
+    """Keep a short field (a date, a number) about ``chars`` characters wide."""
+    metrics = widget.fontMetrics()
+    widget.setMaximumWidth(metrics.averageCharWidth() * chars + 4 * metrics.height())
+    return widget
+
+
 def heading(text: str, *, level: int = 1) -> QLabel:
     """A page or section title, larger than body text and scaled with it."""
     label = QLabel(text)
@@ -74,6 +81,22 @@ def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setText(text)
     label.setAccessibleDescription(text)
     label.setVisible(bool(text))
+
+
+def fit_to_contents(dialog: QWidget) -> None:
+    """Grow a dialog so that wrapped text shown after it opened is not cut off.
+
+    Top-level windows do not follow their layout's height-for-width, so a
+    message that wraps onto more lines would otherwise be clipped.
+    """
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
+    needed = max(needed, layout.totalMinimumSize().height())
+    if dialog.height() < needed:
+        dialog.resize(dialog.width(), needed)
 
 
 def user_message(exc: BaseException) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.models import ProceedingsType, Sex
@@ -78,13 +78,22 @@ def test_combo_and_dates_store_their_values(qtbot: QtBot, window: MainWindow) ->
     with qtbot.waitSignal(view.autosave.saved, timeout=1000):
         qtbot.keyClick(sex, Qt.Key.Key_Up)  # the choice before: not known
     date = view.child_form.date_of_birth
+    assert date.text() == "14/03/2019"
+    date.selectAll()
     with qtbot.waitSignal(view.autosave.saved, timeout=3000):
-        date.setDate(QDate(2019, 6, 30))
+        qtbot.keyClicks(date, "30/6/2019")
     stored = _stored(view)
     assert stored.sex is Sex.NOT_KNOWN
     assert stored.date_of_birth == dt.date(2019, 6, 30)
+    date.selectAll()
+    with qtbot.waitSignal(view.autosave.failed, timeout=3000) as blocker:
+        qtbot.keyClicks(date, "31/02/2019")
+    assert "no such date" in blocker.args[0]
+    assert date.text() == "31/02/2019"  # kept for the user to correct
+    assert _stored(view).date_of_birth == dt.date(2019, 6, 30)
+    date.selectAll()
     with qtbot.waitSignal(view.autosave.saved, timeout=3000):
-        date.setDate(date.minimumDate())  # "Not given"
+        qtbot.keyClick(date, Qt.Key.Key_Delete)  # empty: not known
     assert _stored(view).date_of_birth is None
 
 

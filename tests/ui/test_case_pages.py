@@ -131,6 +131,9 @@ def test_opening_a_meeting_shows_it_and_closing_returns(window: MainWindow) -> N
     assert window.location().record_id == meeting_id
     meeting_view = window.detail
     assert meeting_view is not None
+    # Meeting mode owns Ctrl+1…9 for its agenda; the page shortcuts stand aside.
+    assert not any(action.isEnabled() for action in window.page_actions.values())
     meeting_view.closed.emit()  # type: ignore[attr-defined]
     assert window.location().page == "case"
     assert window.nav.isVisible()
+    assert all(action.isEnabled() for action in window.page_actions.values())

@@ -135,6 +135,11 @@ def _clipped(window: MainWindow) -> list[str]:
                     )
             elif widget.width() < hint.width():
                 problems.append(f"label {widget.text()[:30]!r}: {widget.size()} < {hint}")
+    for scroll in window.findChildren(QScrollArea):
+        body = scroll.widget()
+        wide = body is not None and body.minimumSizeHint().width() > scroll.viewport().width()
+        if scroll.isVisibleTo(window) and wide:
+            problems.append(f"{scroll.accessibleName()} scrolls sideways")
     return problems
 
 

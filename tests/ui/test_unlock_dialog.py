@@ -94,3 +94,28 @@ def test_the_right_passphrase_opens_the_main_window(
     assert shell.gate is None
     assert shell.workspace is not None and shell.workspace.is_open
     assert window.location().page == "home"
+
+
+def test_a_workspace_that_cannot_be_shown_is_closed_and_explained(
+    qtbot: QtBot, make_shell: Callable[[Path], Shell], demo_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from app.models import Setting
+
+    with open_workspace(demo_path, PASSPHRASE) as workspace, workspace.transaction() as session:
+        row = session.scalar(select(Setting).where(Setting.key == "idle_lock_minutes"))
+        if row is None:
+            session.add(Setting(key="idle_lock_minutes", value="not a number"))
+        else:
+            row.value = "not a number"
+    shell = make_shell(demo_path)
+    gate = shell.gate
+    assert isinstance(gate, UnlockDialog)
+    qtbot.keyClicks(gate.passphrase, PASSPHRASE)
+    with qtbot.assertNotEmitted(shell.unlocked):
+        gate.unlock_button.click()
+    assert shell.window is None and shell.workspace is None
+    assert gate.isVisible()
+    assert gate.error.text().startswith("Something went wrong (ValueError)")
+    open_workspace(demo_path, PASSPHRASE).close()  # it was closed: it opens again

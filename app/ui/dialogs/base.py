@@ -11,7 +11,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+from app.ui.widgets import (
+    busy,
+    fit_to_contents,
+    heading,
+    hint,
+    message_label,
+    named,
+    show_message,
+    user_message,
+)
 
 
 class FormDialog(QDialog):
@@ -56,13 +65,14 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 
     def submit(self) -> bool:
         raise NotImplementedError
 
     def fail(self, message: str) -> None:
         show_message(self.error, message, error=True)
+        fit_to_contents(self)
 
     def _on_ok(self) -> None:
         show_message(self.error, "")

@@ -8,7 +8,7 @@ from app.services.passphrase import POLICY_TEXT
 from app.storage.workspace import Workspace
 from app.ui.create_dialog import passphrase_feedback
 from app.ui.dialogs.base import FormDialog
-from app.ui.widgets import add_row, message_label, show_message
+from app.ui.widgets import add_row, fit_to_contents, message_label, show_message
 from app.workspace_info import change_passphrase
 
 
@@ -44,6 +44,7 @@ class ChangePassphraseDialog(FormDialog):
     def _on_changed(self) -> None:
         ok, message = passphrase_feedback(self.new.text(), self.again.text())
         show_message(self.feedback, message, error=bool(message) and not ok)
+        fit_to_contents(self)
         assert self.ok_button is not None
         self.ok_button.setEnabled(ok)
 

@@ -9,7 +9,7 @@ from app.services.cases import CaseSummary, create_case
 from app.storage.workspace import Workspace
 from app.ui.autosave import optional_date_edit, widget_value
 from app.ui.dialogs.base import FormDialog
-from app.ui.widgets import add_row, named
+from app.ui.widgets import add_row, compact, named
 
 SEX_CHOICES = (("Not known", Sex.NOT_KNOWN), ("Female", Sex.FEMALE), ("Male", Sex.MALE))
 
@@ -18,7 +18,7 @@ def sex_combo() -> QComboBox:
     combo = QComboBox()
     for text, value in SEX_CHOICES:
         combo.addItem(text, value.value)
-    return combo
+    return compact(combo, 16)
 
 
 def short_text_box(lines: int = 3) -> QPlainTextEdit:

@@ -11,7 +11,7 @@ from app.services.meetings import MeetingSummary, schedule_meeting
 from app.storage.workspace import Workspace
 from app.ui.autosave import to_date, to_qdate, to_time
 from app.ui.dialogs.base import FormDialog
-from app.ui.widgets import add_row
+from app.ui.widgets import add_row, compact
 
 
 class ScheduleMeetingDialog(FormDialog):
@@ -38,12 +38,12 @@ class ScheduleMeetingDialog(FormDialog):
         self.meeting_type = QComboBox()
         for kind in MeetingType:
             self.meeting_type.addItem(kind.label, kind.value)
-        self.date = QDateEdit(to_qdate(clock.today()))
+        self.date = compact(QDateEdit(to_qdate(clock.today())), 30)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd d MMMM yyyy")
-        self.time = QTimeEdit(QTime(10, 0))
+        self.time = compact(QTimeEdit(QTime(10, 0)), 8)
         self.time.setDisplayFormat("HH:mm")
-        self.duration = QSpinBox()
+        self.duration = compact(QSpinBox(), 14)
         self.duration.setRange(15, 480)
         self.duration.setSingleStep(15)
         self.duration.setValue(90)

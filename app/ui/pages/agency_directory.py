@@ -32,17 +32,17 @@ class AgencyDirectoryBox(QGroupBox):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.show_retired = named(QCheckBox("Show re&tired agencies"), "Show retired agencies")
         self.show_retired.toggled.connect(lambda _on: self.refresh())
-        self.add_button = QPushButton("Add a&gency…")
+        # Short labels keep the row narrow at large text sizes; the names say it in full.
+        self.add_button = named(QPushButton("Add a&gency…"), "Add agency")
         self.add_button.clicked.connect(self._on_add)
-        self.rename_button = QPushButton("Re&name agency…")
+        self.rename_button = named(QPushButton("Re&name…"), "Rename agency")
         self.rename_button.clicked.connect(self._on_rename)
-        self.retire_button = QPushButton("Retire agency")
+        self.retire_button = QPushButton("Retire")
         self.retire_button.clicked.connect(self._on_retire)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.retire_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.show_retired)
         name_buttons(buttons)
         self.message = message_label("Agency directory message")
         layout = QVBoxLayout(self)
@@ -52,6 +52,7 @@ class AgencyDirectoryBox(QGroupBox):
                 "but are no longer offered."
             )
         )
+        layout.addWidget(self.show_retired)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -79,10 +80,9 @@ class AgencyDirectoryBox(QGroupBox):
         agency = self._selected()
         self.rename_button.setEnabled(agency is not None)
         self.retire_button.setEnabled(agency is not None and agency.statutory_role is None)
-        self.retire_button.setText(
-            "Restore agency" if agency and agency.retired else "Retire agency"
-        )
-        self.retire_button.setAccessibleName(self.retire_button.text())
+        restore = bool(agency and agency.retired)
+        self.retire_button.setText("Restore" if restore else "Retire")
+        self.retire_button.setAccessibleName("Restore agency" if restore else "Retire agency")
 
     def _on_add(self) -> None:
         name = TextPrompt.ask(

@@ -73,6 +73,8 @@ class CaseView(QWidget):
         self.meetings = self._meetings_box()
 
         body = QWidget()
+        # Long lines are hard to read: keep the form to a comfortable width.
+        body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 130)
         body_layout = QVBoxLayout(body)
         for section in (self.child_form, self.case_form, self.family, self.agencies, self.meetings):
             body_layout.addWidget(section)

@@ -24,7 +24,7 @@ from app.services.settings import closure_days, set_closure_days
 from app.storage.workspace import Workspace
 from app.ui import text
 from app.ui.autosave import to_date, to_qdate
-from app.ui.widgets import add_row, hint, message_label, name_buttons, named, show_message
+from app.ui.widgets import add_row, compact, hint, message_label, name_buttons, named, show_message
 
 
 class ClosureDaysBox(QGroupBox):
@@ -37,7 +37,8 @@ class ClosureDaysBox(QGroupBox):
         self.days = QListWidget()
         named(self.days, "Closure days")
         self.days.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.day = QDateEdit(to_qdate(clock.today()))
+        self.empty = hint("No local closure days yet.")
+        self.day = compact(QDateEdit(to_qdate(clock.today())), 30)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dddd d MMMM yyyy")
         self.description = QLineEdit()
@@ -63,6 +64,7 @@ class ClosureDaysBox(QGroupBox):
             )
         )
         layout.addWidget(self.days)
+        layout.addWidget(self.empty)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -76,6 +78,8 @@ class ClosureDaysBox(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole + 1, description)
             self.days.addItem(item)
         self.remove_button.setEnabled(self.days.count() > 0)
+        self.days.setVisible(self.days.count() > 0)
+        self.empty.setVisible(self.days.count() == 0)
 
     def _current(self) -> list[tuple[dt.date, str]]:
         result = []

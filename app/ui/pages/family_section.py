@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +19,7 @@ from app.ui.pages.list_page import make_table
 from app.ui.table_models import FamilyTableModel
 from app.ui.widgets import hint, name_buttons, named
 
-EMPTY_TEXT = "No family members or carers recorded yet. Add them with Add family member…"
+EMPTY_TEXT = "No family members or carers recorded yet. Add them with Add…"
 
 
 class FamilySection(QGroupBox):
@@ -42,15 +41,13 @@ class FamilySection(QGroupBox):
         self.table.activated.connect(lambda _index: self._on_edit())
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.empty = hint(EMPTY_TEXT)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
 
-        self.add_button = QPushButton("Add famil&y member…")
+        # Short labels keep the row narrow at large text sizes; the names say it in full.
+        self.add_button = named(QPushButton("Add…"), "Add family member")
         self.add_button.clicked.connect(self._on_add)
-        self.edit_button = QPushButton("Edit family member…")
+        self.edit_button = named(QPushButton("Edit…"), "Edit family member")
         self.edit_button.clicked.connect(self._on_edit)
-        self.remove_button = QPushButton("Remo&ve family member")
+        self.remove_button = named(QPushButton("Remove"), "Remove family member")
         self.remove_button.clicked.connect(self._on_remove)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -60,14 +57,16 @@ class FamilySection(QGroupBox):
         name_buttons(buttons)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
         layout.addLayout(buttons)
 
     def set_rows(self, child_id: str, rows: list[FamilyMemberRow]) -> None:
         self.child_id = child_id
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
         self.edit_button.setEnabled(bool(rows))
         self.remove_button.setEnabled(bool(rows))
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -69,6 +70,8 @@ class SearchableList(QWidget):
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.search_changed)
+        self.search.returnPressed.connect(self._on_search_return)
+        self.search.installEventFilter(self)
         search_label_widget = QLabel(search_label)
         search_label_widget.setBuddy(self.search)
         named(self.search, search_label.replace("&", "").rstrip(":"))
@@ -108,6 +111,28 @@ class SearchableList(QWidget):
     def clear(self) -> None:
         self.model.clear()
         self.search.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box goes into the results, as in a browser's address bar.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_search_return(self) -> None:
+        """Enter in the search box opens the only match (or the selected one)."""
+        row = self.selected()
+        if row is None and self.model.rowCount() == 1:
+            row = self.model.rows()[0]
+        if row is not None:
+            self.activated.emit(row)
 
     def _on_activated(self, index: Any) -> None:
         row = self.model.row_at(index)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QVBoxLayout, QWidget
 
+from app import clock
 from app.services.meetings import MeetingSummary, list_meetings
 from app.storage.workspace import Workspace
 from app.ui.pages.list_page import SearchableList
@@ -53,7 +54,16 @@ class MeetingsPage(QWidget):
         return self.list.model
 
     def refresh(self) -> None:
-        self.list.set_rows(list_meetings(self.workspace, search=self.list.search.text()))
+        rows = list_meetings(self.workspace, search=self.list.search.text())
+        self.list.set_rows(rows)
+        # The list runs oldest first; the chair usually wants what is next.
+        today = clock.today()
+        upcoming = next((i for i, m in enumerate(rows) if m.scheduled_date >= today), None)
+        if upcoming is not None:
+            self.list.table.selectRow(upcoming)
+            self.list.table.scrollTo(
+                self.model.index(upcoming, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
 
     def clear(self) -> None:
         self.list.clear()

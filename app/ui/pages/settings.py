@@ -24,7 +24,7 @@ from app.ui.file_dialogs import FileDialogs
 from app.ui.pages.agency_directory import AgencyDirectoryBox
 from app.ui.pages.closure_days import ClosureDaysBox
 from app.ui.pages.security_box import SecurityBox
-from app.ui.widgets import add_row, heading, hint, named
+from app.ui.widgets import add_row, compact, heading, hint, named
 
 
 class SettingsPage(QWidget):
@@ -45,7 +45,7 @@ class SettingsPage(QWidget):
         self.autosave = Autosave(workspace, self)
         self.chair_name = QLineEdit()
         self.local_authority = QLineEdit()
-        self.idle_minutes = QSpinBox()
+        self.idle_minutes = compact(QSpinBox(), 14)
         self.idle_minutes.setRange(1, 60)
         self.idle_minutes.setSuffix(" minutes")
         self.full_names = named(
@@ -72,6 +72,8 @@ class SettingsPage(QWidget):
         self.security = SecurityBox(workspace, file_dialogs)
 
         body = QWidget()
+        # Long lines are hard to read: keep the form to a comfortable width.
+        body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 130)
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(heading("Settings"))
         body_layout.addWidget(hint("Changes are saved as you make them."))
