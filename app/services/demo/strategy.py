@@ -6,8 +6,9 @@ and is reconvened in a few days (scheduled, with her open actions carried in
 and the guardian prompt showing). It also fills in the core demo's strategy
 meetings: the closed one, the signed-off one and the one in progress.
 
-Services stamp "now"; past meetings are then dated back to the day they were
-held, so the demo's minutes read as they would have.
+Services stamp "now" and whoever ran the demo; past meetings are then dated
+back to the day they were held and name the demo chair, so the demo's
+minutes read as they would have.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from app.services.conduct import (
 from app.services.demo import strategy_scenarios as scenarios
 from app.services.demo.core import CHAIR, MINUTE_TAKER
 from app.storage.workspace import Workspace
+from app.workdays import WorkingCalendar
 
 _DAY = 24 * 60  # minutes
 PLACE = "Room 3, Sampletown Civic Centre (demo)"
@@ -54,6 +56,14 @@ ADDRESS = "7 Nowhere Close, Sampletown, ZZ99 3CC"
 def _agencies(workspace: Workspace) -> dict[str, str]:
     with workspace.reading() as session:
         return {a.seed_key: a.id for a in session.scalars(select(Agency)) if a.seed_key is not None}
+
+
+def _working_day(day: dt.date, step: int = -1) -> dt.date:
+    """``day``, or the nearest working day before (or after) it: meetings are held on one."""
+    calendar = WorkingCalendar()
+    while not calendar.is_working_day(day):
+        day += dt.timedelta(days=step)
+    return day
 
 
 def _schedule(workspace: Workspace, case_id: str, day: dt.date) -> str:
@@ -141,14 +151,24 @@ def _date_back(workspace: Workspace, meeting_id: str) -> None:
         meeting = session.get(Meeting, meeting_id)
         assert meeting is not None
         start = dt.datetime.combine(meeting.scheduled_date, dt.time(10, 0), tzinfo=dt.UTC)
+        # Signed off the next working day; amended and reissued two working days later.
+        calendar = WorkingCalendar()
+        signed = calendar.add_working_days(meeting.scheduled_date, 1)
+        amended = calendar.add_working_days(signed, 2)
+        to_sign = int((signed - meeting.scheduled_date).days * _DAY)
+        to_amend = int((amended - meeting.scheduled_date).days * _DAY)
 
         def back(stamp: dt.datetime | None, minutes: int) -> dt.datetime | None:
             target = start + dt.timedelta(minutes=minutes)
             return target if stamp is not None and target < stamp else stamp
 
+        # The demo's records were made by whoever ran it; the minutes name the chair.
+        chair = meeting.chair_name
         meeting.started_at = back(meeting.started_at, 0)
         meeting.closed_at = back(meeting.closed_at, 85)
-        meeting.signed_off_at = back(meeting.signed_off_at, _DAY)
+        meeting.signed_off_at = back(meeting.signed_off_at, to_sign)
+        if meeting.signed_off_by:
+            meeting.signed_off_by = chair
         for row in session.scalars(
             select(AgencyAttendance).where(AgencyAttendance.meeting_id == meeting_id)
         ):
@@ -159,18 +179,22 @@ def _date_back(workspace: Workspace, meeting_id: str) -> None:
             )
         ):
             ack.acknowledged_at = back(ack.acknowledged_at, 10) or ack.acknowledged_at
+            ack.acknowledged_by = chair
         found = session.scalar(
             select(ThresholdDecision).where(ThresholdDecision.meeting_id == meeting_id)
         )
-        if found is not None:
+        if found is not None and found.decided_at is not None:
             found.decided_at = back(found.decided_at, 70)
+            found.decided_by = chair
         for issue in session.scalars(
             select(MinutesIssue).where(MinutesIssue.meeting_id == meeting_id)
         ):
-            later = _DAY if issue.version == 1 else 3 * _DAY
+            later = to_sign if issue.version == 1 else to_amend
             issue.issued_at = back(issue.issued_at, later) or issue.issued_at
+            issue.issued_by = chair
         for change in session.scalars(select(Amendment).where(Amendment.meeting_id == meeting_id)):
-            change.made_at = back(change.made_at, 3 * _DAY) or change.made_at
+            change.made_at = back(change.made_at, to_amend) or change.made_at
+            change.made_by = chair
 
 
 def _core_meeting(workspace: Workspace, status: MeetingStatus) -> str | None:
@@ -240,7 +264,7 @@ def add(workspace: Workspace) -> dict[str, int]:
             workspace, table="case_episode", record_id=isla.case_id, field=field, value=value
         )
 
-    signed = _schedule(workspace, leo.case_id, today - dt.timedelta(days=14))
+    signed = _schedule(workspace, leo.case_id, _working_day(today - dt.timedelta(days=14)))
     closing.start_meeting(workspace, meeting_id=signed)
     _chair(workspace, signed, scenarios.LEO, keys)
     closing.close_meeting(workspace, meeting_id=signed)
@@ -255,12 +279,12 @@ def add(workspace: Workspace) -> dict[str, int]:
     signoff.reissue_minutes(workspace, meeting_id=signed)
     _date_back(workspace, signed)
 
-    closed = _schedule(workspace, isla.case_id, today - dt.timedelta(days=2))
+    closed = _schedule(workspace, isla.case_id, _working_day(today - dt.timedelta(days=2)))
     closing.start_meeting(workspace, meeting_id=closed)
     _chair(workspace, closed, scenarios.ISLA, keys)
     closing.close_meeting(workspace, meeting_id=closed)
     _date_back(workspace, closed)
 
     # Reconvened: invitations made, Isla's open actions carried in, the guardian not yet asked.
-    _schedule(workspace, isla.case_id, today + dt.timedelta(days=3))
+    _schedule(workspace, isla.case_id, _working_day(today + dt.timedelta(days=3), step=1))
     return {"children": 2, "meetings": 3}
