@@ -363,15 +363,20 @@ def meeting_of(workspace: Workspace, child: Child, meeting_type: MeetingType) ->
     return found[-1].id
 
 
-def test_builders_make_a_full_journey_to_a_plan(workspace: Workspace) -> None:
-    child = new_child(workspace)
-    strategy_s47(workspace, child)
-    review_with_plan(workspace, child)
-    icpc = icpc_with_plan(workspace, child)
-    context = conference.conference_context(workspace, meeting_id=icpc)
-    assert context.plan is not None
-    assert context.plan.latest_category is PlanCategory.NEGLECT
-    assert {r.family_member_id for r in attendance.list_attendance(workspace, meeting_id=icpc)} >= {
-        child.mother_id,
-        child.father_id,
-    }
+def test_builders_make_a_full_journey_to_a_plan(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    workspace = opened_copy(tmp_path_factory, tmp_path, "journey-after-icpc", after_icpc)
+    try:
+        child = the_child(workspace)
+        icpc = meeting_of(workspace, child, MeetingType.ICPC)
+        context = conference.conference_context(workspace, meeting_id=icpc)
+        assert context.plan is not None
+        assert context.plan.latest_category is PlanCategory.NEGLECT
+        invited = {
+            r.family_member_id for r in attendance.list_attendance(workspace, meeting_id=icpc)
+        }
+        assert invited >= {child.mother_id, child.father_id}
+        assert safety_plan.safety_plan_for_case(workspace, case_id=child.case_id) is not None
+    finally:
+        workspace.close()

@@ -15,8 +15,8 @@ from app import APP_NAME, __version__
 from app.cli import (
     common,
     export_commands,
+    journey_commands,
     meeting_commands,
-    register_commands,
     report_commands,
     workspace_commands,
 )
@@ -27,7 +27,7 @@ COMMAND_MODULES = [
     meeting_commands,
     export_commands,
     report_commands,
-    register_commands,
+    journey_commands,
 ]
 
 

@@ -143,7 +143,9 @@ def render_invite(data: InviteData) -> bytes:
     organiser.params["cn"] = icalendar.vText(data.chair or data.local_authority or APP_NAME)
     event.add("organizer", organiser)
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # Only the rules around the meeting: a calendar needs no table back to 1970.
+    year = dt.timedelta(days=366)
+    calendar.add_missing_timezones(first_date=data.day - year, last_date=data.day + year)
     return bytes(calendar.to_ical())
 
 

@@ -1,0 +1,175 @@
+"""The journey's commands end to end on the demo workspace, in subprocesses, and the
+demo's journey children themselves."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import icalendar
+import pytest
+
+from app.models import IcpcTimeframe, MeetingStatus, MeetingType, RecipientRole
+from app.services import cases, meetings
+from app.services.journey import notifications, review
+from app.services.journey.plan import plan_for_case
+from app.storage.workspace import Workspace, open_workspace
+from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.helpers import workspaces
+
+
+@pytest.fixture(scope="module")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = workspaces.template("demo", tmp_path_factory.mktemp, workspaces.demo)
+    return workspaces.copy_workspace(source, tmp_path_factory.mktemp("cli") / "demo.macpt")
+
+
+def macpt(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args, "--passphrase-stdin"],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _demo_meetings(path: Path) -> dict[str, list[dict[str, str]]]:
+    listed = macpt("meetings", "--workspace", str(path), "--json")
+    assert listed.returncode == 0, listed.stderr
+    found: dict[str, list[dict[str, str]]] = {}
+    for meeting in json.loads(listed.stdout):
+        found.setdefault(meeting["child"], []).append(meeting)
+    return found
+
+
+def test_commands_on_the_demo(demo_copy: Path, tmp_path: Path) -> None:
+    ws = str(demo_copy)
+    by_child = _demo_meetings(demo_copy)
+    discharge = by_child["DEMO-0301"][-1]
+    assert (discharge["type"], discharge["status"]) == ("rcpc", "signed-off")
+
+    letters = macpt(
+        "export",
+        "notifications",
+        discharge["id"],
+        "--workspace",
+        ws,
+        "--out",
+        str(tmp_path / "letters"),
+    )
+    assert letters.returncode == 0, letters.stderr
+    assert "to parents and carers" in letters.stdout
+    manifest = json.loads((tmp_path / "letters" / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["role"] for e in manifest} == {"agency", "parent_carer"}
+    for entry in manifest:
+        text = "\n".join(
+            p.text for p in docx.Document(str(tmp_path / "letters" / entry["file"])).paragraphs
+        )
+        assert "DEMO-0301" in text
+        assert "Police intelligence" not in text
+        with zipfile.ZipFile(tmp_path / "letters" / entry["file"]) as package:
+            props = b"".join(
+                package.read(n) for n in package.namelist() if n.startswith("docProps/")
+            )
+        assert b"Maisie" not in props and b"Fictitious" not in props
+
+    review_id = next(m["id"] for m in by_child["DEMO-0302"] if m["type"] == "review")
+    empty = macpt(
+        "export", "notifications", review_id, "--workspace", ws, "--out", str(tmp_path / "none")
+    )
+    assert empty.returncode == 0, empty.stderr
+    assert json.loads((tmp_path / "none" / "manifest.json").read_text()) == []
+
+    icpc = next(m for m in by_child["DEMO-0302"] if m["type"] == "icpc")
+    assert icpc["status"] == "scheduled"
+    ics = tmp_path / "theo.ics"
+    invite = macpt("export", "invite", icpc["id"], "--workspace", ws, "--out", str(ics))
+    assert invite.returncode == 0, invite.stderr
+    (event,) = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert "DEMO-0302" in str(event["summary"])
+    assert event.decoded("dtstart").isoformat() == f"{icpc['date']}T10:00:00+00:00"
+    for name in (b"Theo", b"Inventedson", b"Pat ", b"Chris"):
+        assert name not in ics.read_bytes()
+
+    timeline = macpt("timeline", "DEMO-0302", "--workspace", ws, "--json")
+    assert timeline.returncode == 0, timeline.stderr
+    steps = json.loads(timeline.stdout)["steps"]
+    assert [s["stage"] for s in steps] == ["strategy", "review", "icpc"]
+    assert steps[2]["note"].startswith("Extended from")
+
+    plan = macpt(
+        "export",
+        "safety-plan",
+        "DEMO-0301",
+        "--workspace",
+        ws,
+        "--out",
+        str(tmp_path / "plan.docx"),
+    )
+    assert plan.returncode == 0, plan.stderr
+    assert "Interim safety plan" in [
+        p.text for p in docx.Document(str(tmp_path / "plan.docx")).paragraphs
+    ]
+
+
+def test_command_failures(demo_copy: Path, tmp_path: Path) -> None:
+    ws = str(demo_copy)
+    unknown = macpt(
+        "export", "notifications", "no-such-id", "--workspace", ws, "--out", str(tmp_path / "l")
+    )
+    assert unknown.returncode == 1 and "no meeting" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+    usage = macpt("export", "notifications", "x", "--workspace", ws)
+    assert usage.returncode == 2
+    nobody = macpt("timeline", "DEMO-9999", "--workspace", ws)
+    assert nobody.returncode == 1 and "DEMO-9999" in nobody.stderr
+
+
+@pytest.fixture
+def demo(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Workspace]:
+    source = workspaces.template("demo", tmp_path_factory.mktemp, workspaces.demo)
+    workspace = open_workspace(workspaces.copy_workspace(source, tmp_path / "d.macpt"), PASSPHRASE)
+    yield workspace
+    workspace.close()
+
+
+def test_the_demo_journeys(demo: Workspace) -> None:
+    def case_of(ref: str) -> str:
+        return cases.list_cases(demo, search=ref)[0].case_id
+
+    maisie = case_of("DEMO-0301")
+    plan = plan_for_case(demo, case_id=maisie)
+    assert plan is not None and not plan.is_open
+    theirs = meetings.list_meetings(demo, case_id=maisie)
+    assert [m.meeting_type for m in theirs] == [
+        MeetingType.STRATEGY,
+        MeetingType.REVIEW,
+        MeetingType.ICPC,
+        MeetingType.RCPC,
+        MeetingType.RCPC,
+    ]
+    assert {m.status for m in theirs} == {MeetingStatus.SIGNED_OFF}
+    told = notifications.required_notifications(demo, meeting_id=theirs[-1].id)
+    assert {r.role for r in told} == {RecipientRole.AGENCY, RecipientRole.PARENT_CARER}
+
+    theo = meetings.list_meetings(demo, case_id=case_of("DEMO-0302"))
+    decided = review.icpc_timeframe(demo, meeting_id=theo[1].id)
+    assert decided is not None and decided.timeframe is IcpcTimeframe.EXTENDED
+    assert decided.reason and decided.exceptional_circumstances_confirmed
+    assert theo[2].scheduled_date == decided.target_date
+
+    future = [
+        m
+        for ref in ("DEMO-0302", "DEMO-0303", "DEMO-0304", "DEMO-0305")
+        for m in meetings.list_meetings(demo, case_id=case_of(ref))
+        if m.status is MeetingStatus.SCHEDULED
+    ]
+    assert {m.meeting_type for m in future} == set(MeetingType)
+    assert all(m.scheduled_date > FIXED_NOW.date() for m in future)
