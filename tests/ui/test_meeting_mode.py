@@ -112,3 +112,11 @@ def test_after_starting_the_cursor_is_back_in_the_notes(strategy, open_view, qtb
     assert view.current_page.notes.hasFocus()
     qtbot.keyClicks(focused(view), "Typed straight after starting")
     assert view.dialog is None  # no button took the keystrokes
+
+
+def test_start_the_meeting_from_the_keyboard(strategy, open_view) -> None:
+    view = open_view(strategy)
+    press(focused(view), Qt.Key.Key_S, CTRL_SHIFT)
+    summary = get_meeting(strategy.workspace, meeting_id=strategy.meeting_id)
+    assert summary.status is MeetingStatus.IN_PROGRESS
+    assert view.current_page.notes.hasFocus()

@@ -52,7 +52,8 @@ class HeaderBar(QFrame):
         self.timescales.setWordWrap(True)
         named(self.timescales, "Timescales")
 
-        self.start = command("Start the meetin&g")
+        # Alt+G is the main window's Go menu; Alt+S is free while the meeting has not started.
+        self.start = command("&Start the meeting", "Ctrl+Shift+S")
         self.invitations = command("&Invitations…", "Ctrl+Shift+I")
         self.close_meeting = command("&Close meeting…", "Ctrl+Shift+E")
         self.sign_off = command("&Sign off…")

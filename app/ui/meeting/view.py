@@ -187,6 +187,7 @@ class MeetingView(QWidget):
             ("Ctrl+Shift+A", self.add_action),
             ("Ctrl+Shift+M", self.mark_arrived),
             ("Ctrl+Shift+W", self.attendance.walk_in.start),
+            ("Ctrl+Shift+S", self.start_if_scheduled),
             ("Ctrl+Shift+I", self.show_invitations),
             ("Ctrl+Shift+E", self.show_closing),
             ("Ctrl+Shift+X", self.export_minutes),
@@ -266,6 +267,10 @@ class MeetingView(QWidget):
             self.state.tell("The meeting has started. Everything you type is saved as you go.")
             # The Start button is gone: the cursor goes back to the item, not to the next button.
             self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_if_scheduled(self) -> None:
+        if self.header.start.isVisible():
+            self.start_meeting()
 
     def add_action(self) -> None:
         if self.state.editable:
