@@ -17,6 +17,7 @@ from app.cli import (
     export_commands,
     journey_commands,
     meeting_commands,
+    register_commands,
     report_commands,
     workspace_commands,
 )
@@ -27,6 +28,7 @@ COMMAND_MODULES = [
     meeting_commands,
     export_commands,
     report_commands,
+    register_commands,
     journey_commands,
 ]
 
