@@ -289,3 +289,20 @@ def test_decisions_only_at_conferences(ws: Workspace) -> None:
         _icpc(ws, meeting_id=strategy)
     with pytest.raises(ValidationError, match="strategy meeting"):
         conf.conference_decision(ws, meeting_id=strategy)
+
+
+def test_gaps_before_a_conference_closes(ws: Workspace) -> None:
+    from app.services.journey.gaps import journey_gaps
+
+    meeting_id = schedule(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
+    assert journey_gaps(ws, meeting_id=meeting_id) == [
+        "The conference's decision is not recorded. Record it and its reasons."
+    ]
+    _icpc(ws, meeting_id=meeting_id)
+    assert journey_gaps(ws, meeting_id=meeting_id) == [
+        "The outline plan is not recorded. Add it to the decision."
+    ]
+    _icpc(ws, meeting_id=meeting_id, outline_plan="Outline.")
+    assert journey_gaps(ws, meeting_id=meeting_id) == []
+    strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
+    assert journey_gaps(ws, meeting_id=strategy) == []

@@ -179,3 +179,23 @@ def test_a_review_without_a_strategy_meeting_says_so(workspace: Workspace) -> No
         review.record_icpc_timeframe(
             workspace, meeting_id=review_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS
         )
+
+
+def test_gaps_before_the_review_closes(ws: Workspace, review_id: str) -> None:
+    from app.services.journey import safety_plan as sp
+    from app.services.journey.gaps import journey_gaps
+
+    gaps = journey_gaps(ws, meeting_id=review_id)
+    assert [g.split(".")[0] for g in gaps] == [
+        "The timeframe for the initial child protection conference is not recorded",
+        "There is no interim safety plan",
+    ]
+    review.record_icpc_timeframe(ws, meeting_id=review_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS)
+    sp.create_safety_plan(
+        ws,
+        case_id=the_child(ws).case_id,
+        meeting_id=review_id,
+        items=[sp.SafetyPlanItemInput("A worry.", "What keeps safe.", "Pat Testcase")],
+        agreed_by="Core group",
+    )
+    assert journey_gaps(ws, meeting_id=review_id) == []
