@@ -25,12 +25,14 @@ from app.ui.file_dialogs import FileDialogs, QtFileDialogs
 from app.ui.locking import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.navigation import Location
+from app.ui.screen_lock import ScreenLockWatcher
 from app.ui.unlock_dialog import UnlockDialog
 from app.ui.widgets import user_message
 
 CARRY_ON = "Type your passphrase to carry on where you left off."
 LOCKED_BY_USER = f"You locked the workspace. {CARRY_ON}"
 LOCKED_ON_SUSPEND = f"The workspace locked itself because the computer went to sleep. {CARRY_ON}"
+LOCKED_WITH_SCREEN = f"The workspace locked itself when the screen was locked. {CARRY_ON}"
 
 
 def idle_reason(minutes: float) -> str:
@@ -59,6 +61,7 @@ class Shell(QObject):
         file_dialogs: FileDialogs | None = None,
         idle_clock: Callable[[], float] = suspend_aware_seconds,
         idle_poll_ms: int = 5000,
+        screen_lock: ScreenLockWatcher | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +75,10 @@ class Shell(QObject):
         self._idle_poll_ms = idle_poll_ms
         self._location: Location | None = None
         self._geometry: QByteArray | None = None
+        self.screen_lock = screen_lock or ScreenLockWatcher()
+        self.screen_lock.setParent(self)
+        self.screen_lock.screen_locked.connect(lambda: self.lock(LOCKED_WITH_SCREEN))
+        self.screen_lock.going_to_sleep.connect(lambda: self.lock(LOCKED_ON_SUSPEND))
 
     def start(self) -> None:
         """Show the create dialog for a new file, or the unlock dialog for an existing one."""
