@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, or_, select
 
 from app import clock
 from app.errors import NotFound, ValidationError
@@ -143,7 +143,7 @@ def list_meetings(
                     Child.last_name.ilike(like),
                     Meeting.location.ilike(like),
                     Meeting.chair_name.ilike(like),
-                    Meeting.meeting_type.ilike(like),
+                    cast(Meeting.meeting_type, String).ilike(like),
                 )
             )
         query = query.order_by(Meeting.scheduled_date, Meeting.scheduled_time)
