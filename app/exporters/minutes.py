@@ -8,10 +8,12 @@ atomically and records the export in the audit log.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app import APP_NAME
+from app.exporters import minutes_journey as journey
 from app.exporters import minutes_sections as sections
 from app.exporters.docx_base import (
     DRAFT_COLOUR,
@@ -47,6 +49,8 @@ REQUIRED_STYLES = (
     TABLE_STYLE,
 )
 TEAM = "Multi-Agency Child Protection Team"
+# A part of the minutes after the agenda: its heading and how it is written.
+Part = tuple[str, Callable[[Writer, MinutesData], None]]
 CONFIDENTIALITY = (
     "These minutes are confidential. They record information about a child and their family "
     "that agencies shared to keep the child safe. Store them securely, share them only with "
@@ -181,18 +185,37 @@ def _agenda(out: Writer, data: MinutesData) -> None:
     placed: set[str] = set()
     for number, item in enumerate(data.agenda, start=1):
         out.heading(f"{number}. {item.title}", 1)
-        part = sections.STRUCTURED.get(item.kind)
-        if part is not None and item.kind not in placed and _shows(item.kind, data, True):
+        key = journey.part_key(data.meeting_type, item.kind, item.title)
+        if key in placed:
+            sections.add_text_or(out, item.notes, journey.NO_NOTES)
+        elif key in journey.PARTS:
+            journey.write_under_item(out, data, key, item.notes)
+            placed.add(key)
+        elif key in sections.STRUCTURED and _shows(key, data, True):
             sections.add_text(out, item.notes)
-            part[1](out, data)
-            placed.add(item.kind)
+            sections.STRUCTURED[key][1](out, data)
+            placed.add(key)
         else:
-            sections.add_text_or(out, item.notes, "No notes were taken under this item.")
-    for kind, (heading, write) in sections.STRUCTURED.items():
-        if kind in placed or not _shows(kind, data, False):
-            continue
+            sections.add_text_or(out, item.notes, journey.NO_NOTES)
+    for heading, write in _after_agenda(data, placed):
         out.heading(heading, 1)
         write(out, data)
+
+
+def _after_agenda(data: MinutesData, placed: set[str]) -> list[Part]:
+    """Parts the agenda had no item for: the agencies' information first, then what
+    the meeting decided (the journey's parts, the threshold decision), then actions."""
+    left = [
+        (key, part)
+        for key, part in sections.STRUCTURED.items()
+        if key not in placed and _shows(key, data, False)
+    ]
+    decided = [
+        (journey.PARTS[key].heading, journey.PARTS[key].write)
+        for key in journey.parts_after_agenda(data, placed)
+    ]
+    first = [part for key, part in left if key == "agency-information"]
+    return first + decided + [part for key, part in left if key != "agency-information"]
 
 
 # Parts of a strategy discussion: a conference's "decision" item is not a

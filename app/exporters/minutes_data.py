@@ -9,9 +9,11 @@ renderer sees plain data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 
 from app.errors import NotFound
+from app.exporters.minutes_journey_data import load_journey_parts
 from app.exporters.minutes_model import (
     ActionEntry,
     AgencyInformationEntry,
@@ -27,6 +29,7 @@ from app.exporters.minutes_model import (
     TimescalesEntry,
 )
 from app.models import AttendanceStatus, MeetingStatus
+from app.services.cases import get_case
 from app.services.conduct.actions import ActionRow
 from app.services.conduct.attendance import AttendeeRow
 from app.services.conduct.record import MeetingRecord, meeting_record
@@ -55,11 +58,41 @@ def load_minutes_data(
         raise NotFound(
             f"There is no meeting with the id {meeting_id}. List them with `macpt meetings`."
         ) from exc
-    return minutes_data(record, include_restricted=include_restricted)
+    data = minutes_data(
+        record,
+        include_restricted=include_restricted,
+        relationships=_relationships(workspace, record),
+    )
+    parts = load_journey_parts(workspace, record)
+    return dataclasses.replace(
+        data,
+        icpc_timeframe=parts.icpc_timeframe,
+        safety_plan=parts.safety_plan,
+        conference=parts.conference,
+        discharge=parts.discharge,
+    )
 
 
-def minutes_data(record: MeetingRecord, *, include_restricted: bool = True) -> MinutesData:
-    """The minutes' view of a meeting record."""
+def _relationships(workspace: Workspace, record: MeetingRecord) -> dict[str, str]:
+    """Each invited family member's relationship to the child, for invitations that
+    were recorded without one (a family member is listed by name and relationship)."""
+    unknown = [
+        a for group in record.attendance for a in group.attendees if a.is_family and not a.role
+    ]
+    if not unknown:
+        return {}
+    family = get_case(workspace, case_id=record.case_id).family
+    return {m.id: m.relationship_to_child for m in family}
+
+
+def minutes_data(
+    record: MeetingRecord,
+    *,
+    include_restricted: bool = True,
+    relationships: Mapping[str, str] | None = None,
+) -> MinutesData:
+    """The minutes' view of a meeting record; ``relationships`` (family member id to
+    relationship) fills in a family invitee's relationship where none was recorded."""
     information = [
         AgencyInformationEntry(i.agency_name, i.contributor, i.information, i.restricted)
         for i in record.agency_information
@@ -80,7 +113,9 @@ def minutes_data(record: MeetingRecord, *, include_restricted: bool = True) -> M
         place=place,
         chair=record.chair_name,
         minute_taker=record.minute_taker_name,
-        attendance=_attendance(a for group in record.attendance for a in group.attendees),
+        attendance=_attendance(
+            (a for group in record.attendance for a in group.attendees), relationships or {}
+        ),
         agenda=tuple(AgendaNote(item.title, item.kind, item.notes) for item in record.agenda),
         information=tuple(shown),
         missing_agencies=tuple(
@@ -120,7 +155,15 @@ def minutes_data(record: MeetingRecord, *, include_restricted: bool = True) -> M
     )
 
 
-def _attendance(rows: Iterable[AttendeeRow]) -> tuple[AttendanceGroup, ...]:
+def _role(row: AttendeeRow, relationships: Mapping[str, str]) -> str:
+    if row.role or not row.family_member_id:
+        return row.role
+    return relationships.get(row.family_member_id, "")
+
+
+def _attendance(
+    rows: Iterable[AttendeeRow], relationships: Mapping[str, str]
+) -> tuple[AttendanceGroup, ...]:
     """By agency in directory order, then the family, then anyone with neither."""
     groups: dict[tuple[int, str], list[AttendeeRow]] = {}
     order: list[tuple[int, str]] = []
@@ -140,7 +183,14 @@ def _attendance(rows: Iterable[AttendeeRow]) -> tuple[AttendanceGroup, ...]:
         AttendanceGroup(
             key[1],
             tuple(
-                Attendee(r.name, r.role, r.status, r.arrived_at, r.departed_at, r.walk_in)
+                Attendee(
+                    r.name,
+                    _role(r, relationships),
+                    r.status,
+                    r.arrived_at,
+                    r.departed_at,
+                    r.walk_in,
+                )
                 for r in sorted(
                     groups[key], key=lambda r: (_STATUS_ORDER[r.status], r.name.casefold())
                 )

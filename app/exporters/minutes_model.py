@@ -9,6 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from app.exporters.minutes_journey_model import (
+    ConferenceEntry,
+    DischargeEntry,
+    SafetyPlanEntry,
+    TimeframeEntry,
+)
 from app.models import (
     ActionStatus,
     AttendanceStatus,
@@ -146,6 +152,12 @@ class MinutesData:
     restricted_left_out: bool = False
     # False while the meeting is only scheduled: nobody can be missing from it yet.
     held: bool = True
+    # After the strategy meeting: a review's ICPC timeframe and interim safety
+    # plan; a conference's decision; the discharge at a review conference.
+    icpc_timeframe: TimeframeEntry | None = None
+    safety_plan: SafetyPlanEntry | None = None
+    conference: ConferenceEntry | None = None
+    discharge: DischargeEntry | None = None
 
     @property
     def signed_off(self) -> bool:
