@@ -15,6 +15,7 @@ from app.services.register import (
     all_register_rows,
     register_count,
     register_page,
+    register_totals,
 )
 from app.storage.workspace import Workspace, create_workspace
 from tests.conftest import PASSPHRASE
@@ -80,6 +81,15 @@ def test_filters(
     assert refs(register_of_six, **filters) == expected
     count = register_count(register_of_six, filters=RegisterFilter(**filters), today=DAY)  # type: ignore[arg-type]
     assert count == len(expected)
+
+
+def test_totals_count_the_children_with_something_overdue(register_of_six: Workspace) -> None:
+    everyone = register_totals(register_of_six, filters=RegisterFilter(), today=DAY)
+    assert (everyone.children, everyone.overdue) == (5, 2)
+    plans = register_totals(register_of_six, filters=RegisterFilter(status="cp-plan"), today=DAY)
+    assert (plans.children, plans.overdue) == (2, 1)
+    nobody = register_totals(register_of_six, filters=RegisterFilter(search="zzz"), today=DAY)
+    assert (nobody.children, nobody.overdue) == (0, 0)
 
 
 def test_an_unknown_status_is_refused(register_of_six: Workspace) -> None:

@@ -103,6 +103,7 @@ def test_the_register_shows_every_child_with_their_clocks(view: RegisterView) ->
     assert model.data(model.index(on_plan, COL["status"])) == "CP plan"
     assert model.data(model.index(on_plan, COL["category"])) == "Sexual abuse"
     assert model.data(model.index(on_plan, COL["overdue"])) == "RCPC"
+    assert model.data(model.index(on_plan, COL["icpc_due"])) == "Held 23 Nov 2026"
     tooltip = model.data(model.index(first, COL["review_due"]), Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "Monday 9 November 2026"
     marked = model.data(model.index(first, COL["review_due"]), Qt.ItemDataRole.BackgroundRole)
@@ -162,26 +163,35 @@ def test_ctrl_h_hides_every_name_and_brings_them_back(qtbot: QtBot, view: Regist
 
 
 @pytest.mark.parametrize(
-    ("choose", "expected"),
+    ("choose", "expected", "overdue"),
     [
-        (lambda bar: bar.status.setCurrentIndex(bar.status.findData("s47")), range(10)),
-        (lambda bar: bar.status.setCurrentIndex(bar.status.findData("cp-plan")), range(10, 15)),
-        (lambda bar: bar.overdue.setChecked(True), [0, 1, 2, 3, 4, 10, 11]),
+        (lambda bar: bar.status.setCurrentIndex(bar.status.findData("s47")), range(10), 5),
+        (
+            lambda bar: bar.status.setCurrentIndex(bar.status.findData("cp-plan")),
+            range(10, 15),
+            2,
+        ),
+        (lambda bar: bar.overdue.setChecked(True), [0, 1, 2, 3, 4, 10, 11], 7),
         (
             lambda bar: bar.category.setCurrentIndex(bar.category.findData("neglect")),
             [11, 13],
+            1,
         ),
     ],
 )
-def test_filters(qtbot: QtBot, view: RegisterView, choose: object, expected: range) -> None:
+def test_filters(
+    qtbot: QtBot, view: RegisterView, choose: object, expected: range, overdue: int
+) -> None:
     with qtbot.waitSignal(view.model.rows_loaded):
         choose(view.filter_bar)  # type: ignore[operator]
     assert refs(view) == [f"TEST-{n:04d}" for n in expected]
     assert view.status_line.text().endswith("counting…")
     with qtbot.waitSignal(view.summary.counted, timeout=5000) as counted:
         pass  # the count follows a moment after the rows, off the GUI thread
-    assert counted.args == [len(expected)]
-    assert view.status_line.text() == f"{len(expected)} children match."
+    assert counted.args == [len(expected), overdue]
+    assert view.status_line.text() == (
+        f"{len(expected)} children match; {overdue} with something overdue."
+    )
 
 
 def test_the_lcpp_filter_offers_the_lcpps_in_the_register(
@@ -193,7 +203,9 @@ def test_the_lcpp_filter_offers_the_lcpps_in_the_register(
         widget.show()
     combo = widget.filter_bar.lcpp
     assert [combo.itemText(i) for i in range(combo.count())] == ["All LCPPs", *sorted(LCPPS)]
-    assert widget.status_line.text() == f"{CHILDREN} children in the register."
+    assert widget.status_line.text() == (
+        f"{CHILDREN} children in the register; 7 with something overdue."
+    )
     with qtbot.waitSignal(widget.model.rows_loaded):
         combo.setCurrentIndex(combo.findData("Riley Demo-Chair"))
     assert refs(widget) == [f"TEST-{n:04d}" for n in range(1, CHILDREN, 3)]

@@ -102,13 +102,33 @@ class RegisterRow:
         }
 
 
+@dataclasses.dataclass(frozen=True)
+class RegisterTotals:
+    children: int
+    overdue: int  # children with at least one clock overdue
+
+
 def register_count(workspace: Workspace, *, filters: RegisterFilter, today: dt.date) -> int:
     """How many children the register holds with ``filters`` applied."""
+    return register_totals(workspace, filters=filters, today=today).children
+
+
+def register_totals(
+    workspace: Workspace, *, filters: RegisterFilter, today: dt.date
+) -> RegisterTotals:
+    """How many children match ``filters``, and how many of them have something overdue."""
     with workspace.reading() as session:
         sql, params = _statement(session, filters, today, order="child", descending=False)
         if sql is None:
-            return 0
-        return int(session.execute(text(f"SELECT count(*) FROM ({sql})"), params).scalar_one())
+            return RegisterTotals(0, 0)
+        children, overdue = session.execute(
+            text(
+                "SELECT count(*), coalesce(sum(review_overdue OR icpc_overdue OR rcpc_overdue), 0) "
+                f"FROM ({sql})"
+            ),
+            params,
+        ).one()
+        return RegisterTotals(int(children), int(overdue))
 
 
 def register_page(

@@ -13,19 +13,19 @@ from app.services import register
 from app.services.register import RegisterRow
 
 # (sort key in app.services.register, header)
+# What is overdue comes early, so it shows however narrow the window.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("child", "Child ref"),
     ("name", "Name"),
     ("status", "Status"),
+    ("overdue", "Overdue"),
     ("lcpp", "LCPP"),
     ("strategy_date", "Strategy meeting"),
     ("review_due", "Review due"),
-    ("icpc_due", "ICPC due"),
-    ("icpc_date", "ICPC held"),
+    ("icpc_due", "ICPC due or held"),
     ("plan_start", "Plan start"),
     ("category", "Category"),
     ("next_review_due", "Next review due"),
-    ("overdue", "Overdue"),
 )
 COL = {key: number for number, (key, _header) in enumerate(COLUMNS)}
 HIDDEN_NAME = "Hidden"
@@ -70,35 +70,43 @@ def line(row: RegisterRow, *, names_hidden: bool) -> RegisterLine:
     if names_hidden:
         row = dataclasses.replace(row, child_name="")
     overdue = ", ".join(register.OVERDUE_LABELS[kind] for kind in row.overdue)
-    icpc_due = short_date(row.icpc_due)
-    if icpc_due and row.icpc_extended:
-        icpc_due += " (extended)"
+    icpc, icpc_tip = _icpc(row)
     cells = (
         row.child,
         HIDDEN_NAME if names_hidden else (row.child_name or NO_NAME),
         STATUS_SHORT[row.status],
+        overdue,
         row.lcpp,
         short_date(row.strategy_date),
         short_date(row.review_due),
-        icpc_due,
-        short_date(row.icpc_date),
+        icpc,
         short_date(row.plan_start),
         row.category.label if row.category else "",
         short_date(row.next_review_due),
-        overdue,
     )
     tips: list[str | None] = [None] * len(COLUMNS)
     tips[COL["status"]] = register.STATUS_LABELS[row.status]
-    for key in ("strategy_date", "review_due", "icpc_date", "plan_start", "next_review_due"):
+    for key in ("strategy_date", "review_due", "plan_start", "next_review_due"):
         value = getattr(row, key)
         tips[COL[key]] = long_date(value) if value else None
-    if row.icpc_due:
-        tips[COL["icpc_due"]] = long_date(row.icpc_due) + (
-            ": a later date agreed by the five-day review" if row.icpc_extended else ""
-        )
+    tips[COL["icpc_due"]] = icpc_tip
     if overdue:
         tips[COL["overdue"]] = f"Overdue: {overdue}"
     hot = {OVERDUE_COLUMN[kind] for kind in row.overdue}
     if row.overdue:
         hot.add(COL["overdue"])
     return RegisterLine(row, cells, tuple(tips), frozenset(hot))
+
+
+def _icpc(row: RegisterRow) -> tuple[str, str | None]:
+    """The ICPC's cell and tooltip: when it was held, or when it is due."""
+    if row.icpc_date:
+        return f"Held {short_date(row.icpc_date)}", f"Held on {long_date(row.icpc_date)}"
+    if not row.icpc_due:
+        return "", None
+    if row.icpc_extended:
+        return (
+            f"{short_date(row.icpc_due)} (extended)",
+            f"Due {long_date(row.icpc_due)}: a later date agreed by the five-day review",
+        )
+    return short_date(row.icpc_due), f"Due {long_date(row.icpc_due)}"

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import MacptError
 from app.services import register
-from app.services.register import RegisterFilter
+from app.services.register import RegisterFilter, RegisterTotals
 from app.storage.workspace import Workspace
 
 _POLL_MS = 15
@@ -26,21 +26,22 @@ _POLL_MS = 15
 
 def _work(
     workspace: Workspace, filters: RegisterFilter, today: dt.date, with_lcpps: bool
-) -> tuple[int, list[str] | None]:
-    count = register.register_count(workspace, filters=filters, today=today)
+) -> tuple[RegisterTotals, list[str] | None]:
+    totals = register.register_totals(workspace, filters=filters, today=today)
     lcpps = register.register_lcpps(workspace) if with_lcpps else None
-    return count, lcpps
+    return totals, lcpps
 
 
 class RegisterSummary(QObject):
     """Counts the register for a filter, newest request wins.
 
     Signals:
-        counted(int): how many children match the latest filters.
+        counted(int, int): how many children match the latest filters, and how
+            many of them have something overdue.
         lcpps_found(list): the LCPPs of children in the register, when asked for.
     """
 
-    counted = Signal(int)
+    counted = Signal(int, int)
     lcpps_found = Signal(list)
 
     def __init__(self, workspace: Workspace, parent: Any = None) -> None:
@@ -49,7 +50,9 @@ class RegisterSummary(QObject):
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="register-count"
         )
-        self._pending: concurrent.futures.Future[tuple[int, list[str] | None]] | None = None
+        self._pending: concurrent.futures.Future[tuple[RegisterTotals, list[str] | None]] | None = (
+            None
+        )
         self._timer = QTimer(self)
         self._timer.setInterval(_POLL_MS)
         self._timer.timeout.connect(self._on_poll)
@@ -91,10 +94,10 @@ class RegisterSummary(QObject):
         if future.cancelled():
             return
         try:
-            count, lcpps = future.result()
+            totals, lcpps = future.result()
         except (MacptError, SQLAlchemyError):
             # The page's own query reports problems; a count is not worth a second message.
             return
-        self.counted.emit(count)
+        self.counted.emit(totals.children, totals.overdue)
         if lcpps is not None:
             self.lcpps_found.emit(lcpps)

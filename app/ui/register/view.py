@@ -98,6 +98,7 @@ class RegisterView(QWidget):
         self.setFocusProxy(self.filter_bar.search)
 
         self._count: int | None = None
+        self._overdue = 0
         self._failure = ""
         self._want_lcpps = True
         self._count_timer = QTimer(self)
@@ -149,8 +150,8 @@ class RegisterView(QWidget):
         self._want_lcpps = False
         self.filter_bar.set_lcpps(names)
 
-    def _on_counted(self, count: int) -> None:
-        self._count = count
+    def _on_counted(self, count: int, overdue: int) -> None:
+        self._count, self._overdue = count, overdue
         self._show_status()
 
     def _on_failed(self, message: str) -> None:
@@ -182,22 +183,26 @@ class RegisterView(QWidget):
         what = "match" if filtered else "in the register"
         if filtered and self._count == 1:
             what = "matches"
-        return f"{self._count:,} {noun} {what}."
+        overdue = f"{self._overdue:,} with something overdue" if self._overdue else "none overdue"
+        return f"{self._count:,} {noun} {what}; {overdue}."
 
     def _size_columns(self) -> None:
+        # Wide enough for the header (and its sort arrow) or a typical value.
         metrics = self.table.fontMetrics()
         samples = {
             "child": "DEMO-00000",
             "name": "Maisie-Rose Placeholder",
             "status": "Section 47",
+            "overdue": "Review, ICPC",
             "lcpp": "Jordan Demo-Chair",
             "strategy_date": "30 Sep 2026",
             "review_due": "30 Sep 2026",
             "icpc_due": "30 Sep 2026 (extended)",
-            "icpc_date": "30 Sep 2026",
             "plan_start": "30 Sep 2026",
             "category": "Emotional abuse",
             "next_review_due": "30 Sep 2026",
         }
         for key, sample in samples.items():
-            self.table.setColumnWidth(COL[key], metrics.horizontalAdvance(sample) + 28)
+            header = str(self.model.headerData(COL[key], Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header) + 18)
+            self.table.setColumnWidth(COL[key], width + 16)
