@@ -8,7 +8,8 @@ clock they move by hand and call :meth:`IdleWatcher.check` instead of waiting.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from app.idle import IdleLock
 
@@ -31,17 +32,23 @@ INPUT_EVENTS = frozenset(
 )
 
 
+LOCK_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_L
+
+
 class IdleWatcher(QObject):
     """Says when the workspace should lock.
 
     Signals:
         idle: the user has done nothing for the whole idle window.
+        lock_pressed: Ctrl+L was pressed while a dialog blocked the main
+            window (whose own Lock shortcut cannot fire then).
         suspended: the application is being suspended (the system is going to
             sleep, or the session is locked, where the platform says so).
     """
 
     idle = Signal()
     suspended = Signal()
+    lock_pressed = Signal()
 
     def __init__(self, policy: IdleLock, *, poll_ms: int = 5000, parent: QObject | None = None):
         super().__init__(parent)
@@ -87,6 +94,14 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self.policy.touch()
+            if (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.keyCombination() == LOCK_KEYS
+                and QApplication.activeModalWidget() is not None
+            ):
+                self.lock_pressed.emit()
+                return True
         return False
 
     def _on_state_changed(self, state: Qt.ApplicationState) -> None:

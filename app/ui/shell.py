@@ -173,6 +173,7 @@ class Shell(QObject):
         self.idle = IdleWatcher(policy, poll_ms=self._idle_poll_ms, parent=self)
         self.idle.idle.connect(lambda: self.lock(idle_reason(policy.minutes)))
         self.idle.suspended.connect(lambda: self.lock(LOCKED_ON_SUSPEND))
+        self.idle.lock_pressed.connect(lambda: self.lock(LOCKED_BY_USER))
         self.idle.start()
 
     def _stop_idle(self) -> None:

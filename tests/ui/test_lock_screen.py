@@ -194,3 +194,16 @@ def test_quitting_stores_pending_edits_and_closes(
 
     with open_workspace(demo_path, PASSPHRASE) as reopened:
         assert get_case(reopened, case_id=view.case_id).known_as == "Pip"
+
+
+def test_ctrl_l_locks_from_inside_a_dialog(qtbot: QtBot, shell: Shell) -> None:
+    window = _main(shell)
+    view = _open_case(window)
+    member = view.family.model.rows()[0]
+    dialog = FamilyMemberDialog(window.workspace, view.family.child_id, member, view.family)
+    dialog.open()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    with qtbot.waitSignal(shell.locked):
+        qtbot.keyClick(dialog.phone, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert shell.workspace is None and not dialog.isVisible()
+    assert dialog.phone.text() == ""  # emptied with everything else

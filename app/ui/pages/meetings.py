@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QVBoxLayout, QWidget
 
 from app import clock
@@ -61,9 +61,13 @@ class MeetingsPage(QWidget):
         upcoming = next((i for i, m in enumerate(rows) if m.scheduled_date >= today), None)
         if upcoming is not None:
             self.list.table.selectRow(upcoming)
-            self.list.table.scrollTo(
-                self.model.index(upcoming, 0), QAbstractItemView.ScrollHint.PositionAtTop
-            )
+            # Once laid out: a table without its final height cannot place a row at the top.
+            QTimer.singleShot(0, lambda: self._scroll_to(upcoming))
+
+    def _scroll_to(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.list.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def clear(self) -> None:
         self.list.clear()
