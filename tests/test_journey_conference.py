@@ -171,10 +171,11 @@ def test_rcpc_continue_sets_the_next_review_within_six_months(on_plan: Workspace
         progress="Some progress.",
         rationale="Still worried.",
     )
-    assert decided.next_review_due == dt.date(2027, 2, 20)
+    # Six months on is Saturday 20 February 2027: the default is the Friday before.
+    assert decided.next_review_due == dt.date(2027, 2, 19)
     assert decided.warnings == ()
     plan = plans.plan_for_case(on_plan, case_id=child.case_id)
-    assert plan is not None and plan.next_review_due == dt.date(2027, 2, 20)
+    assert plan is not None and plan.next_review_due == dt.date(2027, 2, 19)
     assert plan.latest_category is PlanCategory.NEGLECT
 
 

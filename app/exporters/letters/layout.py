@@ -30,6 +30,7 @@ REQUIRED_STYLES = (
     "Heading 2",
     "Organisation",
     "List Bullet",
+    "Small print",
     TABLE_TEXT,
     TABLE_STYLE,
 )
@@ -49,6 +50,11 @@ def _lines(document: Any, text: str, style: str = "Normal") -> Any:
     return paragraph
 
 
+def _gap(document: Any) -> None:
+    """A small space after a table (an empty paragraph in small print)."""
+    document.add_paragraph(style="Small print").paragraph_format.space_after = Pt(0)
+
+
 def render_letter(letter: Letter, text: LetterText) -> Any:
     """The letter as a python-docx ``Document`` (not yet saved)."""
     facts = letter.facts
@@ -63,19 +69,23 @@ def render_letter(letter: Letter, text: LetterText) -> Any:
     _lines(document, f"{written_date(facts.letter_date)}\nOur reference: {facts.la_child_ref}")
     document.add_paragraph(text.title, style="Title")
     document.add_paragraph(text.greeting)
-    for block in text.blocks:
+    # The last section (whom to contact) stays on the page with the signature.
+    last_heading = max(
+        (i for i, block in enumerate(text.blocks) if isinstance(block, Heading)), default=None
+    )
+    for index, block in enumerate(text.blocks):
+        keep = last_heading is not None and index >= last_heading
         if isinstance(block, Heading):
-            document.add_paragraph(
-                block.text, style="Heading 2"
-            ).paragraph_format.keep_with_next = True
+            paragraph = document.add_paragraph(block.text, style="Heading 2")
+            paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, Para):
-            _lines(document, block.text)
+            _lines(document, block.text).paragraph_format.keep_with_next = keep
         elif isinstance(block, Bullets):
             for item in block.items:
                 document.add_paragraph(item, style="List Bullet")
         elif isinstance(block, Details):
             add_label_table(document, pairs=block.pairs, caption=block.caption, widths=(5.0, 12.0))
-            document.add_paragraph()
+            _gap(document)
         elif isinstance(block, Table):
             add_table(
                 document,
@@ -83,7 +93,7 @@ def render_letter(letter: Letter, text: LetterText) -> Any:
                 rows=block.rows,
                 caption=block.caption,
             )
-            document.add_paragraph()
+            _gap(document)
     _lines(document, text.closing).paragraph_format.keep_together = True
     set_properties(
         document,

@@ -27,6 +27,7 @@ from app.models import (
     OngoingSupport,
     PlanCategory,
 )
+from app.services.conduct.timescales import calendar_for
 from app.services.journey import plan as plans
 from app.services.journey._shared import (
     add_months,
@@ -137,9 +138,14 @@ def next_review_latest(meeting: Meeting) -> dt.date:
     return add_months(meeting.scheduled_date, months)
 
 
-def _next_review(meeting: Meeting, wanted: dt.date | None) -> dt.date:
+def _next_review(session: Session, meeting: Meeting, wanted: dt.date | None) -> dt.date:
     latest = next_review_latest(meeting)
     if wanted is None:
+        # The last working day allowed: a family is never told to expect a
+        # conference "by Saturday".
+        calendar = calendar_for(session)
+        while not calendar.is_working_day(latest):
+            latest -= dt.timedelta(days=1)
         return latest
     if wanted > latest:
         within = "3 months" if meeting.meeting_type is MeetingType.ICPC else "6 months"
@@ -268,7 +274,7 @@ def record_icpc_decision(
         decision.lead_practitioner = lead
         decision.core_group = _core_group(session, core_group)
         decision.outline_plan = outline_plan.strip()
-        decision.next_review_due = _next_review(meeting, next_review_due)
+        decision.next_review_due = _next_review(session, meeting, next_review_due)
         plan = existing or ChildProtectionPlan(case_id=meeting.case_id, icpc_meeting_id=meeting.id)
         plan.start_date = meeting.scheduled_date
         plan.initial_category = category
@@ -347,7 +353,7 @@ def record_rcpc_decision(
         decision.core_group = _core_group(session, core_group)
         decision.outline_plan = outline_plan.strip()
         decision.dissent = dissent.strip()
-        decision.next_review_due = _next_review(meeting, next_review_due)
+        decision.next_review_due = _next_review(session, meeting, next_review_due)
         decision.discharge_reason = None
         decision.ongoing_support = []
         decision.ongoing_support_detail = ""
