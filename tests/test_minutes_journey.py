@@ -192,6 +192,14 @@ def test_review_shows_the_safety_plan_agreed_at_the_meeting(journey: Journey) ->
         ["How we will know it is working", "Not set"],
         ["What happens if it does not work", "Not set"],
     ]
+    # A worry is never split over two pages: each row keeps with the next.
+    for table in worries:
+        kept = [
+            p.paragraph_format.keep_with_next
+            for row in table.rows[:-1]
+            for p in row.cells[1].paragraphs
+        ]
+        assert kept and all(kept)
     # Version 2 was agreed after sign-off: the signed-off minutes do not change.
     assert REVISED_WORRY not in package_text(journey.path("review"))
 

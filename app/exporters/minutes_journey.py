@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from app.exporters import minutes_discharge as ending
 from app.exporters.docx_base import Writer, long_date, long_datetime
@@ -32,6 +33,17 @@ CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
 # The review agenda's own words for its two decisions, as meeting mode reads
 # them (a local area may reword the items; these words keep them found).
 REVIEW_ITEMS = (("timeframe", "icpc-timeframe"), ("safety plan", "safety-plan"))
+
+
+def label_table(out: Writer, caption: str, pairs: list[tuple[str, str]]) -> Any:
+    """A table of labels and values, kept on one page: every row but the last keeps
+    with the next, which Word and LibreOffice both read as "do not split"."""
+    table = add_label_table(out.document, pairs=pairs, caption=caption, widths=LABEL_WIDTHS)
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    return table
 
 
 def category_label(category: PlanCategory | None) -> str:
@@ -99,11 +111,8 @@ def icpc_timeframe(out: Writer, data: MinutesData) -> None:
     if entry is None:
         out.paragraph("No decision on the timeframe for the conference has been recorded.")
         return
-    add_label_table(
-        out.document,
-        caption="Timeframe for the initial child protection conference",
-        widths=LABEL_WIDTHS,
-        pairs=_timeframe_pairs(entry),
+    label_table(
+        out, "Timeframe for the initial child protection conference", _timeframe_pairs(entry)
     )
     if entry.reason or entry.timeframe is not IcpcTimeframe.WITHIN_15_DAYS:
         out.heading(REASON_HEADINGS[entry.timeframe], 2)
@@ -120,11 +129,10 @@ def safety_plan(out: Writer, data: MinutesData) -> None:
             else "No interim safety plan has been recorded."
         )
         return
-    add_label_table(
-        out.document,
-        caption="About the interim safety plan",
-        widths=LABEL_WIDTHS,
-        pairs=[
+    label_table(
+        out,
+        "About the interim safety plan",
+        [
             ("Version", f"Version {entry.version}, made {long_datetime(entry.made_at)}"),
             ("Agreed by", entry.agreed_by or "Not recorded"),
             ("Recorded by", entry.made_by or "Not recorded"),
@@ -135,11 +143,10 @@ def safety_plan(out: Writer, data: MinutesData) -> None:
         out.paragraph("This version of the plan has no items.")
     for number, item in enumerate(entry.items, start=1):
         out.heading(f"Worry {number}", 2).paragraph_format.keep_with_next = True
-        add_label_table(
-            out.document,
-            caption=f"Interim safety plan, worry {number}",
-            widths=LABEL_WIDTHS,
-            pairs=[
+        label_table(
+            out,
+            f"Interim safety plan, worry {number}",
+            [
                 ("The worry", item.worry),
                 ("What will keep the child safe", item.keeps_safe),
                 ("Who is responsible", ", ".join(p for p in (item.person, item.agency) if p)),
@@ -223,12 +230,7 @@ def conference_decision(out: Writer, data: MinutesData) -> None:
     if entry.meeting_type is MeetingType.RCPC:
         out.heading("Progress against the plan", 2)
         add_text_or(out, entry.progress, "No progress has been recorded.")
-    add_label_table(
-        out.document,
-        caption="Conference decision",
-        widths=LABEL_WIDTHS,
-        pairs=_decision_pairs(entry, data),
-    )
+    label_table(out, "Conference decision", _decision_pairs(entry, data))
     out.heading("Rationale", 2)
     add_text_or(out, entry.rationale, "No rationale has been recorded.")
     if data.discharge is not None:
