@@ -12,6 +12,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.text.paragraph import Paragraph
 
 from app import clock
 from app.exporters.minutes import export_minutes
@@ -107,15 +108,20 @@ def heading1(document: Any) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
 
 
+def style_name(block: Any) -> str:
+    """A paragraph's style name; "" for a table."""
+    return str(block.style.name) if isinstance(block, Paragraph) and block.style else ""
+
+
 def heading2(blocks: list[Any]) -> list[str]:
-    return [b.text for b in blocks if getattr(b, "style", None) and b.style.name == "Heading 2"]
+    return [b.text for b in blocks if style_name(b) == "Heading 2"]
 
 
 def after(blocks: list[Any], heading: str) -> list[Any]:
     """The blocks after the Heading 2 ``heading``, up to the next heading."""
     found: list[Any] | None = None
     for block in blocks:
-        name = block.style.name if isinstance(block, docx.text.paragraph.Paragraph) else ""
+        name = style_name(block)
         if name.startswith("Heading") and found is not None:
             break
         if name == "Heading 2" and block.text == heading:
