@@ -86,10 +86,11 @@ def test_filters(
 def test_totals_count_the_children_with_something_overdue(register_of_six: Workspace) -> None:
     everyone = register_totals(register_of_six, filters=RegisterFilter(), today=DAY)
     assert (everyone.children, everyone.overdue) == (5, 2)
+    assert everyone.lcpps == ("Morgan Demo-Lead", "Riley Demo-Chair", "Sam Demo-Lead")
     plans = register_totals(register_of_six, filters=RegisterFilter(status="cp-plan"), today=DAY)
-    assert (plans.children, plans.overdue) == (2, 1)
+    assert (plans.children, plans.overdue, plans.lcpps) == (2, 1, ("Riley Demo-Chair",))
     nobody = register_totals(register_of_six, filters=RegisterFilter(search="zzz"), today=DAY)
-    assert (nobody.children, nobody.overdue) == (0, 0)
+    assert (nobody.children, nobody.overdue, nobody.lcpps) == (0, 0, ())
 
 
 def test_an_unknown_status_is_refused(register_of_six: Workspace) -> None:

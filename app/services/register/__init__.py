@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import text
@@ -106,6 +107,7 @@ class RegisterRow:
 class RegisterTotals:
     children: int
     overdue: int  # children with at least one clock overdue
+    lcpps: tuple[str, ...]  # the LCPPs of these children, alphabetically
 
 
 def register_count(workspace: Workspace, *, filters: RegisterFilter, today: dt.date) -> int:
@@ -116,19 +118,22 @@ def register_count(workspace: Workspace, *, filters: RegisterFilter, today: dt.d
 def register_totals(
     workspace: Workspace, *, filters: RegisterFilter, today: dt.date
 ) -> RegisterTotals:
-    """How many children match ``filters``, and how many of them have something overdue."""
+    """How many children match ``filters``, how many of them have something
+    overdue, and who their LCPPs are: one pass over the register."""
     with workspace.reading() as session:
-        sql, params = _statement(session, filters, today, order="child", descending=False)
+        sql, params = _statement(session, filters, today, everyone=True)
         if sql is None:
-            return RegisterTotals(0, 0)
-        children, overdue = session.execute(
+            return RegisterTotals(0, 0, ())
+        children, overdue, lcpps = session.execute(
             text(
-                "SELECT count(*), coalesce(sum(review_overdue OR icpc_overdue OR rcpc_overdue), 0) "
-                f"FROM ({sql})"
+                "SELECT count(*), coalesce(sum(review_overdue OR icpc_overdue OR rcpc_overdue), 0),"
+                " json_group_array(DISTINCT lcpp) FILTER (WHERE lcpp != '')"
+                f" FROM ({sql})"
             ),
             params,
         ).one()
-        return RegisterTotals(int(children), int(overdue))
+        names = sorted(json.loads(lcpps), key=str.casefold)
+        return RegisterTotals(int(children), int(overdue), tuple(names))
 
 
 def register_page(
@@ -176,16 +181,8 @@ def all_register_rows(workspace: Workspace, *, today: dt.date) -> list[RegisterR
 
 def register_lcpps(workspace: Workspace) -> list[str]:
     """The LCPPs of children now in the register, alphabetically (for the filter)."""
-    with workspace.reading() as session:
-        # Who is in the register does not depend on the day; any date will do.
-        sql, params = _statement(
-            session, RegisterFilter(), dt.date.min, order="lcpp", descending=False
-        )
-        assert sql is not None
-        names = session.execute(
-            text(f"SELECT DISTINCT lcpp FROM ({sql}) WHERE lcpp != ''"), params
-        ).scalars()
-        return sorted(names, key=str.casefold)
+    # Who is in the register does not depend on the day; any date will do.
+    return list(register_totals(workspace, filters=RegisterFilter(), today=dt.date.min).lcpps)
 
 
 def _statement(
@@ -193,9 +190,10 @@ def _statement(
     filters: RegisterFilter,
     today: dt.date,
     *,
-    order: str,
-    descending: bool,
+    order: str = "child",
+    descending: bool = False,
     after: str | None = None,
+    everyone: bool = False,
 ) -> tuple[str | None, dict[str, Any]]:
     """The SQL and its parameters; no SQL when the search matches nobody."""
     params: dict[str, Any] = dict(query.CONSTANTS, today=today.isoformat())
@@ -225,7 +223,12 @@ def _statement(
     if after is not None:
         params["after"] = after
     sql = query.statement(
-        search=search, where=where, order=order, descending=descending, after=after is not None
+        search=search,
+        where=where,
+        order=order,
+        descending=descending,
+        after=after is not None,
+        everyone=everyone,
     )
     return sql, params
 

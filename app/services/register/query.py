@@ -169,17 +169,20 @@ def statement(
     order: str,
     descending: bool,
     after: bool = False,
+    everyone: bool = False,
 ) -> str:
     """The register's SELECT.
 
     ``search`` is ``None``, ``"few"`` (start from the FTS5 matches) or ``"many"``
     (walk the register, keeping the matches); ``where`` holds the filters' SQL;
     ``order`` is a key of :data:`SORT_KEYS`; ``after`` (reference order only)
-    starts after the reference bound as ``:after``.
+    starts after the reference bound as ``:after``. ``everyone`` is for totals:
+    every row is worked out once, in no particular order.
     """
     by_reference = order == "child"
-    # Walking in reference order streams; anything else works out each row once.
-    streaming = by_reference and search != "few"
+    # Walking in reference order streams, for a page; anything else works out
+    # each row once (walking repeats some lookups, which only pays for a page).
+    streaming = by_reference and search != "few" and not everyone
     narrowing = ""
     if search is not None:
         # "+" stops SQLite driving the walk from the matches, which would
@@ -196,10 +199,8 @@ def statement(
         materialised="NOT MATERIALIZED" if streaming else "MATERIALIZED",
         narrowing=narrowing,
     )
-    return (
-        f"WITH {facts},{_REGISTER}\nSELECT {COLUMNS} FROM register"
-        f"\nWHERE {' AND '.join(where) or '1'}\nORDER BY {', '.join(terms)}"
-    )
+    sql = f"WITH {facts},{_REGISTER}\nSELECT {COLUMNS} FROM register\nWHERE {' AND '.join(where) or '1'}"
+    return sql if everyone else f"{sql}\nORDER BY {', '.join(terms)}"
 
 
 def _flip(term: str) -> str:

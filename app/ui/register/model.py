@@ -44,7 +44,8 @@ class RegisterModel(QAbstractTableModel):
     rows_loaded = Signal()
     failed = Signal(str)
 
-    page_size = 100
+    # About two screens of rows: the first paint waits for no more than it shows.
+    page_size = 50
 
     def __init__(self, workspace: Workspace, parent: Any = None) -> None:
         super().__init__(parent)

@@ -28,8 +28,12 @@ def _work(
     workspace: Workspace, filters: RegisterFilter, today: dt.date, with_lcpps: bool
 ) -> tuple[RegisterTotals, list[str] | None]:
     totals = register.register_totals(workspace, filters=filters, today=today)
-    lcpps = register.register_lcpps(workspace) if with_lcpps else None
-    return totals, lcpps
+    if not with_lcpps:
+        return totals, None
+    # Unfiltered totals name every LCPP already; filtered ones need a second pass.
+    if filters == RegisterFilter():
+        return totals, list(totals.lcpps)
+    return totals, register.register_lcpps(workspace)
 
 
 class RegisterSummary(QObject):
