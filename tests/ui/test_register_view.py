@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import IcpcTimeframe, PlanCategory
@@ -147,6 +147,8 @@ def test_ctrl_h_hides_every_name_and_brings_them_back(qtbot: QtBot, view: Regist
     }
     assert view.filter_bar.hide_names.isChecked()
     assert view.filter_bar.hide_names.text().startswith("Show names")
+    # A name typed into the search box is not shown either.
+    assert view.filter_bar.search.echoMode() is QLineEdit.EchoMode.Password
 
     # Rows fetched while names are hidden arrive without them.
     with qtbot.waitSignal(model.rows_loaded):
@@ -160,6 +162,7 @@ def test_ctrl_h_hides_every_name_and_brings_them_back(qtbot: QtBot, view: Regist
         qtbot.keyClick(view.filter_bar.search, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert not model.names_hidden
     assert model.data(model.index(0, COL["name"])) == "Poppy Sample10"
+    assert view.filter_bar.search.echoMode() is QLineEdit.EchoMode.Normal
 
 
 @pytest.mark.parametrize(

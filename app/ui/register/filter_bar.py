@@ -129,6 +129,10 @@ class RegisterFilterBar(QWidget):
 
     def _on_hide_toggled(self, hidden: bool) -> None:
         self.hide_names.setText("Show names (Ctrl+H)" if hidden else "Hide names (Ctrl+H)")
+        # What was typed to find a child is often their name: it is hidden too.
+        self.search.setEchoMode(
+            QLineEdit.EchoMode.Password if hidden else QLineEdit.EchoMode.Normal
+        )
         self.names_hidden_changed.emit(hidden)
 
 
