@@ -240,7 +240,7 @@ def test_icpc_decision(journey: Journey) -> None:
         ["Name", "Agency", "Role"],
         [SOCIAL_WORKER, "Children's social care", "Lead practitioner"],
         [TEAM[StatutoryRole.HEALTH][0], "Health", "Health visitor"],
-        [MOTHER, "", "Mother"],
+        [MOTHER, "Not from an agency", "Mother"],
     ]
     assert texts(after(part, "Outline plan")) == OUTLINE_PLAN.splitlines()
     assert texts(after(part, "Dissent")) == [ICPC_DISSENT]

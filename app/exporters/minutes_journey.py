@@ -206,7 +206,7 @@ def _core_group(out: Writer, entry: ConferenceEntry, plan_made: bool) -> None:
         out.document,
         caption="Core group",
         columns=(Column("Name", 5.5), Column("Agency", 5.5), Column("Role", 6.0)),
-        rows=[(m.name, m.agency, m.role) for m in entry.core_group],
+        rows=[(m.name, m.agency or "Not from an agency", m.role) for m in entry.core_group],
     )
 
 
