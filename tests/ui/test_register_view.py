@@ -228,9 +228,14 @@ def test_typing_in_the_search_box_narrows_the_register(qtbot: QtBot, view: Regis
     assert refs(view) == []
 
 
-def test_ctrl_f_goes_to_the_search_box(qtbot: QtBot, view: RegisterView) -> None:
+def test_alt_s_goes_to_the_search_box(qtbot: QtBot, view: RegisterView) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
     view.table.setFocus()
-    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.table, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(view.filter_bar.search.hasFocus)
+    view.table.setFocus()
+    view.focus_search()
     assert view.filter_bar.search.hasFocus()
 
 

@@ -136,6 +136,6 @@ class RegisterFilterBar(QWidget):
         self.names_hidden_changed.emit(hidden)
 
 
-# Keys for the filter bar that a view wires as shortcuts.
-SEARCH_KEY = Qt.Modifier.CTRL | Qt.Key.Key_F
+# The one keystroke that hides names (the view wires it; the main window's own
+# shortcuts must leave it free, or Qt finds the key ambiguous and does neither).
 HIDE_NAMES_KEY = Qt.Modifier.CTRL | Qt.Key.Key_H

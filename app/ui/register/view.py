@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.services.register import RegisterFilter
 from app.storage.workspace import Workspace
-from app.ui.register.filter_bar import HIDE_NAMES_KEY, SEARCH_KEY, RegisterFilterBar
+from app.ui.register.filter_bar import HIDE_NAMES_KEY, RegisterFilterBar
 from app.ui.register.model import CASE_ID_ROLE, COL, RegisterModel
 from app.ui.register.summary import RegisterSummary
 
@@ -33,8 +33,9 @@ NO_MATCH = "No child matches. Clear the search or a filter to see more."
 class RegisterView(QWidget):
     """The register: a filter bar over a table that loads rows as it scrolls.
 
-    Ctrl+H hides (and shows again) every child's name; Ctrl+F goes to the search
-    box; Enter or a double-click on a row opens that child's case.
+    Ctrl+H hides (and shows again) every child's name; Alt+S goes to the search
+    box (the main window's Ctrl+F can call :meth:`focus_search`); Enter or a
+    double-click on a row opens that child's case.
 
     Signals:
         case_activated(str): the case id of the row the chair opened.
@@ -92,9 +93,6 @@ class RegisterView(QWidget):
         hide = QShortcut(QKeySequence(HIDE_NAMES_KEY), self)
         hide.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         hide.activated.connect(self.filter_bar.hide_names.toggle)
-        find = QShortcut(QKeySequence(SEARCH_KEY), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self._on_find)
         self.setFocusProxy(self.filter_bar.search)
 
         self._count: int | None = None
@@ -117,6 +115,11 @@ class RegisterView(QWidget):
         self._want_lcpps = True
         self._count_timer.start(0)
         self._show_status()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected."""
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
 
     def clear(self) -> None:
         """Forget everything shown and the workspace (the workspace is locking)."""
@@ -157,10 +160,6 @@ class RegisterView(QWidget):
     def _on_failed(self, message: str) -> None:
         self._failure = message
         self._show_status()
-
-    def _on_find(self) -> None:
-        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_bar.search.selectAll()
 
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = self.model.data(index, CASE_ID_ROLE)
