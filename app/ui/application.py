@@ -11,6 +11,7 @@ from app import APP_NAME, __version__, paths
 from app.ui.crash import install_excepthook
 from app.ui.file_dialogs import FileDialogs
 from app.ui.shell import Shell
+from app.ui.stopping import StopRequests
 from app.ui.style import apply_style
 
 ORGANISATION = "MACPT Companion"
@@ -48,4 +49,11 @@ def run(*, workspace: Path | None = None) -> int:
     install_excepthook()
     shell = start_shell(workspace)
     shell.finished.connect(app.quit)
-    return int(app.exec())
+    # Whatever ends the session (logout, SIGTERM, Ctrl+C), pending edits are stored first.
+    stops = StopRequests(app)
+    stops.stop_requested.connect(shell.quit)
+    app.aboutToQuit.connect(shell.quit)
+    try:
+        return int(app.exec())
+    finally:
+        stops.uninstall()

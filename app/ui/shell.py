@@ -75,6 +75,7 @@ class Shell(QObject):
         self._idle_poll_ms = idle_poll_ms
         self._location: Location | None = None
         self._geometry: QByteArray | None = None
+        self._finished = False
         self.screen_lock = screen_lock or ScreenLockWatcher()
         self.screen_lock.setParent(self)
         self.screen_lock.screen_locked.connect(lambda: self.lock(LOCKED_WITH_SCREEN))
@@ -213,7 +214,10 @@ class Shell(QObject):
             self.workspace = None
 
     def quit(self) -> None:
-        """Store pending edits, close the workspace and end."""
+        """Store pending edits, close the workspace and end (once)."""
+        if self._finished:
+            return
+        self._finished = True
         self._lock_down()
         self._close_gate()
         self.finished.emit()
