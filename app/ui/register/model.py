@@ -26,6 +26,9 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 # Worked out once: combining Qt flags in Python costs more than the rest of a cell.
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_NAME = COL["name"]
+_PLACEHOLDER_TEXT = QBrush(QColor("#6b6b6b"))  # "Hidden" reads as a placeholder
 _OVERDUE_ROLES = {
     Qt.ItemDataRole.BackgroundRole: QBrush(QColor("#fde2e1")),
     Qt.ItemDataRole.ForegroundRole: QBrush(QColor("#8a1c14")),
@@ -199,6 +202,8 @@ class RegisterModel(QAbstractTableModel):
             return entry.tips[index.column()]
         if role == CASE_ID_ROLE:
             return entry.row.case_id
+        if self._names_hidden and role == _FOREGROUND and index.column() == _NAME:
+            return _PLACEHOLDER_TEXT
         if index.column() in entry.hot:
             if role in _OVERDUE_ROLES:
                 return _OVERDUE_ROLES[Qt.ItemDataRole(role)]

@@ -179,6 +179,8 @@ class RegisterView(QWidget):
         if self._count is None:
             return f"Showing {loaded:,} so far; counting…"
         noun = "child" if self._count == 1 else "children"
+        if self.model.filters.overdue_only:
+            return f"{self._count:,} {noun} with something overdue."
         what = "match" if filtered else "in the register"
         if filtered and self._count == 1:
             what = "matches"
