@@ -12,22 +12,29 @@ import contextlib
 import getpass
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app.errors import MacptError
 from app.idle import IdleLock, suspend_aware_seconds
-from app.services.settings import WorkspaceSettings, get_settings
-from app.storage.workspace import Workspace
-from app.ui.create_dialog import CreateWorkspaceDialog
 from app.ui.file_dialogs import FileDialogs, QtFileDialogs
 from app.ui.locking import IdleWatcher
-from app.ui.main_window import MainWindow
 from app.ui.navigation import Location
 from app.ui.screen_lock import ScreenLockWatcher
 from app.ui.unlock_dialog import UnlockDialog
 from app.ui.widgets import user_message
+
+# The unlock window must appear as fast as a bare window: the database layer,
+# the pages and the passphrase checker are imported once it is showing.
+if TYPE_CHECKING:
+    from app.services.settings import WorkspaceSettings
+    from app.storage.workspace import Workspace
+    from app.ui.create_dialog import CreateWorkspaceDialog
+    from app.ui.main_window import MainWindow
+
+WARM_UP_DELAY_MS = 300
 
 CARRY_ON = "Type your passphrase to carry on where you left off."
 LOCKED_BY_USER = f"You locked the workspace. {CARRY_ON}"
@@ -93,6 +100,8 @@ class Shell(QObject):
             gate = UnlockDialog(self.path, reason=reason)
             gate.unlocked.connect(self._on_open)
         else:
+            from app.ui.create_dialog import CreateWorkspaceDialog
+
             gate = CreateWorkspaceDialog(self.path)
             gate.created.connect(self._on_open)
         gate.open_another.connect(self._on_open_another)
@@ -101,6 +110,7 @@ class Shell(QObject):
         gate.show()
         gate.raise_()
         gate.activateWindow()
+        QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up)
 
     def _close_gate(self) -> None:
         if self.gate is not None:
@@ -132,6 +142,9 @@ class Shell(QObject):
 
     # -- unlocked -----------------------------------------------------------------
     def _on_open(self, workspace: Workspace) -> None:
+        from app.services.settings import get_settings
+        from app.ui.main_window import MainWindow
+
         try:
             settings = get_settings(workspace)
             window = MainWindow(workspace, file_dialogs=self.file_dialogs)
@@ -221,3 +234,9 @@ class Shell(QObject):
         self._lock_down()
         self._close_gate()
         self.finished.emit()
+
+
+def _warm_up() -> None:
+    """Import what unlocking needs while the user types the passphrase."""
+    import app.storage.workspace
+    import app.ui.main_window  # noqa: F401

@@ -9,6 +9,7 @@ instance lock across threads for no visible gain.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.errors import WrongPassphrase
-from app.storage.workspace import Workspace, open_workspace
 from app.ui.widgets import (
     busy,
     fit_to_contents,
@@ -35,6 +35,9 @@ from app.ui.widgets import (
     show_message,
     user_message,
 )
+
+if TYPE_CHECKING:
+    from app.storage.workspace import Workspace
 
 
 class UnlockDialog(QDialog):
@@ -128,6 +131,8 @@ class UnlockDialog(QDialog):
             return
         show_message(self.error, "")
         self._set_busy(True)
+        from app.storage.workspace import open_workspace
+
         try:
             with busy(self):
                 workspace = open_workspace(self.path, passphrase)

@@ -116,3 +116,29 @@ def test_errors_in_other_threads_are_handled_too(
     captured = capsys.readouterr()
     assert "RuntimeError" in captured.err and "Chris" not in captured.err
     box.accept()
+
+
+def test_the_unlock_window_needs_no_database_code(demo_path: Path) -> None:
+    """Cold start stays close to a bare window: the database layer loads after it shows."""
+    import subprocess
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from app.ui import application\n"
+        "app = application.create_application()\n"
+        "shell = application.start_shell(Path(sys.argv[1]))\n"
+        "app.processEvents()\n"
+        "assert type(shell.gate).__name__ == 'UnlockDialog' and shell.gate.isVisible()\n"
+        "heavy = sorted(m for m in ('sqlalchemy', 'sqlcipher3', 'alembic', 'zxcvbn') "
+        "if m in sys.modules)\n"
+        "print(','.join(heavy) or 'none')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo_path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "none"
