@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__, paths
 from app.ui.crash import install_excepthook
 from app.ui.file_dialogs import FileDialogs
 from app.ui.shell import Shell
-from app.ui.stopping import StopRequests
 from app.ui.style import apply_style
+
+if TYPE_CHECKING:
+    from app.ui.stopping import StopRequests
 
 ORGANISATION = "MACPT Companion"
 
@@ -50,10 +54,19 @@ def run(*, workspace: Path | None = None) -> int:
     shell = start_shell(workspace)
     shell.finished.connect(app.quit)
     # Whatever ends the session (logout, SIGTERM, Ctrl+C), pending edits are stored first.
-    stops = StopRequests(app)
-    stops.stop_requested.connect(shell.quit)
+    # Installed once the loop runs: before then there is nothing to store.
+    stops: list[StopRequests] = []
+
+    def listen_for_stops() -> None:
+        from app.ui.stopping import StopRequests
+
+        stops.append(StopRequests(app))
+        stops[0].stop_requested.connect(shell.quit)
+
+    QTimer.singleShot(0, listen_for_stops)
     app.aboutToQuit.connect(shell.quit)
     try:
         return int(app.exec())
     finally:
-        stops.uninstall()
+        for stop in stops:
+            stop.uninstall()

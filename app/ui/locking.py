@@ -7,11 +7,16 @@ clock they move by hand and call :meth:`IdleWatcher.check` instead of waiting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.idle import IdleLock
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 # Events that mean a person is at the keyboard. Window activation and paint
 # events are not among them: they happen without anyone there.
@@ -30,9 +35,6 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.InputMethod,
     }
 )
-
-
-LOCK_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_L
 
 
 class IdleWatcher(QObject):
@@ -97,7 +99,7 @@ class IdleWatcher(QObject):
             if (
                 isinstance(event, QKeyEvent)
                 and event.type() == QEvent.Type.KeyPress
-                and event.keyCombination() == LOCK_KEYS
+                and event.keyCombination() == _lock_keys()
                 and QApplication.activeModalWidget() is not None
             ):
                 self.lock_pressed.emit()
@@ -105,6 +107,16 @@ class IdleWatcher(QObject):
         return False
 
     def _on_state_changed(self, state: Qt.ApplicationState) -> None:
+        from PySide6.QtCore import Qt
+
         if state == Qt.ApplicationState.ApplicationSuspended and self.running:
             self.stop()
             self.suspended.emit()
+
+
+def _lock_keys() -> object:
+    # Built on first use: the Qt namespace is slow to load and the unlock
+    # window, which imports this module, must not wait for it.
+    from PySide6.QtCore import Qt
+
+    return Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_L

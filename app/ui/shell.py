@@ -9,7 +9,6 @@ page and record.
 from __future__ import annotations
 
 import contextlib
-import getpass
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +21,6 @@ from app.idle import IdleLock, suspend_aware_seconds
 from app.ui.file_dialogs import FileDialogs, QtFileDialogs
 from app.ui.locking import IdleWatcher
 from app.ui.navigation import Location
-from app.ui.screen_lock import ScreenLockWatcher
 from app.ui.unlock_dialog import UnlockDialog
 from app.ui.widgets import user_message
 
@@ -33,6 +31,7 @@ if TYPE_CHECKING:
     from app.storage.workspace import Workspace
     from app.ui.create_dialog import CreateWorkspaceDialog
     from app.ui.main_window import MainWindow
+    from app.ui.screen_lock import ScreenLockWatcher
 
 WARM_UP_DELAY_MS = 300
 
@@ -83,10 +82,9 @@ class Shell(QObject):
         self._location: Location | None = None
         self._geometry: QByteArray | None = None
         self._finished = False
-        self.screen_lock = screen_lock or ScreenLockWatcher()
-        self.screen_lock.setParent(self)
-        self.screen_lock.screen_locked.connect(lambda: self.lock(LOCKED_WITH_SCREEN))
-        self.screen_lock.going_to_sleep.connect(lambda: self.lock(LOCKED_ON_SUSPEND))
+        self.screen_lock: ScreenLockWatcher | None = None
+        if screen_lock is not None:
+            self._watch_screen(screen_lock)
 
     def start(self) -> None:
         """Show the create dialog for a new file, or the unlock dialog for an existing one."""
@@ -155,7 +153,7 @@ class Shell(QObject):
                 self.gate.show_error(user_message(exc))
             return
         self.workspace = workspace
-        workspace.actor = settings.chair_name or getpass.getuser()
+        workspace.actor = settings.chair_name or _login_name()
         window.lock_requested.connect(lambda: self.lock(LOCKED_BY_USER))
         window.open_another_requested.connect(self._on_open_another)
         window.quit_requested.connect(self.quit)
@@ -170,6 +168,10 @@ class Shell(QObject):
         window.show()
         window.activateWindow()
         self._start_idle(settings)
+        if self.screen_lock is None:
+            from app.ui.screen_lock import ScreenLockWatcher
+
+            self._watch_screen(ScreenLockWatcher())
         self.unlocked.emit()
 
     def _place(self, window: MainWindow) -> None:
@@ -181,6 +183,12 @@ class Shell(QObject):
         if area is not None:
             width, height = min(width, area.width()), min(height, area.height())
         window.resize(width, height)
+
+    def _watch_screen(self, watcher: ScreenLockWatcher) -> None:
+        self.screen_lock = watcher
+        watcher.setParent(self)
+        watcher.screen_locked.connect(lambda: self.lock(LOCKED_WITH_SCREEN))
+        watcher.going_to_sleep.connect(lambda: self.lock(LOCKED_ON_SUSPEND))
 
     def _start_idle(self, settings: WorkspaceSettings) -> None:
         policy = IdleLock(minutes=settings.idle_lock_minutes, now=self._idle_clock)
@@ -200,7 +208,7 @@ class Shell(QObject):
         if self.idle is not None:
             self.idle.set_minutes(settings.idle_lock_minutes)
         if self.workspace is not None:
-            self.workspace.actor = settings.chair_name or getpass.getuser()
+            self.workspace.actor = settings.chair_name or _login_name()
 
     # -- locking and quitting ---------------------------------------------------------
     def lock(self, reason: str = LOCKED_BY_USER) -> None:
@@ -240,3 +248,9 @@ def _warm_up() -> None:
     """Import what unlocking needs while the user types the passphrase."""
     import app.storage.workspace
     import app.ui.main_window  # noqa: F401
+
+
+def _login_name() -> str:
+    import getpass
+
+    return getpass.getuser()

@@ -62,12 +62,14 @@ class UnlockDialog(QDialog):
 
         title = "Workspace locked" if reason else "Unlock your workspace"
         self.title = heading(title)
-        self.reason = hint(reason)
+        # Fixed wording and a file path, never record data: shown without the
+        # plain-text switch, which would load the whole Qt namespace first.
+        self.reason = hint(reason, plain=False)
         self.reason.setVisible(bool(reason))
-        self.where = hint(f"Workspace: {path.name}\nFolder: {path.parent}")
+        self.where = hint(f"Workspace: {path.name}\nFolder: {path.parent}", plain=False)
         named(self.where, "Workspace file")
 
-        self.error = message_label("Unlock problem")
+        self.error = message_label("Unlock problem", plain=False)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.returnPressed.connect(self._on_unlock)
@@ -79,7 +81,7 @@ class UnlockDialog(QDialog):
         self.show_text = named(QCheckBox("&Show passphrase"), "Show passphrase")
         self.show_text.toggled.connect(self._on_show_toggled)
 
-        self.status = hint("")
+        self.status = hint("", plain=False)
         named(self.status, "Unlock progress")
 
         self.unlock_button = named(QPushButton("&Unlock"), "Unlock")

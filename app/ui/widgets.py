@@ -1,4 +1,9 @@
-"""Small building blocks every page uses: headings, hints, messages, busy state."""
+"""Small building blocks every page uses: headings, hints, messages, busy state.
+
+The unlock window is built from these before anything else, so nothing here
+touches the ``Qt`` namespace at import: PySide builds all of its several
+hundred enumerations on first use, which costs more than the window itself.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ import contextlib
 from collections.abc import Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,21 +56,33 @@ def heading(text: str, *, level: int = 1) -> QLabel:
     return label
 
 
-def hint(text: str = "") -> QLabel:
-    """Wrapped explanatory text."""
+def _plain(label: QLabel) -> None:
+    from PySide6.QtCore import Qt
+
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+def hint(text: str = "", *, plain: bool = True) -> QLabel:
+    """Wrapped explanatory text.
+
+    ``plain`` shows any text exactly as written (never as HTML); only fixed
+    wording known to hold no markup may do without it (the unlock window).
+    """
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    if plain:
+        _plain(label)
     label.setObjectName("hint")
     return label
 
 
-def message_label(name: str) -> QLabel:
+def message_label(name: str, *, plain: bool = True) -> QLabel:
     """An inline message (errors, results) that a screen reader can find."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if plain:
+        _plain(label)
     label.setAccessibleName(name)
     label.setVisible(False)
     return label
@@ -131,6 +147,8 @@ def name_buttons(layout: QLayout) -> None:
 @contextlib.contextmanager
 def busy(widget: QWidget | None = None) -> Iterator[None]:
     """A wait cursor (and a repainted ``widget``) while slow work runs on this thread."""
+    from PySide6.QtCore import Qt
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if widget is not None:
