@@ -40,7 +40,7 @@ class Workspace:
         self.actor = "MACPT Companion user"
         self.damaged = False
         self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._make_sessions()
 
     # -- connections -----------------------------------------------------
     def _connect(self) -> Any:
@@ -63,6 +63,15 @@ class Workspace:
         event.listen(engine, "begin", _begin)
         return engine
 
+    def _make_sessions(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Writers take the write lock when they begin, so that two of them wait
+        # for each other (busy_timeout) instead of one failing part-way, and
+        # the audit log's numbering sees every committed entry.
+        self._writing_sessions = sessionmaker(
+            self.engine.execution_options(begin_immediately=True), expire_on_commit=False
+        )
+
     def _on_error(self, context: Any) -> None:
         if context.original_exception is not None and cipher.is_corruption(
             context.original_exception
@@ -75,7 +84,7 @@ class Workspace:
         """One unit of work: committed on success, rolled back on any error."""
         if self.damaged:
             raise WorkspaceDamaged()
-        with self._sessions() as session:
+        with self._writing_sessions() as session:
             session.info["actor"] = self.actor
             with session.begin():
                 yield session
@@ -190,17 +199,18 @@ class Workspace:
             old_key, self._key = (self._key, new_key) if rekeyed else (new_key, self._key)
             _wipe(old_key)
             self.engine = self._make_engine()
-            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._make_sessions()
 
 
 def _begin(connection: Connection) -> None:
-    """Start every SQLAlchemy transaction with a real BEGIN.
+    """Start every SQLAlchemy transaction with a real BEGIN (IMMEDIATE for writers).
 
     The driver's own transaction handling begins only before INSERT, UPDATE
     and DELETE, so a schema change that came first would commit on its own
     and a failed migration would leave half a schema behind.
     """
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get("begin_immediately", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _wipe(key: bytearray) -> None:
