@@ -9,17 +9,21 @@ from app.workflow.blockers import (
     ActionFacts,
     Blocker,
     BlockerCode,
+    JourneyGap,
     MeetingFacts,
     StatutoryPresence,
     find_blockers,
+    journey_gap,
 )
 from app.workflow.flow import MeetingFlow, Progress
-from app.workflow.steps import Step, StepKind
+from app.workflow.steps import DECISION_KINDS, Step, StepKind, kind_at
 
 __all__ = [
+    "DECISION_KINDS",
     "ActionFacts",
     "Blocker",
     "BlockerCode",
+    "JourneyGap",
     "MeetingFacts",
     "MeetingFlow",
     "Progress",
@@ -27,4 +31,6 @@ __all__ = [
     "Step",
     "StepKind",
     "find_blockers",
+    "journey_gap",
+    "kind_at",
 ]

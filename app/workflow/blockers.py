@@ -3,7 +3,10 @@
 The rules are the law's and the consultation's: the threshold decision and its
 rationale are mandatory (including for a decision to take no action), the four
 statutory agencies must be represented or their absence acknowledged with a
-reason, and every action needs an owner and a date.
+reason, and every action needs an owner and a date. A review or conference also
+has the journey's own gaps (``app.services.journey.gaps``: the conference
+timeframe, the interim safety plan, the conference's decision); they are judged
+there and carried here as they are, each with the step where it is put right.
 
 Messages never quote what was typed (an action's wording may name the child):
 they point at the thing to fix by its number or its agency.
@@ -14,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 
+from app.models import MeetingType
 from app.models.agency import StatutoryRole
-from app.workflow.steps import StepKind
+from app.workflow.steps import CONFERENCES, StepKind
 
 
 class BlockerCode(enum.StrEnum):
@@ -25,6 +29,7 @@ class BlockerCode(enum.StrEnum):
     UNREPRESENTED_AGENCY = "unrepresented-agency"
     ACTION_WITHOUT_OWNER = "action-without-owner"
     ACTION_WITHOUT_DUE_DATE = "action-without-due-date"
+    JOURNEY_GAP = "journey-gap"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +53,27 @@ class ActionFacts:
 
 
 @dataclasses.dataclass(frozen=True)
+class JourneyGap:
+    """One of the journey's gaps (its sentence) and the step where it is put right."""
+
+    step_kind: StepKind
+    message: str
+
+
+def journey_gap(meeting_type: MeetingType, message: str) -> JourneyGap:
+    """Place one sentence from ``journey_gaps`` at its step.
+
+    At a review the gaps are the conference timeframe and the safety plan; at a
+    conference, its decision (and the outline plan that goes with it).
+    """
+    if meeting_type in CONFERENCES:
+        return JourneyGap(StepKind.CONFERENCE_DECISION, message)
+    if "safety plan" in message.casefold():
+        return JourneyGap(StepKind.SAFETY_PLAN, message)
+    return JourneyGap(StepKind.ICPC_TIMEFRAME, message)
+
+
+@dataclasses.dataclass(frozen=True)
 class MeetingFacts:
     """What the blockers look at. Built by ``app.services.conduct.closing``."""
 
@@ -57,6 +83,7 @@ class MeetingFacts:
     has_rationale: bool = False
     statutory: tuple[StatutoryPresence, ...] = ()
     actions: tuple[ActionFacts, ...] = ()
+    journey_gaps: tuple[JourneyGap, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,6 +127,8 @@ def find_blockers(facts: MeetingFacts) -> list[Blocker]:
                     StepKind.DECISION,
                 )
             )
+    for gap in facts.journey_gaps:
+        found.append(Blocker(BlockerCode.JOURNEY_GAP, gap.message, gap.step_kind))
     for presence in facts.statutory:
         if not presence.represented and not presence.acknowledged:
             found.append(

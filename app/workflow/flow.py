@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from app.workflow.blockers import Blocker, MeetingFacts, find_blockers
-from app.workflow.steps import Step, StepKind
+from app.workflow.steps import DECISION_KINDS, Step, StepKind
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,6 +113,28 @@ class MeetingFlow:
     def has_kind(self, kind: StepKind) -> bool:
         return any(step.kind is kind for step in self.steps)
 
+    @property
+    def decision_index(self) -> int | None:
+        """Where this meeting decides (threshold, conference timeframe or conference decision)."""
+        return next((i for i, s in enumerate(self.steps) if s.kind in DECISION_KINDS), None)
+
+    def index_for(self, blocker: Blocker) -> int | None:
+        """The step where ``blocker`` is put right: the first of its kind; for a
+        decision's blocker (a missing agency, say), this meeting's decision step."""
+        for index, step in enumerate(self.steps):
+            if step.kind is blocker.step_kind:
+                return index
+        return self.decision_index if blocker.step_kind in DECISION_KINDS else None
+
+    def jump_to_blocker(self, blocker: Blocker) -> Step:
+        """Go to where ``blocker`` is put right. LookupError if the agenda has no such item."""
+        index = self.index_for(blocker)
+        if index is None:
+            raise LookupError(
+                f"this agenda has no {blocker.step_kind.label.lower()} item: {blocker.message}"
+            )
+        return self.jump_to(index)
+
     # -- time ------------------------------------------------------------------
     @property
     def running(self) -> bool:
@@ -167,6 +189,10 @@ class MeetingFlow:
     def blockers(self) -> list[Blocker]:
         """What stops the meeting closing now; empty when it can close."""
         return find_blockers(self.facts)
+
+    def blockers_at(self, index: int) -> list[Blocker]:
+        """What stops closing that is put right at the step at ``index``."""
+        return [b for b in self.blockers() if self.index_for(b) == index]
 
     @property
     def can_close(self) -> bool:

@@ -8,14 +8,19 @@ from docx import Document
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.models import IcpcTimeframe
+from app.models import IcpcTimeframe, MeetingType
+from app.services.conduct.agenda import list_agenda, rename_agenda_item
+from app.services.conduct.templates import edit_template_item, list_template
 from app.services.journey.notifications import notification_log
 from app.services.journey.review import icpc_timeframe
 from app.services.journey.safety_plan import safety_plan, safety_plan_for_case, safety_plan_versions
+from app.services.meetings import schedule_meeting
+from app.ui.meeting.closing_dialog import ClosingDialog
+from app.ui.meeting.steps import page_class
 from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.steps.review_timeframe import ReviewTimeframePage
 from app.ui.meeting.steps.safety_plan import SafetyPlanPage
-from tests.ui.test_meeting_support import focused, press
+from tests.ui.test_meeting_support import REVIEW_DATE, focused, press
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
 
@@ -152,3 +157,63 @@ def test_letters_after_the_strategy_meeting(review, open_view, meeting_dialogs, 
     )
     assert row.sent_route == "Secure email" and row.sent_by == "Test Chair"
     assert first not in dialog.sent_buttons  # sent: no button left for it
+
+
+def test_the_reviews_gaps_are_shown_where_they_are_put_right(review, open_view) -> None:
+    view = open_view(review)
+    page = open_timeframe(view)
+    gaps = page.gaps.text().splitlines()
+    assert gaps[:2] == [
+        "Before the meeting can close:",
+        "• The timeframe for the initial child protection conference is not recorded. "
+        "Record it, with the reason for any extension.",
+    ]
+    # Nobody has arrived yet: each statutory agency's absence is acknowledged here too.
+    assert len(gaps) == 6 and gaps[3].startswith("• Police is not represented.")
+    assert page.representation.isVisible()
+    assert page.representation.first_reason() is focused(view)
+    press(focused(view), Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = view.dialog
+    assert isinstance(dialog, ClosingDialog)
+    assert [b.text() for b in dialog.gap_buttons] == [
+        "Go to conference timeframe",
+        "Go to interim safety plan",
+    ] + ["Go to conference timeframe"] * 4
+    dialog.gap_buttons[1].click()
+    plan_page = view.current_page
+    assert isinstance(plan_page, SafetyPlanPage)
+    assert plan_page.gaps.text().endswith(
+        "There is no interim safety plan. Agree one and record it."
+    )
+    assert plan_page.items[0].worry.hasFocus()
+
+
+def test_a_renamed_item_keeps_its_editor(review, open_view) -> None:
+    item = next(
+        i
+        for i in list_agenda(review.workspace, meeting_id=review.meeting_id)
+        if i.kind == "safety-plan"
+    )
+    rename_agenda_item(review.workspace, item_id=item.id, title="What keeps Robin safe")
+    view = open_view(review)
+    index = next(i for i, s in enumerate(view.state.flow.steps) if s.agenda_item_id == item.id)
+    view.go_to_item(index)
+    assert isinstance(view.current_page, SafetyPlanPage)
+
+
+def test_a_review_agenda_copied_before_the_journey_kinds_still_works(review, open_view) -> None:
+    # Older workspaces hold the review template with both items as plain notes.
+    for row in list_template(review.workspace, meeting_type=MeetingType.REVIEW):
+        if row.kind in ("icpc-timeframe", "safety-plan"):
+            edit_template_item(review.workspace, item_id=row.id, kind="notes")
+    older = schedule_meeting(
+        review.workspace,
+        case_id=review.case_id,
+        meeting_type=MeetingType.REVIEW,
+        scheduled_date=REVIEW_DATE,
+        chair_name="Test Chair",
+    )
+    view = open_view(review, older.id)
+    pages = [page_class(step) for step in view.state.flow.steps]
+    assert ReviewTimeframePage in pages and SafetyPlanPage in pages
+    assert isinstance(open_timeframe(view), ReviewTimeframePage)

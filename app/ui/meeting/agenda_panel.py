@@ -112,14 +112,15 @@ class AgendaPanel(QWidget):
     def update_items(self) -> None:
         """Redraw marks, times and progress (called on every move and every tick)."""
         flow = self.state.flow
-        attention = {b.step_kind for b in flow.blockers()} if self.state.editable else set()
+        blockers = flow.blockers() if self.state.editable else []
+        attention = {flow.index_for(b) for b in blockers}
         changed = False
         for index, step in enumerate(flow.steps):
             item = self.list.item(index)
             where = self.state_of(index)
             spent = flow.elapsed_in_step(index)
             time = f"  {clock_text(spent)}" if spent.total_seconds() >= 1 else ""
-            flag = " ⚠" if step.kind in attention else ""
+            flag = " ⚠" if index in attention else ""
             text = f"{MARKS[where]} {index + 1}. {step.title}{time}{flag}"
             if self.texts[index] != text:
                 changed = True

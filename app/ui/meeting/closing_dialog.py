@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ValidationError
 from app.services.conduct.closing import ClosingSummary, close_meeting, closing_summary
 from app.ui.meeting.state import MeetingState, clear_layout
 from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
@@ -66,6 +67,7 @@ class ClosingDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
         self.summary: ClosingSummary | None = None
+        self.blockers: list[Blocker] = []
         self.refresh()
         # Wrapped lines need the height that goes with the dialog's width.
         width = self.minimumWidth()
@@ -75,6 +77,10 @@ class ClosingDialog(QDialog):
         self.state.autosave.flush()
         summary = closing_summary(self.state.workspace, meeting_id=self.state.meeting_id)
         self.summary = summary
+        # The step model's blockers: the summary's, and a review's or conference's own.
+        self.state.refresh_facts()
+        flow = self.state.flow
+        self.blockers = flow.blockers()
         clear_layout(self.lines)
         for row, line in enumerate(summary.lines):
             mark = QLabel("✓" if line.complete else "⚠")
@@ -89,18 +95,20 @@ class ClosingDialog(QDialog):
             self.lines.addWidget(text, row, 2)
         clear_layout(self.gap_box)
         self.gap_buttons = []
-        for number, blocker in enumerate(summary.blockers):
+        for number, blocker in enumerate(self.blockers):
             text = QLabel(f"• {blocker.message}")
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
-            button = QPushButton(f"Go to {blocker.step_kind.label.lower()}")
+            where = flow.index_for(blocker)
+            kind = blocker.step_kind if where is None else flow.steps[where].kind
+            button = QPushButton(f"Go to {kind.label.lower()}")
             button.setAutoDefault(False)
             named(button, f"Go and fix: {blocker.message}")
             button.clicked.connect(lambda _=False, b=blocker: self._on_go_to(b))
             self.gap_box.addWidget(text, number, 0)
             self.gap_box.addWidget(button, number, 1, Qt.AlignmentFlag.AlignTop)
             self.gap_buttons.append(button)
-        self.gaps_intro.setVisible(bool(summary.blockers))
+        self.gaps_intro.setVisible(bool(self.blockers))
 
     def _on_go_to(self, blocker: Blocker) -> None:
         self.go_to.emit(blocker)
@@ -109,6 +117,11 @@ class ClosingDialog(QDialog):
     def _on_close(self) -> None:
         self.state.autosave.flush()
         try:
+            self.refresh()
+            if self.blockers:
+                raise ValidationError(
+                    "The meeting cannot close yet: " + " ".join(b.message for b in self.blockers)
+                )
             close_meeting(self.state.workspace, meeting_id=self.state.meeting_id)
         except Exception as exc:
             self.refresh()

@@ -21,11 +21,12 @@ from app.services.agencies import AgencyRow, list_agencies
 from app.services.conduct.agenda import list_agenda
 from app.services.conduct.closing import meeting_facts
 from app.services.conduct.record import meeting_record
+from app.services.journey.gaps import journey_gaps
 from app.storage.workspace import Workspace
 from app.ui.autosave import Autosave
 from app.ui.meeting.dialogs import MeetingFileDialogs, QtMeetingFileDialogs
 from app.ui.widgets import user_message
-from app.workflow import MeetingFlow
+from app.workflow import MeetingFacts, MeetingFlow, journey_gap
 from app.workflow.steps import steps_from_agenda
 
 T = TypeVar("T")
@@ -63,6 +64,18 @@ class MeetingHeader:
     @property
     def editable(self) -> bool:
         return self.status is not MeetingStatus.SIGNED_OFF
+
+
+def load_facts(workspace: Workspace, meeting_id: str, meeting_type: MeetingType) -> MeetingFacts:
+    """What the step model judges: the conduct services' facts and, after a strategy
+    meeting, the journey's own gaps placed at their steps."""
+    facts = meeting_facts(workspace, meeting_id=meeting_id)
+    if meeting_type is MeetingType.STRATEGY:
+        return facts
+    gaps = journey_gaps(workspace, meeting_id=meeting_id)
+    return dataclasses.replace(
+        facts, journey_gaps=tuple(journey_gap(meeting_type, gap) for gap in gaps)
+    )
 
 
 def load_header(workspace: Workspace, meeting_id: str) -> MeetingHeader:
@@ -117,11 +130,11 @@ class MeetingState(QObject):
         agenda = list_agenda(workspace, meeting_id=meeting_id)
         self.agenda = {item.id: item for item in agenda}
         self.flow = MeetingFlow(
-            steps_from_agenda(agenda),
+            steps_from_agenda(agenda, self.header.meeting_type),
             now=now,
             started_at=self.header.started_at,
             spent={item.id: item.seconds_spent for item in agenda},
-            facts=meeting_facts(workspace, meeting_id=meeting_id),
+            facts=load_facts(workspace, meeting_id, self.header.meeting_type),
         )
         self.autosave = Autosave(workspace, self)
         self.autosave.saved.connect(self.refresh_facts)
@@ -147,7 +160,9 @@ class MeetingState(QObject):
 
     def refresh_facts(self) -> None:
         """Take a fresh snapshot of what is recorded, and say so."""
-        self.flow.update_facts(meeting_facts(self.workspace, meeting_id=self.meeting_id))
+        self.flow.update_facts(
+            load_facts(self.workspace, self.meeting_id, self.header.meeting_type)
+        )
         self.facts_changed.emit()
 
     def refresh_header(self) -> None:

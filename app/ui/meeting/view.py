@@ -41,7 +41,7 @@ from app.ui.meeting.header import HeaderBar
 from app.ui.meeting.invitations_dialog import InvitationsDialog
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from app.ui.meeting.state import MeetingState
-from app.ui.meeting.steps import StepPage, decision_index, make_page
+from app.ui.meeting.steps import StepPage, make_page
 from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.widgets import named, show_message
@@ -217,7 +217,7 @@ class MeetingView(QWidget):
             self._move(lambda: self.state.flow.jump_to(index))
 
     def jump_to_decision(self) -> None:
-        index = decision_index(self.state.header.meeting_type, self.state.flow.steps)
+        index = self.state.flow.decision_index
         if index is None:
             self.state.fail("This meeting's agenda has no decision item.")
             return
@@ -226,7 +226,7 @@ class MeetingView(QWidget):
     def go_to_blocker(self, blocker: Blocker) -> None:
         """Go to the item where ``blocker`` is put right, with the cursor in place."""
         try:
-            self._move(lambda: self.state.flow.jump_to_kind(blocker.step_kind))
+            self._move(lambda: self.state.flow.jump_to_blocker(blocker))
         except LookupError:
             self.state.fail(blocker.message)
             return

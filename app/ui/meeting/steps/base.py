@@ -105,7 +105,13 @@ class StepPage(QWidget):
 
     def focus_blocker(self, blocker: Blocker) -> None:
         """Put the cursor where ``blocker`` is put right (this page's first field by default)."""
-        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+        target = self.field_for(blocker) or self.first_field()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroller.ensureWidgetVisible(target)
+
+    def field_for(self, blocker: Blocker) -> QWidget | None:
+        """The field that puts right ``blocker`` on this page, if the page knows it."""
+        return None
 
     def set_editable(self, editable: bool) -> None:
         """Signed-off minutes are read-only: every change is an amendment."""
@@ -113,7 +119,9 @@ class StepPage(QWidget):
 
     # -- gaps ---------------------------------------------------------------------
     def show_gaps(self) -> None:
-        gaps = [b.message for b in self.state.flow.blockers() if b.step_kind is self.step.kind]
+        flow = self.state.flow
+        index = flow.steps.index(self.step)
+        gaps = [b.message for b in flow.blockers_at(index)]
         if gaps and self.state.editable:
             self.gaps.setText("Before the meeting can close:\n• " + "\n• ".join(gaps))
             self.gaps.setAccessibleDescription(self.gaps.text())

@@ -156,23 +156,15 @@ class DecisionPage(StepPage):
         self.views.refresh()
 
     def first_field(self) -> QWidget:
-        if self.warning.reasons:
-            return next(iter(self.warning.reasons.values()))
-        return self.threshold
+        return self.warning.first_reason() or self.threshold
 
-    def focus_blocker(self, blocker: Blocker) -> None:
+    def field_for(self, blocker: Blocker) -> QWidget | None:
         fields: dict[BlockerCode, QWidget] = {
             BlockerCode.NO_THRESHOLD: self.threshold,
             BlockerCode.NO_OUTCOME: self.outcome,
             BlockerCode.NO_RATIONALE: self.rationale,
         }
-        target = fields.get(blocker.code)
-        if blocker.code is BlockerCode.UNREPRESENTED_AGENCY:
-            target = next(
-                (e for r, e in self.warning.reasons.items() if r.value == blocker.subject), None
-            )
-        (target or self.first_field()).setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroller.ensureWidgetVisible(target or self.first_field())
+        return fields.get(blocker.code) or self.warning.field_for(blocker)
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)

@@ -23,6 +23,7 @@ from app.services.conduct.representation import (
 from app.ui.meeting.state import MeetingState, clear_layout
 from app.ui.text import time_text
 from app.ui.widgets import named, user_message
+from app.workflow import Blocker, BlockerCode
 
 WARNING = (
     "Not every statutory agency is represented. For each one below, record why the meeting "
@@ -61,6 +62,16 @@ class RepresentationWarning(QFrame):
     @property
     def needs_acknowledgement(self) -> bool:
         return bool(self.reasons)
+
+    def first_reason(self) -> QLineEdit | None:
+        """The first reason still to give, if any (where the cursor goes first)."""
+        return next(iter(self.reasons.values()), None)
+
+    def field_for(self, blocker: Blocker) -> QLineEdit | None:
+        """The reason box that puts right ``blocker``, if it is about a missing agency."""
+        if blocker.code is not BlockerCode.UNREPRESENTED_AGENCY:
+            return None
+        return next((e for r, e in self.reasons.items() if r.value == blocker.subject), None)
 
     def refresh(self) -> None:
         self._clear()

@@ -17,8 +17,10 @@ from app.models import IcpcTimeframe
 from app.services.journey import review
 from app.ui.autosave import optional_date_edit, set_date, widget_value
 from app.ui.meeting.steps.base import StepPage, notes_box
+from app.ui.meeting.steps.representation import RepresentationWarning
 from app.ui.text import long_date
 from app.ui.widgets import add_row, message_label, named, show_message, user_message
+from app.workflow import Blocker
 
 NO_STRATEGY = (
     "No strategy meeting is recorded for this child before this review, so the conference "
@@ -33,6 +35,7 @@ class ReviewTimeframePage(StepPage):
     def build(self) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         self.context = review.review_context(ws, meeting_id=meeting_id)
+        self.representation = RepresentationWarning(self.state)
         self.clocks = QLabel(self._clocks_text())
         self.clocks.setWordWrap(True)
         self.clocks.setTextFormat(Qt.TextFormat.PlainText)
@@ -57,6 +60,7 @@ class ReviewTimeframePage(StepPage):
         self.stamp.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.body.addWidget(self.representation)
         self.body.addWidget(self.clocks)
         for button in self.buttons.values():
             self.body.addWidget(button)
@@ -126,8 +130,14 @@ class ReviewTimeframePage(StepPage):
         self._load()
         self.state.tell(f"ICPC timeframe recorded: {view.label}.")
 
+    def refresh(self) -> None:
+        self.representation.refresh()
+
     def first_field(self) -> QWidget:
-        return self.buttons[self.chosen()]
+        return self.representation.first_reason() or self.buttons[self.chosen()]
+
+    def field_for(self, blocker: Blocker) -> QWidget | None:
+        return self.representation.field_for(blocker)
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
