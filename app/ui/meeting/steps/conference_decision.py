@@ -10,10 +10,13 @@ from app.models import ConferenceOutcome, MeetingType, PlanCategory
 from app.services.journey import conference
 from app.services.journey.conference import ConferenceDecisionView, CoreGroupMember
 from app.ui.autosave import optional_date_edit, set_date, widget_value
+from app.ui.meeting.steps.agency_views import AgencyViews
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.discharge import DischargePanel
+from app.ui.meeting.steps.representation import RepresentationWarning
 from app.ui.text import long_date
-from app.ui.widgets import add_row, message_label, named, show_message, user_message
+from app.ui.widgets import add_row, heading, message_label, named, show_message, user_message
+from app.workflow import Blocker
 
 ICPC_CHOICES = (
     ("Choose…", None),
@@ -55,6 +58,8 @@ class ConferenceDecisionPage(StepPage):
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         self.icpc = self.state.header.meeting_type is MeetingType.ICPC
         self.context = conference.conference_context(ws, meeting_id=meeting_id)
+        self.representation = RepresentationWarning(self.state)
+        self.views = AgencyViews(self.state)
         self.warning = QLabel(self.context.chair_warning or "")
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
@@ -97,15 +102,21 @@ class ConferenceDecisionPage(StepPage):
         add_row(form, "&Lead practitioner:", self.lead)
         add_row(form, "&Core group:", self.core_group)
         add_row(form, "&Outline plan:", self.outline)
-        add_row(form, "Dissen&t:", self.dissent)
         months = "3 months" if self.icpc else "6 months"
         add_row(
             form,
             f"&Next review (within {months}, by {long_date(self.context.latest_next_review)}):",
             self.next_review,
         )
+        dissent_form = QFormLayout()
+        dissent_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        add_row(dissent_form, "Dissen&t:", self.dissent)
+        self.body.addWidget(self.representation)
         self.body.addWidget(self.warning)
         self.body.addLayout(form)
+        self.body.addWidget(heading("Each agency's view", level=2))
+        self.body.addWidget(self.views)
+        self.body.addLayout(dissent_form)
         self.body.addWidget(self.discharge)
         self.body.addWidget(self.record, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.error)
@@ -113,7 +124,9 @@ class ConferenceDecisionPage(StepPage):
         self.outcome.currentIndexChanged.connect(lambda _i: self._enable())
         self._load(conference.conference_decision(ws, meeting_id=meeting_id))
 
-    def _load(self, view: ConferenceDecisionView | None) -> None:
+    def _load(
+        self, view: ConferenceDecisionView | None, warnings: tuple[str, ...] | None = None
+    ) -> None:
         if view is None:
             self.stamp.setText("Not recorded yet.")
             self._enable()
@@ -135,10 +148,13 @@ class ConferenceDecisionPage(StepPage):
         self.dissent.setPlainText(view.dissent)
         set_date(self.next_review, view.next_review_due)
         when = view.decided_at.astimezone().date() if view.decided_at else None
+        if warnings is None:
+            ended = self.discharge.view if view.outcome is ConferenceOutcome.END_PLAN else None
+            warnings = ended.warnings if ended is not None else view.warnings
         self.stamp.setText(
             f"{view.outcome_label}. Recorded by {view.decided_by}"
             + (f" on {long_date(when)}." if when else ".")
-            + "".join(f"\n{w}" for w in view.warnings)
+            + "".join(f"\n{w}" for w in warnings)
         )
         self._enable()
 
@@ -163,6 +179,7 @@ class ConferenceDecisionPage(StepPage):
         group = parse_core_group(self.core_group.toPlainText())
         review_due = widget_value(self.next_review)
         view: ConferenceDecisionView | None
+        warnings: tuple[str, ...] | None = None
         try:
             if chosen is None:
                 raise ValidationError("Choose the conference's decision first.")
@@ -180,9 +197,10 @@ class ConferenceDecisionPage(StepPage):
                     next_review_due=review_due,
                 )
             elif self.ending():
-                self.discharge.record(
+                ended = self.discharge.record(
                     progress=self.progress.toPlainText(), rationale=rationale, dissent=dissent
                 )
+                warnings = ended.warnings
                 view = conference.conference_decision(ws, meeting_id=meeting_id)
             else:
                 view = conference.record_rcpc_decision(
@@ -203,11 +221,21 @@ class ConferenceDecisionPage(StepPage):
             return
         show_message(self.error, "")
         self.state.changed()
-        self._load(view)
+        self._load(view, warnings)
         self.state.tell("The conference's decision is recorded.")
 
+    def refresh(self) -> None:
+        self.representation.refresh()
+        self.views.refresh()
+        if self.ending():
+            self.discharge.refresh()
+
     def first_field(self) -> QWidget:
-        return self.outcome if self.icpc else self.progress
+        first = self.outcome if self.icpc else self.progress
+        return self.representation.first_reason() or first
+
+    def field_for(self, blocker: Blocker) -> QWidget | None:
+        return self.representation.field_for(blocker)
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
@@ -218,3 +246,4 @@ class ConferenceDecisionPage(StepPage):
         self.lead.setReadOnly(not editable)
         self.record.setVisible(editable)
         self.discharge.set_editable(editable)
+        self.views.set_editable(editable)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import DischargeReason, OngoingSupport
+from app.models import DischargeReason, MeetingType, OngoingSupport
 from app.services.journey import discharge as service
-from app.services.journey.discharge import DischargeInputRow
+from app.services.journey.discharge import DischargeInputRow, DischargeView
 from app.ui.autosave import optional_date_edit, set_date, widget_value
 from app.ui.meeting.action_form import agency_combo
 from app.ui.meeting.state import MeetingState, clear_layout
@@ -120,7 +120,10 @@ class DischargePanel(QFrame):
         self._load()
 
     def _load(self) -> None:
-        view = service.discharge(self.state.workspace, meeting_id=self.state.meeting_id)
+        self.view: DischargeView | None = None
+        if self.state.header.meeting_type is not MeetingType.RCPC:
+            return  # only a review conference ends a plan
+        self.view = view = service.discharge(self.state.workspace, meeting_id=self.state.meeting_id)
         if view is None:
             return
         self.reason.setCurrentIndex(max(self.reason.findData(view.reason.value), 0))
@@ -193,9 +196,9 @@ class DischargePanel(QFrame):
             self.new_name.clear()
             self.refresh()
 
-    def record(self, *, progress: str, rationale: str, dissent: str) -> None:
+    def record(self, *, progress: str, rationale: str, dissent: str) -> DischargeView:
         """End the plan (raises the service's error, which the page shows)."""
-        service.record_discharge(
+        self.view = service.record_discharge(
             self.state.workspace,
             meeting_id=self.state.meeting_id,
             reason=DischargeReason(self.reason.currentData()),
@@ -206,6 +209,7 @@ class DischargePanel(QFrame):
             dissent=dissent,
         )
         self.refresh()
+        return self.view
 
     def set_editable(self, editable: bool) -> None:
         self.reason.setEnabled(editable)
