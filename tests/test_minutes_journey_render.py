@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from app.exporters.minutes_data import agenda_notes
 from app.exporters.minutes_journey import part_key
 from app.exporters.minutes_journey_model import (
     ConferenceEntry,
@@ -21,6 +22,7 @@ from app.models import (
     MeetingType,
     MinutesIssueKind,
 )
+from app.services.conduct.agenda import AgendaItemRow
 from tests.test_minutes import rows, section, tables, texts
 from tests.test_minutes_render import headings, minutes, read_back
 
@@ -65,21 +67,41 @@ NO_PLAN = ConferenceEntry(
 )
 REVIEW_AGENDA = (
     AgendaNote("Welcome", "notes", ""),
-    AgendaNote("The conference timeframe", "notes", "Discussed at length."),
-    AgendaNote("Keeping Sky safe: the safety plan", "notes", ""),
+    AgendaNote("The conference timeframe", "icpc-timeframe", "Discussed at length."),
+    AgendaNote("Keeping Sky safe: the safety plan", "safety-plan", ""),
 )
 
 
-def test_items_are_found_as_meeting_mode_finds_them() -> None:
+def test_items_hold_what_meeting_mode_shows_on_them() -> None:
     review, icpc, rcpc = MeetingType.REVIEW, MeetingType.ICPC, MeetingType.RCPC
-    assert part_key(review, "notes", "Timeframe for the ICPC") == "icpc-timeframe"
-    assert part_key(review, "decision", "Decision") == "icpc-timeframe"
-    assert part_key(review, "notes", "Interim Safety Plan") == "safety-plan"
-    assert part_key(review, "notes", "Any other business") == "notes"
-    assert part_key(icpc, "decision", "Decision") == "conference-decision"
-    assert part_key(rcpc, "decision", "Decision") == "conference-decision"
-    assert part_key(MeetingType.STRATEGY, "decision", "Decision") == "decision"
-    assert part_key(icpc, "notes", "Safety plan") == "notes"
+    assert part_key(review, "icpc-timeframe") == "icpc-timeframe"
+    assert part_key(review, "decision") == "icpc-timeframe"
+    assert part_key(review, "safety-plan") == "safety-plan"
+    assert part_key(icpc, "decision") == "conference-decision"
+    assert part_key(rcpc, "conference-decision") == "conference-decision"
+    assert part_key(MeetingType.STRATEGY, "decision") == "decision"
+    # A kind that means nothing at this meeting is read as notes.
+    assert part_key(icpc, "icpc-timeframe") == "notes"
+    assert part_key(MeetingType.STRATEGY, "conference-decision") == "notes"
+
+
+def _item(title: str, kind: str) -> AgendaItemRow:
+    return AgendaItemRow(title, "m", 0, title, "", kind, f"Notes on {title}.", 0)
+
+
+def test_an_older_review_agenda_is_read_by_its_titles() -> None:
+    older = [_item("Conference timeframe", "notes"), _item("The safety plan", "notes")]
+    assert [(n.kind, n.notes) for n in agenda_notes(older, MeetingType.REVIEW)] == [
+        ("icpc-timeframe", "Notes on Conference timeframe."),
+        ("safety-plan", "Notes on The safety plan."),
+    ]
+    # Once an agenda has the journey's kinds, titles are only titles.
+    newer = [_item("Timeframe", "icpc-timeframe"), _item("Safety plan notes", "notes")]
+    assert [n.kind for n in agenda_notes(newer, MeetingType.REVIEW)] == [
+        "icpc-timeframe",
+        "notes",
+    ]
+    assert [n.kind for n in agenda_notes(older, MeetingType.ICPC)] == ["notes", "notes"]
 
 
 def test_review_parts_go_after_an_agenda_without_their_items(tmp_path: Path) -> None:

@@ -185,7 +185,7 @@ def _agenda(out: Writer, data: MinutesData) -> None:
     placed: set[str] = set()
     for number, item in enumerate(data.agenda, start=1):
         out.heading(f"{number}. {item.title}", 1)
-        key = journey.part_key(data.meeting_type, item.kind, item.title)
+        key = journey.part_key(data.meeting_type, item.kind)
         if key in placed:
             sections.add_text_or(out, item.notes, journey.NO_NOTES)
         elif key in journey.PARTS:

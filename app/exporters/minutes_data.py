@@ -12,7 +12,7 @@ sees plain data.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from app.errors import NotFound
 from app.exporters.minutes_journey_data import load_journey_parts
@@ -30,12 +30,15 @@ from app.exporters.minutes_model import (
     MissingAgency,
     TimescalesEntry,
 )
-from app.models import AttendanceStatus, MeetingStatus
+from app.models import AttendanceStatus, MeetingStatus, MeetingType
 from app.services.cases import get_case
 from app.services.conduct.actions import ActionRow
+from app.services.conduct.agenda import AgendaItemRow
 from app.services.conduct.attendance import AttendeeRow
 from app.services.conduct.record import MeetingRecord, meeting_record
 from app.storage.workspace import Workspace
+from app.workflow import StepKind
+from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members and carers"
 OTHERS = "Others"
@@ -65,7 +68,7 @@ def load_minutes_data(
         include_restricted=include_restricted,
         relationships=_relationships(workspace, record),
     )
-    parts = load_journey_parts(workspace, record)
+    parts = load_journey_parts(workspace, record, {StepKind(n.kind) for n in data.agenda})
     return dataclasses.replace(
         data,
         icpc_timeframe=parts.icpc_timeframe,
@@ -118,7 +121,7 @@ def minutes_data(
         attendance=_attendance(
             (a for group in record.attendance for a in group.attendees), relationships or {}
         ),
-        agenda=tuple(AgendaNote(item.title, item.kind, item.notes) for item in record.agenda),
+        agenda=agenda_notes(record.agenda, record.meeting_type),
         information=tuple(shown),
         missing_agencies=tuple(
             MissingAgency(
@@ -154,6 +157,18 @@ def minutes_data(
         ),
         restricted_left_out=len(shown) < len(information),
         held=record.status is not MeetingStatus.SCHEDULED,
+    )
+
+
+def agenda_notes(
+    items: Sequence[AgendaItemRow], meeting_type: MeetingType
+) -> tuple[AgendaNote, ...]:
+    """The agenda with each item's kind as meeting mode reads it (an older review
+    agenda names its timeframe and safety plan items only in their titles)."""
+    steps = steps_from_agenda(items, meeting_type)
+    return tuple(
+        AgendaNote(item.title, step.kind.value, item.notes)
+        for item, step in zip(items, steps, strict=True)
     )
 
 

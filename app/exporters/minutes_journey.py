@@ -6,9 +6,10 @@
   the plan, the discharge (reason, support, every practitioner's input, and who
   must be told).
 
-Each part goes under the agenda item about it, found the way meeting mode finds
-the page for an item (see :func:`part_key`), or after the agenda when the agenda
-has no such item and something was recorded.
+Each part goes under the agenda item of its kind (the step model's kinds:
+``icpc-timeframe``, ``safety-plan``, ``conference-decision``), so the minutes
+show a part where meeting mode showed its editor; or after the agenda when the
+agenda has no such item and something was recorded.
 """
 
 from __future__ import annotations
@@ -25,14 +26,12 @@ from app.exporters.minutes_journey_model import ConferenceEntry, TimeframeEntry
 from app.exporters.minutes_model import MinutesData
 from app.exporters.minutes_sections import WORKING_DAYS_NOTE, add_text, add_text_or
 from app.models import ConferenceOutcome, IcpcTimeframe, MeetingType, PlanCategory
+from app.workflow import kind_at
 
 NO_NOTES = "No notes were taken under this item."
 # Every label table in these parts lines up with the threshold decision's.
 LABEL_WIDTHS = (6.0, 11.0)
 CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
-# The review agenda's own words for its two decisions, as meeting mode reads
-# them (a local area may reword the items; these words keep them found).
-REVIEW_ITEMS = (("timeframe", "icpc-timeframe"), ("safety plan", "safety-plan"))
 
 
 def label_table(out: Writer, caption: str, pairs: list[tuple[str, str]]) -> Any:
@@ -269,7 +268,8 @@ PARTS = {
     ),
     "safety-plan": JourneyPart(
         "Interim safety plan",
-        (MeetingType.REVIEW,),
+        # Agreed at the review; any meeting whose agenda has an item for it shows it.
+        tuple(MeetingType),
         safety_plan,
         lambda data: data.safety_plan is not None,
     ),
@@ -282,24 +282,11 @@ PARTS = {
 }
 
 
-def part_key(meeting_type: MeetingType, kind: str, title: str) -> str:
-    """Which part an agenda item holds: a key of :data:`PARTS`, or else its own kind.
-
-    At a review, a decision item or an item whose title names the timeframe holds
-    the conference timeframe, and one naming the safety plan holds the plan; at a
-    conference, the decision item holds the conference's decision.
-    """
-    if meeting_type is MeetingType.REVIEW:
-        if kind == "decision":
-            return "icpc-timeframe"
-        if kind == "notes":
-            words = title.casefold()
-            for phrase, key in REVIEW_ITEMS:
-                if phrase in words:
-                    return key
-    if meeting_type in CONFERENCES and kind == "decision":
-        return "conference-decision"
-    return kind
+def part_key(meeting_type: MeetingType, kind: str) -> str:
+    """What an agenda item of ``kind`` holds at this meeting, as meeting mode reads it
+    (``app.workflow.kind_at``): at a review a decision item holds the conference
+    timeframe; at a conference, the conference's decision."""
+    return kind_at(meeting_type, kind).value
 
 
 def write_under_item(out: Writer, data: MinutesData, key: str, notes: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection
 
 from app.exporters.minutes_journey_model import (
     ConferenceEntry,
@@ -29,6 +30,7 @@ from app.services.journey import conference, discharge, review
 from app.services.journey import safety_plan as plans
 from app.services.journey.discharge import SUPPORT_LABELS
 from app.storage.workspace import Workspace
+from app.workflow import StepKind
 
 CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
 
@@ -43,22 +45,28 @@ class JourneyParts:
     discharge: DischargeEntry | None = None
 
 
-def load_journey_parts(workspace: Workspace, record: MeetingRecord) -> JourneyParts:
-    """The journey's records for the meeting in ``record``."""
-    if record.meeting_type is MeetingType.REVIEW:
+def load_journey_parts(
+    workspace: Workspace, record: MeetingRecord, kinds: Collection[StepKind] = ()
+) -> JourneyParts:
+    """The journey's records for the meeting in ``record``. ``kinds`` are its agenda
+    items' kinds: an agenda with a safety plan item gets the plan at any meeting."""
+    parts = JourneyParts()
+    review_meeting = record.meeting_type is MeetingType.REVIEW
+    if review_meeting:
+        parts = dataclasses.replace(parts, icpc_timeframe=_timeframe(workspace, record.meeting_id))
+    if review_meeting or StepKind.SAFETY_PLAN in kinds:
         # Signed-off minutes show the plan as it stood when they were signed off.
         as_at = record.signed_off_at if record.is_signed_off else None
-        return JourneyParts(
-            icpc_timeframe=_timeframe(workspace, record.meeting_id),
-            safety_plan=_safety_plan(workspace, record.case_id, as_at),
+        parts = dataclasses.replace(
+            parts, safety_plan=_safety_plan(workspace, record.case_id, as_at)
         )
     if record.meeting_type in CONFERENCES:
         entry = _conference(workspace, record)
         ended = None
         if record.meeting_type is MeetingType.RCPC and entry is not None:
             ended = _discharge(workspace, record.meeting_id)
-        return JourneyParts(conference=entry, discharge=ended)
-    return JourneyParts()
+        parts = dataclasses.replace(parts, conference=entry, discharge=ended)
+    return parts
 
 
 def _timeframe(workspace: Workspace, meeting_id: str) -> TimeframeEntry | None:
