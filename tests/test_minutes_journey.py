@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from app import clock
 from app.exporters.minutes import export_minutes
 from app.exporters.minutes_data import FAMILY, load_minutes_data
+from app.exporters.minutes_journey_data import load_journey_parts
 from app.models import (
     ConferenceOutcome,
     IcpcTimeframe,
@@ -24,8 +25,10 @@ from app.models import (
     PlanCategory,
     StatutoryRole,
 )
+from app.services.conduct.record import meeting_record
 from app.services.setup import default_agenda
 from app.storage.workspace import Workspace, create_workspace
+from app.workflow import StepKind
 from tests.conftest import PASSPHRASE
 from tests.test_minutes import package_text, rows, section, tables, texts
 from tests.test_minutes_journey_sample import (
@@ -372,6 +375,14 @@ def test_loader_reads_the_journey(journey: Journey) -> None:
     assert (timeframe.strategy_date, timeframe.default_due) == (STRATEGY_DAY, ICPC_DEFAULT)
     assert timeframe.extra_days == 7
     assert reviewed.safety_plan is not None and reviewed.safety_plan.version == 1
+
+    # At a conference the plan shows only where the agenda has an item for it; then
+    # it is the version in force when that conference's minutes were signed off.
+    icpc = meeting_record(workspace, meeting_id=sample.icpc_id)
+    assert load_journey_parts(workspace, icpc).safety_plan is None
+    shown = load_journey_parts(workspace, icpc, {StepKind.SAFETY_PLAN}).safety_plan
+    assert shown is not None and shown.version == 2
+    assert shown.items[-1].worry == REVISED_WORRY
 
     changed = load_minutes_data(workspace, meeting_id=sample.change_id)
     assert changed.conference is not None
