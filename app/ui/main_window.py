@@ -60,7 +60,11 @@ class MainWindow(QMainWindow):
         self._location = Location("home")
 
         self.nav = QListWidget()
-        named(self.nav, "Sections", "Choose a section; Ctrl+1 to Ctrl+5 jump straight to one")
+        named(
+            self.nav,
+            "Sections",
+            f"Choose a section; Ctrl+1 to Ctrl+{len(PAGES)} jump straight to one",
+        )
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
         for spec in PAGES:

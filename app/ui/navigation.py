@@ -60,6 +60,20 @@ def _meetings(window: MainWindow) -> QWidget:
     return page
 
 
+def _register(window: MainWindow) -> QWidget:
+    from app.ui.register import RegisterView
+
+    page = RegisterView(window.workspace)
+    page.case_activated.connect(window.open_case)
+    return page
+
+
+def _reports(window: MainWindow) -> QWidget:
+    from app.ui.reports_view import ReportsView
+
+    return ReportsView(window.workspace)
+
+
 def _settings(window: MainWindow) -> QWidget:
     from app.ui.pages.settings import SettingsPage
 
@@ -77,8 +91,10 @@ def _about(window: MainWindow) -> QWidget:
 # The navigation, in order. A new page is one more line here.
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", "Ctrl+1", _home),
-    PageSpec("cases", "Cases", "Ctrl+2", _cases),
-    PageSpec("meetings", "Meetings", "Ctrl+3", _meetings),
-    PageSpec("settings", "Settings", "Ctrl+4", _settings),
-    PageSpec("about", "About", "Ctrl+5", _about),
+    PageSpec("register", "Register", "Ctrl+2", _register),
+    PageSpec("cases", "Cases", "Ctrl+3", _cases),
+    PageSpec("meetings", "Meetings", "Ctrl+4", _meetings),
+    PageSpec("reports", "Reports", "Ctrl+5", _reports),
+    PageSpec("settings", "Settings", "Ctrl+6", _settings),
+    PageSpec("about", "About", "Ctrl+7", _about),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,10 +52,14 @@ def _send(address: str, path: str, member: str, *args: str) -> None:
 
 
 @pytest.fixture
-def watcher(bus_address: str) -> ScreenLockWatcher:
-    bus = QDBusConnection.connectToBus(bus_address, f"screen-lock-test-{id(bus_address)}")
+def watcher(bus_address: str) -> Iterator[ScreenLockWatcher]:
+    # A fresh name each time: Qt hands back an existing connection of the same
+    # name, which may belong to an earlier test's daemon, now gone.
+    name = f"screen-lock-test-{uuid.uuid4()}"
+    bus = QDBusConnection.connectToBus(bus_address, name)
     assert bus.isConnected()
-    return ScreenLockWatcher(session_bus=bus, system_bus=QDBusConnection("no-system-bus"))
+    yield ScreenLockWatcher(session_bus=bus, system_bus=QDBusConnection("no-system-bus"))
+    QDBusConnection.disconnectFromBus(name)
 
 
 def test_the_screensaver_signal_is_heard(

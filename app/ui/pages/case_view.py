@@ -16,6 +16,7 @@ from app.services.cases import CaseDetail, MeetingRow, get_case
 from app.storage.workspace import Workspace
 from app.ui import text
 from app.ui.autosave import Autosave
+from app.ui.case_timeline import CaseTimelineWidget
 from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
 from app.ui.pages.case_forms import CaseEpisodeForm, ChildForm
 from app.ui.pages.family_section import FamilySection
@@ -71,12 +72,21 @@ class CaseView(QWidget):
         named(self.agencies_text, "Agencies involved")
         QVBoxLayout(self.agencies).addWidget(self.agencies_text)
         self.meetings = self._meetings_box()
+        self.timeline = CaseTimelineWidget(workspace, case_id)
+        self.timeline.open_meeting.connect(self.open_meeting)
 
         body = QWidget()
         # Long lines are hard to read: keep the form to a comfortable width.
         body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 130)
         body_layout = QVBoxLayout(body)
-        for section in (self.child_form, self.case_form, self.family, self.agencies, self.meetings):
+        for section in (
+            self.child_form,
+            self.case_form,
+            self.family,
+            self.agencies,
+            self.meetings,
+            self.timeline,
+        ):
             body_layout.addWidget(section)
         body_layout.addStretch(1)
         scroll = QScrollArea()
@@ -133,6 +143,7 @@ class CaseView(QWidget):
         """Re-read the family, agencies and meetings (the fields keep what is typed)."""
         if self.workspace.is_open:
             self._show_lists(get_case(self.workspace, case_id=self.case_id))
+            self.timeline.refresh()
 
     def _show_lists(self, case: CaseDetail) -> None:
         self.family.set_rows(case.child_id, case.family)
@@ -172,3 +183,5 @@ class CaseView(QWidget):
         self.autosave.unbind_all()
         self.family.clear()
         self.meetings_model.clear()
+        self.timeline.table.setRowCount(0)
+        self.timeline.summary.clear()

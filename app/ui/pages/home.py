@@ -14,6 +14,7 @@ from app.services.meetings import list_meetings
 from app.services.settings import get_settings
 from app.storage.workspace import Workspace
 from app.ui import text
+from app.ui.deadlines_view import DeadlinesView
 from app.ui.pages.list_page import make_table
 from app.ui.table_models import MeetingsTableModel
 from app.ui.widgets import heading, hint, name_buttons, named
@@ -41,6 +42,8 @@ class HomePage(QWidget):
         self.title = heading("Home")
         self.summary = hint()
         named(self.summary, "Workspace summary")
+        self.deadlines = DeadlinesView(workspace)
+        self.deadlines.meeting_activated.connect(self.open_meeting)
         self.model = MeetingsTableModel(self)
         self.table = make_table(self.model, "Meetings coming up")
         self.table.activated.connect(self._on_activated)
@@ -65,7 +68,8 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(heading("Coming up", level=2))
+        layout.addWidget(self.deadlines, 2)
+        layout.addWidget(heading("Meetings coming up", level=2))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addStretch(0)
@@ -88,12 +92,14 @@ class HomePage(QWidget):
             f"{len(upcoming)} {'meeting' if len(upcoming) == 1 else 'meetings'} "
             f"in the next {UPCOMING_DAYS} days."
         )
+        self.deadlines.refresh()
         self.model.set_rows(upcoming)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(upcoming))
         self.empty.setVisible(not upcoming)
 
     def clear(self) -> None:
+        self.deadlines.clear()
         self.model.clear()
         self.summary.clear()
 
