@@ -78,7 +78,10 @@ def _add_census(kinds: Any) -> None:
         help="the 31 March the census year ends on (default: the year containing today)",
     )
     census.add_argument(
-        "--la-code", default="", metavar="NNN", help="the local authority's three-digit DfE code"
+        "--la-code",
+        default="",
+        metavar="NNN",
+        help="the local authority's three-digit DfE code (default: the workspace's setting)",
     )
     census.add_argument(
         "--strict",
@@ -91,6 +94,7 @@ def _add_census(kinds: Any) -> None:
 def _export_census(args: argparse.Namespace) -> int:
     from app.census import CensusRejected, Severity, census_period, export_census, period_ending
     from app.census.export import check_xml_target
+    from app.services.settings import get_settings
 
     period = period_ending(args.period_end) if args.period_end else census_period(clock.today())
     check_xml_target(args.out)
@@ -100,7 +104,7 @@ def _export_census(args: argparse.Namespace) -> int:
                 workspace,
                 target=args.out,
                 period=period,
-                la_code=args.la_code,
+                la_code=args.la_code or get_settings(workspace).la_code,
                 allow_errors=not args.strict,
             )
         except CensusRejected as rejected:

@@ -16,6 +16,8 @@ from app.storage.workspace import Workspace
 class WorkspaceSettings:
     chair_name: str = ""
     local_authority: str = ""
+    # The DfE's three-digit number for the local authority, for the CIN census.
+    la_code: str = ""
     idle_lock_minutes: int = 5
     full_names_in_minutes: bool = False
     lcpp_contact: str = ""
@@ -42,7 +44,12 @@ def _encode(name: str, value: object) -> str:
         if name == "idle_lock_minutes" and not 1 <= number <= 60:
             raise ValidationError("Lock after idle must be between 1 and 60 minutes.")
         return str(number)
-    return str(value).strip()
+    text = str(value).strip()
+    if name == "la_code" and text and not (text.isdigit() and len(text) == 3):
+        raise ValidationError(
+            "The local authority code is the DfE's three-digit number, for example 999."
+        )
+    return text
 
 
 def get_settings(workspace: Workspace) -> WorkspaceSettings:

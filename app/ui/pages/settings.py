@@ -45,6 +45,8 @@ class SettingsPage(QWidget):
         self.autosave = Autosave(workspace, self)
         self.chair_name = QLineEdit()
         self.local_authority = QLineEdit()
+        self.la_code = compact(QLineEdit(), 8)
+        self.la_code.setMaxLength(3)
         self.idle_minutes = compact(QSpinBox(), 14)
         self.idle_minutes.setRange(1, 60)
         self.idle_minutes.setSuffix(" minutes")
@@ -59,6 +61,12 @@ class SettingsPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         add_row(form, "C&hair's name:", self.chair_name, "The LCPP who chairs meetings")
         add_row(form, "&Local authority:", self.local_authority)
+        add_row(
+            form,
+            "DfE local authority &code:",
+            self.la_code,
+            "Three digits; the CIN census export needs it",
+        )
         add_row(
             form,
             "Loc&k after no use for:",
@@ -99,6 +107,7 @@ class SettingsPage(QWidget):
     def _load(self, settings: WorkspaceSettings) -> None:
         self.chair_name.setText(settings.chair_name)
         self.local_authority.setText(settings.local_authority)
+        self.la_code.setText(settings.la_code)
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.full_names.setChecked(settings.full_names_in_minutes)
 
@@ -106,6 +115,7 @@ class SettingsPage(QWidget):
         for widget, key in (
             (self.chair_name, "chair_name"),
             (self.local_authority, "local_authority"),
+            (self.la_code, "la_code"),
             (self.idle_minutes, "idle_lock_minutes"),
             (self.full_names, "full_names_in_minutes"),
         ):
