@@ -26,7 +26,13 @@ def add_demo_data(workspace: Workspace) -> dict[str, int]:
     if existing:
         raise MacptError("This workspace already has the demo data.")
     counts = {"children": 0, "meetings": 0}
-    for part in PARTS:
-        for key, value in part(workspace).items():
-            counts[key] = counts.get(key, 0) + value
+    # The demo's decisions, sign-offs and plan versions are the demo chair's,
+    # as they would be in a real meeting, not the administrator's who ran it.
+    actor, workspace.actor = workspace.actor, core.CHAIR
+    try:
+        for part in PARTS:
+            for key, value in part(workspace).items():
+                counts[key] = counts.get(key, 0) + value
+    finally:
+        workspace.actor = actor
     return counts
