@@ -157,7 +157,9 @@ SORT_KEYS: dict[str, str] = {
 
 # A search matching at most this many children is worked out from its matches;
 # a broader one walks the register in order and stops when the page is full.
-FEW_MATCHES = 300
+# Working out one child costs about what walking past thirty others does: for
+# a page of 50 out of 10,000 children the two ways cost the same near 120.
+FEW_MATCHES = 120
 MATCH_COUNT = "SELECT count(*) FROM child_search WHERE child_search MATCH :match"
 _MATCHES = "ch.id IN (SELECT child_id FROM child_search WHERE child_search MATCH :match)"
 
