@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import IcpcTimeframe, PlanCategory
@@ -230,6 +230,32 @@ def test_typing_in_the_search_box_narrows_the_register(qtbot: QtBot, view: Regis
     qtbot.keyClicks(view.filter_bar.search, "nobody-here")
     qtbot.waitUntil(lambda: view.status_line.text() == NO_MATCH, timeout=3000)
     assert refs(view) == []
+
+
+def test_ctrl_h_works_wherever_the_focus_is_in_the_window(
+    qtbot: QtBot, register_workspace: Workspace
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    elsewhere = QLineEdit(window)  # the main window's navigation, say
+    register = RegisterView(register_workspace, window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(elsewhere)
+    layout.addWidget(register)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    elsewhere.setFocus()
+    qtbot.keyClick(elsewhere, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert register.model.names_hidden
+    register.hide()  # another page is shown: the key is its to use
+    resets: list[None] = []
+    register.model.modelReset.connect(lambda: resets.append(None))
+    # Shortcuts are matched as the key event is delivered, so nothing is left to wait for.
+    qtbot.keyClick(elsewhere, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert resets == []
+    assert register.model.names_hidden
+    register.clear()
 
 
 def test_alt_s_goes_to_the_search_box(qtbot: QtBot, view: RegisterView) -> None:

@@ -90,8 +90,10 @@ class RegisterView(QWidget):
         self.summary.lcpps_found.connect(self._on_lcpps_found)
         self.table.activated.connect(self._on_activated)
 
+        # Wherever the focus is in the window (the navigation, say), as long as
+        # the register is on screen: a shared screen cannot wait for a click.
         hide = QShortcut(QKeySequence(HIDE_NAMES_KEY), self)
-        hide.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        hide.setContext(Qt.ShortcutContext.WindowShortcut)
         hide.activated.connect(self.filter_bar.hide_names.toggle)
         self.setFocusProxy(self.filter_bar.search)
 
