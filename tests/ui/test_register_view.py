@@ -31,6 +31,12 @@ CHILDREN = 15
 NAMES = {f"{FIRST[n % 5]} {LAST[n % 3]}{n}" for n in range(CHILDREN)}
 
 
+@pytest.fixture(autouse=True)
+def names_shown_at_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Hiding names is remembered for the next register; each test starts afresh.
+    monkeypatch.setattr(RegisterView, "hide_names_from_start", False)
+
+
 @pytest.fixture(scope="module")
 def register_workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     workspace = create_workspace(tmp_path_factory.mktemp("register-ui") / "w.macpt", PASSPHRASE)
@@ -230,6 +236,24 @@ def test_typing_in_the_search_box_narrows_the_register(qtbot: QtBot, view: Regis
     qtbot.keyClicks(view.filter_bar.search, "nobody-here")
     qtbot.waitUntil(lambda: view.status_line.text() == NO_MATCH, timeout=3000)
     assert refs(view) == []
+
+
+def test_names_stay_hidden_in_the_next_register_shown(
+    qtbot: QtBot, register_workspace: Workspace
+) -> None:
+    first = RegisterView(register_workspace)
+    qtbot.addWidget(first)
+    first.filter_bar.hide_names.click()
+    first.clear()  # the workspace locks; the main window builds a new register on unlock
+    again = RegisterView(register_workspace)
+    qtbot.addWidget(again)
+    assert again.model.names_hidden
+    assert again.filter_bar.hide_names.isChecked()
+    assert [name for name in NAMES if name in every_text(again.model)] == []
+    again.filter_bar.hide_names.click()
+    assert [name for name in NAMES if name in every_text(again.model)] != []
+    again.clear()
+    assert not RegisterView(register_workspace, again).model.names_hidden
 
 
 def test_ctrl_h_works_wherever_the_focus_is_in_the_window(

@@ -45,11 +45,15 @@ class RegisterView(QWidget):
 
     # Counting waits this long after the last change, so typing a word costs one count.
     count_delay_ms = 250
+    # Names hidden stay hidden in the next register this process shows (after a
+    # lock, say): a screen still shared must not show them again unasked.
+    hide_names_from_start = False
 
     def __init__(self, workspace: Workspace, parent: Any = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Register of children")
         self.model = RegisterModel(workspace, self)
+        self.model.set_names_hidden(RegisterView.hide_names_from_start)  # before any row
         self.summary = RegisterSummary(workspace, self)
         self.filter_bar = RegisterFilterBar(self)
 
@@ -83,7 +87,8 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
 
         self.filter_bar.filters_changed.connect(self._on_filters_changed)
-        self.filter_bar.names_hidden_changed.connect(self.model.set_names_hidden)
+        self.filter_bar.names_hidden_changed.connect(self._on_names_hidden)
+        self.filter_bar.hide_names.setChecked(self.model.names_hidden)
         self.model.rows_loaded.connect(self._show_status)
         self.model.failed.connect(self._on_failed)
         self.summary.counted.connect(self._on_counted)
@@ -150,6 +155,10 @@ class RegisterView(QWidget):
 
     def _on_count_due(self) -> None:
         self.summary.request(self.model.filters, clock.today(), with_lcpps=self._want_lcpps)
+
+    def _on_names_hidden(self, hidden: bool) -> None:
+        RegisterView.hide_names_from_start = hidden
+        self.model.set_names_hidden(hidden)
 
     def _on_lcpps_found(self, names: list[str]) -> None:
         self._want_lcpps = False
