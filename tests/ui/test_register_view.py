@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import IcpcTimeframe, PlanCategory
@@ -280,6 +281,32 @@ def test_ctrl_h_works_wherever_the_focus_is_in_the_window(
     assert resets == []
     assert register.model.names_hidden
     register.clear()
+
+
+def test_usable_at_twice_the_text_size(
+    qtbot: QtBot, qapp: QApplication, register_workspace: Workspace
+) -> None:
+    original = QFont(qapp.font())
+    double = QFont(original)
+    double.setPointSizeF(original.pointSizeF() * 2)
+    qapp.setFont(double)
+    try:
+        widget = RegisterView(register_workspace)
+        qtbot.addWidget(widget)
+        # A 1280-pixel window less the main window's navigation.
+        widget.resize(1060, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+        assert widget.minimumSizeHint().width() <= 1060
+        clipped = [
+            button.text()
+            for button in widget.findChildren(QAbstractButton)
+            if button.isVisible() and button.width() < button.sizeHint().width()
+        ]
+        assert clipped == []
+        widget.clear()
+    finally:
+        qapp.setFont(original)
 
 
 def test_alt_s_goes_to_the_search_box(qtbot: QtBot, view: RegisterView) -> None:

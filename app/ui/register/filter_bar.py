@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.models import PlanCategory
 from app.services.register import STATUS_LABELS, STATUSES, RegisterFilter
+from app.ui.register.cells import STATUS_SHORT
 
 ALL_LCPPS = "All LCPPs"
 
@@ -47,12 +49,20 @@ class RegisterFilterBar(QWidget):
         self.status.setAccessibleName("Status")
         self.status.addItem("All statuses", None)
         for status in STATUSES:
-            self.status.addItem(STATUS_LABELS[status], status)
+            # The table's own words, short enough to fit at twice the text size.
+            self.status.addItem(STATUS_SHORT[status], status)
+            self.status.setItemData(
+                self.status.count() - 1, STATUS_LABELS[status], Qt.ItemDataRole.ToolTipRole
+            )
 
         self.lcpp = QComboBox(self)
         self.lcpp.setAccessibleName("LCPP")
         self.lcpp.addItem(ALL_LCPPS, None)
-        self.lcpp.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Long names must not widen the bar past the screen: the list shows them whole.
+        self.lcpp.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lcpp.setMinimumContentsLength(16)
 
         self.category = QComboBox(self)
         self.category.setAccessibleName("Plan category")
@@ -70,14 +80,20 @@ class RegisterFilterBar(QWidget):
 
         search_label = QLabel("&Search:", self)
         search_label.setBuddy(self.search)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(search_label)
-        layout.addWidget(self.search, 2)
+        # Two rows, so the bar fits a laptop screen at twice the text size.
+        searching = QHBoxLayout()
+        searching.addWidget(search_label)
+        searching.addWidget(self.search, 2)
+        searching.addStretch(1)
+        searching.addWidget(self.hide_names)
+        narrowing = QHBoxLayout()
         for widget in (self.status, self.lcpp, self.category, self.overdue):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.hide_names)
+            narrowing.addWidget(widget)
+        narrowing.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(searching)
+        layout.addLayout(narrowing)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
