@@ -9,6 +9,7 @@ from app.models import MeetingStatus, MeetingType, Sex
 from app.models.meeting import STATUS_FLOW
 from app.services import agencies, cases, meetings, settings
 from app.storage.workspace import Workspace
+from app.workdays import WorkingCalendar
 
 LOCAL_AUTHORITY = "Sampleshire County Council (demo)"
 CHAIR = "Jordan Demo-Chair"
@@ -43,6 +44,18 @@ def _advance(workspace: Workspace, meeting_id: str, status: MeetingStatus) -> No
     while current is not status:
         current = STATUS_FLOW[current]
         meetings.advance_status(workspace, meeting_id=meeting_id, to=current)
+
+
+def _meeting_day(today: dt.date, status: MeetingStatus, offset: int) -> dt.date:
+    """A weekday: held meetings in the past (or today), scheduled ones to come."""
+    calendar = WorkingCalendar()
+    if status is MeetingStatus.SCHEDULED:
+        return calendar.add_working_days(today, 2 + 5 * offset)
+    weeks_ago = {MeetingStatus.IN_PROGRESS: 0, MeetingStatus.CLOSED: 1, MeetingStatus.SIGNED_OFF: 2}
+    day = today - dt.timedelta(days=7 * weeks_ago[status] + offset)
+    while not calendar.is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def add(workspace: Workspace) -> dict[str, int]:
@@ -111,9 +124,7 @@ def add(workspace: Workspace) -> dict[str, int]:
     for offset, meeting_type in enumerate(MeetingType):
         for step, status in enumerate(MeetingStatus):
             case = created[(offset + step) % len(created)]
-            when = today + dt.timedelta(days=7 * (step - 2) + offset)
-            if status is MeetingStatus.SCHEDULED:
-                when = today + dt.timedelta(days=3 + 7 * offset)
+            when = _meeting_day(today, status, offset)
             meeting = meetings.schedule_meeting(
                 workspace,
                 case_id=case.case_id,
