@@ -196,3 +196,9 @@ def test_meetings_without_a_threshold_decision() -> None:
     # A five-day review has no threshold decision; only attendance and actions count.
     facts = MeetingFacts(decision_required=False, statutory=ALL_PRESENT)
     assert flow(facts=facts).blockers() == []
+
+
+def test_items_worked_on_at_an_earlier_sitting_count_as_opened() -> None:
+    # Reopening a meeting resumes it: the agenda shows what was already done.
+    f = flow(spent={"c": 90, "d": 0})
+    assert f.progress.visited == frozenset({0, 2})

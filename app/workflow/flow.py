@@ -54,7 +54,8 @@ class MeetingFlow:
         spent = spent or {}
         self._spent = [float(spent.get(s.agenda_item_id, 0)) for s in self.steps]
         self._index = 0
-        self._visited = {0}
+        # Items with time spent were opened at an earlier sitting.
+        self._visited = {0} | {i for i, seconds in enumerate(self._spent) if seconds > 0}
         self._entered_at: dt.datetime | None = None
 
     # -- where we are ------------------------------------------------------
