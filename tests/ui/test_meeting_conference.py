@@ -43,6 +43,7 @@ from tests.test_journey_fixtures import (
     strategy_s47,
     the_child,
 )
+from tests.ui.test_meeting_layout import alt_keys_used_twice
 from tests.ui.test_meeting_support import MeetingFixture, focused, press
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
@@ -126,6 +127,7 @@ def test_an_icpc_plan_with_its_category_starts_the_plan_and_its_first_review(
     page = open_decision(view)
     assert page.outcome.hasFocus()
     assert page.title.text() == "Decision: is a child protection plan needed?"
+    assert alt_keys_used_twice(view) == []
     assert not page.warning.isVisible()  # the ICPC's chair is the plan's first chair
     # The journey's gap is shown where it is put right, and closing is refused.
     assert page.gaps.isVisible()
@@ -215,6 +217,7 @@ def test_ending_the_plan_asks_everyone_and_tells_everyone(
     choose(page, "outcome", ConferenceOutcome.END_PLAN.value)
     panel = page.discharge
     assert panel.isVisible() and not page.next_review.isEnabled()
+    assert alt_keys_used_twice(view) == []
     told = panel.told.text()
     for name in ("Pat Testcase (Mother)", "Chris Other (Father)", "Police"):
         assert name in told

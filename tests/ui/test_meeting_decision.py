@@ -11,6 +11,7 @@ from app.services.conduct.representation import representation_check
 from app.services.meetings import get_meeting
 from app.ui.meeting.closing_dialog import ClosingDialog
 from app.ui.meeting.steps.decision import DecisionPage
+from app.ui.meeting.steps.timescales import TimescalesPage
 from tests.ui.test_meeting_support import focused, press
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
@@ -121,7 +122,12 @@ def test_closing_is_refused_without_a_rationale_and_allowed_with_one(
     assert isinstance(page, DecisionPage)
     qtbot.waitUntil(page.rationale.hasFocus)
     qtbot.keyClicks(page.rationale, "Bruising explained by a witnessed fall; no other concerns.")
-    press(page.rationale, Qt.Key.Key_E, CTRL_SHIFT)  # Close meeting… stores what was typed
+    # The timescales page, open while the meeting closes, shows the dates as stored.
+    press(page.rationale, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    timescales = view.current_page
+    assert isinstance(timescales, TimescalesPage)
+    assert timescales.note.text().endswith("when the decision is confirmed or it closes.")
+    press(focused(view), Qt.Key.Key_E, CTRL_SHIFT)
     dialog = view.dialog
     assert isinstance(dialog, ClosingDialog)
     assert not dialog.gap_buttons
@@ -134,3 +140,4 @@ def test_closing_is_refused_without_a_rationale_and_allowed_with_one(
     stamped = decision.get_decision(strategy.workspace, meeting_id=strategy.meeting_id)
     assert stamped.decided_by == "Test Chair"
     assert view.header.sign_off.isVisible() and not view.header.close_meeting.isVisible()
+    assert timescales.note.text().endswith("These dates are stored with the meeting.")

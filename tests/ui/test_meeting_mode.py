@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingStatus
 from app.services.conduct.actions import list_actions
 from app.services.conduct.agenda import list_agenda
 from app.services.meetings import get_meeting
+from app.ui.meeting import MeetingView
 from app.ui.meeting.action_form import QuickActionDialog
+from app.ui.meeting.steps.actions import ActionsPage
 from app.ui.meeting.steps.decision import DecisionPage
 from app.workflow import StepKind
 from tests.conftest import FIXED_NOW
@@ -119,4 +122,55 @@ def test_start_the_meeting_from_the_keyboard(strategy, open_view) -> None:
     press(focused(view), Qt.Key.Key_S, CTRL_SHIFT)
     summary = get_meeting(strategy.workspace, meeting_id=strategy.meeting_id)
     assert summary.status is MeetingStatus.IN_PROGRESS
+    assert view.current_page.notes.hasFocus()
+
+
+def test_opened_inside_a_window_the_cursor_is_in_the_first_item(strategy, qtbot: QtBot) -> None:
+    # As the main window does: the list the meeting was opened from keeps the focus
+    # until meeting mode is shown, and then no meeting shortcut would work.
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    listing = QLineEdit()
+    window.setCentralWidget(listing)
+    window.show()
+    qtbot.waitActive(window)
+    listing.setFocus()
+    view = MeetingView(strategy.workspace, strategy.meeting_id)
+    window.setCentralWidget(view)
+    qtbot.waitUntil(lambda: window.focusWidget() is view.current_page.notes)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(focused(view), Qt.Key.Key_S, CTRL_SHIFT)
+    assert view.state.header.status is MeetingStatus.IN_PROGRESS
+
+
+def test_actions_one_after_another_from_the_keyboard(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    view.go_to_item(
+        next(i for i, s in enumerate(view.state.flow.steps) if s.kind is StepKind.ACTIONS)
+    )
+    page = view.current_page
+    assert isinstance(page, ActionsPage)
+    form = page.form
+    assert form.description.hasFocus()
+    qtbot.keyClicks(form.description, "Check school attendance")
+    press(form.description, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(view), "Morgan Sample-Teacher")
+    form.due.setFocus()
+    qtbot.keyClicks(form.due, "27/11/2026")
+    press(form.due, Qt.Key.Key_Return)  # Enter in the date adds it too
+    (action,) = list_actions(strategy.workspace, meeting_id=strategy.meeting_id)
+    assert action.due_date == dt.date(2026, 11, 27)
+    # Ready for the next action; the one added reads in full on its own line.
+    assert form.description.hasFocus() and form.due.text() == ""
+    assert page.lines[action.id].description.text() == "Check school attendance"
+
+
+def test_after_a_walk_in_the_cursor_goes_back_to_the_item(strategy, open_view, qtbot) -> None:
+    view = open_view(strategy)
+    press(focused(view), Qt.Key.Key_W, CTRL_SHIFT)
+    walk_in = view.attendance.walk_in
+    qtbot.keyClicks(walk_in.name, "Jo Walk-In")
+    walk_in.agency.setCurrentIndex(walk_in.agency.findText("Police"))
+    press(walk_in.name, Qt.Key.Key_Return)
     assert view.current_page.notes.hasFocus()

@@ -94,9 +94,11 @@ def test_safety_plan_versions_through_the_editor(
     qtbot.keyClicks(item.who, "Pat Example")
     qtbot.keyClicks(item.by_when, "From today")
     qtbot.keyClicks(page.agreed_by, "Pat Example and the social worker")
+    assert page.gaps.isVisible()  # the review cannot close without a safety plan
     page.save.click()
     plan = safety_plan_for_case(review.workspace, case_id=review.case_id)
     assert plan is not None and plan.version == 1
+    assert not page.gaps.isVisible()
     assert page.gaps_text.text().startswith("A clear plan also says:")
 
     # A change is saved as version 2; version 1 stays as it was agreed.
@@ -132,6 +134,15 @@ def test_safety_plan_versions_through_the_editor(
     ) + "\n".join(p.text for p in Document(str(meeting_dialogs.document)).paragraphs)
     assert "Unexplained bruising" in text
     assert "Missed health appointments" not in text
+
+
+def test_a_review_yet_to_close_needs_no_letters_yet(review, open_view) -> None:
+    view = open_view(review)
+    view.show_letters()
+    dialog = view.dialog
+    assert isinstance(dialog, NotificationsDialog)
+    assert dialog.who.text().startswith("Nobody needs a letter yet")
+    assert not dialog.export.isEnabled()
 
 
 def test_letters_after_the_strategy_meeting(review, open_view, meeting_dialogs, tmp_path) -> None:
@@ -179,6 +190,15 @@ def test_the_reviews_gaps_are_shown_where_they_are_put_right(review, open_view) 
         "Go to conference timeframe",
         "Go to interim safety plan",
     ] + ["Go to conference timeframe"] * 4
+    summary = {
+        dialog.lines.itemAtPosition(row, 1).widget().text(): (
+            dialog.lines.itemAtPosition(row, 2).widget().text()
+        )
+        for row in range(dialog.lines.rowCount())
+        if dialog.lines.itemAtPosition(row, 1) is not None
+    }
+    assert summary["<b>Conference timeframe</b>"] == "Not recorded."
+    assert summary["<b>Interim safety plan</b>"] == "None agreed yet."
     dialog.gap_buttons[1].click()
     plan_page = view.current_page
     assert isinstance(plan_page, SafetyPlanPage)

@@ -57,7 +57,7 @@ def test_sign_off_locks_the_minutes_and_changes_become_amendments(
     assert notes.isReadOnly()
     qtbot.keyClicks(notes, "A silent change")
     assert list_agenda(strategy.workspace, meeting_id=strategy.meeting_id)[0].notes == ""
-    assert not view.attendance.walk_in.isEnabled()
+    assert not view.attendance.walk_in.isVisible()  # no walk-ins once signed off
     assert not view.header.close_meeting.isVisible()
 
     view.header.amend.click()

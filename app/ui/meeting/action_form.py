@@ -22,7 +22,15 @@ from app.services.conduct.actions import ActionRow, add_action
 from app.ui.autosave import optional_date_edit, set_date, widget_value
 from app.ui.date_field import DateField
 from app.ui.meeting.state import MeetingState
-from app.ui.widgets import add_row, heading, message_label, named, show_message, user_message
+from app.ui.widgets import (
+    add_row,
+    compact,
+    heading,
+    message_label,
+    named,
+    show_message,
+    user_message,
+)
 
 
 def agency_combo(state: MeetingState, *, none_text: str = "No agency") -> QComboBox:
@@ -37,10 +45,17 @@ def agency_combo(state: MeetingState, *, none_text: str = "No agency") -> QCombo
     return combo
 
 
-def due_date_edit() -> DateField:
+def date_box(placeholder: str) -> DateField:
+    """An optional date whose placeholder says what an empty field means, all of it readable
+    (date fields are otherwise kept short)."""
     edit = optional_date_edit()
-    edit.setPlaceholderText("dd/mm/yyyy, or leave empty for now")
+    edit.setPlaceholderText(placeholder)
+    compact(edit, len(placeholder) + 2)
     return edit
+
+
+def due_date_edit() -> DateField:
+    return date_box("dd/mm/yyyy, or leave empty for now")
 
 
 class ActionForm(QWidget):
@@ -61,20 +76,20 @@ class ActionForm(QWidget):
         self.owner.setPlaceholderText("Who will do it")
         self.agency = agency_combo(state)
         self.due = due_date_edit()
-        self.add_button = named(QPushButton("&Add action"), "Add action")
+        self.add_button = named(QPushButton("Add acti&on"), "Add action")
         # Enter in a text field adds the action; a dialog's default button must not add it twice.
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.submit)
         self.error = message_label("Problem with the action")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        add_row(form, "&What:", self.description)
+        add_row(form, "Wha&t:", self.description)
         add_row(form, "W&ho:", self.owner)
-        add_row(form, "A&gency:", self.agency)
+        add_row(form, "Agenc&y:", self.agency)
         add_row(form, "&By when:", self.due)
         form.addRow("", self.add_button)
         form.addRow(self.error)
-        for edit in (self.description, self.owner):
+        for edit in (self.description, self.owner, self.due):
             edit.returnPressed.connect(self.submit)
 
     def submit(self) -> ActionRow | None:
@@ -97,6 +112,7 @@ class ActionForm(QWidget):
         self.owner.clear()
         self.agency.setCurrentIndex(0)
         set_date(self.due, None)
+        self.description.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
         self.state.changed()
         self.added.emit(row)
         return row

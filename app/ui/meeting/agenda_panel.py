@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -64,6 +64,7 @@ class AgendaPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.viewport().installEventFilter(self)
         self.texts: list[str] = []
         named(self.list, "Agenda", "Choose an item and press Enter to go to it.")
         self.list.itemActivated.connect(lambda item: self.chosen.emit(self.list.row(item)))
@@ -99,9 +100,12 @@ class AgendaPanel(QWidget):
             if item.text() != wrapped:
                 item.setText(wrapped)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._wrap_items()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The list's viewport has its final width only once it is resized itself
+        # (the panel's own resize comes first): wrap the titles then.
+        if watched is self.list.viewport() and event.type() is QEvent.Type.Resize:
+            self._wrap_items()
+        return super().eventFilter(watched, event)
 
     def state_of(self, index: int) -> str:
         flow = self.state.flow

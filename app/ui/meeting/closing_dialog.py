@@ -15,8 +15,17 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.services.conduct.closing import ClosingSummary, close_meeting, closing_summary
+from app.ui.meeting.journey_summary import journey_lines
 from app.ui.meeting.state import MeetingState, clear_layout
-from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
+from app.ui.widgets import (
+    fit_to_contents,
+    heading,
+    hint,
+    message_label,
+    named,
+    show_message,
+    user_message,
+)
 from app.workflow import Blocker
 
 INTRO = "Check what has been recorded. Anything marked ⚠ needs attention before the meeting closes."
@@ -81,8 +90,15 @@ class ClosingDialog(QDialog):
         self.state.refresh_facts()
         flow = self.state.flow
         self.blockers = flow.blockers()
+        header = self.state.header
+        lines = list(summary.lines) + journey_lines(
+            self.state.workspace,
+            meeting_id=header.meeting_id,
+            case_id=header.case_id,
+            meeting_type=header.meeting_type,
+        )
         clear_layout(self.lines)
-        for row, line in enumerate(summary.lines):
+        for row, line in enumerate(lines):
             mark = QLabel("✓" if line.complete else "⚠")
             mark.setAccessibleName("complete" if line.complete else "needs attention")
             what = QLabel(f"<b>{line.heading}</b>")
@@ -126,6 +142,7 @@ class ClosingDialog(QDialog):
         except Exception as exc:
             self.refresh()
             show_message(self.error, user_message(exc), error=True)
+            fit_to_contents(self)  # the message must not push the summary out of sight
             (self.gap_buttons[0] if self.gap_buttons else self.close_button).setFocus()
             return
         self.state.refresh_header()

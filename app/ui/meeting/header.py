@@ -60,16 +60,16 @@ class HeaderBar(QFrame):
         self.amend = command("Record an a&mendment…")
         self.reissue = command("&Reissue minutes")
         self.export = command("E&xport minutes…", "Ctrl+Shift+X")
-        self.letters = command("Le&tters…")
+        self.letters = command("Letters…", "Ctrl+Shift+L")
         self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
 
+        # Leave sits with the title, so the row of commands fits a 1366-pixel laptop
+        # screen at any status (at most four of them show at once).
         top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.details)
-        top.addLayout(titles, 1)
-        top.addWidget(self.status)
-        top.addWidget(self.clocks)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.clocks, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
         commands = QHBoxLayout()
         for button in (
             self.start,
@@ -83,9 +83,9 @@ class HeaderBar(QFrame):
         ):
             commands.addWidget(button)
         commands.addStretch(1)
-        commands.addWidget(self.leave)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.details)
         layout.addWidget(self.timescales)
         layout.addLayout(commands)
         state.header_changed.connect(self.refresh)

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -171,6 +172,8 @@ class MeetingView(QWidget):
         header.letters.clicked.connect(self.show_letters)
         header.leave.clicked.connect(self.leave)
         self.open_folder.clicked.connect(self._on_open_folder)
+        # A walk-in is added mid-item: the cursor goes back to where the chair was typing.
+        self.attendance.walk_in.added.connect(lambda _row: self._back_to_item())
         state.notice.connect(self._on_notice)
         state.header_changed.connect(self._on_header_changed)
         state.autosave.saving.connect(lambda: self.saved.setText("Saving…"))
@@ -191,6 +194,7 @@ class MeetingView(QWidget):
             ("Ctrl+Shift+I", self.show_invitations),
             ("Ctrl+Shift+E", self.show_closing),
             ("Ctrl+Shift+X", self.export_minutes),
+            ("Ctrl+Shift+L", self.show_letters_if_shown),
             ("Ctrl+Shift+Q", self.leave),
         ]
         bindings += [(f"Ctrl+{n}", functools.partial(self.go_to_item, n - 1)) for n in range(1, 10)]
@@ -305,6 +309,10 @@ class MeetingView(QWidget):
     def show_letters(self) -> None:
         self._open(NotificationsDialog(self.state, self))
 
+    def show_letters_if_shown(self) -> None:
+        if self.header.letters.isVisible():
+            self.show_letters()
+
     def reissue(self) -> None:
         issue = self.state.attempt(
             lambda: reissue_minutes(self.state.workspace, meeting_id=self.state.meeting_id)
@@ -335,6 +343,21 @@ class MeetingView(QWidget):
         dialog.open()
 
     # -- reactions --------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Opened from a list in the main window, the cursor stays on that (now hidden)
+        # list and no meeting shortcut would work: put it in the current item.
+        QTimer.singleShot(0, self, self._focus_current)
+
+    def _back_to_item(self) -> None:
+        self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_current(self) -> None:
+        where = QApplication.focusWidget()
+        inside = where is not None and self.isAncestorOf(where)
+        if not inside and self.dialog is None and self.state.flow.index in self.pages:
+            self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _settled(self) -> bool:
         return self.state.header.status.value in ("closed", "signed-off")
 
@@ -360,8 +383,11 @@ class MeetingView(QWidget):
     def _on_header_changed(self) -> None:
         for page in self.pages.values():
             page.set_editable(self.state.editable)
+        if self.state.flow.index in self.pages:
+            self.current_page.refresh()  # closing stores what the page may show (timescales)
         self.attendance.refresh()
-        self.attendance.walk_in.setEnabled(self.state.editable)
+        # Signed-off minutes take no walk-ins: the form goes rather than sitting greyed out.
+        self.attendance.walk_in.setVisible(self.state.editable)
         self.agenda.update_items()
 
     def _on_saved(self) -> None:

@@ -62,7 +62,7 @@ class WalkInForm(QWidget):
         form.addRow(self.error)
         self.name.returnPressed.connect(self.submit)
         self.role.returnPressed.connect(self.submit)
-        self.setEnabled(state.editable)
+        self.setVisible(state.editable)
 
     def start(self) -> None:
         """Put the cursor in the name field, ready to type."""
@@ -113,6 +113,8 @@ class ArrivalPicker(QDialog):
         self.filter.setPlaceholderText("Type part of a name or agency")
         named(self.filter, "Find who arrived")
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         named(self.list, "People not yet here")
         self.empty = hint("Everyone invited is here. Add a walk-in with Ctrl+Shift+W.")
         self.error = message_label("Problem marking arrival")
@@ -136,13 +138,14 @@ class ArrivalPicker(QDialog):
             if r.status is not AttendanceStatus.ATTENDED
         ]
         self._on_filter("")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
+        # Wide enough for "Name — Agency" on one line, and for the title.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 
     def _on_filter(self, text: str) -> None:
         needle = text.casefold().strip()
         self.list.clear()
         for row in self.rows:
-            label = f"{row.name or '(name not known)'} — {row.agency_name or 'Family'}"
+            label = f"{row.name or 'Name not known yet'} — {row.agency_name or 'Family'}"
             if needle and needle not in label.casefold():
                 continue
             item = QListWidgetItem(label)

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import ActionStatus
 from app.services.conduct import actions as service
 from app.services.conduct.actions import ActionRow
-from app.ui.autosave import set_date
-from app.ui.meeting.action_form import ActionForm, agency_combo, due_date_edit
+from app.ui.autosave import optional_date_edit, set_date
+from app.ui.meeting.action_form import ActionForm, agency_combo
 from app.ui.meeting.state import MeetingState, clear_layout
 from app.ui.meeting.steps.base import StepPage
 from app.ui.text import long_date, short_date
@@ -25,20 +35,26 @@ NO_ACTIONS = "No actions yet. Add one below, or press Ctrl+Shift+A from any item
 NO_CARRIED = "No open actions from earlier meetings about this child."
 
 
-class ActionLine:
-    """One agreed action, edited in place (saved as you type)."""
+class ActionLine(QFrame):
+    """One agreed action, edited in place (saved as you type).
+
+    Three short lines, so that each field is wide enough to read in the middle
+    column: the action; who and their agency; by when and its status.
+    """
 
     def __init__(self, state: MeetingState, row: ActionRow) -> None:
+        super().__init__()
         self.state = state
         self.id = row.id
         ws = state.workspace
-        self.number = QLabel(f"{row.number}.")
+        self.number = QLabel(f"<b>{row.number}.</b>")
         self.description = QLineEdit(row.description)
+        self.description.setPlaceholderText("What will be done")
         self.owner = QLineEdit(row.owner_name)
-        self.owner.setPlaceholderText("Who")
+        self.owner.setPlaceholderText("Who will do it")
         self.agency = agency_combo(state)
         self.agency.setCurrentIndex(max(self.agency.findData(row.owner_agency_id), 0))
-        self.due = due_date_edit()
+        self.due = optional_date_edit()
         set_date(self.due, row.due_date)
         self.status = QComboBox()
         for text, status in STATUS_CHOICES:
@@ -66,9 +82,27 @@ class ActionLine:
         )
         state.bind(self.due, lambda v: service.edit_action(ws, action_id=self.id, due_date=v))
         self.status.activated.connect(self._on_status)
-
-    def widgets(self) -> list[QWidget]:
-        return [self.number, self.description, self.owner, self.agency, self.due, self.status]
+        first = QHBoxLayout()
+        first.addWidget(self.number)
+        first.addWidget(self.description, 1)
+        second, third = QHBoxLayout(), QHBoxLayout()
+        for line in (second, third):
+            line.addSpacing(self.number.sizeHint().width() + first.spacing())
+        for line, label, widget, stretch in (
+            (second, "Who:", self.owner, 3),
+            (second, "Agency:", self.agency, 2),
+            (third, "By when:", self.due, 0),
+            (third, "Status:", self.status, 0),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            line.addWidget(caption)
+            line.addWidget(widget, stretch)
+        third.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 8)
+        for line in (first, second, third):
+            layout.addLayout(line)
 
     def _on_status(self, _index: int) -> None:
         status = ActionStatus(self.status.currentData())
@@ -92,14 +126,8 @@ class ActionsPage(StepPage):
 
     def build(self) -> None:
         self.lines: dict[str, ActionLine] = {}
-        self.grid = QGridLayout()
-        self.grid.setColumnStretch(1, 3)
-        self.grid.setColumnStretch(2, 1)
-        self.column_heads = [
-            QLabel(f"<b>{text}</b>") for text in ("", "What", "Who", "Agency", "By when", "Status")
-        ]
-        for column, label in enumerate(self.column_heads):
-            self.grid.addWidget(label, 0, column)
+        self.line_box = QVBoxLayout()
+        self.line_box.setSpacing(0)
         self.empty = hint(NO_ACTIONS)
         self.form = ActionForm(self.state)
         self.form.added.connect(lambda _row: self.refresh())
@@ -108,7 +136,7 @@ class ActionsPage(StepPage):
         self.carried.setTextFormat(Qt.TextFormat.PlainText)
         self.carried_grid = QGridLayout()
         self.carried_buttons: dict[str, QPushButton] = {}
-        self.body.addLayout(self.grid)
+        self.body.addLayout(self.line_box)
         self.body.addWidget(self.empty)
         self.body.addWidget(heading("Add an action", level=2))
         self.body.addWidget(self.form)
@@ -123,19 +151,15 @@ class ActionsPage(StepPage):
         if [r.id for r in rows] != list(self.lines):
             self.state.autosave.flush()
             for line in self.lines.values():
-                for widget in line.widgets():
-                    widget.setParent(None)
-                    widget.deleteLater()
+                line.setParent(None)
+                line.deleteLater()
             self.lines = {}
-            for number, row in enumerate(rows, start=1):
+            for row in rows:
                 line = ActionLine(self.state, row)
-                for column, widget in enumerate(line.widgets()):
-                    self.grid.addWidget(widget, number, column)
+                self.line_box.addWidget(line)
                 line.set_editable(self.state.editable)
                 self.lines[row.id] = line
         self.empty.setVisible(not rows)
-        for label in self.column_heads:
-            label.setVisible(bool(rows))
         self._carried(service.carried_over_actions(ws, meeting_id=meeting_id))
 
     def _carried(self, rows: list[ActionRow]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +43,7 @@ class AgencyPanel(QGroupBox):
         )
         self.information.setPlainText(entry.information if entry else "")
         self.information.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.restricted = QCheckBox("&Restricted: never shared with the child's family")
+        self.restricted = QCheckBox("Restricted: never shared with the child's family")
         self.restricted.setChecked(bool(entry and entry.restricted))
         named(self.restricted, f"{panel.agency_name}: restricted information")
         named(self.contributor, f"{panel.agency_name}: shared by")
@@ -79,18 +80,24 @@ class AgencyInformationPage(StepPage):
         self.empty = hint(EMPTY)
         self.panel_box = QVBoxLayout()
         self.other = QComboBox()
+        # Agency names can be long: the list shows them in full, the box need not.
+        self.other.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.other.setMinimumContentsLength(20)
         named(self.other, "Agency to add information from")
-        self.add_button = QPushButton("Add &information from this agency")
+        self.add_button = QPushButton("A&dd information from this agency")
         self.add_button.clicked.connect(self._on_add)
         row = QHBoxLayout()
         label = QLabel("Another agency:")
         label.setBuddy(self.other)
         row.addWidget(label)
         row.addWidget(self.other, 1)
-        row.addWidget(self.add_button)
         self.body.addWidget(self.empty)
         self.body.addLayout(self.panel_box)
         self.body.addLayout(row)
+        # On its own line, so the page fits a narrow middle column.
+        self.body.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.state.people_changed.connect(self.refresh)
         self.refresh()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.services.conduct.agenda import save_agenda_notes
 from app.ui.meeting.state import MeetingState
-from app.ui.widgets import heading, hint, named
+from app.ui.widgets import heading, hint, named, show_message
 from app.workflow import Blocker, Step
 
 
@@ -108,6 +108,11 @@ class StepPage(QWidget):
         target = self.field_for(blocker) or self.first_field()
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroller.ensureWidgetVisible(target)
+
+    def show_problem(self, label: QLabel, message: str) -> None:
+        """Say what is wrong in ``label`` and scroll it into sight (it may be below the fold)."""
+        show_message(label, message, error=True)
+        self.scroller.ensureWidgetVisible(label)
 
     def field_for(self, blocker: Blocker) -> QWidget | None:
         """The field that puts right ``blocker`` on this page, if the page knows it."""

@@ -9,7 +9,8 @@ from app.errors import ValidationError
 from app.models import ConferenceOutcome, MeetingType, PlanCategory
 from app.services.journey import conference
 from app.services.journey.conference import ConferenceDecisionView, CoreGroupMember
-from app.ui.autosave import optional_date_edit, set_date, widget_value
+from app.ui.autosave import set_date, widget_value
+from app.ui.meeting.action_form import date_box
 from app.ui.meeting.steps.agency_views import AgencyViews
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.discharge import DischargePanel
@@ -77,10 +78,9 @@ class ConferenceDecisionPage(StepPage):
         self.core_group = notes_box("One member a line: name, role", "Core group")
         self.outline = notes_box("The outline child protection plan.", "Outline plan")
         self.dissent = notes_box("Any disagreement, in the person's own words.", "Dissent")
-        self.next_review = optional_date_edit()
-        self.next_review.setPlaceholderText("dd/mm/yyyy (empty: the latest date allowed)")
+        self.next_review = date_box("dd/mm/yyyy (empty: the latest date allowed)")
         self.discharge = DischargePanel(self.state)
-        self.record = named(QPushButton("Record the &decision"), "Record the decision")
+        self.record = named(QPushButton("Record t&he decision"), "Record the decision")
         self.record.setAutoDefault(False)
         self.record.clicked.connect(self._on_record)
         self.error = message_label("Problem with the decision")
@@ -91,17 +91,21 @@ class ConferenceDecisionPage(StepPage):
             edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        what = "Does the child need a child protection &plan?" if self.icpc else "&Decision:"
+        what = (
+            "Does the child need a child protection &plan?"
+            if self.icpc
+            else "Decision about the &plan:"
+        )
         if not self.icpc:
             add_row(form, "P&rogress against the plan:", self.progress)
         add_row(form, what, self.outcome)
         add_row(
-            form, "Cate&gory:" if self.icpc else "New cate&gory (if it changes):", self.category
+            form, "Categor&y:" if self.icpc else "New categor&y (if it changes):", self.category
         )
-        add_row(form, "Rea&sons (required):", self.rationale)
-        add_row(form, "&Lead practitioner:", self.lead)
-        add_row(form, "&Core group:", self.core_group)
-        add_row(form, "&Outline plan:", self.outline)
+        add_row(form, "Reasons (re&quired):", self.rationale)
+        add_row(form, "Lea&d practitioner:", self.lead)
+        add_row(form, "C&ore group:", self.core_group)
+        add_row(form, "O&utline plan:", self.outline)
         months = "3 months" if self.icpc else "6 months"
         add_row(
             form,
@@ -217,7 +221,7 @@ class ConferenceDecisionPage(StepPage):
                     next_review_due=review_due,
                 )
         except Exception as exc:
-            show_message(self.error, user_message(exc), error=True)
+            self.show_problem(self.error, user_message(exc))
             return
         show_message(self.error, "")
         self.state.changed()

@@ -79,7 +79,7 @@ class DischargePanel(QFrame):
         self.inputs.setColumnStretch(3, 1)
         self.lines: list[InputLine] = []
         self.prefill = named(
-            QPushButton("&Fill in from the child's meetings"), "Fill in the checklist"
+            QPushButton("Fill in from the child's &meetings"), "Fill in the checklist"
         )
         self.prefill.setAutoDefault(False)
         self.prefill.clicked.connect(self._on_prefill)
@@ -99,7 +99,7 @@ class DischargePanel(QFrame):
         for box in self.support.values():
             boxes.addWidget(box)
         form.addRow("Ongoing support after the plan ends:", boxes)
-        add_row(form, "Support &detail:", self.support_detail)
+        add_row(form, "Support detail:", self.support_detail)
         adding = QHBoxLayout()
         adding.addWidget(self.new_name, 2)
         adding.addWidget(self.new_agency, 2)

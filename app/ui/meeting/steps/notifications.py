@@ -25,7 +25,11 @@ from app.ui.meeting.state import MeetingState, clear_layout
 from app.ui.text import short_date, time_text
 from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
 
-NOBODY = "Nobody needs a letter about this meeting yet (letters follow a closed meeting, or invite to a conference)."
+NOBODY = "Nobody needs a letter about this meeting."
+NOBODY_YET = (
+    "Nobody needs a letter yet: letters follow a closed meeting, and a conference's "
+    "invitations go to everyone invited to it."
+)
 NO_LETTERS = "No letters written yet. Export letters… writes one for each person above."
 
 
@@ -78,7 +82,9 @@ class NotificationsDialog(QDialog):
                 f"{r.kind.value.replace('-', ' ')}"
                 for r in recipients
             )
-            or NOBODY
+            or (
+                NOBODY if self.state.header.status.value in ("closed", "signed-off") else NOBODY_YET
+            )
         )
         self.export.setEnabled(bool(recipients))
         clear_layout(self.log)

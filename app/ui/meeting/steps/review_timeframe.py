@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.models import IcpcTimeframe
 from app.services.journey import review
-from app.ui.autosave import optional_date_edit, set_date, widget_value
+from app.ui.autosave import set_date, widget_value
+from app.ui.meeting.action_form import date_box
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.representation import RepresentationWarning
 from app.ui.text import long_date
@@ -45,8 +46,7 @@ class ReviewTimeframePage(StepPage):
             button = QRadioButton(review.TIMEFRAME_LABELS[timeframe])
             self.choices.addButton(button, number)
             self.buttons[timeframe] = button
-        self.target = optional_date_edit()
-        self.target.setPlaceholderText("dd/mm/yyyy (empty: the 15th working day)")
+        self.target = date_box("dd/mm/yyyy (empty: the 15th working day)")
         self.reason = notes_box(
             "Why this timeframe (required for an extension or no conference).", "Reason"
         )
@@ -123,7 +123,7 @@ class ReviewTimeframePage(StepPage):
                 exceptional_circumstances_confirmed=self.confirmed.isChecked(),
             )
         except Exception as exc:
-            show_message(self.error, user_message(exc), error=True)
+            self.show_problem(self.error, user_message(exc))
             return
         show_message(self.error, "")
         self.state.changed()

@@ -105,9 +105,14 @@ class SafetyPlanPage(StepPage):
         self.plan: SafetyPlanVersionView | None = None
         self.shown: SafetyPlanVersionView | None = None
         self.versions = QComboBox()
+        # "Version n: date, agreed by …" can be long; the box follows the page's width.
+        self.versions.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.versions.setMinimumContentsLength(24)
         named(self.versions, "Version of the safety plan")
         self.versions.activated.connect(self._on_version)
-        self.export = named(QPushButton("E&xport safety plan…"), "Export safety plan")
+        self.export = named(QPushButton("Export safety &plan…"), "Export safety plan")
         self.export.setAutoDefault(False)
         self.export.clicked.connect(self._on_export)
         top = QHBoxLayout()
@@ -122,7 +127,7 @@ class SafetyPlanPage(StepPage):
         )
         self.item_box = QVBoxLayout()
         self.items: list[ItemEditor] = []
-        self.add_item = named(QPushButton("&Add an item"), "Add an item to the safety plan")
+        self.add_item = named(QPushButton("A&dd an item"), "Add an item to the safety plan")
         self.add_item.setAutoDefault(False)
         self.add_item.clicked.connect(lambda: self._add(None, focus=True))
         self.agreed_by = QLineEdit()
@@ -132,7 +137,7 @@ class SafetyPlanPage(StepPage):
         self.change_note = QLineEdit()
         self.change_note.setPlaceholderText("What changed in this version")
         self.save = named(
-            QPushButton("&Save as a new version"), "Save the safety plan as a new version"
+            QPushButton("Save as a &new version"), "Save the safety plan as a new version"
         )
         self.save.setAutoDefault(False)
         self.save.clicked.connect(self._on_save)
@@ -141,8 +146,8 @@ class SafetyPlanPage(StepPage):
         self.gaps_text.setObjectName("warning")
         self.gaps_text.setWordWrap(True)
         form = QFormLayout()
-        add_row(form, "A&greed by:", self.agreed_by)
-        add_row(form, "What &changed:", self.change_note)
+        add_row(form, "Agreed &by:", self.agreed_by)
+        add_row(form, "What c&hanged:", self.change_note)
         self.body.addLayout(top)
         self.body.addWidget(self.empty)
         self.body.addWidget(self.read_only)
@@ -242,10 +247,11 @@ class SafetyPlanPage(StepPage):
                     change_note=self.change_note.text(),
                 )
         except Exception as exc:
-            show_message(self.error, user_message(exc), error=True)
+            self.show_problem(self.error, user_message(exc))
             return
         show_message(self.error, "")
         self._reload(None)
+        self.state.changed()  # the review's "no safety plan" gap is gone
         assert self.plan is not None
         self.state.tell(f"Safety plan saved as version {self.plan.current_version}.")
 

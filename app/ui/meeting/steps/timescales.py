@@ -40,7 +40,8 @@ class TimescalesPage(StepPage):
 
     def build(self) -> None:
         self.dates = QFormLayout()
-        self.dates.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each date under its clock: the same shape for every row, at any width.
+        self.dates.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.values: list[QLabel] = []
         self.note = hint()
         self.body.addLayout(self.dates)

@@ -1,0 +1,103 @@
+"""Meeting mode fits a laptop screen, and its keys do what they say, on every page.
+
+Each test walks every agenda item of a strategy meeting (with an action) and of a
+five-day review, because a page that is too wide or an Alt key used twice shows
+only on the page that has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.services.conduct.actions import add_action
+from app.ui.meeting import MeetingView
+from tests.ui.test_meeting_support import MeetingFixture
+
+pytest_plugins = ["tests.ui.test_meeting_support"]
+
+# A 1366-pixel laptop screen, less the window frame.
+LAPTOP_WIDTH = 1340
+# The main window's menus (File, Go) take Alt+F and Alt+G.
+MENU_KEYS = ("f", "g")
+MNEMONIC = re.compile(r"&([^&\s])")
+
+
+def meetings(review: MeetingFixture) -> list[str]:
+    add_action(
+        review.workspace,
+        meeting_id=review.strategy_id,
+        description="Joint visit to see the child and both parents at home this week",
+        owner_name="Sam Sample-Social-Worker",
+    )
+    return [review.strategy_id, review.meeting_id]
+
+
+def every_page(qtbot: QtBot, review: MeetingFixture) -> Iterator[MeetingView]:
+    """Each meeting in a laptop-sized window, shown at each of its agenda items in turn."""
+    for meeting_id in meetings(review):
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        view = MeetingView(review.workspace, meeting_id)
+        window.setCentralWidget(view)
+        window.resize(LAPTOP_WIDTH, 740)
+        window.show()
+        qtbot.waitExposed(window)
+        for index in range(len(view.state.flow.steps)):
+            view.go_to_item(index)
+            yield view
+        view.leave()
+
+
+def test_meeting_mode_fits_a_laptop_screen(review, qtbot: QtBot) -> None:
+    for view in every_page(qtbot, review):
+        window = view.window()
+        assert window.minimumSizeHint().width() <= LAPTOP_WIDTH
+        page = view.current_page
+        inner = page.scroller.widget()
+        assert inner.minimumSizeHint().width() <= page.scroller.viewport().width(), (
+            f"{page.step.title} is wider than the middle column"
+        )
+        # Agenda titles are wrapped to the list's width, never cut short.
+        agenda = view.agenda.list
+        metrics = QFontMetrics(agenda.font())
+        for row in range(agenda.count()):
+            for line in agenda.item(row).text().splitlines():
+                assert metrics.horizontalAdvance(line) <= agenda.viewport().width() - 36
+
+
+def mnemonics(view: MeetingView) -> Counter[str]:
+    """The Alt keys of every button and labelled field the chair can reach now."""
+    keys: Counter[str] = Counter(MENU_KEYS)
+    for widget in view.findChildren(QWidget):
+        if not widget.isVisible() or not widget.isEnabled():
+            continue
+        text = ""
+        if isinstance(widget, QAbstractButton):
+            text = widget.text()
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            buddy = widget.buddy()
+            text = widget.text() if buddy.isVisible() and buddy.isEnabled() else ""
+        found = MNEMONIC.search(text)
+        if found:
+            keys[found.group(1).lower()] += 1
+    return keys
+
+
+def alt_keys_used_twice(view: MeetingView) -> list[str]:
+    return sorted(key for key, count in mnemonics(view).items() if count > 1)
+
+
+@pytest.mark.parametrize("started", [False, True])
+def test_no_alt_key_does_two_things(review, qtbot: QtBot, started: bool) -> None:
+    for view in every_page(qtbot, review):
+        if started and view.header.start.isVisible():
+            view.start_meeting()
+        twice = alt_keys_used_twice(view)
+        assert not twice, f"Alt+{twice} used twice on {view.current_page.step.title}"
