@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__, paths
@@ -16,7 +15,7 @@ from app.ui.shell import Shell
 from app.ui.style import apply_style
 
 if TYPE_CHECKING:
-    from app.ui.stopping import StopRequests
+    pass
 
 ORGANISATION = "MACPT Companion"
 
@@ -54,19 +53,14 @@ def run(*, workspace: Path | None = None) -> int:
     shell = start_shell(workspace)
     shell.finished.connect(app.quit)
     # Whatever ends the session (logout, SIGTERM, Ctrl+C), pending edits are stored first.
-    # Installed once the loop runs: before then there is nothing to store.
-    stops: list[StopRequests] = []
+    # Listening starts before the loop does: a signal that arrives early waits on the
+    # wake-up socket until the loop reads it, rather than killing the process unsaved.
+    from app.ui.stopping import StopRequests
 
-    def listen_for_stops() -> None:
-        from app.ui.stopping import StopRequests
-
-        stops.append(StopRequests(app))
-        stops[0].stop_requested.connect(shell.quit)
-
-    QTimer.singleShot(0, listen_for_stops)
+    stop = StopRequests(app)
+    stop.stop_requested.connect(shell.quit)
     app.aboutToQuit.connect(shell.quit)
     try:
         return int(app.exec())
     finally:
-        for stop in stops:
-            stop.uninstall()
+        stop.uninstall()

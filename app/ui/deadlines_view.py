@@ -24,7 +24,7 @@ from app import clock
 from app.services.deadlines import DeadlineItem, Deadlines, deadlines
 from app.storage.workspace import Workspace
 from app.ui import text
-from app.ui.widgets import heading, hint, message_label, show_message, user_message
+from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
 
 MEETING_ID = Qt.ItemDataRole.UserRole
 COLUMNS = ("Due", "Child", "What", "Details")
@@ -43,10 +43,10 @@ class DeadlinesView(QWidget):
         self._current: Deadlines | None = None
         self._title = heading("What is due")
         self._summary = hint()
-        self._names = QCheckBox("Show children's &names")
+        self._names = named(QCheckBox("Show children's &names"), "Show children's names")
         self._names.setChecked(True)
         self._names.toggled.connect(self._on_names_toggled)
-        self._refresh = QPushButton("&Refresh")
+        self._refresh = named(QPushButton("&Refresh"), "Refresh the deadlines")
         self._refresh.clicked.connect(self.refresh)
         self._message = message_label("Deadlines message")
         self.tree = QTreeWidget()

@@ -112,11 +112,11 @@ class ReportsView(QWidget):
         today = clock.today()
         self.start = self._date_edit(census_period(today).start, "From")
         self.end = self._date_edit(today, "To")
-        self.show_button = QPushButton("&Show figures")
+        self.show_button = named(QPushButton("&Show figures"), "Show figures")
         self.show_button.clicked.connect(self.show_figures)
-        self.docx_button = QPushButton("Export report (.&docx)…")
+        self.docx_button = named(QPushButton("Export report (.&docx)…"), "Export report as .docx")
         self.docx_button.clicked.connect(self._on_export_docx)
-        self.csv_button = QPushButton("Export figures (.&csv)…")
+        self.csv_button = named(QPushButton("Export figures (.&csv)…"), "Export figures as .csv")
         self.csv_button.clicked.connect(self._on_export_csv)
         for button in (self.docx_button, self.csv_button):
             button.setEnabled(False)
@@ -134,8 +134,11 @@ class ReportsView(QWidget):
             period.addWidget(edit)
         period.addWidget(self.show_button)
         period.addStretch(1)
-        period.addWidget(self.docx_button)
-        period.addWidget(self.csv_button)
+        # The exports sit on their own row so that the page fits at twice the text size.
+        exports = QHBoxLayout()
+        exports.addWidget(self.docx_button)
+        exports.addWidget(self.csv_button)
+        exports.addStretch(1)
 
         body = QWidget()
         self._body = QVBoxLayout(body)
@@ -158,6 +161,7 @@ class ReportsView(QWidget):
             )
         )
         layout.addLayout(period)
+        layout.addLayout(exports)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
 
