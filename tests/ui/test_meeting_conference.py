@@ -185,8 +185,9 @@ def test_a_review_conference_warns_of_another_chair_and_changes_the_category(
     )
     qtbot.keyClicks(page.progress, "Fictional progress: appointments kept.")
     qtbot.keyClicks(page.rationale, "Fictional reasons: new worries about bruising.")
+    assert not page.category.isVisible()  # asked for only when it changes
     choose(page, "outcome", ConferenceOutcome.CHANGE_CATEGORY.value)
-    assert not page.discharge.isVisible()
+    assert not page.discharge.isVisible() and page.category.isVisible()
     choose(page, "category", PlanCategory.NEGLECT.value)
     page.record.click()
     assert page.error.text().startswith("The plan is already under neglect.")
@@ -216,7 +217,8 @@ def test_ending_the_plan_asks_everyone_and_tells_everyone(
     qtbot.keyClicks(page.rationale, "Fictional reasons: all agencies agree.")
     choose(page, "outcome", ConferenceOutcome.END_PLAN.value)
     panel = page.discharge
-    assert panel.isVisible() and not page.next_review.isEnabled()
+    assert panel.isVisible() and not page.next_review.isVisible()
+    assert not page.category.isVisible()  # no category to choose for a plan that ends
     assert alt_keys_used_twice(view) == []
     told = panel.told.text()
     for name in ("Pat Testcase (Mother)", "Chris Other (Father)", "Police"):

@@ -101,3 +101,20 @@ def test_no_alt_key_does_two_things(review, qtbot: QtBot, started: bool) -> None
             view.start_meeting()
         twice = alt_keys_used_twice(view)
         assert not twice, f"Alt+{twice} used twice on {view.current_page.step.title}"
+
+
+def test_an_alt_key_brings_its_field_into_sight(review, qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    view = MeetingView(review.workspace, review.strategy_id)
+    window.setCentralWidget(view)
+    window.resize(LAPTOP_WIDTH, 600)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    view.jump_to_decision()
+    page = view.current_page
+    dissent = page.dissent  # type: ignore[attr-defined]
+    assert dissent.visibleRegion().isEmpty()  # below the fold on a short screen
+    dissent.setFocus()  # as its Alt key does
+    qtbot.waitUntil(lambda: not dissent.visibleRegion().isEmpty())

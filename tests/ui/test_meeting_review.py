@@ -237,3 +237,25 @@ def test_a_review_agenda_copied_before_the_journey_kinds_still_works(review, ope
     pages = [page_class(step) for step in view.state.flow.steps]
     assert ReviewTimeframePage in pages and SafetyPlanPage in pages
     assert isinstance(open_timeframe(view), ReviewTimeframePage)
+
+
+def test_leaving_with_a_timeframe_not_recorded_asks_first(review, open_view, qtbot) -> None:
+    view = open_view(review)
+    page = open_timeframe(view)
+    qtbot.keyClicks(page.reason, "Typed, but Record was never pressed.")
+    with qtbot.assertNotEmitted(view.closed):
+        press(focused(view), Qt.Key.Key_Q, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert view.notice.text() == (
+        "The conference timeframe has changes that are not recorded. Record them first, "
+        "or press Leave again to leave without them."
+    )
+    with qtbot.waitSignal(view.closed):
+        press(focused(view), Qt.Key.Key_Q, CTRL | Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_nothing_to_record_leaves_at_once(review, open_view, qtbot) -> None:
+    view = open_view(review)
+    page = open_timeframe(view)
+    page.record.click()  # what is shown is what is stored
+    with qtbot.waitSignal(view.closed):
+        view.leave()

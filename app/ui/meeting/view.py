@@ -87,6 +87,7 @@ class MeetingView(QWidget):
         self.pages: dict[int, StepPage] = {}
         self.dialog: QDialog | None = None  # the dialog open over the meeting, if any
         self.last_export: Path | None = None
+        self._leave_warned = False
 
         self.header = HeaderBar(state)
         self.agenda = AgendaPanel(state)
@@ -172,6 +173,10 @@ class MeetingView(QWidget):
         header.letters.clicked.connect(self.show_letters)
         header.leave.clicked.connect(self.leave)
         self.open_folder.clicked.connect(self._on_open_folder)
+        # An Alt key can put the cursor below the fold of a long item: bring it into sight.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         # A walk-in is added mid-item: the cursor goes back to where the chair was typing.
         self.attendance.walk_in.added.connect(lambda _row: self._back_to_item())
         state.notice.connect(self._on_notice)
@@ -237,6 +242,7 @@ class MeetingView(QWidget):
         self.current_page.focus_blocker(blocker)
 
     def _move(self, move: Callable[[], object]) -> None:
+        self._leave_warned = False
         before = self.state.flow.index
         self.state.autosave.flush()
         move()
@@ -327,7 +333,19 @@ class MeetingView(QWidget):
             self.open_folder.setVisible(True)
 
     def leave(self) -> None:
-        """Store everything and leave meeting mode."""
+        """Store everything and leave meeting mode.
+
+        A decision, timeframe or safety plan typed but not yet recorded is not saved
+        as it is typed: the first Leave says so, a second one leaves without it.
+        """
+        pending = [text for page in self.pages.values() if (text := page.unrecorded())]
+        if pending and not self._leave_warned:
+            self._leave_warned = True
+            self.state.fail(
+                " ".join(pending) + " Record them first, or press Leave again to leave "
+                "without them."
+            )
+            return
         self.state.autosave.flush()
         self._store_time()
         self.state.flow.stop()
@@ -348,6 +366,11 @@ class MeetingView(QWidget):
         # Opened from a list in the main window, the cursor stays on that (now hidden)
         # list and no meeting shortcut would work: put it in the current item.
         QTimer.singleShot(0, self, self._focus_current)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self.pages.get(self.state.flow.index)
+        if new is not None and page is not None and page.isAncestorOf(new):
+            page.scroller.ensureWidgetVisible(new)
 
     def _back_to_item(self) -> None:
         self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)

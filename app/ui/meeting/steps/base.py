@@ -37,6 +37,9 @@ class StepPage(QWidget):
     # Pages whose notes are the whole item give the notes box more room.
     notes_stretch = 0
     notes_label = "Notes for this item"
+    # Pages that store with a button of their own (not as the chair types) name what
+    # they record, so leaving with changes not yet recorded can be stopped.
+    recorded_as = ""
 
     def __init__(self, state: MeetingState, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,7 @@ class StepPage(QWidget):
         self.body.addWidget(self.title)
         self.body.addWidget(self.guidance)
         self.body.addWidget(self.gaps)
+        self._recorded: object = None
         self.build()
         self.body.addWidget(notes_label)
         self.body.addWidget(self.notes, self.notes_stretch)
@@ -98,6 +102,20 @@ class StepPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the services what may have changed elsewhere (attendance, say)."""
+
+    def snapshot(self) -> object:
+        """What the page's own record button would store (pages with one say)."""
+        return None
+
+    def mark_recorded(self) -> None:
+        """Call when what the page shows is what is stored."""
+        self._recorded = self.snapshot()
+
+    def unrecorded(self) -> str | None:
+        """A sentence naming what was typed here but not yet recorded, if anything."""
+        if not self.recorded_as or not self.state.editable or self.snapshot() == self._recorded:
+            return None
+        return f"{self.recorded_as} has changes that are not recorded."
 
     def first_field(self) -> QWidget:
         """Where the cursor goes when the chair arrives at this item."""

@@ -55,6 +55,8 @@ def parse_core_group(text: str) -> list[CoreGroupMember]:
 class ConferenceDecisionPage(StepPage):
     """The conference's decision, recorded with "Record the decision"."""
 
+    recorded_as = "The conference's decision"
+
     def build(self) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         self.icpc = self.state.header.meeting_type is MeetingType.ICPC
@@ -89,7 +91,7 @@ class ConferenceDecisionPage(StepPage):
         self.stamp.setTextFormat(Qt.TextFormat.PlainText)
         for edit in (self.progress, self.rationale, self.core_group, self.outline, self.dissent):
             edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         what = (
             "Does the child need a child protection &plan?"
@@ -134,6 +136,7 @@ class ConferenceDecisionPage(StepPage):
         if view is None:
             self.stamp.setText("Not recorded yet.")
             self._enable()
+            self.mark_recorded()
             return
         if self.icpc:
             needed = {ConferenceOutcome.PLAN_NEEDED: True, ConferenceOutcome.NO_PLAN: False}
@@ -161,6 +164,18 @@ class ConferenceDecisionPage(StepPage):
             + "".join(f"\n{w}" for w in warnings)
         )
         self._enable()
+        self.mark_recorded()
+
+    def snapshot(self) -> object:
+        texts = (self.progress, self.rationale, self.core_group, self.outline, self.dissent)
+        return (
+            self.outcome.currentData(),
+            self.category.currentData(),
+            self.lead.text(),
+            self.next_review.text(),
+            *(edit.toPlainText() for edit in texts),
+            self.discharge.snapshot(),
+        )
 
     def ending(self) -> bool:
         return not self.icpc and self.outcome.currentData() == ConferenceOutcome.END_PLAN.value
@@ -168,7 +183,11 @@ class ConferenceDecisionPage(StepPage):
     def _enable(self) -> None:
         ending = self.ending()
         self.discharge.setVisible(ending)
-        self.next_review.setEnabled(not ending and self.state.editable)
+        # A review conference asks for a category only when it changes it; a plan that
+        # ends has no next review.
+        changing = self.outcome.currentData() == ConferenceOutcome.CHANGE_CATEGORY.value
+        self.form.setRowVisible(self.category, self.icpc or changing)
+        self.form.setRowVisible(self.next_review, not ending)
         if ending:
             self.discharge.refresh()
 
@@ -227,6 +246,7 @@ class ConferenceDecisionPage(StepPage):
         self.state.changed()
         self._load(view, warnings)
         self.state.tell("The conference's decision is recorded.")
+        self.scroller.ensureWidgetVisible(self.stamp)  # what was recorded, and by whom
 
     def refresh(self) -> None:
         self.representation.refresh()

@@ -131,6 +131,11 @@ class DischargePanel(QFrame):
             box.setChecked(support in view.ongoing_support)
         self.support_detail.setText(view.ongoing_support_detail)
 
+    def snapshot(self) -> object:
+        """The reason and support as chosen (the checklist saves row by row)."""
+        chosen = tuple(s for s, box in self.support.items() if box.isChecked())
+        return (self.reason.currentData(), chosen, self.support_detail.text())
+
     def refresh(self) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         clear_layout(self.inputs)

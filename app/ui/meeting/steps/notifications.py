@@ -17,13 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.exporters.letters import export_notifications
-from app.models import RecipientRole
+from app.models import NotificationKind, RecipientRole
 from app.services.journey import notifications as service
 from app.services.journey.notifications import NotificationRow
 from app.ui.meeting.export import export_folder
 from app.ui.meeting.state import MeetingState, clear_layout
 from app.ui.text import short_date, time_text
-from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+from app.ui.widgets import (
+    busy,
+    fit_to_contents,
+    heading,
+    hint,
+    message_label,
+    named,
+    show_message,
+    user_message,
+)
 
 NOBODY = "Nobody needs a letter about this meeting."
 NOBODY_YET = (
@@ -31,6 +40,11 @@ NOBODY_YET = (
     "invitations go to everyone invited to it."
 )
 NO_LETTERS = "No letters written yet. Export letters… writes one for each person above."
+
+
+def letter_words(kind: NotificationKind) -> str:
+    """ "Conference invitation", "Discharge decision" …"""
+    return kind.value.replace("-", " ").capitalize()
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -79,7 +93,7 @@ class NotificationsDialog(QDialog):
         self.who.setText(
             "\n".join(
                 f"• {r.name} ({r.agency_name or r.relationship or 'parent or carer'}): "
-                f"{r.kind.value.replace('-', ' ')}"
+                f"{letter_words(r.kind).lower()}"
                 for r in recipients
             )
             or (
@@ -90,29 +104,35 @@ class NotificationsDialog(QDialog):
         clear_layout(self.log)
         self.routes, self.sent_buttons = {}, {}
         rows = service.notification_log(ws, meeting_id=meeting_id)
-        for column, text in enumerate(("To", "Written", "Sent", "", "")):
+        for column, text in enumerate(("To", "Letter", "Written", "Sent", "", "")):
             self.log.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for number, row in enumerate(rows, start=1):
             self._log_row(number, row)
         if not rows:
-            self.log.addWidget(hint(NO_LETTERS), 1, 0, 1, 5)
+            self.log.addWidget(hint(NO_LETTERS), 1, 0, 1, 6)
+        fit_to_contents(self)
 
     def _log_row(self, number: int, row: NotificationRow) -> None:
         role = "agency" if row.role is RecipientRole.AGENCY else "parent or carer"
-        self.log.addWidget(QLabel(f"{row.recipient_name} ({role})"), number, 0)
-        self.log.addWidget(QLabel(_when(row.generated_at)), number, 1)
+        who = QLabel(f"{row.recipient_name} ({role})")
+        who.setWordWrap(True)  # a long name wraps rather than being cut off
+        who.setTextFormat(Qt.TextFormat.PlainText)
+        self.log.addWidget(who, number, 0)
+        # Invitations and outcome letters go to the same people: say which this is.
+        self.log.addWidget(QLabel(letter_words(row.kind)), number, 1)
+        self.log.addWidget(QLabel(_when(row.generated_at)), number, 2)
         if row.sent:
-            self.log.addWidget(QLabel(f"{_when(row.sent_at)} by {row.sent_route}"), number, 2)
+            self.log.addWidget(QLabel(f"{_when(row.sent_at)} by {row.sent_route}"), number, 3)
             return
-        self.log.addWidget(QLabel("Not sent"), number, 2)
+        self.log.addWidget(QLabel("Not sent"), number, 3)
         route = QComboBox()
         route.addItems(list(service.SEND_ROUTES))
         named(route, f"How the letter to {row.recipient_name} was sent")
         button = named(QPushButton("Mark sent"), f"Mark the letter to {row.recipient_name} sent")
         button.setAutoDefault(False)
         button.clicked.connect(lambda _=False, r=row.id: self._on_sent(r))
-        self.log.addWidget(route, number, 3)
-        self.log.addWidget(button, number, 4)
+        self.log.addWidget(route, number, 4)
+        self.log.addWidget(button, number, 5)
         self.routes[row.id] = route
         self.sent_buttons[row.id] = button
 

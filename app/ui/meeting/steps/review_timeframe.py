@@ -33,6 +33,8 @@ CONFIRM = "The MACPT agreed &exceptional circumstances (the chair confirms)"
 class ReviewTimeframePage(StepPage):
     """Within 15 working days (the default), extended (reason and confirmation), or not needed."""
 
+    recorded_as = "The conference timeframe"
+
     def build(self) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         self.context = review.review_context(ws, meeting_id=meeting_id)
@@ -102,6 +104,15 @@ class ReviewTimeframePage(StepPage):
         else:
             self.stamp.setText("Not recorded yet.")
         self._enable()
+        self.mark_recorded()
+
+    def snapshot(self) -> object:
+        return (
+            self.chosen(),
+            self.target.text(),
+            self.reason.toPlainText(),
+            self.confirmed.isChecked(),
+        )
 
     def chosen(self) -> IcpcTimeframe:
         return next(t for t, b in self.buttons.items() if b.isChecked())
@@ -129,6 +140,7 @@ class ReviewTimeframePage(StepPage):
         self.state.changed()
         self._load()
         self.state.tell(f"ICPC timeframe recorded: {view.label}.")
+        self.scroller.ensureWidgetVisible(self.stamp)  # what was recorded, and by whom
 
     def refresh(self) -> None:
         self.representation.refresh()

@@ -101,6 +101,8 @@ class ItemEditor(QGroupBox):
 class SafetyPlanPage(StepPage):
     """Version picker, the items, who agreed it, and Save as a new version."""
 
+    recorded_as = "The interim safety plan"
+
     def build(self) -> None:
         self.plan: SafetyPlanVersionView | None = None
         self.shown: SafetyPlanVersionView | None = None
@@ -199,6 +201,7 @@ class SafetyPlanPage(StepPage):
         self.gaps_text.setText("A clear plan also says:\n• " + "\n• ".join(gaps) if gaps else "")
         self.gaps_text.setVisible(bool(gaps))
         self.set_editable(self.state.editable)
+        self.mark_recorded()
 
     def _add(self, item: SafetyPlanItemInput | None, *, focus: bool = False) -> None:
         editor = ItemEditor(self.state, len(self.items) + 1, item)
@@ -289,3 +292,9 @@ class SafetyPlanPage(StepPage):
         self.agreed_by.setReadOnly(not can_change)
         self.change_note.setReadOnly(not can_change)
         self.read_only.setVisible(not self.current)
+
+    def snapshot(self) -> object:
+        if not self.current:
+            return None  # an earlier version cannot be changed
+        items = tuple(editor.value() for editor in self.items)
+        return (items, self.agreed_by.text(), self.change_note.text())
