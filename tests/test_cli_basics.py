@@ -35,7 +35,7 @@ def test_init_demo_verify_meetings(tmp_path: Path) -> None:
     assert {m["status"] for m in meetings} == {"scheduled", "in-progress", "closed", "signed-off"}
     for m in meetings:
         assert set(m) >= {"id", "type", "date", "status", "child"}
-        assert m["child"].startswith("DEMO-")
+        assert m["child"].startswith("DEMO")
 
 
 def test_wrong_passphrase_is_one_line_and_exit_1(tmp_path: Path) -> None:

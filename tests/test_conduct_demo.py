@@ -41,7 +41,7 @@ def test_every_status_of_strategy_meeting_is_there(ws: Workspace) -> None:
 
 
 def test_the_signed_off_meeting_has_everything(ws: Workspace) -> None:
-    rec = strategy(ws, "DEMO-0006", MeetingStatus.SIGNED_OFF)
+    rec = strategy(ws, "DEMO0006", MeetingStatus.SIGNED_OFF)
     assert rec.gaps == ()
     statuses = {a.status for g in rec.attendance for a in g.attendees}
     assert {
@@ -68,7 +68,7 @@ def test_the_signed_off_meeting_has_everything(ws: Workspace) -> None:
 
 
 def test_the_closed_meeting_went_ahead_without_the_police(ws: Workspace) -> None:
-    rec = strategy(ws, "DEMO-0007", MeetingStatus.CLOSED)
+    rec = strategy(ws, "DEMO0007", MeetingStatus.CLOSED)
     assert rec.gaps == ()
     (ack,) = rec.acknowledgements
     assert ack.role is StatutoryRole.POLICE and ack.still_absent and ack.reason
@@ -78,7 +78,7 @@ def test_the_closed_meeting_went_ahead_without_the_police(ws: Workspace) -> None
 def test_the_reconvened_meeting_carries_actions_and_prompts_for_the_guardian(
     ws: Workspace,
 ) -> None:
-    rec = strategy(ws, "DEMO-0007", MeetingStatus.SCHEDULED)
+    rec = strategy(ws, "DEMO0007", MeetingStatus.SCHEDULED)
     assert len(rec.carried_over_actions) == 2
     assert all(a.is_open for a in rec.carried_over_actions)
     # The directory's practitioners are invited by default.
@@ -98,12 +98,12 @@ def test_the_core_demo_meetings_are_filled_in_to_match_their_status(ws: Workspac
             ):
                 summary = closing.closing_summary(ws, meeting_id=m.id)
                 assert summary.can_close, (m.la_child_ref, summary.blockers)
-    in_progress = strategy(ws, "DEMO-0002", MeetingStatus.IN_PROGRESS)
+    in_progress = strategy(ws, "DEMO0002", MeetingStatus.IN_PROGRESS)
     assert in_progress.agenda[1].notes and in_progress.decision is None
 
 
 def test_the_demo_is_obviously_fictional(ws: Workspace) -> None:
-    ours = {child[0] for child in core.CHILDREN} | {"DEMO-0006", "DEMO-0007"}
+    ours = {child[0] for child in core.CHILDREN} | {"DEMO0006", "DEMO0007"}
     for m in meetings.list_meetings(ws):
         if m.la_child_ref not in ours:
             continue  # other demo parts check their own

@@ -78,7 +78,7 @@ def test_commands_on_the_demo(
 ) -> None:
     ws = str(demo_copy)
     by_child = _demo_meetings(macpt, demo_copy)
-    discharge = by_child["DEMO-0301"][-1]
+    discharge = by_child["DEMO0301"][-1]
     assert (discharge["type"], discharge["status"]) == ("rcpc", "signed-off")
 
     letters = in_a_subprocess(
@@ -98,7 +98,7 @@ def test_commands_on_the_demo(
         text = "\n".join(
             p.text for p in docx.Document(str(tmp_path / "letters" / entry["file"])).paragraphs
         )
-        assert "DEMO-0301" in text
+        assert "DEMO0301" in text
         assert "Police intelligence" not in text
         with zipfile.ZipFile(tmp_path / "letters" / entry["file"]) as package:
             props = b"".join(
@@ -106,25 +106,25 @@ def test_commands_on_the_demo(
             )
         assert b"Maisie" not in props and b"Fictitious" not in props
 
-    review_id = next(m["id"] for m in by_child["DEMO-0302"] if m["type"] == "review")
+    review_id = next(m["id"] for m in by_child["DEMO0302"] if m["type"] == "review")
     empty = macpt(
         "export", "notifications", review_id, "--workspace", ws, "--out", str(tmp_path / "none")
     )
     assert empty.returncode == 0, empty.stderr
     assert json.loads((tmp_path / "none" / "manifest.json").read_text()) == []
 
-    icpc = next(m for m in by_child["DEMO-0302"] if m["type"] == "icpc")
+    icpc = next(m for m in by_child["DEMO0302"] if m["type"] == "icpc")
     assert icpc["status"] == "scheduled"
     ics = tmp_path / "theo.ics"
     invite = macpt("export", "invite", icpc["id"], "--workspace", ws, "--out", str(ics))
     assert invite.returncode == 0, invite.stderr
     (event,) = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
-    assert "DEMO-0302" in str(event["summary"])
+    assert "DEMO0302" in str(event["summary"])
     assert event.decoded("dtstart").isoformat() == f"{icpc['date']}T10:00:00+00:00"
     for name in (b"Theo", b"Inventedson", b"Pat ", b"Chris"):
         assert name not in ics.read_bytes()
 
-    timeline = macpt("timeline", "DEMO-0302", "--workspace", ws, "--json")
+    timeline = macpt("timeline", "DEMO0302", "--workspace", ws, "--json")
     assert timeline.returncode == 0, timeline.stderr
     steps = json.loads(timeline.stdout)["steps"]
     assert [s["stage"] for s in steps] == ["strategy", "review", "icpc"]
@@ -133,7 +133,7 @@ def test_commands_on_the_demo(
     plan = macpt(
         "export",
         "safety-plan",
-        "DEMO-0301",
+        "DEMO0301",
         "--workspace",
         ws,
         "--out",
@@ -156,8 +156,8 @@ def test_command_failures(
     assert "Traceback" not in unknown.stderr
     usage = macpt("export", "notifications", "x", "--workspace", ws)
     assert usage.returncode == 2
-    nobody = macpt("timeline", "DEMO-9999", "--workspace", ws)
-    assert nobody.returncode == 1 and "DEMO-9999" in nobody.stderr
+    nobody = macpt("timeline", "DEMO9999", "--workspace", ws)
+    assert nobody.returncode == 1 and "DEMO9999" in nobody.stderr
 
 
 @pytest.fixture
@@ -172,7 +172,7 @@ def test_the_demo_journeys(demo: Workspace) -> None:
     def case_of(ref: str) -> str:
         return cases.list_cases(demo, search=ref)[0].case_id
 
-    maisie = case_of("DEMO-0301")
+    maisie = case_of("DEMO0301")
     plan = plan_for_case(demo, case_id=maisie)
     assert plan is not None and not plan.is_open
     theirs = meetings.list_meetings(demo, case_id=maisie)
@@ -187,7 +187,7 @@ def test_the_demo_journeys(demo: Workspace) -> None:
     told = notifications.required_notifications(demo, meeting_id=theirs[-1].id)
     assert {r.role for r in told} == {RecipientRole.AGENCY, RecipientRole.PARENT_CARER}
 
-    theo = meetings.list_meetings(demo, case_id=case_of("DEMO-0302"))
+    theo = meetings.list_meetings(demo, case_id=case_of("DEMO0302"))
     decided = review.icpc_timeframe(demo, meeting_id=theo[1].id)
     assert decided is not None and decided.timeframe is IcpcTimeframe.EXTENDED
     assert decided.reason and decided.exceptional_circumstances_confirmed
@@ -195,7 +195,7 @@ def test_the_demo_journeys(demo: Workspace) -> None:
 
     future = [
         m
-        for ref in ("DEMO-0302", "DEMO-0303", "DEMO-0304", "DEMO-0305")
+        for ref in ("DEMO0302", "DEMO0303", "DEMO0304", "DEMO0305")
         for m in meetings.list_meetings(demo, case_id=case_of(ref))
         if m.status is MeetingStatus.SCHEDULED
     ]

@@ -113,7 +113,7 @@ def _older_workspace(path: Path, revision: str) -> None:
                 {
                     "id": new_id(),
                     "at": "2026-11-01 09:00:00",
-                    "ref": f"DEMO-000{n}",
+                    "ref": f"DEMO000{n}",
                     "first": first,
                 },
             )
@@ -131,7 +131,7 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_it(tmp_path: Path)
 
     with open_workspace(path, PASSPHRASE) as workspace:
         assert _revision(workspace) == migrate.SCHEMA_HEAD
-        assert _child_refs(workspace) == ["DEMO-0001", "DEMO-0002", "DEMO-0003"]
+        assert _child_refs(workspace) == ["DEMO0001", "DEMO0002", "DEMO0003"]
         assert workspace.integrity_problems() == []
         with workspace.engine.connect() as connection:
             assert _schema_differences(connection) == []
@@ -142,7 +142,7 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_it(tmp_path: Path)
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     with open_workspace(backup, PASSPHRASE, upgrade=False) as copy:
         assert _revision(copy) == previous
-        assert _child_refs(copy) == ["DEMO-0001", "DEMO-0002", "DEMO-0003"]
+        assert _child_refs(copy) == ["DEMO0001", "DEMO0002", "DEMO0003"]
 
 
 def test_a_downgraded_workspace_with_data_is_upgraded_again(closed_demo: Path) -> None:

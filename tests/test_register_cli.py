@@ -91,7 +91,7 @@ def test_the_demo_register(
     assert overdue == {"review", "icpc", "rcpc"}
     assert any(entry["icpc_extended"] for entry in listed)
     for entry in listed:
-        assert entry["child"].startswith("DEMO-")
+        assert entry["child"].startswith("DEMO")
         for key in ("strategy_date", "icpc_due", "icpc_date", "plan_start", "next_review_due"):
             if entry[key] is not None:
                 dt.date.fromisoformat(entry[key])

@@ -22,7 +22,7 @@ NEEDLES = [
     "Imaginary Lane",
     "Sampletown",
     "ZZ99 1AA",
-    "DEMO-0001",
+    "DEMO0001",
     "Jordan Demo-Chair",
     "Unexplained bruising",
     "CREATE TABLE",

@@ -43,7 +43,7 @@ def _run_for(proc: subprocess.Popen[str], seconds: float) -> None:
 def _one_child(workspace: Workspace) -> None:
     cases.create_case(
         workspace,
-        la_child_ref="DEMO-0901",
+        la_child_ref="DEMO0901",
         first_name="Poppy",
         last_name="Example",
         address="12 Imaginary Lane, Sampletown, ZZ99 1AA",
@@ -52,7 +52,7 @@ def _one_child(workspace: Workspace) -> None:
 
 def _saved_value(workspace: Workspace) -> tuple[str, str | None]:
     with workspace.reading() as session:
-        child = session.scalars(select(Child).where(Child.la_child_ref == "DEMO-0901")).one()
+        child = session.scalars(select(Child).where(Child.la_child_ref == "DEMO0901")).one()
         return child.id, child.known_as
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.services.settings import WorkspaceSettings, get_settings
 from app.storage.workspace import Workspace
 from app.ui import scrub
@@ -54,7 +53,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.file_dialogs = file_dialogs
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_NAME} – {workspace.path.name}")
+        # Qt adds the application name itself ("d.macpt — MACPT Companion").
+        self.setWindowTitle(workspace.path.name)
         self.pages: dict[str, QWidget] = {}
         self.detail: QWidget | None = None
         self._location = Location("home")

@@ -121,7 +121,7 @@ class ReportsView(QWidget):
         for button in (self.docx_button, self.csv_button):
             button.setEnabled(False)
         self.message = message_label("Reports message")
-        self.summary = hint()
+        self.summary = hint("Choose a period and press Show figures.")
         self.summary.setObjectName("report-summary")
         self.figures_form = QFormLayout()
         self.chart_labels: list[QLabel] = []
@@ -130,6 +130,7 @@ class ReportsView(QWidget):
         for label, edit in (("&From", self.start), ("&To", self.end)):
             caption = QLabel(label)
             caption.setBuddy(edit)
+            caption.setMinimumWidth(caption.sizeHint().width())
             period.addWidget(caption)
             period.addWidget(edit)
         period.addWidget(self.show_button)
@@ -181,6 +182,11 @@ class ReportsView(QWidget):
 
     def charts(self) -> tuple[ReportChart, ...]:
         return self._charts
+
+    def refresh(self) -> None:
+        """Called when the page is shown: the first visit shows this year's figures."""
+        if self._figures is None:
+            self.show_figures()
 
     def show_figures(self) -> None:
         """Count the figures for the chosen period and draw their charts."""

@@ -21,7 +21,7 @@ from app.ui.unlock_dialog import UnlockDialog
 from tests.ui.conftest import ManualClock, all_widget_text, unlock
 
 # What the demo shows about its first child and family: none of it may survive a lock.
-PERSONAL = ["Poppy", "Example", "DEMO-0001", "Imaginary Lane", "Unexplained bruising"]
+PERSONAL = ["Poppy", "Example", "DEMO0001", "Imaginary Lane", "Unexplained bruising"]
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def _main(shell: Shell) -> MainWindow:
     return shell.window
 
 
-def _open_case(window: MainWindow, ref: str = "DEMO-0001") -> CaseView:
+def _open_case(window: MainWindow, ref: str = "DEMO0001") -> CaseView:
     window.open_case(list_cases(window.workspace, search=ref)[0].case_id)
     assert isinstance(window.detail, CaseView)
     return window.detail
@@ -81,7 +81,7 @@ def test_idle_lock_after_the_set_minutes(
     qtbot: QtBot, shell: Shell, idle_clock: ManualClock
 ) -> None:
     window = _main(shell)
-    _open_case(window, "DEMO-0002")
+    _open_case(window, "DEMO0002")
     watcher = shell.idle
     assert watcher is not None and watcher.policy.minutes == 5
     idle_clock.advance(4 * 60)
@@ -97,7 +97,7 @@ def test_idle_lock_after_the_set_minutes(
     _assert_locked(shell, workspace)
     assert shell.gate is not None
     assert "after 5 minutes without use" in shell.gate.reason.text()
-    assert "Alfie" not in all_widget_text() and "DEMO-0002" not in all_widget_text()
+    assert "Alfie" not in all_widget_text() and "DEMO0002" not in all_widget_text()
 
 
 def test_the_idle_window_follows_the_setting(
@@ -134,7 +134,7 @@ def test_unlock_returns_to_the_same_page(qtbot: QtBot, shell: Shell, page: str) 
 
 
 def test_unlock_returns_to_the_same_case(qtbot: QtBot, shell: Shell) -> None:
-    view = _open_case(_main(shell), "DEMO-0003")
+    view = _open_case(_main(shell), "DEMO0003")
     case_id = view.case_id
     shell.lock()
     window = unlock(qtbot, shell)

@@ -33,7 +33,7 @@ def test_an_empty_case_says_what_to_do(strategy, qtbot: QtBot) -> None:
     from app.services.cases import create_case
 
     case = create_case(
-        strategy.workspace, la_child_ref="DEMO-0902", first_name="Sam", last_name="Blank"
+        strategy.workspace, la_child_ref="DEMO0902", first_name="Sam", last_name="Blank"
     )
     widget = CaseTimelineWidget(strategy.workspace, case.case_id)
     qtbot.addWidget(widget)

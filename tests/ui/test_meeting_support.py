@@ -55,7 +55,7 @@ def _fill(workspace: Workspace) -> dict[str, str]:
         cases.add_practitioner(workspace, name=name, role=title, agency_id=agency.id)
     case = cases.create_case(
         workspace,
-        la_child_ref="DEMO-0901",
+        la_child_ref="DEMO0901",
         first_name="Robin",
         last_name="Example",
         address="1 Pretend Street, Sampletown, ZZ99 9ZZ",

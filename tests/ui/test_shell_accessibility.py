@@ -51,7 +51,7 @@ def _every_view(window: MainWindow) -> Iterator[str]:
     for spec in PAGES:
         window.show_page(spec.key)
         yield spec.key
-    window.open_case(list_cases(window.workspace, search="DEMO-0001")[0].case_id)
+    window.open_case(list_cases(window.workspace, search="DEMO0001")[0].case_id)
     yield "case"
 
 

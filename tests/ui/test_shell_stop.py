@@ -53,7 +53,7 @@ sys.exit(application.run(workspace=path))
 def test_sigterm_stores_pending_edits_and_exits_cleanly(demo_path: Path) -> None:
     # SIGINT (Ctrl+C) takes the same path; one subprocess run keeps the suite quick.
     with open_workspace(demo_path, PASSPHRASE) as workspace:
-        case_id = list_cases(workspace, search="DEMO-0002")[0].case_id
+        case_id = list_cases(workspace, search="DEMO0002")[0].case_id
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, str(demo_path), PASSPHRASE, case_id],

@@ -1,7 +1,7 @@
 """Obviously fictional demo data, for training, screenshots and tests.
 
 Every name, address and reference here is invented and looks it: children are
-``DEMO-`` references, addresses are in "Sampletown" with ZZ99 postcodes.
+``DEMO`` references (DEMO0001: letters and digits only, as the CIN census requires), addresses are in "Sampletown" with ZZ99 postcodes.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def add_demo_data(workspace: Workspace) -> dict[str, int]:
     """Fill ``workspace`` with the demo; refuses a workspace that already has it."""
     with workspace.reading() as session:
         existing = session.scalar(
-            select(func.count()).select_from(Child).where(Child.la_child_ref.like("DEMO-%"))
+            select(func.count()).select_from(Child).where(Child.la_child_ref.like("DEMO%"))
         )
     if existing:
         raise MacptError("This workspace already has the demo data.")

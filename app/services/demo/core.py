@@ -17,10 +17,10 @@ MINUTE_TAKER = "Casey Demo-Minutes"
 
 CHILDREN = [
     # ref, first, last, dob offset in years (None: unborn), sex, concern
-    ("DEMO-0001", "Poppy", "Example", 7, Sex.FEMALE, "Unexplained bruising seen at school."),
-    ("DEMO-0002", "Alfie", "Sample", 14, Sex.MALE, "Missing from home; concerns of exploitation."),
+    ("DEMO0001", "Poppy", "Example", 7, Sex.FEMALE, "Unexplained bruising seen at school."),
+    ("DEMO0002", "Alfie", "Sample", 14, Sex.MALE, "Missing from home; concerns of exploitation."),
     (
-        "DEMO-0003",
+        "DEMO0003",
         "Ruby",
         "Testwood",
         3,
@@ -28,14 +28,14 @@ CHILDREN = [
         "Neglect: home conditions and missed health appointments.",
     ),
     (
-        "DEMO-0004",
+        "DEMO0004",
         "Baby",
         "Fictional",
         None,
         Sex.NOT_KNOWN,
         "Unborn baby; older sibling previously on a plan.",
     ),
-    ("DEMO-0005", "Noah", "Placeholder", 11, Sex.MALE, "Online contact from an unknown adult."),
+    ("DEMO0005", "Noah", "Placeholder", 11, Sex.MALE, "Online contact from an unknown adult."),
 ]
 
 

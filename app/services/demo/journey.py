@@ -1,15 +1,15 @@
 """Demo children on the journey after the strategy meeting, recorded through the
 same services the app uses.
 
-- Maisie Fictitious (DEMO-0301): strategy meeting, five-day review with an
+- Maisie Fictitious (DEMO0301): strategy meeting, five-day review with an
   interim safety plan (revised once), ICPC with a plan, a review conference and
   a second one that ends the plan; every meeting closed and signed off, so
   ``macpt export notifications`` on the last one writes agency and parent letters.
-- Theo Inventedson (DEMO-0302): the review extended the ICPC, with its reason;
+- Theo Inventedson (DEMO0302): the review extended the ICPC, with its reason;
   the ICPC is scheduled for the agreed date.
 - Scheduled meetings of each type: a strategy meeting for Ivy Nonesuch
-  (DEMO-0303), a five-day review for Jasper Makebelieve (DEMO-0304) and a review
-  conference for Freya Imaginary (DEMO-0305), who is on a plan.
+  (DEMO0303), a five-day review for Jasper Makebelieve (DEMO0304) and a review
+  conference for Freya Imaginary (DEMO0305), who is on a plan.
 
 Past meetings are dated back to the day they were held, as in the strategy demo.
 """
@@ -304,7 +304,7 @@ class _Demo:
 def _maisie(demo: _Demo) -> None:
     """The whole journey, strategy meeting to discharge."""
     case = demo.child(
-        "DEMO-0301",
+        "DEMO0301",
         "Maisie",
         "Fictitious",
         6,
@@ -381,7 +381,7 @@ def _maisie(demo: _Demo) -> None:
 def _theo(demo: _Demo) -> None:
     """The review extended the ICPC; it is scheduled for the agreed date."""
     case = demo.child(
-        "DEMO-0302",
+        "DEMO0302",
         "Theo",
         "Inventedson",
         9,
@@ -399,16 +399,16 @@ def _theo(demo: _Demo) -> None:
 def _scheduled(demo: _Demo) -> None:
     """A scheduled strategy meeting, five-day review and review conference."""
     ivy = demo.child(
-        "DEMO-0303", "Ivy", "Nonesuch", 12, Sex.FEMALE, "Disclosure to a teacher (demo)."
+        "DEMO0303", "Ivy", "Nonesuch", 12, Sex.FEMALE, "Disclosure to a teacher (demo)."
     )
     demo.meeting(ivy, MeetingType.STRATEGY, demo.calendar.add_working_days(demo.today, 1))
     jasper = demo.child(
-        "DEMO-0304", "Jasper", "Makebelieve", 4, Sex.MALE, "Bruise on a non-mobile sibling."
+        "DEMO0304", "Jasper", "Makebelieve", 4, Sex.MALE, "Bruise on a non-mobile sibling."
     )
     held = demo.working_days_ago(2)
     demo.finish(demo.strategy(jasper, held), sign=False)
     demo.meeting(jasper, MeetingType.REVIEW, demo.calendar.add_working_days(held, 5))
-    freya = demo.child("DEMO-0305", "Freya", "Imaginary", 8, Sex.FEMALE, "Emotional harm (demo).")
+    freya = demo.child("DEMO0305", "Freya", "Imaginary", 8, Sex.FEMALE, "Emotional harm (demo).")
     start = demo.weekday(demo.today - dt.timedelta(days=70))
     demo.finish(demo.strategy(freya, start))
     demo.finish(demo.review(freya, demo.calendar.add_working_days(start, 5)))

@@ -213,7 +213,7 @@ def _add_child(builder: _Builder, number: int, state: str, first: str, surname: 
     today = builder.today
     chair = LCPPS[number % len(LCPPS)]
     child = Child(
-        la_child_ref=f"DEMO-{101 + number:04d}",
+        la_child_ref=f"DEMO{101 + number:04d}",
         first_name=first,
         last_name=surname,
         date_of_birth=dt.date(today.year - 2 - number % 15, 1 + number % 12, 1 + number % 27),

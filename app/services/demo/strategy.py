@@ -200,7 +200,7 @@ def _date_back(workspace: Workspace, meeting_id: str) -> None:
 def _core_meeting(workspace: Workspace, status: MeetingStatus) -> str | None:
     for m in meetings.list_meetings(workspace):
         if (
-            m.la_child_ref.startswith("DEMO-")
+            m.la_child_ref.startswith("DEMO")
             and m.meeting_type is MeetingType.STRATEGY
             and m.status is status
         ):
@@ -239,7 +239,7 @@ def add(workspace: Workspace) -> dict[str, int]:
     _fill_core(workspace, keys)  # first, while the only demo meetings are the core's
     leo = cases.create_case(
         workspace,
-        la_child_ref="DEMO-0006",
+        la_child_ref="DEMO0006",
         first_name="Leo",
         last_name="Specimen",
         date_of_birth=dt.date(today.year - 9, 6, 1),
@@ -250,7 +250,7 @@ def add(workspace: Workspace) -> dict[str, int]:
     )
     isla = cases.create_case(
         workspace,
-        la_child_ref="DEMO-0007",
+        la_child_ref="DEMO0007",
         first_name="Isla",
         last_name="Madeup",
         date_of_birth=dt.date(today.year - 4, 2, 2),

@@ -1,7 +1,7 @@
 """What a person types in the register's search box, as an FTS5 query.
 
 Each word becomes a quoted phrase matched as a prefix, and every word must
-match: "pat exa" finds Pat Example, "DEMO-00" finds DEMO-0001 (FTS5 splits the
+match: "pat exa" finds Pat Example, "DEMO00" finds DEMO0001 (FTS5 splits the
 reference into "demo" and "0001" and matches the phrase "demo 00…"). Quoting
 every word means nothing typed can be read as FTS5 syntax, so no input raises
 an error: characters that are not letters or digits only separate words.

@@ -13,7 +13,6 @@ from app.services.cases import list_cases
 from app.services.meetings import list_meetings
 from app.services.settings import get_settings
 from app.storage.workspace import Workspace
-from app.ui import text
 from app.ui.deadlines_view import DeadlinesView
 from app.ui.pages.list_page import make_table
 from app.ui.table_models import MeetingsTableModel
@@ -87,8 +86,7 @@ class HomePage(QWidget):
         open_cases = sum(1 for c in cases if c.status.value == "open")
         where = settings.local_authority or "This workspace"
         self.summary.setText(
-            f"{where}. Today is {text.long_date(today)}. "
-            f"{open_cases} open {'case' if open_cases == 1 else 'cases'}; "
+            f"{where}. {open_cases} open {'case' if open_cases == 1 else 'cases'}; "
             f"{len(upcoming)} {'meeting' if len(upcoming) == 1 else 'meetings'} "
             f"in the next {UPCOMING_DAYS} days."
         )

@@ -202,7 +202,7 @@ class RegisterView(QWidget):
         # Wide enough for the header (and its sort arrow) or a typical value.
         metrics = self.table.fontMetrics()
         samples = {
-            "child": "DEMO-00000",
+            "child": "DEMO00000",
             "name": "Maisie-Rose Placeholder",
             "status": "Section 47",
             "overdue": "Review, ICPC",
