@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 from app import paths
@@ -12,6 +11,7 @@ from app.census.model import CensusPeriod, CensusReturn
 from app.census.rules import CensusProblem, Severity, check_return
 from app.census.xml import census_xml
 from app.errors import ExportError
+from app.exporters.targets import check_export_target
 from app.storage import audit
 from app.storage.workspace import Workspace
 
@@ -56,19 +56,7 @@ def census_problems(
 
 
 def check_xml_target(target: Path) -> Path:
-    target = Path(target).expanduser()
-    if target.suffix.lower() != ".xml":
-        raise ExportError(f"{target.name} does not end in .xml. Choose a name like census.xml.")
-    folder = target.parent.resolve()
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist. Choose another.")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder. Choose a file name ending in .xml.")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(
-            f"MACPT Companion cannot write in {folder}. Choose a folder you can write to."
-        )
-    return folder / target.name
+    return check_export_target(target, suffix=".xml", example="census.xml")
 
 
 def export_census(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,6 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from app import APP_NAME, clock, paths
 from app.errors import ExportError
+from app.exporters.targets import cannot_write, check_export_target
 
 MARKING = "OFFICIAL-SENSITIVE"
 DRAFT = "DRAFT"
@@ -287,23 +287,11 @@ def _drop_template_metadata(document: Any) -> None:
 # -- saving ------------------------------------------------------------------
 def check_target(target: Path) -> Path:
     """Refuse, with a message the user can act on, a file that cannot be written."""
-    target = Path(target).expanduser()
-    if target.suffix.lower() != ".docx":
-        raise ExportError(f"{target.name} does not end in .docx. Choose a name like minutes.docx.")
-    folder = target.parent.resolve()
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist. Choose another.")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder. Choose a file name ending in .docx.")
-    if not os.access(folder, os.W_OK):
-        raise _cannot_write(folder)
-    return folder / target.name
+    return check_export_target(target, suffix=".docx", example="minutes.docx")
 
 
 def _cannot_write(folder: Path) -> ExportError:
-    return ExportError(
-        f"MACPT Companion cannot write in {folder}. Choose a folder you can write to."
-    )
+    return cannot_write(folder)
 
 
 def save_document(document: Any, target: Path) -> Path:

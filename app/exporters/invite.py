@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +20,7 @@ from sqlalchemy import func, select
 
 from app import APP_NAME, clock, paths
 from app.errors import ExportError, NotFound
+from app.exporters.targets import check_export_target
 from app.models import AuditEntry, Meeting, MeetingType, Practitioner
 from app.services.journey._shared import same_person
 from app.services.settings import get_settings
@@ -150,17 +150,7 @@ def render_invite(data: InviteData) -> bytes:
 
 
 def check_ics_target(target: Path) -> Path:
-    target = Path(target).expanduser()
-    if target.suffix.lower() != ".ics":
-        raise ExportError(f"{target.name} does not end in .ics. Choose a name like invitation.ics.")
-    folder = target.parent.resolve()
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist. Choose another.")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(
-            f"MACPT Companion cannot write in {folder}. Choose a folder you can write to."
-        )
-    return folder / target.name
+    return check_export_target(target, suffix=".ics", example="invitation.ics")
 
 
 def export_invite(workspace: Workspace, *, meeting_id: str, target: Path) -> Path:

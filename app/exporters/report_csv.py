@@ -9,11 +9,10 @@ formula is made inert with a leading apostrophe.
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 from app import paths
-from app.errors import ExportError
+from app.exporters.targets import check_export_target
 from app.services.reporting import ReportFigures, Share
 
 HEADER = ("section", "measure", "value", "out_of", "percent", "note")
@@ -92,17 +91,7 @@ def _inert(cell: str) -> str:
 
 def check_csv_target(target: Path) -> Path:
     """Refuse, with a message the user can act on, a .csv that cannot be written."""
-    target = Path(target).expanduser()
-    if target.suffix.lower() != ".csv":
-        raise ExportError(f"{target.name} does not end in .csv. Choose a name like figures.csv.")
-    folder = target.parent.resolve()
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist. Choose another.")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(
-            f"MACPT Companion cannot write in {folder}. Choose a folder you can write to."
-        )
-    return folder / target.name
+    return check_export_target(target, suffix=".csv", example="figures.csv")
 
 
 def write_report_csv(figures: ReportFigures, target: Path) -> Path:
