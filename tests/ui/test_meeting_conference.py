@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models import (
@@ -43,7 +44,7 @@ from tests.test_journey_fixtures import (
     strategy_s47,
     the_child,
 )
-from tests.ui.test_meeting_layout import alt_keys_used_twice
+from tests.ui.test_meeting_layout import WindowsShown, alt_keys_used_twice
 from tests.ui.test_meeting_support import MeetingFixture, focused, press
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
@@ -212,6 +213,8 @@ def test_ending_the_plan_asks_everyone_and_tells_everyone(
 ) -> None:
     fixture, _child = rcpc
     view = open_view(fixture)
+    watcher = WindowsShown()
+    QApplication.instance().installEventFilter(watcher)
     page = open_decision(view)
     qtbot.keyClicks(page.progress, "Fictional progress: the plan's aims are met.")
     qtbot.keyClicks(page.rationale, "Fictional reasons: all agencies agree.")
@@ -233,7 +236,15 @@ def test_ending_the_plan_asks_everyone_and_tells_everyone(
 
     panel.prefill.click()
     names = [line.row.practitioner_name for line in panel.lines]
+    # Tab goes from the support down through the checklist, in the order it reads.
+    qtbot.waitUntil(panel.lines[0].asked.isVisible)
+    panel.support_detail.setFocus()
+    press(panel.support_detail, Qt.Key.Key_Tab)
+    assert view.focusWidget() is panel.lines[0].asked
     assert "DC Alex Example-Officer" in names and "Pat Testcase" not in names
+    qtbot.wait(1)  # let queued shows happen
+    QApplication.instance().removeEventFilter(watcher)
+    assert watcher.shown == []  # no part of the page flashed up as a window of its own
     page.record.click()
     assert page.error.text().startswith("Record when ")
     for number, line in enumerate(panel.lines):

@@ -12,12 +12,14 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.conduct.actions import add_action
 from app.ui.meeting import MeetingView
+from app.ui.style import MIN_POINT_SIZE
 from tests.ui.test_meeting_support import MeetingFixture
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
@@ -39,11 +41,20 @@ def meetings(review: MeetingFixture) -> list[str]:
     return [review.strategy_id, review.meeting_id]
 
 
+def readable_window(qtbot: QtBot) -> QMainWindow:
+    """A window with the text size the app gives everyone (tests run without its style)."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    font = QFont(window.font())
+    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE))
+    window.setFont(font)
+    return window
+
+
 def every_page(qtbot: QtBot, review: MeetingFixture) -> Iterator[MeetingView]:
     """Each meeting in a laptop-sized window, shown at each of its agenda items in turn."""
     for meeting_id in meetings(review):
-        window = QMainWindow()
-        qtbot.addWidget(window)
+        window = readable_window(qtbot)
         view = MeetingView(review.workspace, meeting_id)
         window.setCentralWidget(view)
         window.resize(LAPTOP_WIDTH, 740)
@@ -104,8 +115,7 @@ def test_no_alt_key_does_two_things(review, qtbot: QtBot, started: bool) -> None
 
 
 def test_an_alt_key_brings_its_field_into_sight(review, qtbot: QtBot) -> None:
-    window = QMainWindow()
-    qtbot.addWidget(window)
+    window = readable_window(qtbot)
     view = MeetingView(review.workspace, review.strategy_id)
     window.setCentralWidget(view)
     window.resize(LAPTOP_WIDTH, 600)
@@ -118,3 +128,36 @@ def test_an_alt_key_brings_its_field_into_sight(review, qtbot: QtBot) -> None:
     assert dissent.visibleRegion().isEmpty()  # below the fold on a short screen
     dissent.setFocus()  # as its Alt key does
     qtbot.waitUntil(lambda: not dissent.visibleRegion().isEmpty())
+
+
+class WindowsShown(QObject):
+    """Records every window shown while it is installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[QWidget] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shown = event.type() is QEvent.Type.Show
+        if shown and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(watched)
+        return False
+
+
+def test_no_item_flashes_a_window_of_its_own(review, qtbot: QtBot) -> None:
+    # A part shown before it is placed in its page would be a window of its own for
+    # a moment, and take the keyboard away from the meeting.
+    watcher = WindowsShown()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watcher)
+    try:
+        for view in every_page(qtbot, review):
+            qtbot.wait(1)  # let queued shows happen
+            strays = [w for w in watcher.shown if w is not view.window()]
+            assert not strays, f"{view.current_page.step.title} showed " + ", ".join(
+                f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}" for w in strays
+            )
+            watcher.shown.clear()
+    finally:
+        app.removeEventFilter(watcher)

@@ -164,6 +164,11 @@ def test_actions_one_after_another_from_the_keyboard(strategy, open_view, qtbot:
     # Ready for the next action; the one added reads in full on its own line.
     assert form.description.hasFocus() and form.due.text() == ""
     assert page.lines[action.id].description.text() == "Check school attendance"
+    # Tab from the action just added goes on down to the form, not back to the top.
+    line = page.lines[action.id]
+    line.status.setFocus()
+    press(line.status, Qt.Key.Key_Tab)
+    assert form.description.hasFocus()
 
 
 def test_after_a_walk_in_the_cursor_goes_back_to_the_item(strategy, open_view, qtbot) -> None:

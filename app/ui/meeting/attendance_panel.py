@@ -67,8 +67,6 @@ class AttendeeLine(QWidget):
             (self.left, "mark left now"),
         ):
             named(widget, f"{who}: {what}")
-        self.left.setVisible(row.status is AttendanceStatus.ATTENDED and row.departed_at is None)
-        self.arrived.setVisible(row.status is not AttendanceStatus.ATTENDED)
         ws, attendance_id = state.workspace, row.id
         state.bind(
             self.name, lambda v: service.update_attendee(ws, attendance_id=attendance_id, name=v)
@@ -94,6 +92,9 @@ class AttendeeLine(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        # Only once placed: a button shown without a parent would be a window of its own.
+        self.left.setVisible(row.status is AttendanceStatus.ATTENDED and row.departed_at is None)
+        self.arrived.setVisible(row.status is not AttendanceStatus.ATTENDED)
         editable = state.editable
         self.name.setReadOnly(not editable or row.is_family)
         self.role.setReadOnly(not editable)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -32,14 +33,35 @@ from app.workflow.steps import steps_from_agenda
 T = TypeVar("T")
 
 
+def discard(widget: QWidget) -> None:
+    """Take ``widget`` out of the window and delete it.
+
+    Hidden first: a widget added to a layout in this same turn of the event loop
+    is shown by a queued call, which would otherwise show it as a window of its
+    own (taking the keyboard from the meeting) once it has no parent.
+    """
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
 def clear_layout(layout: QLayout) -> None:
     """Take every item out of ``layout``, deleting its widgets."""
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
+            discard(widget)
+
+
+def tab_in_order(*widgets: QWidget) -> None:
+    """Tab goes through ``widgets`` in the order given.
+
+    Rows added after a page is built (actions, agencies, practitioners) would
+    otherwise come last in the Tab order, after the fields below them.
+    """
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 @dataclasses.dataclass(frozen=True)

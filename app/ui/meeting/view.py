@@ -376,10 +376,13 @@ class MeetingView(QWidget):
         self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_current(self) -> None:
-        where = QApplication.focusWidget()
-        inside = where is not None and self.isAncestorOf(where)
-        if not inside and self.dialog is None and self.state.flow.index in self.pages:
-            self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.dialog is not None or self.state.flow.index not in self.pages:
+            return
+        # Anywhere but the item (a hidden list, or the first button in the window,
+        # where a space bar would start the meeting) is no place for the cursor.
+        page, where = self.current_page, self.window().focusWidget()
+        if where is None or not page.isAncestorOf(where):
+            page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settled(self) -> bool:
         return self.state.header.status.value in ("closed", "signed-off")

@@ -62,7 +62,8 @@ class WalkInForm(QWidget):
         form.addRow(self.error)
         self.name.returnPressed.connect(self.submit)
         self.role.returnPressed.connect(self.submit)
-        self.setVisible(state.editable)
+        if not state.editable:
+            self.hide()  # signed-off minutes take no walk-ins
 
     def start(self) -> None:
         """Put the cursor in the name field, ready to type."""

@@ -20,7 +20,7 @@ from app.services.conduct import actions as service
 from app.services.conduct.actions import ActionRow
 from app.ui.autosave import optional_date_edit, set_date
 from app.ui.meeting.action_form import ActionForm, agency_combo
-from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.meeting.state import MeetingState, clear_layout, discard, tab_in_order
 from app.ui.meeting.steps.base import StepPage
 from app.ui.text import long_date, short_date
 from app.ui.widgets import heading, hint, named
@@ -104,6 +104,9 @@ class ActionLine(QFrame):
         for line in (first, second, third):
             layout.addLayout(line)
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.description, self.owner, self.agency, self.due, self.status]
+
     def _on_status(self, _index: int) -> None:
         status = ActionStatus(self.status.currentData())
         ws, meeting_id = self.state.workspace, self.state.meeting_id
@@ -151,21 +154,21 @@ class ActionsPage(StepPage):
         if [r.id for r in rows] != list(self.lines):
             self.state.autosave.flush()
             for line in self.lines.values():
-                line.setParent(None)
-                line.deleteLater()
+                discard(line)
             self.lines = {}
             for row in rows:
                 line = ActionLine(self.state, row)
                 self.line_box.addWidget(line)
                 line.set_editable(self.state.editable)
                 self.lines[row.id] = line
+            fields = [w for line in self.lines.values() for w in line.tab_chain()]
+            tab_in_order(*fields, self.form.description)
         self.empty.setVisible(not rows)
         self._carried(service.carried_over_actions(ws, meeting_id=meeting_id))
 
     def _carried(self, rows: list[ActionRow]) -> None:
         for button in self.carried_buttons.values():
-            button.setParent(None)
-            button.deleteLater()
+            discard(button)
         clear_layout(self.carried_grid)
         self.carried_buttons = {}
         self.carried.setText("" if rows else NO_CARRIED)

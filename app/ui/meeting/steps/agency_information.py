@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.conduct.information import InformationPanel, information_panels
 from app.services.conduct.information import save_agency_information as save
-from app.ui.meeting.state import MeetingState
+from app.ui.meeting.state import MeetingState, discard, tab_in_order
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.widgets import hint, named, user_message
 
@@ -66,6 +66,9 @@ class AgencyPanel(QGroupBox):
             lambda v: save(ws, meeting_id=meeting_id, agency_id=agency_id, restricted=v),
         )
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.contributor, self.information, self.restricted]
+
     def set_editable(self, editable: bool) -> None:
         self.contributor.setReadOnly(not editable)
         self.information.setReadOnly(not editable)
@@ -107,12 +110,13 @@ class AgencyInformationPage(StepPage):
         if wanted != list(self.panels):
             self.state.autosave.flush()
             for widget in self.panels.values():
-                widget.setParent(None)
-                widget.deleteLater()
+                discard(widget)
             self.panels = {p.agency_id: AgencyPanel(self.state, p) for p in panels}
             for widget in self.panels.values():
                 widget.set_editable(self.state.editable)
                 self.panel_box.addWidget(widget)
+            fields = [w for p in self.panels.values() for w in p.tab_chain()]
+            tab_in_order(*fields, self.other)
         self.empty.setVisible(not panels)
         self.other.clear()
         for agency in self.state.agencies():

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from app.errors import ValidationError
 from app.services.conduct import decision as decisions
 from app.services.conduct.information import information_panels
-from app.ui.meeting.state import MeetingState
+from app.ui.meeting.state import MeetingState, discard
 from app.ui.widgets import hint, named
 
 VIEW_CHOICES: tuple[tuple[str, bool | None], ...] = (
@@ -108,8 +108,7 @@ class AgencyViews(QWidget):
         if [a for a, _ in present] != list(self.rows):
             for row in self.rows.values():
                 for widget in (row.label, row.choice, row.comment):
-                    widget.setParent(None)
-                    widget.deleteLater()
+                    discard(widget)
             self.rows = {}
             for line, (agency_id, name) in enumerate(present, start=1):
                 row = AgencyViewRow(self.state, agency_id, name)

@@ -47,7 +47,6 @@ class StepPage(QWidget):
         self.step = step
         self.title = heading(step.title)
         self.guidance = hint(step.guidance)
-        self.guidance.setVisible(bool(step.guidance))
         self.gaps = QLabel()
         self.gaps.setObjectName("warning")
         self.gaps.setWordWrap(True)
@@ -74,6 +73,9 @@ class StepPage(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.title)
         self.body.addWidget(self.guidance)
+        # Only once placed: a label shown before it has a parent is shown as a window
+        # of its own, and takes the keyboard from the meeting.
+        self.guidance.setVisible(bool(step.guidance))
         self.body.addWidget(self.gaps)
         self._recorded: object = None
         self.build()

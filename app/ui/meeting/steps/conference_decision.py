@@ -61,9 +61,11 @@ class ConferenceDecisionPage(StepPage):
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         self.icpc = self.state.header.meeting_type is MeetingType.ICPC
         self.context = conference.conference_context(ws, meeting_id=meeting_id)
-        self.representation = RepresentationWarning(self.state)
+        # Made inside the page: a part shown before it is placed would be shown as a
+        # window of its own, taking the keyboard from the meeting.
+        self.representation = RepresentationWarning(self.state, self)
         self.views = AgencyViews(self.state)
-        self.warning = QLabel(self.context.chair_warning or "")
+        self.warning = QLabel(self.context.chair_warning or "", self)
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
         self.warning.setVisible(bool(self.context.chair_warning))
@@ -71,6 +73,12 @@ class ConferenceDecisionPage(StepPage):
         for text, value in ICPC_CHOICES if self.icpc else RCPC_CHOICES:
             self.outcome.addItem(text, value)
         self.category = QComboBox()
+        # Long choices show in full in the list; the boxes follow the page's width.
+        for combo in (self.outcome, self.category):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(20)
         self.category.addItem("Choose the category…", None)
         for category in PlanCategory:
             self.category.addItem(f"{category.label} ({category.census_code})", category.value)
@@ -81,7 +89,7 @@ class ConferenceDecisionPage(StepPage):
         self.outline = notes_box("The outline child protection plan.", "Outline plan")
         self.dissent = notes_box("Any disagreement, in the person's own words.", "Dissent")
         self.next_review = date_box("dd/mm/yyyy (empty: the latest date allowed)")
-        self.discharge = DischargePanel(self.state)
+        self.discharge = DischargePanel(self.state, self)
         self.record = named(QPushButton("Record t&he decision"), "Record the decision")
         self.record.setAutoDefault(False)
         self.record.clicked.connect(self._on_record)

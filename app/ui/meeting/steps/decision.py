@@ -33,7 +33,8 @@ class DecisionPage(StepPage):
 
     def build(self) -> None:
         state = self.state
-        self.warning = RepresentationWarning(state)
+        # Made inside the page: shown before it is placed, it would be a window of its own.
+        self.warning = RepresentationWarning(state, self)
         self.body.addWidget(self.warning)
         self.threshold = QComboBox()
         for text, value in THRESHOLD_CHOICES:
@@ -42,6 +43,7 @@ class DecisionPage(StepPage):
         self.outcome.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.outcome.setMinimumContentsLength(20)  # the list shows each outcome in full
         self.outcome.addItem("Choose the outcome…", None)
         for outcome in ThresholdOutcome:
             self.outcome.addItem(outcome.label, outcome.value)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,21 +22,27 @@ from app.services.journey import discharge as service
 from app.services.journey.discharge import DischargeInputRow, DischargeView
 from app.ui.autosave import optional_date_edit, set_date, widget_value
 from app.ui.meeting.action_form import agency_combo
-from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.meeting.state import MeetingState, clear_layout, tab_in_order
 from app.ui.widgets import add_row, heading, hint, named
 
 
-class InputLine:
-    """One practitioner on the checklist: asked when, replied when, and what they said."""
+class InputLine(QFrame):
+    """One practitioner on the checklist: asked when, replied when, and what they said.
+
+    Two lines, so the reply has the width of the item: who, asked on, replied on
+    and Save; then what they said.
+    """
 
     def __init__(self, panel: DischargePanel, row: DischargeInputRow) -> None:
+        super().__init__()
         self.row = row
         who = (
             f"{row.practitioner_name} ({row.agency_name})"
             if row.agency_name
             else row.practitioner_name
         )
-        self.label = QLabel(who)
+        self.label = QLabel(f"<b>{escape(who)}</b>")
+        self.label.setWordWrap(True)
         self.asked = optional_date_edit()
         self.replied = optional_date_edit()
         self.asked.setPlaceholderText("Not asked yet")
@@ -53,9 +60,25 @@ class InputLine:
         ):
             named(widget, f"{row.practitioner_name}: {what}")
         self.save.clicked.connect(lambda: panel.save_input(self))
+        dates = QHBoxLayout()
+        for caption, field in (("Asked on:", self.asked), ("Replied on:", self.replied)):
+            label = QLabel(caption)
+            label.setBuddy(field)
+            dates.addWidget(label)
+            dates.addWidget(field)
+        dates.addStretch(1)
+        dates.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 8)
+        layout.addWidget(self.label)
+        layout.addLayout(dates)
+        layout.addWidget(self.response)
 
     def widgets(self) -> list[QWidget]:
         return [self.label, self.asked, self.replied, self.response, self.save]
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.asked, self.replied, self.response, self.save]
 
 
 class DischargePanel(QFrame):
@@ -68,6 +91,7 @@ class DischargePanel(QFrame):
         self.reason.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.reason.setMinimumContentsLength(20)  # the list shows each reason in full
         for reason in DischargeReason:
             self.reason.addItem(service.REASON_LABELS[reason], reason.value)
         self.support = {s: QCheckBox(service.SUPPORT_LABELS[s]) for s in OngoingSupport}
@@ -75,8 +99,8 @@ class DischargePanel(QFrame):
         self.support_detail.setPlaceholderText(
             "Who provides it, or where the plan was transferred to"
         )
-        self.inputs = QGridLayout()
-        self.inputs.setColumnStretch(3, 1)
+        self.inputs = QVBoxLayout()
+        self.inputs.setSpacing(0)
         self.lines: list[InputLine] = []
         self.prefill = named(
             QPushButton("Fill in from the child's &meetings"), "Fill in the checklist"
@@ -136,20 +160,34 @@ class DischargePanel(QFrame):
         chosen = tuple(s for s, box in self.support.items() if box.isChecked())
         return (self.reason.currentData(), chosen, self.support_detail.text())
 
+    def _focus_in_checklist(self) -> tuple[str, int] | None:
+        """Which practitioner's field has the cursor (their row id, the field's place)."""
+        where = self.window().focusWidget()
+        for line in self.lines:
+            chain = line.tab_chain()
+            if where in chain:
+                return line.row.id, chain.index(where)
+        return None
+
     def refresh(self) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
+        # The rows are made again: the cursor goes back where it was, not nowhere.
+        focus = self._focus_in_checklist()
         clear_layout(self.inputs)
         self.lines = []
         rows = service.discharge_inputs(ws, meeting_id=meeting_id)
-        for column, text in enumerate(("Practitioner", "Asked on", "Replied on", "What they said")):
-            self.inputs.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
-        for number, row in enumerate(rows, start=1):
+        for row in rows:
             line = InputLine(self, row)
-            for column, widget in enumerate(line.widgets()):
-                self.inputs.addWidget(widget, number, column)
+            self.inputs.addWidget(line)
             self.lines.append(line)
         if not rows:
-            self.inputs.addWidget(hint("Nobody on the checklist yet."), 1, 0, 1, 4)
+            self.inputs.addWidget(hint("Nobody on the checklist yet."))
+        checklist = [w for line in self.lines for w in line.tab_chain()]
+        tab_in_order(self.support_detail, *checklist, self.prefill, self.new_name)
+        if focus is not None:
+            row_id, place = focus
+            again = next((line for line in self.lines if line.row.id == row_id), None)
+            (again.tab_chain()[place] if again else self.prefill).setFocus()
         told = service.who_must_be_told(ws, meeting_id=meeting_id)
         self.told.setText(
             "\n".join(

@@ -38,7 +38,8 @@ class ReviewTimeframePage(StepPage):
     def build(self) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
         self.context = review.review_context(ws, meeting_id=meeting_id)
-        self.representation = RepresentationWarning(self.state)
+        # Made inside the page: shown before it is placed, it would be a window of its own.
+        self.representation = RepresentationWarning(self.state, self)
         self.clocks = QLabel(self._clocks_text())
         self.clocks.setWordWrap(True)
         self.clocks.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,7 +25,7 @@ from app.services.journey import safety_plan as plans
 from app.services.journey.safety_plan import SafetyPlanItemInput, SafetyPlanVersionView
 from app.ui.meeting.action_form import agency_combo
 from app.ui.meeting.export import export_folder
-from app.ui.meeting.state import MeetingState, clear_layout
+from app.ui.meeting.state import MeetingState, clear_layout, discard
 from app.ui.meeting.steps.base import StepPage
 from app.ui.text import short_date, time_text
 from app.ui.widgets import add_row, heading, hint, message_label, named, show_message, user_message
@@ -214,8 +214,7 @@ class SafetyPlanPage(StepPage):
 
     def _remove(self, editor: ItemEditor) -> None:
         self.items.remove(editor)
-        editor.setParent(None)
-        editor.deleteLater()
+        discard(editor)
         for number, other in enumerate(self.items, start=1):
             other.setTitle(f"Item {number}")
 
