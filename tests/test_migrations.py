@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 
 from app.errors import WorkspaceTooNew
 from app.models import Base, Child, Meeting, new_id
@@ -173,3 +174,27 @@ def test_a_workspace_from_a_newer_version_is_refused_untouched(closed_demo: Path
         open_workspace(closed_demo, PASSPHRASE)
     assert sha256(closed_demo) == before
     assert not list(closed_demo.parent.glob("*before-upgrade*"))
+
+
+def test_the_audit_log_refuses_edits_and_deletions_at_head(workspace: Workspace) -> None:
+    # Rebuilding a table drops its triggers: no migration may leave the guard off.
+    with workspace.engine.connect() as connection:
+        names = set(
+            connection.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            ).scalars()
+        )
+    assert {"audit_log_no_update", "audit_log_no_delete"} <= names
+    for statement in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="append-only"), workspace.engine.begin() as c:
+            c.execute(text(statement))
+
+
+def test_every_migration_goes_down_to_empty_and_up_again(workspace: Workspace) -> None:
+    with migrate.migrating(workspace.engine) as connection:
+        command.downgrade(migrate.alembic_config(connection), "base")
+    with migrate.migrating(workspace.engine) as connection:
+        assert migrate.current_revision(connection) is None
+        migrate.upgrade(connection)
+    with workspace.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.SCHEMA_HEAD

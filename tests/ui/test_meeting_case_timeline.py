@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.ui.case_timeline import CaseTimelineWidget
+from tests.test_journey_fixtures import opened_copy, the_child, to_discharge
 from tests.ui.test_meeting_support import press
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
@@ -39,3 +43,25 @@ def test_an_empty_case_says_what_to_do(strategy, qtbot: QtBot) -> None:
     qtbot.addWidget(widget)
     assert widget.empty.text().startswith("No meetings yet.")
     assert widget.table.isHidden()
+
+
+def test_why_a_plan_ended_is_read_in_full(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, qtbot: QtBot
+) -> None:
+    workspace = opened_copy(tmp_path_factory, tmp_path, "journey-discharged", to_discharge)
+    try:
+        widget = CaseTimelineWidget(workspace, the_child(workspace).case_id)
+        qtbot.addWidget(widget)
+        widget.resize(700, 500)
+        widget.show()
+        qtbot.waitExposed(widget)
+        table = widget.table
+        last = table.rowCount() - 1
+        assert table.item(last, 0).text() == "Child protection plan ended"
+        note = table.item(last, 4).text()
+        assert note.startswith("All agencies agree")
+        # Wrapped onto more lines rather than cut short.
+        one_line = table.fontMetrics().lineSpacing()
+        qtbot.waitUntil(lambda: table.rowHeight(last) > 2 * one_line)
+    finally:
+        workspace.close()

@@ -380,36 +380,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_threshold_decision")),
         sa.UniqueConstraint("meeting_id", name=op.f("uq_threshold_decision_meeting_id")),
     )
-    with op.batch_alter_table("agency", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_agency_seed_key"), ["seed_key"])
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_agency_statutory_role"), ["statutory_role"]
-        )
-
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_audit_log_seq"), ["seq"])
-
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_child_la_child_ref"), ["la_child_ref"])
-
-    with op.batch_alter_table("setting", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_setting_key"), ["key"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("setting", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_setting_key"), type_="unique")
-
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_child_la_child_ref"), type_="unique")
-
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_audit_log_seq"), type_="unique")
-
-    with op.batch_alter_table("agency", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_agency_statutory_role"), type_="unique")
-        batch_op.drop_constraint(batch_op.f("uq_agency_seed_key"), type_="unique")
-
     op.drop_table("threshold_decision")
     with op.batch_alter_table("representation_ack", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_representation_ack_meeting_id"))

@@ -355,58 +355,8 @@ def upgrade() -> None:
             batch_op.f("ix_safety_plan_item_version_id"), ["version_id"], unique=False
         )
 
-    with op.batch_alter_table("agency", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_agency_seed_key"), ["seed_key"])
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_agency_statutory_role"), ["statutory_role"]
-        )
-
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_audit_log_seq"), ["seq"])
-
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_child_la_child_ref"), ["la_child_ref"])
-
-    with op.batch_alter_table("closure_day", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_closure_day_day"), ["day"])
-
-    with op.batch_alter_table("meeting_timescales", schema=None) as batch_op:
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_meeting_timescales_meeting_id"), ["meeting_id"]
-        )
-
-    with op.batch_alter_table("setting", schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f("uq_setting_key"), ["key"])
-
-    with op.batch_alter_table("threshold_decision", schema=None) as batch_op:
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_threshold_decision_meeting_id"), ["meeting_id"]
-        )
-
 
 def downgrade() -> None:
-    with op.batch_alter_table("threshold_decision", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_threshold_decision_meeting_id"), type_="unique")
-
-    with op.batch_alter_table("setting", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_setting_key"), type_="unique")
-
-    with op.batch_alter_table("meeting_timescales", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_meeting_timescales_meeting_id"), type_="unique")
-
-    with op.batch_alter_table("closure_day", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_closure_day_day"), type_="unique")
-
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_child_la_child_ref"), type_="unique")
-
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_audit_log_seq"), type_="unique")
-
-    with op.batch_alter_table("agency", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_agency_statutory_role"), type_="unique")
-        batch_op.drop_constraint(batch_op.f("uq_agency_seed_key"), type_="unique")
-
     with op.batch_alter_table("safety_plan_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_safety_plan_item_version_id"))
 
