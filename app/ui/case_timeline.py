@@ -67,8 +67,13 @@ class CaseTimelineWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The note (why a plan ended, why a conference was late) wraps rather than
+        # being cut short with an ellipsis.
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.itemActivated.connect(self._on_activated)
         named(self.table, "Case timeline", "Press Enter on a stage to open its meeting.")
         self.empty = hint(EMPTY)
@@ -101,6 +106,7 @@ class CaseTimelineWidget(QWidget):
                 if column == 3 and step.met is False:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
         late = sum(1 for s in steps if s.met is False)
         self.summary.setText(
             f"{len(steps)} stage{'s' if len(steps) != 1 else ''}; "

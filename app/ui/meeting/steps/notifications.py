@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -64,8 +66,8 @@ class NotificationsDialog(QDialog):
         self.who = QLabel()
         self.who.setWordWrap(True)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.log = QGridLayout()
-        self.log.setColumnStretch(0, 1)
+        self.log = QVBoxLayout()
+        self.log.setSpacing(0)
         self.routes: dict[str, QComboBox] = {}
         self.sent_buttons: dict[str, QPushButton] = {}
         self.export = named(QPushButton("E&xport letters…"), "Export letters")
@@ -104,37 +106,39 @@ class NotificationsDialog(QDialog):
         clear_layout(self.log)
         self.routes, self.sent_buttons = {}, {}
         rows = service.notification_log(ws, meeting_id=meeting_id)
-        for column, text in enumerate(("To", "Letter", "Written", "Sent", "", "")):
-            self.log.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
-        for number, row in enumerate(rows, start=1):
-            self._log_row(number, row)
+        for row in rows:
+            self.log.addWidget(self._log_row(row))
         if not rows:
-            self.log.addWidget(hint(NO_LETTERS), 1, 0, 1, 6)
+            self.log.addWidget(hint(NO_LETTERS))
         fit_to_contents(self)
 
-    def _log_row(self, number: int, row: NotificationRow) -> None:
+    def _log_row(self, row: NotificationRow) -> QWidget:
+        """Two lines a letter: to whom and which letter; then written, and sent or not."""
         role = "agency" if row.role is RecipientRole.AGENCY else "parent or carer"
-        who = QLabel(f"{row.recipient_name} ({role})")
-        who.setWordWrap(True)  # a long name wraps rather than being cut off
-        who.setTextFormat(Qt.TextFormat.PlainText)
-        self.log.addWidget(who, number, 0)
-        # Invitations and outcome letters go to the same people: say which this is.
-        self.log.addWidget(QLabel(letter_words(row.kind)), number, 1)
-        self.log.addWidget(QLabel(_when(row.generated_at)), number, 2)
+        line = QFrame()
+        who = QLabel(f"<b>{escape(row.recipient_name)}</b> ({role}): {letter_words(row.kind)}")
+        who.setTextFormat(Qt.TextFormat.RichText)
+        status = QHBoxLayout()
+        status.addWidget(QLabel(f"Written {_when(row.generated_at)}."))
+        layout = QVBoxLayout(line)
+        layout.setContentsMargins(0, 2, 0, 6)
+        layout.addWidget(who)
+        layout.addLayout(status)
         if row.sent:
-            self.log.addWidget(QLabel(f"{_when(row.sent_at)} by {row.sent_route}"), number, 3)
-            return
-        self.log.addWidget(QLabel("Not sent"), number, 3)
+            status.addWidget(QLabel(f"Sent {_when(row.sent_at)} by {row.sent_route}."), 1)
+            return line
+        status.addWidget(QLabel("Not sent yet."), 1)
         route = QComboBox()
         route.addItems(list(service.SEND_ROUTES))
         named(route, f"How the letter to {row.recipient_name} was sent")
         button = named(QPushButton("Mark sent"), f"Mark the letter to {row.recipient_name} sent")
         button.setAutoDefault(False)
         button.clicked.connect(lambda _=False, r=row.id: self._on_sent(r))
-        self.log.addWidget(route, number, 4)
-        self.log.addWidget(button, number, 5)
+        status.addWidget(route)
+        status.addWidget(button)
         self.routes[row.id] = route
         self.sent_buttons[row.id] = button
+        return line
 
     def _on_export(self) -> None:
         folder = self.state.dialogs.choose_folder(
