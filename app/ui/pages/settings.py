@@ -22,6 +22,7 @@ from app.storage.workspace import Workspace
 from app.ui.autosave import Autosave
 from app.ui.file_dialogs import FileDialogs
 from app.ui.pages.agency_directory import AgencyDirectoryBox
+from app.ui.pages.agenda_templates import AgendaTemplatesBox
 from app.ui.pages.closure_days import ClosureDaysBox
 from app.ui.pages.security_box import SecurityBox
 from app.ui.widgets import add_row, compact, heading, hint, named
@@ -77,6 +78,7 @@ class SettingsPage(QWidget):
 
         self.closure_days = ClosureDaysBox(workspace)
         self.agencies = AgencyDirectoryBox(workspace)
+        self.agendas = AgendaTemplatesBox(workspace)
         self.security = SecurityBox(workspace, file_dialogs)
 
         body = QWidget()
@@ -85,7 +87,7 @@ class SettingsPage(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(heading("Settings"))
         body_layout.addWidget(hint("Changes are saved as you make them."))
-        for section in (general, self.closure_days, self.agencies, self.security):
+        for section in (general, self.closure_days, self.agencies, self.agendas, self.security):
             body_layout.addWidget(section)
         body_layout.addStretch(1)
         scroll = QScrollArea()
@@ -103,6 +105,7 @@ class SettingsPage(QWidget):
             self._bind()
         self.closure_days.refresh()
         self.agencies.refresh()
+        self.agendas.refresh()
 
     def _load(self, settings: WorkspaceSettings) -> None:
         self.chair_name.setText(settings.chair_name)
@@ -132,3 +135,4 @@ class SettingsPage(QWidget):
         self.autosave.unbind_all()
         self.agencies.model.clear()
         self.closure_days.days.clear()
+        self.agendas.clear()
