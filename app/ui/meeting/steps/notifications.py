@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -66,8 +67,17 @@ class NotificationsDialog(QDialog):
         self.who = QLabel()
         self.who.setWordWrap(True)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.log = QVBoxLayout()
+        # The letters written scroll, so a conference with many invitees keeps the
+        # dialog on the screen.
+        log_box = QWidget()
+        self.log = QVBoxLayout(log_box)
+        self.log.setContentsMargins(0, 0, 0, 0)
         self.log.setSpacing(0)
+        self.log_scroll = QScrollArea()
+        self.log_scroll.setWidget(log_box)
+        self.log_scroll.setWidgetResizable(True)
+        self.log_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        named(self.log_scroll, "Letters written")
         self.routes: dict[str, QComboBox] = {}
         self.sent_buttons: dict[str, QPushButton] = {}
         self.export = named(QPushButton("E&xport letters…"), "Export letters")
@@ -82,9 +92,8 @@ class NotificationsDialog(QDialog):
         layout.addWidget(self.who)
         layout.addWidget(self.export, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(heading("Letters written", level=2))
-        layout.addLayout(self.log)
+        layout.addWidget(self.log_scroll, 1)
         layout.addWidget(self.error)
-        layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
         self.refresh()
