@@ -7,7 +7,8 @@ meeting in meeting mode.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -73,7 +74,8 @@ class CaseTimelineWidget(QWidget):
         # being cut short with an ellipsis.
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         self.table.itemActivated.connect(self._on_activated)
         named(self.table, "Case timeline", "Press Enter on a stage to open its meeting.")
         self.empty = hint(EMPTY)
@@ -103,6 +105,7 @@ class CaseTimelineWidget(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, step.meeting_id)
+                item.setToolTip(value)
                 if column == 3 and step.met is False:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)
@@ -116,6 +119,14 @@ class CaseTimelineWidget(QWidget):
         )
         self.table.setVisible(bool(steps))
         self.empty.setVisible(not steps)
+
+    def _fit_rows(self) -> None:
+        # After the columns have their widths (the note's is what is left over).
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     def _on_activated(self, item: QTableWidgetItem) -> None:
         meeting_id = item.data(Qt.ItemDataRole.UserRole)
