@@ -13,7 +13,7 @@ from app.errors import RecordLocked, ValidationError
 from app.models import IcpcTimeframe, MeetingType
 from app.services import settings
 from app.services.conduct import signoff
-from app.services.journey import review
+from app.services.journey import review, safety_plan
 from app.storage.workspace import Workspace
 from tests.test_journey_fixtures import (
     ICPC_DUE,
@@ -155,6 +155,15 @@ def test_only_at_a_review_and_never_after_sign_off(ws: Workspace, review_id: str
     with pytest.raises(ValidationError, match="five-day review"):
         review.record_icpc_timeframe(ws, meeting_id=icpc_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS)
     review.record_icpc_timeframe(ws, meeting_id=review_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS)
+    # A review cannot close without an interim safety plan for the child.
+    if safety_plan.safety_plan_for_case(ws, case_id=child.case_id) is None:
+        safety_plan.create_safety_plan(
+            ws,
+            case_id=child.case_id,
+            meeting_id=review_id,
+            items=[safety_plan.SafetyPlanItemInput("A worry.", "What keeps safe.", "Pat Testcase")],
+            agreed_by="Core group",
+        )
     close(ws, review_id)
     signoff.sign_off(ws, meeting_id=review_id)
     with pytest.raises(RecordLocked):

@@ -32,7 +32,14 @@ from app.services.conduct.representation import representation_rows
 from app.services.conduct.timescales import store_timescales, timescales_row
 from app.storage.workspace import Workspace
 from app.workdays import long_date
-from app.workflow import ActionFacts, Blocker, MeetingFacts, StatutoryPresence, find_blockers
+from app.workflow import (
+    ActionFacts,
+    Blocker,
+    MeetingFacts,
+    StatutoryPresence,
+    find_blockers,
+    journey_gap,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +79,15 @@ def facts_for(session: Session, meeting: Meeting) -> MeetingFacts:
             if a.status is not ActionStatus.CANCELLED
         ),
     )
+
+
+def _with_journey_gaps(session: Session, meeting: Meeting) -> MeetingFacts:
+    """The facts plus what a review or conference still lacks, so the services refuse
+    to close it as the meeting view does (the command line goes through here too)."""
+    from app.services.journey.gaps import gaps_for
+
+    gaps = tuple(journey_gap(meeting.meeting_type, g) for g in gaps_for(session, meeting))
+    return dataclasses.replace(facts_for(session, meeting), journey_gaps=gaps)
 
 
 def meeting_facts(workspace: Workspace, *, meeting_id: str) -> MeetingFacts:
@@ -207,7 +223,7 @@ def close_meeting(workspace: Workspace, *, meeting_id: str) -> ClosingSummary:
         meeting = editable_meeting(session, meeting_id)
         if meeting.status is MeetingStatus.CLOSED:
             raise ValidationError("This meeting is already closed. Sign off the minutes next.")
-        blockers = find_blockers(facts_for(session, meeting))
+        blockers = find_blockers(_with_journey_gaps(session, meeting))
         if blockers:
             raise ValidationError(
                 "The meeting cannot close yet: " + " ".join(b.message for b in blockers)

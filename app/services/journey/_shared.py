@@ -28,12 +28,16 @@ def meeting_of_type(session: Session, meeting_id: str, *types: MeetingType) -> M
     if meeting is None:
         raise NotFound("That meeting no longer exists. It may have been deleted.")
     if types and meeting.meeting_type not in types:
-        wanted = " or ".join(t.label.lower() for t in types)
+        wanted = " or ".join(_with_article(t.label.lower()) for t in types)
         raise ValidationError(
-            f"This is a {meeting.meeting_type.label.lower()}; this can only be recorded "
-            f"at a {wanted}. Open the right meeting and try again."
+            f"This is {_with_article(meeting.meeting_type.label.lower())}; this can only be "
+            f"recorded at {wanted}. Open the right meeting and try again."
         )
     return meeting
+
+
+def _with_article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def check_editable(meeting: Meeting) -> None:

@@ -40,7 +40,7 @@ from app.ui.widgets import (
     show_message,
     user_message,
 )
-from app.workflow.steps import StepKind
+from app.workflow.steps import StepKind, kind_at
 
 
 class AgendaTemplatesBox(QGroupBox):
@@ -108,7 +108,7 @@ class AgendaTemplatesBox(QGroupBox):
         rows = list_template(self.workspace, meeting_type=self.current_type())
         self.items.clear()
         for row in rows:
-            item = QListWidgetItem(_describe(row))
+            item = QListWidgetItem(_describe(row, self.current_type()))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.items.addItem(item)
             if row.id == selected:
@@ -208,8 +208,8 @@ class AgendaTemplatesBox(QGroupBox):
         )
 
 
-def _describe(row: AgendaTemplateRow) -> str:
-    kind = StepKind.parse(row.kind)
+def _describe(row: AgendaTemplateRow, meeting_type: MeetingType) -> str:
+    kind = kind_at(meeting_type, row.kind)
     if kind is StepKind.NOTES:
         return row.title
     return f"{row.title}  ({kind.label.lower()})"
