@@ -137,3 +137,34 @@ def test_opening_a_meeting_shows_it_and_closing_returns(window: MainWindow) -> N
     assert window.location().page == "case"
     assert window.nav.isVisible()
     assert all(action.isEnabled() for action in window.page_actions.values())
+
+
+def test_schedule_date_is_typed_and_read_back_in_words(qtbot: QtBot, window: MainWindow) -> None:
+    view = _open_first_case(window)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ScheduleMeetingDialog)
+        dialog.date.clear()
+        qtbot.keyClicks(dialog.date, "31/02/2027")
+        assert "no such date" in dialog.date_words.text()
+        dialog.date.clear()
+        qtbot.keyClicks(dialog.date, "14/12/2026")
+        assert dialog.date_words.text() == "Monday 14 December 2026"
+        assert dialog.ok_button is not None
+        dialog.ok_button.click()
+
+    answer_modal(fill)
+    view.schedule_button.click()
+    case = get_case(window.workspace, case_id=view.case_id)
+    assert any(m.scheduled_date == dt.date(2026, 12, 14) for m in case.meetings)
+
+
+def test_enter_on_a_focused_cancel_keeps_the_dialog_safe(qtbot: QtBot, window: MainWindow) -> None:
+    # Cancel is never the button Enter presses, so a tired Tab-Enter loses nothing.
+    from app.ui.dialogs.new_case import NewCaseDialog
+
+    dialog = NewCaseDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.cancel_button.autoDefault()
+    assert dialog.ok_button is not None and dialog.ok_button.isDefault()
+    assert dialog.ok_button.nextInFocusChain() is dialog.cancel_button

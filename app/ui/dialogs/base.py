@@ -54,6 +54,11 @@ class FormDialog(QDialog):
         cancel = self.buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
         named(cancel, cancel_text.replace("&", ""))
         self.cancel_button = cancel
+        # Enter never throws away what was typed: Tab from the last field reaches the
+        # OK button first, and Enter on a focused Cancel presses the default instead.
+        cancel.setAutoDefault(False)
+        if self.ok_button is not None:
+            QWidget.setTabOrder(self.ok_button, cancel)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
 

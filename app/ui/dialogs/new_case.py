@@ -34,7 +34,7 @@ class NewCaseDialog(FormDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(
             "New case…",
-            ok_text="&Create case",
+            ok_text="C&reate case",
             intro="Only the local authority reference is needed now; "
             "everything else can be added or changed later in the case.",
             parent=parent,
@@ -52,13 +52,13 @@ class NewCaseDialog(FormDialog):
         self.sex = sex_combo()
         self.address = short_text_box()
         self.concern = short_text_box(4)
-        add_row(self.form, "Local authority &reference:", self.reference)
+        add_row(self.form, "Local authority r&eference:", self.reference)
         add_row(self.form, "&First name:", self.first_name)
         add_row(self.form, "&Last name:", self.last_name)
         self.form.addRow("", self.unborn)
         add_row(self.form, "&Date of birth:", self.date_of_birth)
-        add_row(self.form, "&Expected date of birth:", self.expected)
-        add_row(self.form, "Se&x:", self.sex)
+        add_row(self.form, "E&xpected date of birth:", self.expected)
+        add_row(self.form, "&Sex:", self.sex)
         add_row(self.form, "&Address:", self.address)
         add_row(self.form, "&Concern:", self.concern, "Why the child is being discussed")
         self.reference.setFocus()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from app import clock
+from app.errors import ValidationError
 from app.models import MeetingType
 from app.services.meetings import MeetingSummary, schedule_meeting
 from app.storage.workspace import Workspace
-from app.ui.autosave import to_date, to_qdate, to_time
+from app.ui import text
+from app.ui.autosave import to_time
+from app.ui.date_field import DateField
 from app.ui.dialogs.base import FormDialog
-from app.ui.widgets import add_row, compact
+from app.ui.widgets import add_row, compact, hint
 
 
 class ScheduleMeetingDialog(FormDialog):
@@ -38,9 +41,13 @@ class ScheduleMeetingDialog(FormDialog):
         self.meeting_type = QComboBox()
         for kind in MeetingType:
             self.meeting_type.addItem(kind.label, kind.value)
-        self.date = compact(QDateEdit(to_qdate(clock.today())), 30)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dddd d MMMM yyyy")
+        # Typed as day/month/year, like every date in the app: a spin box's arrow
+        # keys moved the wrong part of the date too easily.
+        self.date = DateField()
+        self.date.set_date(clock.today())
+        self.date_words = hint("")
+        self.date.textChanged.connect(self._on_date_typed)
+        self._on_date_typed()
         self.time = compact(QTimeEdit(QTime(10, 0)), 8)
         self.time.setDisplayFormat("HH:mm")
         self.duration = compact(QSpinBox(), 14)
@@ -55,6 +62,7 @@ class ScheduleMeetingDialog(FormDialog):
         self.minute_taker = QLineEdit()
         add_row(self.form, "Meeting &type:", self.meeting_type)
         add_row(self.form, "&Date:", self.date)
+        self.form.addRow("", self.date_words)
         add_row(self.form, "T&ime:", self.time)
         add_row(self.form, "D&uration:", self.duration)
         add_row(self.form, "&Place:", self.location)
@@ -63,8 +71,18 @@ class ScheduleMeetingDialog(FormDialog):
         add_row(self.form, "&Minute-taker:", self.minute_taker)
         self.meeting_type.setFocus()
 
+    def _on_date_typed(self, *_args: object) -> None:
+        try:
+            day = self.date.date()
+        except ValidationError as exc:
+            self.date_words.setText(str(exc))
+            return
+        self.date_words.setText(text.long_date(day) if day else "Give the date of the meeting.")
+
     def submit(self) -> bool:
-        scheduled_date = to_date(self.date.date())
+        scheduled_date = self.date.date()
+        if scheduled_date is None:
+            raise ValidationError("Give the date of the meeting, for example 14/12/2026.")
         scheduled_time = to_time(self.time.time())
         self.result_meeting = schedule_meeting(
             self.workspace,
