@@ -25,3 +25,25 @@ def test_search_matches_reference_name_place_and_type(workspace: Workspace) -> N
     assert len(meetings.list_meetings(workspace, search="Room 4")) == 1
     assert len(meetings.list_meetings(workspace, search="icpc")) == 1
     assert meetings.list_meetings(workspace, search="strategy") == []
+
+
+def test_list_by_dates_and_status_and_count_open_cases(workspace: Workspace) -> None:
+    from app.models import MeetingStatus
+
+    case = cases.create_case(workspace, la_child_ref="TEST0101")
+    for day in (1, 8, 15):
+        meetings.schedule_meeting(
+            workspace,
+            case_id=case.case_id,
+            meeting_type=MeetingType.STRATEGY,
+            scheduled_date=dt.date(2026, 12, day),
+        )
+    found = meetings.list_meetings(
+        workspace,
+        from_date=dt.date(2026, 12, 2),
+        to_date=dt.date(2026, 12, 15),
+        statuses=(MeetingStatus.SCHEDULED,),
+    )
+    assert [m.scheduled_date.day for m in found] == [8, 15]
+    assert meetings.list_meetings(workspace, statuses=(MeetingStatus.CLOSED,)) == []
+    assert cases.count_cases(workspace) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -148,6 +148,12 @@ def create_case(
         session.add(case)
         session.flush()
         return _summary(case)
+
+
+def count_cases(workspace: Workspace, *, status: CaseStatus = CaseStatus.OPEN) -> int:
+    with workspace.reading() as session:
+        query = select(func.count()).select_from(CaseEpisode).where(CaseEpisode.status == status)
+        return int(session.scalar(query) or 0)
 
 
 def list_cases(workspace: Workspace, *, search: str = "", limit: int = 500) -> list[CaseSummary]:

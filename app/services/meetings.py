@@ -127,12 +127,21 @@ def list_meetings(
     search: str = "",
     case_id: str | None = None,
     limit: int | None = None,
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+    statuses: tuple[MeetingStatus, ...] = (),
 ) -> list[MeetingSummary]:
     """Meetings by date, matching the child's name or reference, the place or the chair."""
     with workspace.reading() as session:
         query = select(Meeting).join(Meeting.case).join(CaseEpisode.child)
         if case_id:
             query = query.where(Meeting.case_id == case_id)
+        if from_date:
+            query = query.where(Meeting.scheduled_date >= from_date)
+        if to_date:
+            query = query.where(Meeting.scheduled_date <= to_date)
+        if statuses:
+            query = query.where(Meeting.status.in_(statuses))
         term = search.strip()
         if term:
             like = f"%{term}%"

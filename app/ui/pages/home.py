@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app import clock
 from app.models import MeetingStatus
-from app.services.cases import list_cases
+from app.services.cases import count_cases
 from app.services.meetings import list_meetings
 from app.services.settings import get_settings
 from app.storage.workspace import Workspace
@@ -41,6 +41,14 @@ class HomePage(QWidget):
         self.title = heading("Home")
         self.summary = hint()
         named(self.summary, "Workspace summary")
+        # Until the chair gives their name, decisions and sign-offs carry the login name.
+        self.no_chair = hint(
+            "Add your name in Settings: until you do, decisions and sign-offs are "
+            "recorded under this computer's login name."
+        )
+        named(self.no_chair, "Your name is not set")
+        self.no_chair_button = named(QPushButton("Add your &name…"), "Add your name in Settings")
+        self.no_chair_button.clicked.connect(lambda: self.go.emit("settings"))
         self.deadlines = DeadlinesView(workspace)
         self.deadlines.meeting_activated.connect(self.open_meeting)
         self.model = MeetingsTableModel(self)
@@ -67,6 +75,10 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        chair_row = QHBoxLayout()
+        chair_row.addWidget(self.no_chair, 1)
+        chair_row.addWidget(self.no_chair_button)
+        layout.addLayout(chair_row)
         layout.addWidget(self.deadlines, 2)
         layout.addWidget(heading("Meetings coming up", level=2))
         layout.addWidget(self.table, 1)
@@ -76,14 +88,12 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         today = clock.today()
         until = today + dt.timedelta(days=UPCOMING_DAYS)
-        upcoming = [
-            m
-            for m in list_meetings(self.workspace)
-            if today <= m.scheduled_date <= until and m.status in OPEN_STATUSES
-        ]
-        cases = list_cases(self.workspace)
+        # Asked of the database, not filtered here: a team's workspace holds years of meetings.
+        upcoming = list_meetings(
+            self.workspace, from_date=today, to_date=until, statuses=OPEN_STATUSES
+        )
         settings = get_settings(self.workspace)
-        open_cases = sum(1 for c in cases if c.status.value == "open")
+        open_cases = count_cases(self.workspace)
         where = settings.local_authority or "This workspace"
         self.summary.setText(
             f"{where}. {open_cases} open {'case' if open_cases == 1 else 'cases'}; "
@@ -91,6 +101,8 @@ class HomePage(QWidget):
             f"in the next {UPCOMING_DAYS} days."
         )
         self.deadlines.refresh()
+        self.no_chair.setVisible(not settings.chair_name)
+        self.no_chair_button.setVisible(not settings.chair_name)
         self.model.set_rows(upcoming)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(upcoming))
