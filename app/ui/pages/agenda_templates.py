@@ -210,6 +210,6 @@ class AgendaTemplatesBox(QGroupBox):
 
 def _describe(row: AgendaTemplateRow, meeting_type: MeetingType) -> str:
     kind = kind_at(meeting_type, row.kind)
-    if kind is StepKind.NOTES:
+    if kind is StepKind.NOTES or kind.label.lower() == row.title.lower():
         return row.title
     return f"{row.title}  ({kind.label.lower()})"
