@@ -17,6 +17,8 @@ from app.exporters.letters.data import load_letters
 from app.models import (
     ConferenceOutcome,
     DischargeReason,
+    Meeting,
+    MeetingStatus,
     MeetingType,
     OngoingSupport,
     PlanCategory,
@@ -151,7 +153,11 @@ def test_a_bereaved_family_gets_a_short_kind_letter(on_plan: Workspace) -> None:
 def test_a_decision_must_be_recorded_first(ws: Workspace, tmp_path: Path) -> None:
     icpc = schedule(ws, the_child(ws), MeetingType.ICPC, dt.date(2026, 5, 27))
     hold(ws, icpc)
-    close(ws, icpc)
+    # Closing now needs the decision; a conference closed before that rule may lack it.
+    with ws.transaction() as session:
+        meeting = session.get(Meeting, icpc)
+        assert meeting is not None
+        meeting.status = MeetingStatus.CLOSED
     with pytest.raises(ExportError, match="conference's decision is not recorded"):
         export_notifications(ws, meeting_id=icpc, out_dir=tmp_path / "out")
     assert not any((tmp_path / "out").iterdir())
