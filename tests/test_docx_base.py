@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from app import APP_NAME
 from app.errors import ExportError
 from app.exporters import make_template
+from app.exporters.docx_base import HOUSE_STYLES as REQUIRED_STYLES
 from app.exporters.docx_base import (
     DocumentProperties,
     add_marking,
@@ -26,7 +27,6 @@ from app.exporters.docx_base import (
     template_path,
 )
 from app.exporters.docx_tables import Column, GroupHeading, add_table
-from app.exporters.minutes import REQUIRED_STYLES
 from tests.conftest import FIXED_NOW
 from tests.test_export_cli import read_only
 

@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from app import APP_NAME, clock, paths
 from app.errors import ExportError
+from app.exporters.docx_tables import TABLE_STYLE, TABLE_TEXT
 from app.exporters.targets import cannot_write, check_export_target
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -75,6 +76,29 @@ def template_path(name: str) -> Path:
     if own.is_file():
         return own
     return paths.resources_dir() / "templates" / name
+
+
+# Every export is made from one house template, so a local area that re-brands it in
+# Word re-brands the minutes, letters, safety plans and reports at once.
+HOUSE_TEMPLATE = "minutes.docx"
+HOUSE_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Organisation",
+    "Status line",
+    "Small print",
+    "List Bullet",
+    TABLE_TEXT,
+    TABLE_STYLE,
+)
+TEAM = "Multi-Agency Child Protection Team"
+
+
+def open_house_template() -> Any:
+    """A new document from the house template, checked for every style the exports use."""
+    return open_template(HOUSE_TEMPLATE, required_styles=HOUSE_STYLES)
 
 
 def open_template(name: str, *, required_styles: tuple[str, ...] = ()) -> Any:

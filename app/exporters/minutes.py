@@ -17,6 +17,7 @@ from app.exporters import minutes_journey as journey
 from app.exporters import minutes_sections as sections
 from app.exporters.docx_base import (
     DRAFT_COLOUR,
+    TEAM,
     DocumentProperties,
     Writer,
     add_marking,
@@ -24,11 +25,11 @@ from app.exporters.docx_base import (
     clock_time,
     long_date,
     long_datetime,
-    open_template,
+    open_house_template,
     save_document,
     set_properties,
 )
-from app.exporters.docx_tables import TABLE_STYLE, TABLE_TEXT, Column, GroupHeading, add_table
+from app.exporters.docx_tables import Column, GroupHeading, add_table
 from app.exporters.docx_tables import add_label_table as label_table
 from app.exporters.minutes_data import load_minutes_data
 from app.exporters.minutes_model import Attendee, MinutesData
@@ -36,19 +37,6 @@ from app.models import AttendanceStatus, MeetingType
 from app.storage import audit
 from app.storage.workspace import Workspace
 
-TEMPLATE = "minutes.docx"
-REQUIRED_STYLES = (
-    "Normal",
-    "Title",
-    "Heading 1",
-    "Heading 2",
-    "Organisation",
-    "Status line",
-    "Small print",
-    TABLE_TEXT,
-    TABLE_STYLE,
-)
-TEAM = "Multi-Agency Child Protection Team"
 # A part of the minutes after the agenda: its heading and how it is written.
 Part = tuple[str, Callable[[Writer, MinutesData], None]]
 CONFIDENTIALITY = (
@@ -297,7 +285,7 @@ def _properties(data: MinutesData) -> DocumentProperties:
 
 def render_minutes(data: MinutesData) -> Any:
     """The minutes as a python-docx ``Document`` (not yet saved)."""
-    document = open_template(TEMPLATE, required_styles=REQUIRED_STYLES)
+    document = open_house_template()
     title = minutes_title(data.meeting_type)
     add_marking(
         document,

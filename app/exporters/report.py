@@ -17,15 +17,16 @@ from docx.shared import Cm, Pt
 
 from app import APP_NAME
 from app.exporters.docx_base import (
+    TEAM,
     DocumentProperties,
     add_marking,
     check_target,
     long_date,
-    open_template,
+    open_house_template,
     save_document,
     set_properties,
 )
-from app.exporters.docx_tables import TABLE_STYLE, TABLE_TEXT, Column, add_table
+from app.exporters.docx_tables import Column, add_table
 from app.exporters.docx_tables import add_label_table as label_table
 from app.exporters.report_charts import ReportChart, draw_charts
 from app.exporters.report_csv import check_csv_target, write_report_csv
@@ -34,18 +35,7 @@ from app.services.settings import get_settings
 from app.storage import audit
 from app.storage.workspace import Workspace
 
-TEMPLATE = "minutes.docx"
-REQUIRED_STYLES = (
-    "Normal",
-    "Title",
-    "Heading 1",
-    "Organisation",
-    "Status line",
-    TABLE_TEXT,
-    TABLE_STYLE,
-)
 TITLE = "MACPT activity report"
-TEAM = "Multi-Agency Child Protection Team"
 CHART_WIDTH = Cm(16)
 
 
@@ -97,7 +87,7 @@ def render_report(
 ) -> Any:
     """The report as a python-docx ``Document`` (not yet saved)."""
     chart = {c.key: c for c in charts}
-    document = open_template(TEMPLATE, required_styles=REQUIRED_STYLES)
+    document = open_house_template()
     period = f"{long_date(figures.start)} to {long_date(figures.end)}"
     add_marking(document, draft=False, footer_note=f"{TITLE}, {period}")
     organisation = local_authority or "Local authority not set"

@@ -14,16 +14,17 @@ from typing import Any
 from app import APP_NAME
 from app.exporters.docx_base import (
     DRAFT_COLOUR,
+    TEAM,
     DocumentProperties,
     add_marking,
     check_target,
     long_date,
     long_datetime,
-    open_template,
+    open_house_template,
     save_document,
     set_properties,
 )
-from app.exporters.docx_tables import TABLE_STYLE, TABLE_TEXT, Column, add_label_table, add_table
+from app.exporters.docx_tables import Column, add_label_table, add_table
 from app.models import CaseEpisode, Meeting
 from app.services.journey.safety_plan import (
     SafetyPlanVersionSummary,
@@ -35,17 +36,6 @@ from app.services.settings import get_settings
 from app.storage import audit
 from app.storage.workspace import Workspace
 
-TEMPLATE = "minutes.docx"
-REQUIRED_STYLES = (
-    "Normal",
-    "Title",
-    "Heading 1",
-    "Organisation",
-    "Status line",
-    TABLE_TEXT,
-    TABLE_STYLE,
-)
-TEAM = "Multi-Agency Child Protection Team"
 TITLE = "Interim safety plan"
 
 
@@ -98,7 +88,7 @@ def _status(data: SafetyPlanDocument) -> str:
 def render_safety_plan(data: SafetyPlanDocument) -> Any:
     """The plan as a python-docx ``Document`` (not yet saved)."""
     plan = data.plan
-    document = open_template(TEMPLATE, required_styles=REQUIRED_STYLES)
+    document = open_house_template()
     add_marking(
         document,
         draft=False,

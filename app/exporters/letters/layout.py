@@ -8,9 +8,15 @@ from typing import Any
 from docx.shared import Pt
 
 from app import APP_NAME
-from app.exporters.docx_base import DocumentProperties, add_marking, open_template, set_properties
+from app.exporters.docx_base import (
+    TEAM,
+    DocumentProperties,
+    add_marking,
+    open_house_template,
+    set_properties,
+)
 from app.exporters.docx_base import long_date as written_date
-from app.exporters.docx_tables import TABLE_STYLE, TABLE_TEXT, Column, add_label_table, add_table
+from app.exporters.docx_tables import TABLE_TEXT, Column, add_label_table, add_table
 from app.exporters.letters.model import (
     Bullets,
     Details,
@@ -23,18 +29,6 @@ from app.exporters.letters.model import (
 from app.models import RecipientRole
 
 # Letters use the minutes' template, so a local area re-brands both at once.
-TEMPLATE = "minutes.docx"
-REQUIRED_STYLES = (
-    "Normal",
-    "Title",
-    "Heading 2",
-    "Organisation",
-    "List Bullet",
-    "Small print",
-    TABLE_TEXT,
-    TABLE_STYLE,
-)
-TEAM = "Multi-Agency Child Protection Team"
 # Families read these at home: a size that is easy to read (12 point or more).
 PARENT_TEXT_SIZE = Pt(12)
 
@@ -58,7 +52,7 @@ def _gap(document: Any) -> None:
 def render_letter(letter: Letter, text: LetterText) -> Any:
     """The letter as a python-docx ``Document`` (not yet saved)."""
     facts = letter.facts
-    document = open_template(TEMPLATE, required_styles=REQUIRED_STYLES)
+    document = open_house_template()
     if letter.recipient.role is RecipientRole.PARENT_CARER:
         for name in ("Normal", TABLE_TEXT, "List Bullet"):
             document.styles[name].font.size = PARENT_TEXT_SIZE
