@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,18 +15,13 @@ from app import clock
 from app.cli import main
 from app.storage.workspace import create_workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.helpers.workspaces import macpt as run_macpt
 from tests.test_minutes_sample import add_full_meeting
 
 
 def macpt(*args: str, stdin: str = PASSPHRASE + "\n") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    """The shared ``macpt`` runner, with the passphrase on standard input by default."""
+    return run_macpt(*args, stdin=stdin)
 
 
 @contextlib.contextmanager

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from app.services import settings
 from app.storage.workspace import create_workspace
 from tests.conftest import PASSPHRASE
-
-
-def macpt(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.helpers.workspaces import macpt
 
 
 def test_json_for_a_known_date_needs_no_workspace(tmp_path: Path) -> None:

@@ -37,7 +37,9 @@ class DeadlinesView(QWidget):
 
     meeting_activated = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._current: Deadlines | None = None
@@ -72,7 +74,9 @@ class DeadlinesView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self._message)
         layout.addWidget(self.tree, 1)
-        self.refresh()
+        # A page that refreshes it when shown says load=False, so it is read once, not twice.
+        if load:
+            self.refresh()
 
     # -- public ---------------------------------------------------------------
     def refresh(self) -> None:

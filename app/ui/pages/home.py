@@ -49,7 +49,7 @@ class HomePage(QWidget):
         named(self.no_chair, "Your name is not set")
         self.no_chair_button = named(QPushButton("Add your &name…"), "Add your name in Settings")
         self.no_chair_button.clicked.connect(lambda: self.go.emit("settings"))
-        self.deadlines = DeadlinesView(workspace)
+        self.deadlines = DeadlinesView(workspace, load=False)
         self.deadlines.meeting_activated.connect(self.open_meeting)
         self.model = MeetingsTableModel(self)
         self.table = make_table(self.model, "Meetings coming up")
