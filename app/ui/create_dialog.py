@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from app.ui.widgets import (
     add_row,
     busy,
     fit_to_contents,
+    gate_buttons,
     heading,
     hint,
     message_label,
@@ -91,17 +91,9 @@ class CreateWorkspaceDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
         self.create_button.clicked.connect(self._on_create)
-        self.another_button = named(
-            QPushButton("&Open another workspace…"), "Open another workspace"
+        self.another_button, self.quit_button, buttons = gate_buttons(
+            self.create_button, open_another=self.open_another, quit_=self.reject
         )
-        self.another_button.clicked.connect(self.open_another)
-        self.quit_button = named(QPushButton("&Quit"), "Quit")
-        self.quit_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.another_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.quit_button)
-        buttons.addWidget(self.create_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Create your workspace"))

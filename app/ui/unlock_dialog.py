@@ -15,7 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from app.errors import WrongPassphrase
 from app.ui.widgets import (
     busy,
     fit_to_contents,
+    gate_buttons,
     heading,
     hint,
     message_label,
@@ -87,18 +87,9 @@ class UnlockDialog(QDialog):
         self.unlock_button = named(QPushButton("&Unlock"), "Unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._on_unlock)
-        self.another_button = named(
-            QPushButton("&Open another workspace…"), "Open another workspace"
+        self.another_button, self.quit_button, buttons = gate_buttons(
+            self.unlock_button, open_another=self.open_another, quit_=self.reject
         )
-        self.another_button.clicked.connect(self.open_another)
-        self.quit_button = named(QPushButton("&Quit"), "Quit")
-        self.quit_button.clicked.connect(self.reject)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.another_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.quit_button)
-        buttons.addWidget(self.unlock_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -8,16 +8,18 @@ hundred enumerations on first use, which costs more than the window itself.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
+    QPushButton,
     QWidget,
 )
 
@@ -156,3 +158,20 @@ def busy(widget: QWidget | None = None) -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def gate_buttons(
+    primary: QPushButton, *, open_another: Any, quit_: Callable[[], object]
+) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+    """The row the create and unlock dialogs end with: open another workspace on the
+    left; Quit and the dialog's own action (``primary``) on the right."""
+    another = named(QPushButton("&Open another workspace…"), "Open another workspace")
+    another.clicked.connect(open_another)
+    quit_button = named(QPushButton("&Quit"), "Quit")
+    quit_button.clicked.connect(quit_)
+    row = QHBoxLayout()
+    row.addWidget(another)
+    row.addStretch(1)
+    row.addWidget(quit_button)
+    row.addWidget(primary)
+    return another, quit_button, row
