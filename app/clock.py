@@ -1,9 +1,18 @@
-"""The one source of "now" and "today", so that tests can fix time."""
+"""The one source of "now" and "today", so that tests can fix time.
+
+Times are stored in UTC; a calendar date (today, the day a meeting closed) is
+always the date in England, worked out here and nowhere else, so the test
+clock and a laptop set to any time zone agree on the night British Summer
+Time begins or ends.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+LOCAL_ZONE = ZoneInfo("Europe/London")
 
 _now: Callable[[], dt.datetime] | None = None
 
@@ -15,11 +24,16 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def local_date(moment: dt.datetime) -> dt.date:
+    """The date in England at ``moment`` (a naive moment is taken to be UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(LOCAL_ZONE).date()
+
+
 def today() -> dt.date:
-    """Today's date in local time (or the fixed date a test set)."""
-    if _now is not None:
-        return _now().date()
-    return dt.date.today()
+    """Today's date in England (or on the fixed clock a test set)."""
+    return local_date(utcnow())
 
 
 def set_clock(now: Callable[[], dt.datetime] | None) -> None:

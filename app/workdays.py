@@ -114,26 +114,70 @@ class Timescales:
     review_due: dt.date
     icpc_due: dt.date
     assessment_due: dt.date
+    # What the assessment's 45 working days count from: "referral" or "strategy".
+    assessment_from: str = "strategy"
 
     @classmethod
     def from_strategy_date(
-        cls, strategy_date: dt.date, calendar: WorkingCalendar | None = None
+        cls,
+        strategy_date: dt.date,
+        calendar: WorkingCalendar | None = None,
+        *,
+        referral_date: dt.date | None = None,
     ) -> Timescales:
-        """Review on the 5th, ICPC on the 15th and assessment on the 45th working day
-        after the strategy discussion (day 0, whatever day of the week it was)."""
+        """Review on the 5th and ICPC on the 15th working day after the strategy
+        discussion (day 0, whatever day of the week it was); the assessment on the
+        45th after the referral when there is one (as Working Together counts it),
+        else after the strategy discussion."""
         calendar = calendar or WorkingCalendar()
+        start, source = (
+            (referral_date, "referral")
+            if referral_date is not None
+            else (strategy_date, "strategy")
+        )
         return cls(
             strategy_date=strategy_date,
             review_due=calendar.add_working_days(strategy_date, REVIEW_WORKING_DAYS),
             icpc_due=calendar.add_working_days(strategy_date, ICPC_WORKING_DAYS),
-            assessment_due=calendar.add_working_days(strategy_date, ASSESSMENT_WORKING_DAYS),
+            assessment_due=calendar.add_working_days(start, ASSESSMENT_WORKING_DAYS),
+            assessment_from=source,
         )
 
+    @property
+    def assessment_counted_from(self) -> str:
+        """For screens and minutes: "from the referral" or "from the strategy discussion"."""
+        return ASSESSMENT_FROM_LABELS[self.assessment_from]
+
     def as_json(self) -> dict[str, str]:
-        """The shape ``macpt timescales --json`` promises: ISO dates."""
+        """The shape ``macpt timescales --json`` promises: ISO dates, and what the
+        assessment counts from."""
         return {
             "strategy_date": self.strategy_date.isoformat(),
             "review_due": self.review_due.isoformat(),
             "icpc_due": self.icpc_due.isoformat(),
             "assessment_due": self.assessment_due.isoformat(),
+            "assessment_from": self.assessment_from,
         }
+
+
+ASSESSMENT_FROM_LABELS = {
+    "referral": "from the referral",
+    "strategy": "from the strategy discussion",
+}
+
+
+def non_working_day_warning(
+    day: dt.date | None, calendar: WorkingCalendar, what: str = "This date"
+) -> str | None:
+    """A warning to show when a date entered for a meeting or an action is not a
+    working day ("This date is a Saturday: not a working day."), or None."""
+    if day is None:
+        return None
+    why = calendar.why_not_working(day)
+    if why is None:
+        return None
+    if why in _WEEKDAYS:
+        return f"{what} ({long_date(day)}) is a {why}: not a working day."
+    if why == "Local closure day":
+        return f"{what} ({long_date(day)}) is a local closure day: not a working day."
+    return f"{what} ({long_date(day)}) is a bank holiday ({why}): not a working day."

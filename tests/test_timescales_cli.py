@@ -20,7 +20,31 @@ def test_json_for_a_known_date_needs_no_workspace(tmp_path: Path) -> None:
         "review_due": "2026-11-30",
         "icpc_due": "2026-12-14",
         "assessment_due": "2027-01-28",
+        "assessment_from": "strategy",
     }
+
+
+def test_the_assessment_counts_from_the_referral_when_given() -> None:
+    # A week before the strategy discussion: five working days earlier, no holidays between.
+    result = macpt(
+        "timescales", "--strategy-date", "2026-11-23", "--referral-date", "2026-11-16", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["assessment_due"] == "2027-01-21"
+    assert found["assessment_from"] == "referral"
+    assert found["review_due"] == "2026-11-30"  # the meetings still count from the strategy
+    plain = macpt("timescales", "--strategy-date", "2026-11-23", "--referral-date", "2026-11-16")
+    assert "from the referral" in plain.stdout
+    assert "Thursday 21 January 2027" in plain.stdout
+
+
+def test_a_referral_after_the_strategy_discussion_is_refused() -> None:
+    result = macpt(
+        "timescales", "--strategy-date", "2026-11-23", "--referral-date", "2026-11-24", "--json"
+    )
+    assert result.returncode == 1
+    assert "referral comes before" in result.stderr
 
 
 def test_plain_output_writes_dates_out() -> None:

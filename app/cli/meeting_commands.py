@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from app.cli import common
+from app.errors import ValidationError
 from app.workdays import (
     ASSESSMENT_WORKING_DAYS,
     ICPC_WORKING_DAYS,
@@ -24,7 +25,8 @@ def register(commands: Any) -> None:
             "Counts working days from the strategy discussion (day 0): the review is due on "
             f"the {REVIEW_WORKING_DAYS}th working day, the initial child protection conference "
             f"on the {ICPC_WORKING_DAYS}th and the section 47 assessment on the "
-            f"{ASSESSMENT_WORKING_DAYS}th. Weekends and bank holidays in England and Wales "
+            f"{ASSESSMENT_WORKING_DAYS}th, counted from the referral when --referral-date "
+            "gives one (as Working Together counts it). Weekends and bank holidays in England and Wales "
             "(substitute days included) are not working days; with --workspace, nor are "
             "that workspace's local closure days."
         ),
@@ -36,7 +38,18 @@ def register(commands: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the date of the strategy discussion",
     )
-    timescales.add_argument("--json", action="store_true", help="print JSON with ISO dates")
+    timescales.add_argument(
+        "--referral-date",
+        type=common.iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date of the referral, if known: the assessment counts from it",
+    )
+    timescales.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON with ISO dates and assessment_from (referral or strategy)",
+    )
     timescales.add_argument(
         "--workspace",
         type=common.workspace_path,
@@ -64,7 +77,11 @@ def _calendar(args: argparse.Namespace) -> tuple[WorkingCalendar, int]:
 
 def _timescales(args: argparse.Namespace) -> int:
     calendar, closures = _calendar(args)
-    due = Timescales.from_strategy_date(args.strategy_date, calendar)
+    if args.referral_date is not None and args.referral_date > args.strategy_date:
+        raise ValidationError("The referral comes before the strategy discussion, not after it.")
+    due = Timescales.from_strategy_date(
+        args.strategy_date, calendar, referral_date=args.referral_date
+    )
     if args.json:
         common.print_json(due.as_json())
         return common.EXIT_OK
@@ -72,7 +89,10 @@ def _timescales(args: argparse.Namespace) -> int:
         ("Strategy discussion (day 0)", due.strategy_date),
         (f"Review meeting ({REVIEW_WORKING_DAYS}th working day)", due.review_due),
         (f"Initial child protection conference ({ICPC_WORKING_DAYS}th)", due.icpc_due),
-        (f"Section 47 assessment ({ASSESSMENT_WORKING_DAYS}th)", due.assessment_due),
+        (
+            f"Section 47 assessment ({ASSESSMENT_WORKING_DAYS}th, {due.assessment_counted_from})",
+            due.assessment_due,
+        ),
     ]
     width = max(len(label) for label, _ in rows)
     for label, day in rows:

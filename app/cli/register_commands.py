@@ -1,4 +1,5 @@
-"""``macpt register``: every child with an open section 47 enquiry or a child protection plan.
+"""``macpt register`` (every child with an open section 47 enquiry or a child protection
+plan) and ``macpt deadlines`` (what Home shows: overdue, due today, due this week).
 
 Children are named by their local authority reference only: what a command
 prints ends up in terminals, logs and files.
@@ -7,10 +8,12 @@ prints ends up in terminals, logs and files.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from app import clock
 from app.cli import common
+from app.services.deadlines import deadlines
 from app.services.register import OVERDUE_LABELS, STATUS_LABELS, RegisterRow, all_register_rows
 
 
@@ -30,12 +33,59 @@ def register(commands: Any) -> None:
         action="store_true",
         help="print a JSON list, one object per child, with ISO dates (null when not set)",
     )
+    _add_today(parser)
     parser.set_defaults(handler=_register)
+    due = commands.add_parser(
+        "deadlines",
+        help="what Home shows: what is overdue, due today and due in the week ahead",
+        description=(
+            "Lists the five-day reviews, conferences, section 47 assessments, actions and "
+            "letters that are overdue, due today or due in the seven days after today, as "
+            "Home shows them. Children are named by their local authority reference only."
+        ),
+    )
+    common.add_workspace_arguments(due)
+    due.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list, one object per item, with child, kind, due and state",
+    )
+    _add_today(due)
+    due.set_defaults(handler=_deadlines)
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=common.iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="count as if today were this date (default: today in England)",
+    )
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return args.today if args.today is not None else clock.today()
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    with common.unlock(args) as workspace:
+        found = deadlines(workspace, today=_today(args))
+    if args.json:
+        common.print_json(found.as_json())
+        return common.EXIT_OK
+    if found.is_empty:
+        common.say("Nothing is overdue or due in the coming week.")
+        return common.EXIT_OK
+    for item in found.items:
+        state = item.state(found.today).value.replace("-", " ")
+        common.say(f"{item.due.isoformat()}  {state:<13}  {item.la_child_ref}  {item.kind.label}")
+    return common.EXIT_OK
 
 
 def _register(args: argparse.Namespace) -> int:
     with common.unlock(args) as workspace:
-        rows = all_register_rows(workspace, today=clock.today())
+        rows = all_register_rows(workspace, today=_today(args))
     if args.json:
         common.print_json([row.as_json() for row in rows])
         return common.EXIT_OK

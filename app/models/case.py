@@ -40,6 +40,9 @@ class CaseEpisode(Record):
     guardian_contact: Mapped[str | None] = mapped_column(String(200))
     lcpp_name: Mapped[str | None] = mapped_column(String(200))
     opened_on: Mapped[dt.date]
+    # When children's social care received the referral, if known: the section 47
+    # assessment's 45 working days count from it (app.workflow.clocks).
+    referral_date: Mapped[dt.date | None]
     closed_on: Mapped[dt.date | None]
     status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus), default=CaseStatus.OPEN)
 

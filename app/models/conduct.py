@@ -220,6 +220,8 @@ class MeetingTimescales(Record):
     review_due: Mapped[dt.date]
     icpc_due: Mapped[dt.date]
     assessment_due: Mapped[dt.date]
+    # What the assessment's 45 working days count from: "referral" or "strategy".
+    assessment_from: Mapped[str] = mapped_column(String(20), default="strategy")
 
 
 class MinutesIssueKind(enum.StrEnum):

@@ -18,10 +18,13 @@ from app.models import (
     Child,
     FamilyMember,
     Meeting,
+    MeetingStatus,
+    MeetingType,
     Practitioner,
     ProceedingsType,
     Sex,
 )
+from app.services.conduct.timescales import store_timescales
 from app.storage.workspace import Workspace
 
 
@@ -88,6 +91,7 @@ class CaseDetail:
     family: list[FamilyMemberRow]
     agencies: list[str]
     meetings: list[MeetingRow]
+    referral_date: dt.date | None = None
 
     @property
     def child_name(self) -> str:
@@ -118,8 +122,10 @@ def create_case(
     address: str = "",
     concern: str = "",
     opened_on: dt.date | None = None,
+    referral_date: dt.date | None = None,
 ) -> CaseSummary:
     """A new child (or an existing one, by reference) with a new open case episode."""
+    _check_referral_date(referral_date)
     la_child_ref = la_child_ref.strip()
     if not la_child_ref:
         raise ValidationError("Give the child's local authority reference.")
@@ -144,10 +150,40 @@ def create_case(
                 address=address,
             )
             session.add(child)
-        case = CaseEpisode(child=child, concern=concern, opened_on=opened_on or clock.today())
+        case = CaseEpisode(
+            child=child,
+            concern=concern,
+            opened_on=opened_on or clock.today(),
+            referral_date=referral_date,
+        )
         session.add(case)
         session.flush()
         return _summary(case)
+
+
+def _check_referral_date(referral_date: dt.date | None) -> None:
+    if referral_date is not None and referral_date > clock.today():
+        raise ValidationError("The referral date is in the future. Give the date it was received.")
+
+
+def set_referral_date(workspace: Workspace, *, case_id: str, referral_date: dt.date | None) -> None:
+    """Record (or clear) when the referral was received. The section 47 assessment's
+    45 working days count from it; the dates of strategy meetings whose minutes are
+    not yet signed off are counted again, and signed-off minutes keep theirs."""
+    _check_referral_date(referral_date)
+    with workspace.transaction() as session:
+        case = _case_or_raise(session, case_id)
+        if case.referral_date == referral_date:
+            return
+        case.referral_date = referral_date
+        for meeting in session.scalars(
+            select(Meeting).where(
+                Meeting.case_id == case_id,
+                Meeting.meeting_type == MeetingType.STRATEGY,
+                Meeting.status.in_((MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED)),
+            )
+        ):
+            store_timescales(session, meeting)
 
 
 def count_cases(workspace: Workspace, *, status: CaseStatus = CaseStatus.OPEN) -> int:
@@ -238,6 +274,7 @@ def get_case(workspace: Workspace, *, case_id: str) -> CaseDetail:
             guardian_contact=case.guardian_contact,
             lcpp_name=case.lcpp_name,
             opened_on=case.opened_on,
+            referral_date=case.referral_date,
             status=case.status,
             family=[_family_row(m) for m in child.family],
             agencies=list(agency_names),

@@ -1,22 +1,24 @@
 """What is overdue, due today and due in the coming week: the home screen's list.
 
-Five kinds of deadline are followed:
+What each clock means (when it is due, held, superseded or closed) is defined
+once, in ``app.workflow.clocks``; this module lists the open ones:
 
-- ``review``: the five-day review after a strategy discussion that started a
-  section 47 enquiry, due on the date its timescales set, until a review
-  meeting has been held;
-- ``icpc``: the initial child protection conference, due on the 15th working
-  day after that strategy discussion (or the later date the review agreed),
-  until a conference has been held or the review decided none is needed;
+- ``review``, ``icpc`` and ``assessment``: the clocks of a child's open section
+  47 enquiry (the ICPC at the later date the review agreed, if it did; the
+  assessment from the referral when the case records one);
 - ``rcpc``: the next review conference of an open child protection plan;
 - ``action``: an open action with a date;
-- ``notification``: letters about a closed meeting not yet marked sent, due the
-  working day after the meeting closed.
+- ``notification``: letters about a meeting not yet marked sent, due the
+  working day after the meeting closed (its date in England).
+
+The core group clock (``core-group``) is defined by the rules, but the model
+does not yet record core group meetings, so no item is raised for it.
 
 "This week" is the seven days after today (tomorrow up to and including a week
 today), not Monday to Sunday: on a Friday the chair still sees the next week.
-Only open cases count for meetings; an open action or an unsent letter is
-shown whatever became of its case, because someone still owes it.
+Only each child's newest open case counts for meetings, as in the register; an
+open action or an unsent letter is shown whatever became of its case, because
+someone still owes it.
 """
 
 from __future__ import annotations
@@ -25,40 +27,36 @@ import dataclasses
 import datetime as dt
 import enum
 
-from sqlalchemy import Exists, and_, exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
 
+from app import clock
 from app.models import (
     ActionStatus,
     CaseEpisode,
-    CaseStatus,
     Child,
-    ChildProtectionPlan,
     ClosureDay,
-    IcpcTimeframe,
-    IcpcTimeframeDecision,
     Meeting,
     MeetingAction,
     MeetingStatus,
-    MeetingTimescales,
     MeetingType,
     Notification,
-    ThresholdDecision,
-    ThresholdOutcome,
 )
+from app.services.clocks import current_journeys
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar, long_date
+from app.workflow.clocks import HELD_STATUSES, WEEK, Clock, ClockKind, JourneyState, Urgency
 
-WEEK = 7
 # A meeting that has started has been held, even if its minutes are not closed yet.
-HELD = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
-S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+HELD = HELD_STATUSES
 
 
 class DeadlineKind(enum.StrEnum):
     REVIEW = "review"
     ICPC = "icpc"
     RCPC = "rcpc"
+    ASSESSMENT = "assessment"
+    CORE_GROUP = "core-group"
     ACTION = "action"
     NOTIFICATION = "notification"
 
@@ -71,6 +69,8 @@ KIND_LABELS = {
     DeadlineKind.REVIEW: "Five-day review",
     DeadlineKind.ICPC: "Initial conference",
     DeadlineKind.RCPC: "Review conference",
+    DeadlineKind.ASSESSMENT: "Section 47 assessment",
+    DeadlineKind.CORE_GROUP: "Core group",
     DeadlineKind.ACTION: "Action",
     DeadlineKind.NOTIFICATION: "Letters to send",
 }
@@ -86,15 +86,22 @@ class DeadlineItem:
     case_id: str
     meeting_id: str | None
 
-    def as_json(self) -> dict[str, object]:
-        return {
+    def state(self, today: dt.date) -> Urgency:
+        if self.due < today:
+            return Urgency.OVERDUE
+        return Urgency.DUE_TODAY if self.due == today else Urgency.DUE_THIS_WEEK
+
+    def as_json(self, today: dt.date | None = None) -> dict[str, object]:
+        """The shape ``macpt deadlines --json`` promises (no names: JSON ends up in files)."""
+        found: dict[str, object] = {
+            "child": self.la_child_ref,
             "kind": self.kind.value,
             "due": self.due.isoformat(),
-            "child": self.la_child_ref,
-            "description": self.description,
-            "case_id": self.case_id,
-            "meeting_id": self.meeting_id,
         }
+        if today is not None:
+            found["state"] = self.state(today).value
+        found.update(description=self.description, case_id=self.case_id, meeting_id=self.meeting_id)
+        return found
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,6 +119,13 @@ class Deadlines:
     def is_empty(self) -> bool:
         return not (self.overdue or self.due_today or self.due_this_week)
 
+    @property
+    def items(self) -> tuple[DeadlineItem, ...]:
+        return self.overdue + self.due_today + self.due_this_week
+
+    def as_json(self) -> list[dict[str, object]]:
+        return [item.as_json(self.today) for item in self.items]
+
 
 def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
     """Every deadline due on or before a week today, sorted into overdue, today and
@@ -120,8 +134,7 @@ def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
     with workspace.reading() as session:
         calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
         items = [
-            *_s47_deadlines(session, horizon),
-            *_review_conferences(session, horizon),
+            *_journey_deadlines(session, current_journeys(session), today),
             *_actions(session, horizon),
             *_notifications(session, horizon, calendar),
         ]
@@ -134,143 +147,93 @@ def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
     )
 
 
-def _next_scheduled(
-    session: Session, case_id: str, kind: MeetingType, after: dt.date
-) -> Meeting | None:
-    return session.scalars(
-        select(Meeting)
-        .where(
-            Meeting.case_id == case_id,
-            Meeting.meeting_type == kind,
-            Meeting.status == MeetingStatus.SCHEDULED,
-            Meeting.scheduled_date >= after,
+def _journey_deadlines(
+    session: Session, journeys: list[JourneyState], today: dt.date
+) -> list[DeadlineItem]:
+    due = [(j, c) for j in journeys for c in j.clocks if c.urgency(today) is not None]
+    if not due:
+        return []
+    case_ids = {j.case_id for j, _ in due}
+    names = {
+        case_id: " ".join(p for p in (first, last) if p)
+        for case_id, first, last in session.execute(
+            select(CaseEpisode.id, Child.first_name, Child.last_name)
+            .join(Child, Child.id == CaseEpisode.child_id)
+            .where(CaseEpisode.id.in_(case_ids))
+        ).all()
+    }
+    booked = _booked_meetings(session, case_ids)
+    return [_journey_item(j, c, names[j.case_id], booked) for j, c in due]
+
+
+_BOOKED_KIND = {
+    ClockKind.REVIEW: MeetingType.REVIEW,
+    ClockKind.ICPC: MeetingType.ICPC,
+    ClockKind.RCPC: MeetingType.RCPC,
+}
+
+
+def _booked_meetings(
+    session: Session, case_ids: set[str]
+) -> dict[tuple[str, MeetingType], list[tuple[dt.date, str]]]:
+    found: dict[tuple[str, MeetingType], list[tuple[dt.date, str]]] = {}
+    for case_id, kind, day, meeting_id in session.execute(
+        select(Meeting.case_id, Meeting.meeting_type, Meeting.scheduled_date, Meeting.id)
+        .where(Meeting.case_id.in_(case_ids), Meeting.status == MeetingStatus.SCHEDULED)
+        .order_by(Meeting.scheduled_date, Meeting.created_at)
+    ).all():
+        found.setdefault((case_id, kind), []).append((day, meeting_id))
+    return found
+
+
+def _journey_item(
+    journey: JourneyState,
+    clock_: Clock,
+    name: str,
+    booked: dict[tuple[str, MeetingType], list[tuple[dt.date, str]]],
+) -> DeadlineItem:
+    kind = DeadlineKind(clock_.kind.value)
+    meeting_id = clock_.meeting_id
+    note = ""
+    meeting_kind = _BOOKED_KIND.get(clock_.kind)
+    if meeting_kind is not None:
+        if clock_.kind is ClockKind.RCPC:
+            assert journey.plan is not None
+            since = journey.plan.start
+        else:
+            assert journey.enquiry is not None
+            since = journey.enquiry.day
+        slot = next(
+            (m for m in booked.get((clock_.case_id, meeting_kind), []) if m[0] >= since), None
         )
-        .order_by(Meeting.scheduled_date)
-        .limit(1)
-    ).first()
-
-
-def _held_since(case_id: str, kind: MeetingType, since: dt.date) -> Exists:
-    other = aliased(Meeting)
-    return exists().where(
-        other.case_id == case_id,
-        other.meeting_type == kind,
-        other.status.in_(HELD),
-        other.scheduled_date >= since,
+        if slot is not None:
+            meeting_id, note = slot[1], f"; booked for {long_date(slot[0])}"
+    return DeadlineItem(
+        kind,
+        clock_.due,
+        clock_.child_ref,
+        name,
+        _describe(journey, clock_) + note,
+        clock_.case_id,
+        meeting_id,
     )
 
 
-def _scheduled_note(meeting: Meeting | None) -> str:
-    return f"; booked for {long_date(meeting.scheduled_date)}" if meeting else ""
-
-
-def _s47_deadlines(session: Session, horizon: dt.date) -> list[DeadlineItem]:
-    rows = session.execute(
-        select(Meeting, MeetingTimescales, Child)
-        .join(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
-        .join(MeetingTimescales, MeetingTimescales.meeting_id == Meeting.id)
-        .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
-        .join(Child, Child.id == CaseEpisode.child_id)
-        .where(
-            Meeting.meeting_type == MeetingType.STRATEGY,
-            ThresholdDecision.outcome.in_(S47_OUTCOMES),
-            CaseEpisode.status == CaseStatus.OPEN,
-        )
-        .order_by(Meeting.scheduled_date)
-    ).all()
-    # Only the latest enquiry on a case is live: a later strategy discussion replaces it.
-    latest = {meeting.case_id: (meeting, scales, child) for meeting, scales, child in rows}
-    items: list[DeadlineItem] = []
-    for meeting, scales, child in latest.values():
-        started = scales.strategy_date
-        since = f"the strategy meeting on {long_date(started)}"
-        if scales.review_due <= horizon and not session.scalar(
-            select(_held_since(meeting.case_id, MeetingType.REVIEW, started))
-        ):
-            booked = _next_scheduled(session, meeting.case_id, MeetingType.REVIEW, started)
-            items.append(
-                _item(
-                    DeadlineKind.REVIEW,
-                    scales.review_due,
-                    child,
-                    meeting.case_id,
-                    booked.id if booked else meeting.id,
-                    f"Five-day review after {since}{_scheduled_note(booked)}",
-                )
-            )
-        icpc = _icpc_deadline(session, meeting, scales, child, horizon)
-        if icpc is not None:
-            items.append(icpc)
-    return items
-
-
-def _icpc_deadline(
-    session: Session,
-    meeting: Meeting,
-    scales: MeetingTimescales,
-    child: Child,
-    horizon: dt.date,
-) -> DeadlineItem | None:
-    started = scales.strategy_date
-    if session.scalar(select(_held_since(meeting.case_id, MeetingType.ICPC, started))):
-        return None
-    decision = session.scalars(
-        select(IcpcTimeframeDecision)
-        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .where(
-            Meeting.case_id == meeting.case_id,
-            Meeting.scheduled_date >= started,
-        )
-        .order_by(Meeting.scheduled_date.desc())
-        .limit(1)
-    ).first()
-    due, note = scales.icpc_due, ""
-    if decision is not None:
-        if decision.timeframe is IcpcTimeframe.NOT_NEEDED:
-            return None
-        if decision.timeframe is IcpcTimeframe.EXTENDED and decision.target_date:
-            due, note = decision.target_date, " (extended by the review)"
-    if due > horizon:
-        return None
-    booked = _next_scheduled(session, meeting.case_id, MeetingType.ICPC, started)
-    return _item(
-        DeadlineKind.ICPC,
-        due,
-        child,
-        meeting.case_id,
-        booked.id if booked else meeting.id,
-        f"Initial child protection conference{note}{_scheduled_note(booked)}",
-    )
-
-
-def _review_conferences(session: Session, horizon: dt.date) -> list[DeadlineItem]:
-    rows = session.execute(
-        select(ChildProtectionPlan, Child)
-        .join(CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id)
-        .join(Child, Child.id == CaseEpisode.child_id)
-        .where(
-            ChildProtectionPlan.end_date.is_(None),
-            ChildProtectionPlan.next_review_due.is_not(None),
-            ChildProtectionPlan.next_review_due <= horizon,
-            CaseEpisode.status == CaseStatus.OPEN,
-        )
-    ).all()
-    items = []
-    for plan, child in rows:
-        assert plan.next_review_due is not None
-        booked = _next_scheduled(session, plan.case_id, MeetingType.RCPC, plan.start_date)
-        items.append(
-            _item(
-                DeadlineKind.RCPC,
-                plan.next_review_due,
-                child,
-                plan.case_id,
-                booked.id if booked else plan.icpc_meeting_id,
-                f"Review conference ({plan.latest_category.label.lower()} plan since "
-                f"{long_date(plan.start_date)}){_scheduled_note(booked)}",
-            )
-        )
-    return items
+def _describe(journey: JourneyState, clock_: Clock) -> str:
+    if clock_.kind is ClockKind.RCPC:
+        assert journey.plan is not None
+        plan = journey.plan
+        category = f"{plan.category.label.lower()} " if plan.category else ""
+        return f"Review conference ({category}plan since {long_date(plan.start)})"
+    assert journey.enquiry is not None
+    since = f"the strategy meeting on {long_date(journey.enquiry.day)}"
+    if clock_.kind is ClockKind.REVIEW:
+        return f"Five-day review after {since}"
+    if clock_.kind is ClockKind.ICPC:
+        extended = " (extended by the review)" if clock_.extended else ""
+        return f"Initial child protection conference{extended}"
+    counted = "the referral" if clock_.assessment_from == "referral" else since
+    return f"Section 47 assessment (45 working days from {counted})"
 
 
 def _actions(session: Session, horizon: dt.date) -> list[DeadlineItem]:
@@ -323,7 +286,9 @@ def _notifications(
                 )
             ).all()
         )
-        closed = meeting.closed_at.date() if meeting.closed_at else meeting.scheduled_date
+        closed = (
+            clock.local_date(meeting.closed_at) if meeting.closed_at else meeting.scheduled_date
+        )
         due = calendar.add_working_days(closed, 1)
         if due > horizon:
             continue

@@ -3,7 +3,9 @@
 While a meeting runs they are computed live from its date and the area's
 closure days; when the decision is recorded, and again when the meeting
 closes, they are stored with it, so that later changes to closure days never
-move the dates in minutes already written.
+move the dates in minutes already written. The assessment counts 45 working
+days from the case's referral date when it records one (as Working Together
+does), else from the strategy discussion; which one is stored with the dates.
 """
 
 from __future__ import annotations
@@ -31,9 +33,16 @@ class TimescalesRow:
     assessment_due: dt.date
     # True when these are the dates stored with the meeting, not computed now.
     stored: bool
+    assessment_from: str = "strategy"  # or "referral"
 
     def as_timescales(self) -> Timescales:
-        return Timescales(self.strategy_date, self.review_due, self.icpc_due, self.assessment_due)
+        return Timescales(
+            self.strategy_date,
+            self.review_due,
+            self.icpc_due,
+            self.assessment_due,
+            self.assessment_from,
+        )
 
 
 def calendar_for(session: Session) -> WorkingCalendar:
@@ -47,7 +56,10 @@ def working_calendar(workspace: Workspace) -> WorkingCalendar:
 
 
 def _live(session: Session, meeting: Meeting) -> Timescales:
-    return Timescales.from_strategy_date(meeting.scheduled_date, calendar_for(session))
+    """Counted now; the assessment from the case's referral date when it has one."""
+    return Timescales.from_strategy_date(
+        meeting.scheduled_date, calendar_for(session), referral_date=meeting.case.referral_date
+    )
 
 
 def store_timescales(session: Session, meeting: Meeting) -> MeetingTimescales | None:
@@ -61,7 +73,7 @@ def store_timescales(session: Session, meeting: Meeting) -> MeetingTimescales | 
     if row is None:
         row = MeetingTimescales(meeting_id=meeting.id)
         session.add(row)
-    for field in ("strategy_date", "review_due", "icpc_due", "assessment_due"):
+    for field in ("strategy_date", "review_due", "icpc_due", "assessment_due", "assessment_from"):
         if getattr(row, field, None) != getattr(due, field):
             setattr(row, field, getattr(due, field))
     return row
@@ -82,6 +94,7 @@ def timescales_row(session: Session, meeting: Meeting) -> TimescalesRow | None:
             stored.icpc_due,
             stored.assessment_due,
             stored=True,
+            assessment_from=stored.assessment_from,
         )
     due = _live(session, meeting)
     return TimescalesRow(
@@ -91,6 +104,7 @@ def timescales_row(session: Session, meeting: Meeting) -> TimescalesRow | None:
         due.icpc_due,
         due.assessment_due,
         stored=False,
+        assessment_from=due.assessment_from,
     )
 
 

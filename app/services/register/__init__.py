@@ -10,7 +10,10 @@ A child is **in the register** when their newest open case episode has
 * a **child protection plan** with no end date (status ``"cp-plan"``). A child
   on a plan with a new enquiry shows as ``"cp-plan"``.
 
-A meeting counts as **held** once it is closed or signed off. The dates shown:
+What held, open, superseded and overdue mean is defined once, in
+``app.workflow.clocks``; the SQL in ``query`` repeats it for speed, and a
+parity test holds the two equal. A meeting counts as **held** once it has
+started. The dates shown:
 
 * ``strategy_date``: the strategy meeting that started the latest section 47
   enquiry; ``review_due`` and ``icpc_due`` are the clocks it set
@@ -26,7 +29,9 @@ A meeting counts as **held** once it is closed or signed off. The dates shown:
 * ``"review"``: no five-day review held and ``review_due`` has passed;
 * ``"icpc"``: the enquiry is open and ``icpc_due`` has passed;
 * ``"rcpc"``: ``next_review_due`` has passed and no review conference has been
-  held on or after it.
+  held on or after it;
+* ``"assessment"``: the enquiry is open and its 45 working days (from the
+  referral, or from the strategy discussion) have passed.
 """
 
 from __future__ import annotations
@@ -47,7 +52,12 @@ from app.storage.workspace import Workspace
 
 STATUSES = ("s47", "cp-plan")
 STATUS_LABELS = {"s47": "Section 47 enquiry", "cp-plan": "Child protection plan"}
-OVERDUE_LABELS = {"review": "Review", "icpc": "ICPC", "rcpc": "RCPC"}
+OVERDUE_LABELS = {
+    "review": "Review",
+    "icpc": "ICPC",
+    "rcpc": "RCPC",
+    "assessment": "Assessment",
+}
 SORT_KEYS = tuple(query.SORT_KEYS)
 MAX_PAGE = 1000
 
@@ -126,7 +136,7 @@ def register_totals(
             return RegisterTotals(0, 0, ())
         children, overdue, lcpps = session.execute(
             text(
-                "SELECT count(*), coalesce(sum(review_overdue OR icpc_overdue OR rcpc_overdue), 0),"
+                f"SELECT count(*), coalesce(sum({query.ANY_OVERDUE}), 0),"
                 " json_group_array(DISTINCT lcpp) FILTER (WHERE lcpp != '')"
                 f" FROM ({sql})"
             ),
@@ -219,7 +229,7 @@ def _statement(
         where.append("category = :category")
         params["category"] = PlanCategory(filters.category).value
     if filters.overdue_only:
-        where.append("(review_overdue OR icpc_overdue OR rcpc_overdue)")
+        where.append(query.ANY_OVERDUE)
     if after is not None:
         params["after"] = after
     sql = query.statement(
@@ -234,7 +244,7 @@ def _statement(
 
 
 def _row(record: Any) -> RegisterRow:
-    overdue = tuple(kind for kind in ("review", "icpc", "rcpc") if record[f"{kind}_overdue"])
+    overdue = tuple(kind for kind in OVERDUE_LABELS if record[f"{kind}_overdue"])
     return RegisterRow(
         child_id=record["child_id"],
         case_id=record["case_id"],

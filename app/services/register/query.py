@@ -1,5 +1,9 @@
 """The register as one SQL statement: every clock worked out by SQLite, not Python.
 
+The statement repeats the rules of ``app.workflow.clocks`` (what held, open,
+superseded and overdue mean) for speed; a parity test runs both over many
+generated journeys and holds them equal. Change the rules there first.
+
 The statement walks ``child`` and, for each child, looks up their newest open
 case episode, its open plan and the strategy meeting that started its latest
 section 47 enquiry, through the indexes on ``case_episode.child_id``,
@@ -25,6 +29,7 @@ from app.models import (
     MeetingType,
     ThresholdOutcome,
 )
+from app.workflow.clocks import HELD_STATUSES
 
 # The constants the statement compares with, bound as parameters.
 CONSTANTS: dict[str, str] = {
@@ -34,6 +39,7 @@ CONSTANTS: dict[str, str] = {
     "icpc": MeetingType.ICPC.value,
     "rcpc": MeetingType.RCPC.value,
     "scheduled": MeetingStatus.SCHEDULED.value,
+    "in_progress": MeetingStatus.IN_PROGRESS.value,
     "closed": MeetingStatus.CLOSED.value,
     "signed_off": MeetingStatus.SIGNED_OFF.value,
     "s47_single": ThresholdOutcome.S47_SINGLE_AGENCY.value,
@@ -46,7 +52,13 @@ assert {o for o in ThresholdOutcome if o.starts_s47} == {
     ThresholdOutcome.S47_JOINT,
 }, "the register's idea of a section 47 outcome must follow ThresholdOutcome.starts_s47"
 
-_HELD = "IN (:closed, :signed_off)"
+# Held, as app.workflow.clocks defines it: the meeting has started.
+_HELD = "IN (:in_progress, :closed, :signed_off)"
+assert set(HELD_STATUSES) == {
+    MeetingStatus.IN_PROGRESS,
+    MeetingStatus.CLOSED,
+    MeetingStatus.SIGNED_OFF,
+}, "the register's idea of a held meeting must follow app.workflow.clocks"
 _S47 = "IN (:s47_single, :s47_joint)"
 
 # Per child: the newest open episode, its open plan, the strategy meeting of its
@@ -59,7 +71,7 @@ facts AS {{materialised}} (
     p.id AS plan_id, p.start_date AS plan_start, p.latest_category AS category,
     p.next_review_due, p.lcpp_name AS plan_lcpp, pi.scheduled_date AS plan_icpc_date,
     sm.id AS strategy_id, sm.scheduled_date AS strategy_date, sm.chair_name AS strategy_chair,
-    ts.review_due, ts.icpc_due AS timescales_icpc_due,
+    ts.review_due, ts.icpc_due AS timescales_icpc_due, ts.assessment_due,
     tf.timeframe, tf.target_date, tf.default_due AS timeframe_default_due,
     CASE WHEN sm.id IS NOT NULL THEN (
       SELECT min(i.scheduled_date) FROM meeting i
@@ -119,6 +131,7 @@ register AS (
     plan_start, category, next_review_due,
     plan_id IS NULL AND NOT review_held AND coalesce(review_due < :today, 0) AS review_overdue,
     plan_id IS NULL AND coalesce({_ICPC_DUE} < :today, 0) AS icpc_overdue,
+    plan_id IS NULL AND coalesce(assessment_due < :today, 0) AS assessment_overdue,
     plan_id IS NOT NULL AND NOT rcpc_held AND coalesce(next_review_due < :today, 0)
       AS rcpc_overdue,
     CASE WHEN plan_id IS NOT NULL THEN next_review_due
@@ -132,12 +145,14 @@ register AS (
 COLUMNS = (
     "child_id, case_id, child_ref, first_name, last_name, status, lcpp, strategy_date, "
     "review_due, icpc_due, icpc_extended, icpc_date, plan_start, category, next_review_due, "
-    "review_overdue, icpc_overdue, rcpc_overdue"
+    "review_overdue, icpc_overdue, rcpc_overdue, assessment_overdue"
 )
+# Any clock overdue, for filters, totals and sorting.
+ANY_OVERDUE = "(review_overdue OR icpc_overdue OR rcpc_overdue OR assessment_overdue)"
 
 # Sort keys the register offers. Every order ends on the reference, so pages
 # never overlap; blanks sort last whichever way a column is sorted.
-_OVERDUE_FIRST = "(review_overdue OR icpc_overdue OR rcpc_overdue) DESC"
+_OVERDUE_FIRST = f"{ANY_OVERDUE} DESC"
 SORT_KEYS: dict[str, str] = {
     "child": "",
     "urgency": f"{_OVERDUE_FIRST}, next_due IS NULL, next_due",

@@ -1,0 +1,381 @@
+"""The journey's clocks, defined once: what held, due, overdue, superseded and closed mean.
+
+Plain Python over plain facts (:class:`CaseFacts`, gathered by
+``app.services.clocks``): no database, no Qt. Home, the register (whose SQL
+repeats these rules for speed, held equal by a parity test), the census, the
+case timeline, closing and the letters ask this module.
+
+The rules:
+
+- A meeting is **held** once it has started (in progress, closed or signed
+  off): the clock is about the meeting taking place, not about its minutes.
+- A child's journey is their **newest open case episode**; a closed case
+  follows no meeting clock.
+- The **enquiry** is the latest held strategy meeting whose decision started
+  a section 47 enquiry. It is **open** until an ICPC is held on or after its
+  date, the five-day review decides no conference is needed, a later
+  strategy meeting decides otherwise (it is **superseded**), or a child
+  protection plan is open on the case (the plan's conferences take over).
+- While the enquiry is open it runs three clocks: the five-day **review**
+  (met once a review is held on or after the strategy date), the **ICPC**
+  (due on the 15th working day, or the later date the review agreed) and the
+  section 47 **assessment** (45 working days from the referral when the case
+  records one, else from the strategy discussion). The model records no date
+  the assessment was completed, so its clock is followed while the enquiry is
+  open and ends with it.
+- An open **plan** runs the **RCPC** clock: due on the plan's next review date
+  and met once a review conference is held on or after that date.
+- The **core group** is due within 10 working days of the ICPC that made the
+  plan. The model has no core group meeting to say one was held, so the kind
+  and its date are defined here but no deadline is raised for it yet.
+- An open **action** with a date, and unsent **letters** about a meeting, are
+  owed whatever became of the case: they are due until done or sent.
+- A clock is **overdue** when it is open and its due date is before today; a
+  clock due today is not yet overdue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from app.models import MeetingStatus, MeetingType, ThresholdOutcome
+from app.models.plans import IcpcTimeframe, PlanCategory
+
+HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
+S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+CORE_GROUP_WORKING_DAYS = 10
+WEEK = 7
+
+
+def is_held(status: MeetingStatus) -> bool:
+    """Whether a meeting with this status has taken place."""
+    return status in HELD_STATUSES
+
+
+class ClockKind(enum.StrEnum):
+    REVIEW = "review"
+    ICPC = "icpc"
+    RCPC = "rcpc"
+    ASSESSMENT = "assessment"
+    CORE_GROUP = "core-group"
+    ACTION = "action"
+    NOTIFICATION = "notification"
+
+
+# The clocks of the enquiry and the plan, which the register also follows.
+JOURNEY_KINDS = (ClockKind.REVIEW, ClockKind.ICPC, ClockKind.RCPC, ClockKind.ASSESSMENT)
+
+
+class ClockState(enum.StrEnum):
+    OPEN = "open"  # still to be met
+    HELD = "held"  # met: the meeting took place
+    NOT_NEEDED = "not-needed"  # the review decided no conference is needed
+    SUPERSEDED = "superseded"  # a later decision, a conference or a plan took over
+    CLOSED = "closed"  # the case is closed
+
+
+class Urgency(enum.StrEnum):
+    OVERDUE = "overdue"
+    DUE_TODAY = "due-today"
+    DUE_THIS_WEEK = "due-this-week"
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingFact:
+    id: str
+    kind: MeetingType
+    day: dt.date
+    status: MeetingStatus
+    created_at: dt.datetime
+    outcome: ThresholdOutcome | None = None  # a strategy meeting's decision
+
+    @property
+    def held(self) -> bool:
+        return is_held(self.status)
+
+    @property
+    def order(self) -> tuple[dt.date, dt.datetime]:
+        return (self.day, self.created_at)
+
+
+@dataclasses.dataclass(frozen=True)
+class TimescalesFact:
+    """The dates a strategy discussion set, as stored with it."""
+
+    review_due: dt.date
+    icpc_due: dt.date
+    assessment_due: dt.date
+    assessment_from: str = "strategy"  # or "referral"
+
+
+@dataclasses.dataclass(frozen=True)
+class TimeframeFact:
+    """A five-day review's decision on when the ICPC meets."""
+
+    review_meeting_id: str
+    strategy_meeting_id: str | None
+    timeframe: IcpcTimeframe
+    target_date: dt.date | None
+    default_due: dt.date | None
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanFact:
+    id: str
+    start: dt.date
+    end: dt.date | None
+    next_review_due: dt.date | None
+    icpc_meeting_id: str | None
+    created_at: dt.datetime
+    category: PlanCategory | None = None  # the latest category
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseFacts:
+    """What the clocks of one case episode depend on."""
+
+    case_id: str
+    child_ref: str
+    is_open: bool
+    referral_date: dt.date | None
+    meetings: tuple[MeetingFact, ...]
+    timescales: dict[str, TimescalesFact]  # by strategy meeting id
+    timeframes: tuple[TimeframeFact, ...]
+    plans: tuple[PlanFact, ...]
+
+    def meeting(self, meeting_id: str) -> MeetingFact | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+
+@dataclasses.dataclass(frozen=True)
+class Clock:
+    kind: ClockKind
+    due: dt.date
+    state: ClockState
+    case_id: str
+    child_ref: str
+    held_on: dt.date | None = None
+    # The meeting that started the clock (a strategy meeting, the ICPC, a plan's ICPC).
+    meeting_id: str | None = None
+    extended: bool = False  # an ICPC date the review moved later
+    assessment_from: str | None = None  # for the assessment: "referral" or "strategy"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is ClockState.OPEN
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.is_open and self.due < today
+
+    def urgency(self, today: dt.date) -> Urgency | None:
+        """Where the clock sits on Home for ``today``; None when not due within a week."""
+        if not self.is_open:
+            return None
+        if self.due < today:
+            return Urgency.OVERDUE
+        if self.due == today:
+            return Urgency.DUE_TODAY
+        if self.due <= today + dt.timedelta(days=WEEK):
+            return Urgency.DUE_THIS_WEEK
+        return None
+
+
+@dataclasses.dataclass(frozen=True)
+class JourneyState:
+    """Where one case's journey stands: for screens, closing and letters."""
+
+    case_id: str
+    enquiry: MeetingFact | None  # the strategy meeting of the latest section 47 enquiry
+    enquiry_open: bool
+    superseded_by: MeetingFact | None  # a later strategy meeting that decided otherwise
+    icpc_held: MeetingFact | None
+    icpc_not_needed: bool
+    plan: PlanFact | None  # the open plan
+    clocks: tuple[Clock, ...]
+
+    @property
+    def has_open_plan(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def no_further_action(self) -> bool:
+        """The latest strategy decision ended the enquiry (no further action, say)."""
+        return self.superseded_by is not None
+
+    @property
+    def interim_safety_plan_superseded(self) -> bool:
+        """A child protection plan now stands in place of the interim safety plan."""
+        return self.plan is not None
+
+    def clock(self, kind: ClockKind) -> Clock | None:
+        return next((c for c in self.clocks if c.kind is kind), None)
+
+
+def latest_enquiry(case: CaseFacts) -> MeetingFact | None:
+    """The held strategy meeting whose decision started the latest section 47 enquiry."""
+    starts = [
+        m
+        for m in case.meetings
+        if m.kind is MeetingType.STRATEGY and m.held and m.outcome in S47_OUTCOMES
+    ]
+    return max(starts, key=lambda m: m.order) if starts else None
+
+
+def open_plan(case: CaseFacts) -> PlanFact | None:
+    """The case's latest plan with no end date."""
+    plans = [p for p in case.plans if p.end is None]
+    return max(plans, key=lambda p: (p.start, p.created_at)) if plans else None
+
+
+def superseded_by(case: CaseFacts, enquiry: MeetingFact) -> MeetingFact | None:
+    """A strategy meeting after ``enquiry`` that decided no enquiry is needed."""
+    later = [
+        m
+        for m in case.meetings
+        if m.kind is MeetingType.STRATEGY
+        and m.day > enquiry.day
+        and m.outcome is not None
+        and m.outcome not in S47_OUTCOMES
+    ]
+    return min(later, key=lambda m: m.order) if later else None
+
+
+def first_held(case: CaseFacts, kind: MeetingType, since: dt.date) -> MeetingFact | None:
+    """The first held meeting of ``kind`` on or after ``since``."""
+    held = [m for m in case.meetings if m.kind is kind and m.held and m.day >= since]
+    return min(held, key=lambda m: m.order) if held else None
+
+
+def icpc_timeframe(case: CaseFacts, enquiry: MeetingFact) -> TimeframeFact | None:
+    """The latest review decision on the ICPC's timeframe for ``enquiry``."""
+    found: list[tuple[tuple[dt.date, dt.datetime], TimeframeFact]] = []
+    for decision in case.timeframes:
+        review = case.meeting(decision.review_meeting_id)
+        if review is None:
+            continue
+        if decision.strategy_meeting_id == enquiry.id or (
+            decision.strategy_meeting_id is None and review.day >= enquiry.day
+        ):
+            found.append((review.order, decision))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def icpc_due(
+    scales: TimescalesFact | None, decision: TimeframeFact | None
+) -> tuple[dt.date | None, bool]:
+    """The ICPC's due date and whether the review extended it."""
+    extended = decision is not None and decision.timeframe is IcpcTimeframe.EXTENDED
+    if extended and decision is not None and decision.target_date is not None:
+        return decision.target_date, True
+    if scales is not None:
+        return scales.icpc_due, False
+    return (decision.default_due if decision else None), False
+
+
+def journey_state(case: CaseFacts) -> JourneyState:
+    """The case's enquiry and plan clocks, each with its state."""
+    enquiry = latest_enquiry(case)
+    plan = open_plan(case) if case.is_open else None
+    later = superseded_by(case, enquiry) if enquiry else None
+    icpc = first_held(case, MeetingType.ICPC, enquiry.day) if enquiry else None
+    decision = icpc_timeframe(case, enquiry) if enquiry else None
+    not_needed = decision is not None and decision.timeframe is IcpcTimeframe.NOT_NEEDED
+    enquiry_open = (
+        enquiry is not None
+        and case.is_open
+        and plan is None
+        and later is None
+        and icpc is None
+        and not not_needed
+    )
+    clocks: list[Clock] = []
+    if enquiry is not None:
+        clocks += _enquiry_clocks(case, enquiry, enquiry_open, plan, later, icpc, decision)
+    if plan is not None and plan.next_review_due is not None:
+        rcpc = first_held(case, MeetingType.RCPC, plan.next_review_due)
+        clocks.append(
+            Clock(
+                ClockKind.RCPC,
+                plan.next_review_due,
+                ClockState.HELD if rcpc else ClockState.OPEN,
+                case.case_id,
+                case.child_ref,
+                held_on=rcpc.day if rcpc else None,
+                meeting_id=plan.icpc_meeting_id,
+            )
+        )
+    return JourneyState(
+        case_id=case.case_id,
+        enquiry=enquiry,
+        enquiry_open=enquiry_open,
+        superseded_by=later,
+        icpc_held=icpc,
+        icpc_not_needed=not_needed,
+        plan=plan,
+        clocks=tuple(clocks),
+    )
+
+
+def _enquiry_clocks(
+    case: CaseFacts,
+    enquiry: MeetingFact,
+    enquiry_open: bool,
+    plan: PlanFact | None,
+    later: MeetingFact | None,
+    icpc: MeetingFact | None,
+    decision: TimeframeFact | None,
+) -> list[Clock]:
+    scales = case.timescales.get(enquiry.id)
+    if scales is None:
+        return []  # a decision always stores its timescales; nothing to count from
+    if not case.is_open:
+        ended = ClockState.CLOSED
+    elif later is not None or plan is not None or icpc is not None:
+        ended = ClockState.SUPERSEDED
+    else:
+        ended = ClockState.NOT_NEEDED
+    running = ClockState.OPEN if enquiry_open else ended
+    review = first_held(case, MeetingType.REVIEW, enquiry.day)
+    due, extended = icpc_due(scales, decision)
+    assert due is not None
+
+    def clock(kind: ClockKind, day: dt.date, held: MeetingFact | None, **extra: Any) -> Clock:
+        state = ClockState.HELD if held is not None else running
+        held_on = held.day if held is not None else None
+        return Clock(kind, day, state, case.case_id, case.child_ref, held_on, enquiry.id, **extra)
+
+    return [
+        clock(ClockKind.REVIEW, scales.review_due, review),
+        clock(ClockKind.ICPC, due, icpc, extended=extended),
+        clock(
+            ClockKind.ASSESSMENT,
+            scales.assessment_due,
+            None,
+            assessment_from=scales.assessment_from,
+        ),
+    ]
+
+
+def newest_open_cases(
+    cases: Iterable[tuple[str, dt.date, dt.datetime, CaseFacts]],
+) -> list[CaseFacts]:
+    """Each child's newest open case (by opening date, then creation), from
+    (child id, opened on, created at, facts) rows."""
+    newest: dict[str, tuple[tuple[dt.date, dt.datetime], CaseFacts]] = {}
+    for child_id, opened_on, created_at, facts in cases:
+        if not facts.is_open:
+            continue
+        key = (opened_on, created_at)
+        if child_id not in newest or key > newest[child_id][0]:
+            newest[child_id] = (key, facts)
+    return [facts for _, facts in newest.values()]
+
+
+def overdue_kinds(clocks: Sequence[Clock], today: dt.date) -> tuple[str, ...]:
+    """The journey kinds overdue on ``today``, in the register's order."""
+    late = {c.kind for c in clocks if c.is_overdue(today)}
+    return tuple(kind.value for kind in JOURNEY_KINDS if kind in late)
