@@ -189,6 +189,7 @@ class JourneyState:
     """Where one case's journey stands: for screens, closing and letters."""
 
     case_id: str
+    child_ref: str
     enquiry: MeetingFact | None  # the strategy meeting of the latest section 47 enquiry
     enquiry_open: bool
     superseded_by: MeetingFact | None  # a later strategy meeting that decided otherwise
@@ -196,6 +197,18 @@ class JourneyState:
     icpc_not_needed: bool
     plan: PlanFact | None  # the open plan
     clocks: tuple[Clock, ...]
+
+    @property
+    def in_register(self) -> bool:
+        """The MACPT must know this child: an open enquiry or an open plan."""
+        return self.enquiry_open or self.plan is not None
+
+    @property
+    def register_status(self) -> str | None:
+        """``"cp-plan"``, ``"s47"``, or None when not in the register."""
+        if self.plan is not None:
+            return "cp-plan"
+        return "s47" if self.enquiry_open else None
 
     @property
     def has_open_plan(self) -> bool:
@@ -310,6 +323,7 @@ def journey_state(case: CaseFacts) -> JourneyState:
         )
     return JourneyState(
         case_id=case.case_id,
+        child_ref=case.child_ref,
         enquiry=enquiry,
         enquiry_open=enquiry_open,
         superseded_by=later,

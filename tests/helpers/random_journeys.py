@@ -1,0 +1,160 @@
+"""Random children's journeys, as sequences of what a chair records, for parity tests.
+
+Each child gets a seeded random walk: a referral date or none; strategy
+meetings with any decision (or none yet), in any status; five-day reviews with
+any ICPC timeframe; conferences that make, keep or end plans; review
+conferences on, before or after their date; a later case; a closed case. The
+records go straight in through the ORM (``JourneyBuilder``), as the recording
+services would leave them, with every record created a moment after the last
+so that "the latest" is never a tie.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+from sqlalchemy import select
+
+from app import clock
+from app.models import (
+    CaseEpisode,
+    CaseStatus,
+    IcpcTimeframe,
+    Meeting,
+    MeetingStatus,
+    MeetingTimescales,
+    MeetingType,
+    PlanCategory,
+    ThresholdOutcome,
+)
+from app.storage.workspace import Workspace
+from app.workdays import Timescales, WorkingCalendar
+from tests.helpers.journey_records import JourneyBuilder
+
+START = dt.date(2026, 9, 1)
+STATUSES = list(MeetingStatus)
+OUTCOMES: list[ThresholdOutcome | None] = [
+    ThresholdOutcome.S47_JOINT,
+    ThresholdOutcome.S47_JOINT,
+    ThresholdOutcome.S47_SINGLE_AGENCY,
+    ThresholdOutcome.NFA,
+    None,
+]
+
+
+def add_random_journeys(workspace: Workspace, *, children: int, seed: int) -> None:
+    """``children`` random journeys, the same ones for the same seed."""
+    rng = random.Random(seed)
+    ticks = itertools.count()
+    base = dt.datetime(2026, 8, 1, tzinfo=dt.UTC)
+    clock.set_clock(lambda: base + dt.timedelta(seconds=next(ticks)))
+    calendar = WorkingCalendar()
+    try:
+        with workspace.transaction() as session:
+            builder = JourneyBuilder(session)
+            for index in range(children):
+                _journey(builder, rng, calendar, f"GEN{seed:02d}{index:04d}")
+    finally:
+        clock.set_clock(None)
+
+
+def _status(rng: random.Random) -> MeetingStatus:
+    return rng.choice(STATUSES)
+
+
+def _journey(
+    builder: JourneyBuilder, rng: random.Random, calendar: WorkingCalendar, ref: str
+) -> None:
+    opened = START + dt.timedelta(days=rng.randrange(0, 90))
+    case = builder.child(ref, opened_on=opened)
+    day = opened
+    if rng.random() < 0.4:
+        case.referral_date = opened - dt.timedelta(days=rng.randrange(0, 20))
+    for _ in range(rng.randrange(1, 4)):
+        day = _enquiry(builder, rng, calendar, case, day)
+        if rng.random() < 0.2:
+            case = builder.second_case(case, opened_on=day)
+            if rng.random() < 0.5:
+                case.referral_date = day
+    if rng.random() < 0.1:
+        case.status = CaseStatus.CLOSED
+    builder.session.flush()
+
+
+def _strategy(
+    builder: JourneyBuilder,
+    rng: random.Random,
+    calendar: WorkingCalendar,
+    case: CaseEpisode,
+    day: dt.date,
+) -> Meeting:
+    outcome = rng.choice(OUTCOMES)
+    status = _status(rng) if outcome is None else rng.choice(STATUSES[1:])
+    meeting = builder.strategy(case, day, outcome=outcome, status=status)
+    scales = Timescales.from_strategy_date(day, calendar, referral_date=case.referral_date)
+    stored = builder.session.scalar(
+        select(MeetingTimescales).where(MeetingTimescales.meeting_id == meeting.id)
+    )
+    assert stored is not None
+    stored.assessment_due = scales.assessment_due
+    stored.assessment_from = scales.assessment_from
+    return meeting
+
+
+def _enquiry(
+    builder: JourneyBuilder,
+    rng: random.Random,
+    calendar: WorkingCalendar,
+    case: CaseEpisode,
+    day: dt.date,
+) -> dt.date:
+    """One strategy meeting and what may follow it; returns the last date used."""
+    day += dt.timedelta(days=rng.randrange(1, 30))
+    strategy = _strategy(builder, rng, calendar, case, day)
+    scales = Timescales.from_strategy_date(day, calendar)
+    if rng.random() < 0.75:
+        day = scales.strategy_date + dt.timedelta(days=rng.randrange(3, 12))
+        review = builder.meeting(case, MeetingType.REVIEW, day, status=_status(rng))
+        if review.status is not MeetingStatus.SCHEDULED and rng.random() < 0.7:
+            timeframe = rng.choice(list(IcpcTimeframe))
+            target = scales.icpc_due + dt.timedelta(days=rng.randrange(1, 30))
+            decision = builder.timeframe(
+                review,
+                strategy,
+                timeframe,
+                target=target if timeframe is IcpcTimeframe.EXTENDED else None,
+            )
+            if rng.random() < 0.2:
+                decision.strategy_meeting_id = None  # recorded before reviews named it
+    if rng.random() < 0.6:
+        day = scales.icpc_due + dt.timedelta(days=rng.randrange(-12, 20))
+        icpc = builder.meeting(case, MeetingType.ICPC, day, status=_status(rng))
+        if icpc.status is not MeetingStatus.SCHEDULED and rng.random() < 0.7:
+            day = _plan(builder, rng, case, icpc)
+    if rng.random() < 0.25:
+        day += dt.timedelta(days=rng.randrange(1, 10))
+        _strategy(builder, rng, calendar, case, day)
+    return day
+
+
+def _plan(builder: JourneyBuilder, rng: random.Random, case: CaseEpisode, icpc: Meeting) -> dt.date:
+    due = icpc.scheduled_date + dt.timedelta(days=rng.randrange(40, 95))
+    plan = builder.plan(
+        case, icpc, icpc.scheduled_date, rng.choice(list(PlanCategory)), next_review_due=due
+    )
+    day = icpc.scheduled_date
+    for _ in range(rng.randrange(0, 3)):
+        day = due + dt.timedelta(days=rng.randrange(-15, 15))
+        rcpc = builder.meeting(case, MeetingType.RCPC, day, status=_status(rng))
+        if rcpc.status is not MeetingStatus.SCHEDULED and rng.random() < 0.7:
+            due = day + dt.timedelta(days=rng.randrange(60, 185))
+            plan.next_review_due = due
+        if rng.random() < 0.15:
+            plan.end_date = day
+            break
+    if rng.random() < 0.1:
+        plan.next_review_due = None
+    builder.session.flush()
+    return day
