@@ -30,16 +30,15 @@ from app.models import (
     IcpcTimeframe,
     IcpcTimeframeDecision,
     Meeting,
-    MeetingStatus,
     MeetingTimescales,
     MeetingType,
     ThresholdDecision,
-    ThresholdOutcome,
 )
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
+from app.workflow.clocks import HELD_STATUSES, S47_OUTCOMES
 
-HELD = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
-S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+# Held and "starts an enquiry" mean what the journey's rules say they mean.
+HELD = HELD_STATUSES
 FOREVER = dt.date.max
 
 

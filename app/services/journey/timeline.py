@@ -6,7 +6,8 @@ that started the section 47 enquiry, the ICPC on the 15th (or the later date
 agreed at the review, with its reason), the first review conference on the
 date the ICPC set (at most 3 months on) and each later one on the date the
 previous review set (at most 6 months on). A step still to come whose date has
-passed shows as not met: it is overdue.
+passed shows as not met: it is overdue. Which clocks are still open (and so
+which step comes next) is app.workflow.clocks's answer, as on Home.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -27,13 +28,14 @@ from app.models import (
     Meeting,
     MeetingStatus,
     MeetingType,
-    ThresholdDecision,
 )
+from app.services.clocks import case_journey
 from app.services.journey import plan as plans
 from app.services.journey._shared import add_months, strategy_meeting_for, strategy_timescales
 from app.services.journey.discharge import REASON_LABELS
 from app.storage.workspace import Workspace
 from app.workdays import long_date
+from app.workflow.clocks import ClockKind, is_held
 
 STAGE_LABELS = {
     "strategy": "Strategy meeting",
@@ -96,7 +98,7 @@ def _met(due: dt.date | None, held: dt.date | None, today: dt.date) -> bool | No
 
 
 def _step(meeting: Meeting, due: dt.date | None, today: dt.date, note: str = "") -> TimelineStep:
-    held = meeting.scheduled_date if meeting.status is not MeetingStatus.SCHEDULED else None
+    held = meeting.scheduled_date if is_held(meeting.status) else None
     return TimelineStep(
         stage=meeting.meeting_type.value,
         meeting_id=meeting.id,
@@ -117,8 +119,19 @@ def _timeframe(session: Session, strategy: Meeting) -> IcpcTimeframeDecision | N
     return session.scalar(
         select(IcpcTimeframeDecision)
         .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .where(IcpcTimeframeDecision.strategy_meeting_id == strategy.id)
-        .order_by(Meeting.scheduled_date.desc())
+        .where(
+            # As app.workflow.clocks.icpc_timeframe: decisions that name no strategy
+            # meeting count for the enquiry whose review came after it.
+            or_(
+                IcpcTimeframeDecision.strategy_meeting_id == strategy.id,
+                and_(
+                    IcpcTimeframeDecision.strategy_meeting_id.is_(None),
+                    Meeting.case_id == strategy.case_id,
+                    Meeting.scheduled_date >= strategy.scheduled_date,
+                ),
+            )
+        )
+        .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
         .limit(1)
     )
 
@@ -203,43 +216,37 @@ def _discharge_step(session: Session, meeting: Meeting) -> list[TimelineStep]:
     return [TimelineStep("discharge", meeting.id, plan.end_date, plan.end_date, "ended", note=note)]
 
 
+_PENDING = {
+    ClockKind.REVIEW: MeetingType.REVIEW,
+    ClockKind.ICPC: MeetingType.ICPC,
+    ClockKind.RCPC: MeetingType.RCPC,
+}
+
+
 def _still_due(
     session: Session, case_id: str, meetings: list[Meeting], today: dt.date
 ) -> list[TimelineStep]:
-    """The next step the clocks call for, when no meeting for it exists yet."""
-    if not meetings:
+    """The next step the journey's open clocks call for, when no meeting for it is
+    booked yet (app.workflow.clocks says which clocks are open)."""
+    journey = case_journey(session, case_id)
+    if journey is None or not meetings:
         return []
-    last = meetings[-1]
-    plan = _latest_plan(session, case_id)
-    if plan is not None:
-        if plan.end_date is None and last.meeting_type in (MeetingType.ICPC, MeetingType.RCPC):
-            return [_pending("rcpc", plan.next_review_due, today)]
-        return []
-    strategy = strategy_meeting_for(session, case_id, last.scheduled_date)
-    if strategy is None or not _started_s47(session, strategy):
-        return []
-    after = [m for m in meetings if m.scheduled_date >= strategy.scheduled_date]
-    types = {m.meeting_type for m in after}
-    clocks = strategy_timescales(session, strategy)
-    if MeetingType.REVIEW not in types:
-        return [_pending("review", clocks.review_due, today)]
-    if MeetingType.ICPC not in types:
-        due, note, not_needed = _icpc_due(session, strategy)
-        return [] if not_needed else [_pending("icpc", due, today, note)]
+    for open_clock in journey.clocks:
+        kind = _PENDING.get(open_clock.kind)
+        if kind is None or not open_clock.is_open:
+            continue
+        if open_clock.kind is ClockKind.RCPC:
+            booked = any(
+                m.meeting_type is kind and m.status is MeetingStatus.SCHEDULED for m in meetings
+            )
+            note = ""
+        else:
+            assert journey.enquiry is not None
+            since = journey.enquiry.day
+            booked = any(m.meeting_type is kind and m.scheduled_date >= since for m in meetings)
+            strategy = session.get(Meeting, journey.enquiry.id)
+            assert strategy is not None
+            note = _icpc_due(session, strategy)[1] if kind is MeetingType.ICPC else ""
+        if not booked:
+            return [_pending(kind.value, open_clock.due, today, note)]
     return []
-
-
-def _started_s47(session: Session, strategy: Meeting) -> bool:
-    decision = session.scalar(
-        select(ThresholdDecision).where(ThresholdDecision.meeting_id == strategy.id)
-    )
-    return bool(decision and decision.outcome and decision.outcome.starts_s47)
-
-
-def _latest_plan(session: Session, case_id: str) -> ChildProtectionPlan | None:
-    return session.scalar(
-        select(ChildProtectionPlan)
-        .where(ChildProtectionPlan.case_id == case_id)
-        .order_by(ChildProtectionPlan.start_date.desc())
-        .limit(1)
-    )
