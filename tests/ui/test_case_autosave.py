@@ -160,3 +160,14 @@ def test_a_pending_edit_is_flushed_on_lock(
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     with open_workspace(demo_path, PASSPHRASE) as workspace:
         assert get_case(workspace, case_id=case_id).postcode == "ZZ99 9ZZ"
+
+
+def test_the_referral_date_is_stored_through_the_case_service(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = _open_case(window)
+    field = view.case_form.referral_date
+    assert field.text() == ""
+    with qtbot.waitSignal(view.autosave.saved, timeout=3000):
+        qtbot.keyClicks(field, "2/11/2026")
+    assert _stored(view).referral_date == dt.date(2026, 11, 2)

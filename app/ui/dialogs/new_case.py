@@ -52,6 +52,7 @@ class NewCaseDialog(FormDialog):
         self.sex = sex_combo()
         self.address = short_text_box()
         self.concern = short_text_box(4)
+        self.referral_date = optional_date_edit()
         add_row(self.form, "Local authority r&eference:", self.reference)
         add_row(self.form, "&First name:", self.first_name)
         add_row(self.form, "&Last name:", self.last_name)
@@ -61,6 +62,12 @@ class NewCaseDialog(FormDialog):
         add_row(self.form, "&Sex:", self.sex)
         add_row(self.form, "&Address:", self.address)
         add_row(self.form, "&Concern:", self.concern, "Why the child is being discussed")
+        add_row(
+            self.form,
+            "Referral recei&ved:",
+            self.referral_date,
+            "If known: the section 47 assessment's 45 working days count from it",
+        )
         self.reference.setFocus()
 
     def _on_unborn(self, unborn: bool) -> None:
@@ -79,6 +86,7 @@ class NewCaseDialog(FormDialog):
             sex=Sex(self.sex.currentData()),
             address=self.address.toPlainText(),
             concern=self.concern.toPlainText(),
+            referral_date=widget_value(self.referral_date),
         )
         return True
 

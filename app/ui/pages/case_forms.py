@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from app.models import ProceedingsType
-from app.services.cases import CaseDetail
+from app.services.cases import CaseDetail, set_referral_date
 from app.ui.autosave import Autosave, optional_date_edit, set_date
 from app.ui.dialogs.new_case import sex_combo, short_text_box
 from app.ui.widgets import add_row, named
@@ -104,6 +106,7 @@ class CaseEpisodeForm(QGroupBox):
         self.guardian_name = QLineEdit()
         self.guardian_contact = QLineEdit()
         self.lcpp_name = QLineEdit()
+        self.referral_date = optional_date_edit()
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         add_row(form, "&Concern:", self.concern, "Why the child is being discussed")
@@ -116,6 +119,13 @@ class CaseEpisodeForm(QGroupBox):
         add_row(form, "Children's guardian:", self.guardian_name)
         add_row(form, "Guardian's con&tact:", self.guardian_contact)
         add_row(form, "LCPP:", self.lcpp_name, "Lead Child Protection Practitioner")
+        add_row(
+            form,
+            "Referral recei&ved:",
+            self.referral_date,
+            "The section 47 assessment's 45 working days count from this date; "
+            "left empty, from the strategy discussion",
+        )
         for box in self._boxes():
             named(box, box.text().replace("&", ""))
 
@@ -153,7 +163,16 @@ class CaseEpisodeForm(QGroupBox):
         self.guardian_name.setText(case.guardian_name or "")
         self.guardian_contact.setText(case.guardian_contact or "")
         self.lcpp_name.setText(case.lcpp_name or "")
+        set_date(self.referral_date, case.referral_date)
 
     def bind(self, autosave: Autosave, case_id: str) -> None:
         for field, widget in self.fields().items():
             autosave.bind_field(widget, table="case_episode", record_id=case_id, field=field)
+        workspace = autosave.workspace
+        assert workspace is not None
+
+        # Through the case service, which counts the assessment's dates again.
+        def save_referral(value: dt.date | None) -> None:
+            set_referral_date(workspace, case_id=case_id, referral_date=value)
+
+        autosave.bind(self.referral_date, save_referral)
