@@ -129,3 +129,15 @@ def test_suggested_file_name_carries_no_child_details() -> None:
     name = suggested_file_name(data)
     assert name == "Initial child protection conference minutes 2026-12-14 DRAFT.docx"
     assert "Robin" not in name and "DEMO-R001" not in name
+
+
+def test_the_minutes_say_what_the_assessment_counts_from(tmp_path: Path) -> None:
+    from app.exporters.minutes_model import TimescalesEntry
+
+    entry = TimescalesEntry(
+        DAY, dt.date(2026, 12, 21), dt.date(2027, 1, 7), dt.date(2027, 2, 1), "referral"
+    )
+    document = read_back(minutes(meeting_type=MeetingType.STRATEGY, timescales=entry), tmp_path)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Section 47 assessment completed (by the 45th working day from the referral)" in cells
+    assert "Monday 1 February 2027" in cells

@@ -142,6 +142,7 @@ def minutes_data(
                 record.timescales.review_due,
                 record.timescales.icpc_due,
                 record.timescales.assessment_due,
+                record.timescales.assessment_from,
             )
             if record.timescales
             else None

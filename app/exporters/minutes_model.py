@@ -105,6 +105,7 @@ class TimescalesEntry:
     review_due: dt.date
     icpc_due: dt.date
     assessment_due: dt.date
+    assessment_from: str = "strategy"  # or "referral"
 
 
 @dataclasses.dataclass(frozen=True)

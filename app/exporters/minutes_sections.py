@@ -8,6 +8,7 @@ from app.exporters.docx_base import Writer, long_date, long_datetime
 from app.exporters.docx_tables import Column, add_label_table, add_table
 from app.exporters.minutes_model import ActionEntry, MinutesData
 from app.models import ActionStatus
+from app.workdays import ASSESSMENT_FROM_LABELS
 
 ACTION_COLUMNS = (
     Column("Action", 5.4),
@@ -154,7 +155,8 @@ def timescales(out: Writer, data: MinutesData) -> None:
                 long_date(entry.icpc_due),
             ),
             (
-                "Section 47 assessment completed (by the 45th working day)",
+                "Section 47 assessment completed (by the 45th working day "
+                f"{ASSESSMENT_FROM_LABELS[entry.assessment_from]})",
                 long_date(entry.assessment_due),
             ),
         ],

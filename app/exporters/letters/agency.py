@@ -125,7 +125,10 @@ def _strategy(facts: LetterFacts) -> tuple[Block, ...]:
                 (
                     ("Five-day review due", long_date(t.review_due)),
                     ("Initial child protection conference due", long_date(t.icpc_due)),
-                    ("Section 47 assessment due", long_date(t.assessment_due)),
+                    (
+                        f"Section 47 assessment due ({t.assessment_counted_from})",
+                        long_date(t.assessment_due),
+                    ),
                 ),
                 "Timescales",
             ),

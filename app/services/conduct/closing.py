@@ -183,7 +183,8 @@ def _lines(session: Session, meeting: Meeting) -> list[SummaryLine]:
             SummaryLine(
                 "Timescales",
                 f"Review due {long_date(due.review_due)}; initial child protection conference "
-                f"due {long_date(due.icpc_due)}; assessment due {long_date(due.assessment_due)}.",
+                f"due {long_date(due.icpc_due)}; assessment due {long_date(due.assessment_due)} "
+                f"(counted {due.as_timescales().assessment_counted_from}).",
             )
         )
     return lines

@@ -110,6 +110,7 @@ class HeaderBar(QFrame):
             self.timescales.setText(
                 f"Review due {long_date(due.review_due)} · Initial conference due "
                 f"{long_date(due.icpc_due)} · Section 47 assessment due {long_date(due.assessment_due)}"
+                f" ({due.as_timescales().assessment_counted_from})"
             )
         running = header.status in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS)
         self.start.setVisible(header.status is MeetingStatus.SCHEDULED)

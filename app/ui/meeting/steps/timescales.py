@@ -29,7 +29,8 @@ def timescale_lines(row: TimescalesRow) -> list[tuple[str, str]]:
             long_date(row.icpc_due),
         ),
         (
-            f"Section 47 assessment ({ASSESSMENT_WORKING_DAYS}th working day)",
+            f"Section 47 assessment ({ASSESSMENT_WORKING_DAYS}th working day "
+            f"{row.as_timescales().assessment_counted_from})",
             long_date(row.assessment_due),
         ),
     ]
