@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.models import (
     ActionStatus,
     MeetingStatus,
@@ -122,7 +123,7 @@ def _groups(rows: list[AttendeeRow]) -> tuple[AttendanceGroup, ...]:
 def _as_at(rows: list[ActionRow], signed_off_at: dt.datetime | None) -> tuple[ActionRow, ...]:
     if signed_off_at is None:
         return tuple(rows)
-    day = signed_off_at.date()
+    day = clock.local_date(signed_off_at)
     return tuple(
         dataclasses.replace(r, status=ActionStatus.OPEN, completed_on=None)
         if r.completed_on is not None and r.completed_on > day

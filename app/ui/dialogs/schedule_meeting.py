@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTimeEdit, QWidget
 from app import clock
 from app.errors import ValidationError
 from app.models import MeetingType
+from app.services.conduct.timescales import working_calendar
 from app.services.meetings import MeetingSummary, schedule_meeting
 from app.storage.workspace import Workspace
 from app.ui import text
@@ -15,6 +16,7 @@ from app.ui.autosave import to_time
 from app.ui.date_field import DateField
 from app.ui.dialogs.base import FormDialog
 from app.ui.widgets import add_row, compact, hint
+from app.workdays import non_working_day_warning
 
 
 class ScheduleMeetingDialog(FormDialog):
@@ -45,6 +47,7 @@ class ScheduleMeetingDialog(FormDialog):
         # keys moved the wrong part of the date too easily.
         self.date = DateField()
         self.date.set_date(clock.today())
+        self.calendar = working_calendar(workspace)
         self.date_words = hint("")
         self.date.textChanged.connect(self._on_date_typed)
         self._on_date_typed()
@@ -77,7 +80,11 @@ class ScheduleMeetingDialog(FormDialog):
         except ValidationError as exc:
             self.date_words.setText(str(exc))
             return
-        self.date_words.setText(text.long_date(day) if day else "Give the date of the meeting.")
+        if day is None:
+            self.date_words.setText("Give the date of the meeting.")
+            return
+        warning = non_working_day_warning(day, self.calendar, "The meeting's date")
+        self.date_words.setText(warning or text.long_date(day))
 
     def submit(self) -> bool:
         scheduled_date = self.date.date()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.conduct.actions import ActionRow, add_action
+from app.services.conduct.timescales import working_calendar
 from app.ui.autosave import optional_date_edit, set_date, widget_value
 from app.ui.date_field import DateField
 from app.ui.meeting.state import MeetingState
@@ -31,6 +32,7 @@ from app.ui.widgets import (
     show_message,
     user_message,
 )
+from app.ui.working_day_hint import working_day_hint
 
 
 def agency_combo(state: MeetingState, *, none_text: str = "No agency") -> QComboBox:
@@ -87,6 +89,7 @@ class ActionForm(QWidget):
         add_row(form, "W&ho:", self.owner)
         add_row(form, "Agenc&y:", self.agency)
         add_row(form, "&By when:", self.due)
+        form.addRow("", working_day_hint(self.due, working_calendar(state.workspace), "This date"))
         form.addRow("", self.add_button)
         form.addRow(self.error)
         for edit in (self.description, self.owner, self.due):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app import clock
 from app.models import MeetingStatus, MeetingType
 from app.services.conduct.timescales import meeting_timescales
 from app.ui.meeting.agenda_panel import clock_text
@@ -101,7 +102,7 @@ class HeaderBar(QFrame):
         self.details.setText(" · ".join(p for p in parts if p))
         status = meeting_status(header.status)
         if header.status is MeetingStatus.SIGNED_OFF and header.signed_off_at:
-            status += f" by {header.signed_off_by} on {short_date(header.signed_off_at.date())}"
+            status += f" by {header.signed_off_by} on {short_date(clock.local_date(header.signed_off_at))}"
         self.status.setText(f"Status: {status}")
         self.status.setAccessibleName(f"Status: {status}")
         due = meeting_timescales(self.state.workspace, meeting_id=self.state.meeting_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from app import clock
 from app.errors import ValidationError
 from app.models import ConferenceOutcome, MeetingType, PlanCategory
 from app.services.journey import conference
@@ -162,7 +163,7 @@ class ConferenceDecisionPage(StepPage):
         self.outline.setPlainText(view.outline_plan)
         self.dissent.setPlainText(view.dissent)
         set_date(self.next_review, view.next_review_due)
-        when = view.decided_at.astimezone().date() if view.decided_at else None
+        when = clock.local_date(view.decided_at) if view.decided_at else None
         if warnings is None:
             ended = self.discharge.view if view.outcome is ConferenceOutcome.END_PLAN else None
             warnings = ended.warnings if ended is not None else view.warnings

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.models import IcpcTimeframe
+from app.services.conduct.timescales import working_calendar
 from app.services.journey import review
 from app.ui.autosave import set_date, widget_value
 from app.ui.meeting.action_form import date_box
@@ -21,6 +23,7 @@ from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.representation import RepresentationWarning
 from app.ui.text import long_date
 from app.ui.widgets import add_row, message_label, named, show_message, user_message
+from app.ui.working_day_hint import working_day_hint
 from app.workflow import Blocker
 
 NO_STRATEGY = (
@@ -68,6 +71,9 @@ class ReviewTimeframePage(StepPage):
         for button in self.buttons.values():
             self.body.addWidget(button)
         add_row(form, "Conference &date:", self.target)
+        form.addRow(
+            working_day_hint(self.target, working_calendar(ws), "The agreed conference date")
+        )
         add_row(form, "&Reason:", self.reason)
         self.body.addLayout(form)
         self.body.addWidget(self.confirmed)
@@ -96,7 +102,7 @@ class ReviewTimeframePage(StepPage):
             set_date(self.target, view.target_date)
             self.reason.setPlainText(view.reason)
             self.confirmed.setChecked(view.exceptional_circumstances_confirmed)
-            when = view.decided_at.astimezone().date() if view.decided_at else None
+            when = clock.local_date(view.decided_at) if view.decided_at else None
             self.stamp.setText(
                 f"Recorded by {view.decided_by}"
                 + (f" on {long_date(when)}" if when else "")
