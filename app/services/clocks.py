@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound
 from app.models import (
     CaseEpisode,
     CaseStatus,
@@ -25,6 +26,7 @@ from app.models import (
     MeetingTimescales,
     ThresholdDecision,
 )
+from app.storage.workspace import Workspace
 from app.workflow.clocks import (
     CaseFacts,
     JourneyState,
@@ -119,6 +121,16 @@ def case_facts(session: Session, case_ids: Iterable[str] | None = None) -> dict[
         )
         for case, ref in cases
     }
+
+
+def journey(workspace: Workspace, *, case_id: str) -> JourneyState:
+    """Where a case's journey stands (open enquiry, no further action, open plan, each
+    clock with its state): for screens, closing and letters."""
+    with workspace.reading() as session:
+        state = case_journey(session, case_id)
+    if state is None:
+        raise NotFound("That case no longer exists.")
+    return state
 
 
 def case_journey(session: Session, case_id: str) -> JourneyState | None:

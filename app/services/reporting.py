@@ -45,9 +45,9 @@ from app.models import (
     ThresholdOutcome,
 )
 from app.models.conduct import REPRESENTED
-from app.services.deadlines import HELD
 from app.storage.workspace import Workspace
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
+from app.workflow.clocks import HELD_STATUSES as HELD
 
 OUTCOME_SHORT = {
     ThresholdOutcome.S47_SINGLE_AGENCY: "S47 (single-agency)",

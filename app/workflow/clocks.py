@@ -42,18 +42,41 @@ import enum
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from app.models import MeetingStatus, MeetingType, ThresholdOutcome
-from app.models.plans import IcpcTimeframe, PlanCategory
+from app.models import MeetingType
+from app.models.plans import IcpcTimeframe
+from app.workdays import WorkingCalendar
+from app.workflow.journey_facts import (
+    HELD_STATUSES,
+    S47_OUTCOMES,
+    CaseFacts,
+    MeetingFact,
+    PlanFact,
+    TimeframeFact,
+    TimescalesFact,
+    is_held,
+)
 
-HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
-S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+__all__ = [
+    "HELD_STATUSES",
+    "S47_OUTCOMES",
+    "CaseFacts",
+    "Clock",
+    "ClockKind",
+    "ClockState",
+    "JourneyState",
+    "MeetingFact",
+    "PlanFact",
+    "TimeframeFact",
+    "TimescalesFact",
+    "Urgency",
+    "core_group_due",
+    "is_held",
+    "journey_state",
+    "overdue_kinds",
+]
+
 CORE_GROUP_WORKING_DAYS = 10
 WEEK = 7
-
-
-def is_held(status: MeetingStatus) -> bool:
-    """Whether a meeting with this status has taken place."""
-    return status in HELD_STATUSES
 
 
 class ClockKind(enum.StrEnum):
@@ -82,73 +105,6 @@ class Urgency(enum.StrEnum):
     OVERDUE = "overdue"
     DUE_TODAY = "due-today"
     DUE_THIS_WEEK = "due-this-week"
-
-
-@dataclasses.dataclass(frozen=True)
-class MeetingFact:
-    id: str
-    kind: MeetingType
-    day: dt.date
-    status: MeetingStatus
-    created_at: dt.datetime
-    outcome: ThresholdOutcome | None = None  # a strategy meeting's decision
-
-    @property
-    def held(self) -> bool:
-        return is_held(self.status)
-
-    @property
-    def order(self) -> tuple[dt.date, dt.datetime]:
-        return (self.day, self.created_at)
-
-
-@dataclasses.dataclass(frozen=True)
-class TimescalesFact:
-    """The dates a strategy discussion set, as stored with it."""
-
-    review_due: dt.date
-    icpc_due: dt.date
-    assessment_due: dt.date
-    assessment_from: str = "strategy"  # or "referral"
-
-
-@dataclasses.dataclass(frozen=True)
-class TimeframeFact:
-    """A five-day review's decision on when the ICPC meets."""
-
-    review_meeting_id: str
-    strategy_meeting_id: str | None
-    timeframe: IcpcTimeframe
-    target_date: dt.date | None
-    default_due: dt.date | None
-
-
-@dataclasses.dataclass(frozen=True)
-class PlanFact:
-    id: str
-    start: dt.date
-    end: dt.date | None
-    next_review_due: dt.date | None
-    icpc_meeting_id: str | None
-    created_at: dt.datetime
-    category: PlanCategory | None = None  # the latest category
-
-
-@dataclasses.dataclass(frozen=True)
-class CaseFacts:
-    """What the clocks of one case episode depend on."""
-
-    case_id: str
-    child_ref: str
-    is_open: bool
-    referral_date: dt.date | None
-    meetings: tuple[MeetingFact, ...]
-    timescales: dict[str, TimescalesFact]  # by strategy meeting id
-    timeframes: tuple[TimeframeFact, ...]
-    plans: tuple[PlanFact, ...]
-
-    def meeting(self, meeting_id: str) -> MeetingFact | None:
-        return next((m for m in self.meetings if m.id == meeting_id), None)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -387,6 +343,12 @@ def newest_open_cases(
         if child_id not in newest or key > newest[child_id][0]:
             newest[child_id] = (key, facts)
     return [facts for _, facts in newest.values()]
+
+
+def core_group_due(icpc_day: dt.date, calendar: WorkingCalendar) -> dt.date:
+    """The first core group meets within 10 working days of the ICPC that made the plan
+    (the model does not record core group meetings yet, so no deadline is raised)."""
+    return calendar.add_working_days(icpc_day, CORE_GROUP_WORKING_DAYS)
 
 
 def overdue_kinds(clocks: Sequence[Clock], today: dt.date) -> tuple[str, ...]:

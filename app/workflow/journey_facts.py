@@ -1,0 +1,89 @@
+"""The facts a child's journey clocks depend on, as plain values (see app.workflow.clocks).
+
+``app.services.clocks`` reads them from a workspace; tests may build them by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from app.models import MeetingStatus, MeetingType, ThresholdOutcome
+from app.models.plans import IcpcTimeframe, PlanCategory
+
+# A meeting has been held once it has started: the clock is about the meeting
+# taking place, not about its minutes.
+HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
+S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+
+
+def is_held(status: MeetingStatus) -> bool:
+    """Whether a meeting with this status has taken place."""
+    return status in HELD_STATUSES
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingFact:
+    id: str
+    kind: MeetingType
+    day: dt.date
+    status: MeetingStatus
+    created_at: dt.datetime
+    outcome: ThresholdOutcome | None = None  # a strategy meeting's decision
+
+    @property
+    def held(self) -> bool:
+        return is_held(self.status)
+
+    @property
+    def order(self) -> tuple[dt.date, dt.datetime]:
+        return (self.day, self.created_at)
+
+
+@dataclasses.dataclass(frozen=True)
+class TimescalesFact:
+    """The dates a strategy discussion set, as stored with it."""
+
+    review_due: dt.date
+    icpc_due: dt.date
+    assessment_due: dt.date
+    assessment_from: str = "strategy"  # or "referral"
+
+
+@dataclasses.dataclass(frozen=True)
+class TimeframeFact:
+    """A five-day review's decision on when the ICPC meets."""
+
+    review_meeting_id: str
+    strategy_meeting_id: str | None
+    timeframe: IcpcTimeframe
+    target_date: dt.date | None
+    default_due: dt.date | None
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanFact:
+    id: str
+    start: dt.date
+    end: dt.date | None
+    next_review_due: dt.date | None
+    icpc_meeting_id: str | None
+    created_at: dt.datetime
+    category: PlanCategory | None = None  # the latest category
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseFacts:
+    """What the clocks of one case episode depend on."""
+
+    case_id: str
+    child_ref: str
+    is_open: bool
+    referral_date: dt.date | None
+    meetings: tuple[MeetingFact, ...]
+    timescales: dict[str, TimescalesFact]  # by strategy meeting id
+    timeframes: tuple[TimeframeFact, ...]
+    plans: tuple[PlanFact, ...]
+
+    def meeting(self, meeting_id: str) -> MeetingFact | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
