@@ -383,3 +383,29 @@ def test_a_child_on_a_plan_has_no_enquiry_clocks_overdue(workspace: Workspace) -
     # The strategy meeting's review and ICPC clocks belong to the enquiry, now over.
     Journey(workspace, "TEST-0001").strategy().plan()
     assert only(workspace, dt.date(2027, 1, 4)).overdue == ()
+
+
+def test_an_overdue_assessment_reads_in_the_register_cells() -> None:
+    from app.services.register import RegisterRow
+    from app.ui.register.cells import COL, line
+
+    row = RegisterRow(
+        child_id="c",
+        case_id="k",
+        child="TEST-0009",
+        child_name="Pat Example",
+        status="s47",
+        lcpp="",
+        strategy_date=dt.date(2026, 9, 1),
+        review_due=dt.date(2026, 9, 8),
+        icpc_due=dt.date(2026, 12, 1),
+        icpc_extended=True,
+        icpc_date=None,
+        plan_start=None,
+        category=None,
+        next_review_due=None,
+        overdue=("assessment",),
+    )
+    shown = line(row, names_hidden=False)
+    assert shown.cells[COL["overdue"]] == "Assessment"
+    assert COL["strategy_date"] in shown.hot

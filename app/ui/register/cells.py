@@ -36,6 +36,8 @@ OVERDUE_COLUMN = {
     "review": COL["review_due"],
     "icpc": COL["icpc_due"],
     "rcpc": COL["next_review_due"],
+    # The assessment has no column of its own: it counts from the referral or the strategy.
+    "assessment": COL["strategy_date"],
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LONG_MONTHS = (
