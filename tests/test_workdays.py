@@ -119,6 +119,7 @@ def test_json_shape() -> None:
         "review_due": "2026-11-30",
         "icpc_due": "2026-12-14",
         "assessment_due": "2027-01-28",
+        "assessment_from": "strategy",
     }
 
 

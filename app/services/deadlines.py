@@ -34,6 +34,7 @@ from app import clock
 from app.models import (
     ActionStatus,
     CaseEpisode,
+    CaseStatus,
     Child,
     ClosureDay,
     Meeting,
@@ -153,16 +154,17 @@ def _journey_deadlines(
     due = [(j, c) for j in journeys for c in j.clocks if c.urgency(today) is not None]
     if not due:
         return []
-    case_ids = {j.case_id for j, _ in due}
+    # Every open case's name and booked meetings in one pass each: no list of ids
+    # to bind, however many children are due.
     names = {
         case_id: " ".join(p for p in (first, last) if p)
         for case_id, first, last in session.execute(
             select(CaseEpisode.id, Child.first_name, Child.last_name)
             .join(Child, Child.id == CaseEpisode.child_id)
-            .where(CaseEpisode.id.in_(case_ids))
+            .where(CaseEpisode.status == CaseStatus.OPEN)
         ).all()
     }
-    booked = _booked_meetings(session, case_ids)
+    booked = _booked_meetings(session)
     return [_journey_item(j, c, names[j.case_id], booked) for j, c in due]
 
 
@@ -174,12 +176,12 @@ _BOOKED_KIND = {
 
 
 def _booked_meetings(
-    session: Session, case_ids: set[str]
+    session: Session,
 ) -> dict[tuple[str, MeetingType], list[tuple[dt.date, str]]]:
     found: dict[tuple[str, MeetingType], list[tuple[dt.date, str]]] = {}
     for case_id, kind, day, meeting_id in session.execute(
         select(Meeting.case_id, Meeting.meeting_type, Meeting.scheduled_date, Meeting.id)
-        .where(Meeting.case_id.in_(case_ids), Meeting.status == MeetingStatus.SCHEDULED)
+        .where(Meeting.status == MeetingStatus.SCHEDULED)
         .order_by(Meeting.scheduled_date, Meeting.created_at)
     ).all():
         found.setdefault((case_id, kind), []).append((day, meeting_id))
