@@ -40,86 +40,94 @@ from app.workflow.clocks import (
 
 
 def case_facts(session: Session, case_ids: Iterable[str] | None = None) -> dict[str, CaseFacts]:
-    """The facts of the given cases (every case when ``None``), by case id."""
-    cases_q = select(CaseEpisode, Child.la_child_ref).join(Child, Child.id == CaseEpisode.child_id)
-    if case_ids is not None:
-        wanted = list(case_ids)
-        cases_q = cases_q.where(CaseEpisode.id.in_(wanted))
-    cases = session.execute(cases_q).all()
+    """The facts of the given cases (every case when ``None``), by case id.
+
+    Columns, not ORM objects: Home reads every open case of a large workspace.
+    """
+    cases_q = select(
+        CaseEpisode.id, Child.la_child_ref, CaseEpisode.status, CaseEpisode.referral_date
+    ).join(Child, Child.id == CaseEpisode.child_id)
+    ids = list(case_ids) if case_ids is not None else None
+    if ids is not None:
+        cases_q = cases_q.where(CaseEpisode.id.in_(ids))
+    # Core rows through the connection: the ORM's per-row bookkeeping is not needed.
+    conn = session.connection()
+    cases = conn.execute(cases_q).all()
     if not cases:
         return {}
-    ids = [case.id for case, _ in cases] if case_ids is not None else None
 
     def only(column: Any) -> ColumnElement[bool]:
         return column.in_(ids) if ids is not None else true()
 
     meetings: dict[str, list[MeetingFact]] = defaultdict(list)
-    for meeting, outcome in session.execute(
-        select(Meeting, ThresholdDecision.outcome)
+    for meeting_id, case_id, kind, day, status, created, outcome in conn.execute(
+        select(
+            Meeting.id,
+            Meeting.case_id,
+            Meeting.meeting_type,
+            Meeting.scheduled_date,
+            Meeting.status,
+            Meeting.created_at,
+            ThresholdDecision.outcome,
+        )
         .outerjoin(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
         .where(only(Meeting.case_id))
     ).all():
-        meetings[meeting.case_id].append(
-            MeetingFact(
-                meeting.id,
-                meeting.meeting_type,
-                meeting.scheduled_date,
-                meeting.status,
-                meeting.created_at,
-                outcome,
-            )
-        )
+        meetings[case_id].append(MeetingFact(meeting_id, kind, day, status, created, outcome))
     scales: dict[str, dict[str, TimescalesFact]] = defaultdict(dict)
-    for case_id, row in session.execute(
-        select(Meeting.case_id, MeetingTimescales)
+    for case_id, meeting_id, review, icpc, assessment, source in conn.execute(
+        select(
+            Meeting.case_id,
+            MeetingTimescales.meeting_id,
+            MeetingTimescales.review_due,
+            MeetingTimescales.icpc_due,
+            MeetingTimescales.assessment_due,
+            MeetingTimescales.assessment_from,
+        )
         .join(Meeting, Meeting.id == MeetingTimescales.meeting_id)
         .where(only(Meeting.case_id))
     ).all():
-        scales[case_id][row.meeting_id] = TimescalesFact(
-            row.review_due, row.icpc_due, row.assessment_due, row.assessment_from
-        )
+        scales[case_id][meeting_id] = TimescalesFact(review, icpc, assessment, source)
     frames: dict[str, list[TimeframeFact]] = defaultdict(list)
-    for case_id, frame in session.execute(
-        select(Meeting.case_id, IcpcTimeframeDecision)
+    for case_id, review_id, strategy_id, timeframe, target, default in conn.execute(
+        select(
+            Meeting.case_id,
+            IcpcTimeframeDecision.meeting_id,
+            IcpcTimeframeDecision.strategy_meeting_id,
+            IcpcTimeframeDecision.timeframe,
+            IcpcTimeframeDecision.target_date,
+            IcpcTimeframeDecision.default_due,
+        )
         .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
         .where(only(Meeting.case_id))
     ).all():
-        frames[case_id].append(
-            TimeframeFact(
-                frame.meeting_id,
-                frame.strategy_meeting_id,
-                frame.timeframe,
-                frame.target_date,
-                frame.default_due,
-            )
-        )
+        frames[case_id].append(TimeframeFact(review_id, strategy_id, timeframe, target, default))
     plans: dict[str, list[PlanFact]] = defaultdict(list)
-    for plan in session.scalars(
-        select(ChildProtectionPlan).where(only(ChildProtectionPlan.case_id))
+    for case_id, plan_id, start, end, review_due, icpc_id, created, category in conn.execute(
+        select(
+            ChildProtectionPlan.case_id,
+            ChildProtectionPlan.id,
+            ChildProtectionPlan.start_date,
+            ChildProtectionPlan.end_date,
+            ChildProtectionPlan.next_review_due,
+            ChildProtectionPlan.icpc_meeting_id,
+            ChildProtectionPlan.created_at,
+            ChildProtectionPlan.latest_category,
+        ).where(only(ChildProtectionPlan.case_id))
     ).all():
-        plans[plan.case_id].append(
-            PlanFact(
-                plan.id,
-                plan.start_date,
-                plan.end_date,
-                plan.next_review_due,
-                plan.icpc_meeting_id,
-                plan.created_at,
-                plan.latest_category,
-            )
-        )
+        plans[case_id].append(PlanFact(plan_id, start, end, review_due, icpc_id, created, category))
     return {
-        case.id: CaseFacts(
-            case_id=case.id,
+        case_id: CaseFacts(
+            case_id=case_id,
             child_ref=ref,
-            is_open=case.status is CaseStatus.OPEN,
-            referral_date=case.referral_date,
-            meetings=tuple(meetings[case.id]),
-            timescales=scales[case.id],
-            timeframes=tuple(frames[case.id]),
-            plans=tuple(plans[case.id]),
+            is_open=status is CaseStatus.OPEN,
+            referral_date=referral,
+            meetings=tuple(meetings[case_id]),
+            timescales=scales[case_id],
+            timeframes=tuple(frames[case_id]),
+            plans=tuple(plans[case_id]),
         )
-        for case, ref in cases
+        for case_id, ref, status, referral in cases
     }
 
 
@@ -144,10 +152,12 @@ def current_journeys(session: Session) -> list[JourneyState]:
     facts = case_facts(session)
     rows: list[tuple[str, dt.date, dt.datetime, CaseFacts]] = [
         (child_id, opened_on, created_at, facts[case_id])
-        for case_id, child_id, opened_on, created_at in session.execute(
+        for case_id, child_id, opened_on, created_at in session.connection()
+        .execute(
             select(
                 CaseEpisode.id, CaseEpisode.child_id, CaseEpisode.opened_on, CaseEpisode.created_at
             ).where(CaseEpisode.status == CaseStatus.OPEN)
-        ).all()
+        )
+        .all()
     ]
     return [journey_state(case) for case in newest_open_cases(rows)]
