@@ -72,7 +72,17 @@ def test_no_further_action_later_supersedes_the_enquiry() -> None:
     later = meeting(2, MeetingType.STRATEGY, D(2026, 11, 5), outcome=ThresholdOutcome.NFA)
     state = journey_state(case(first, later))
     assert state.no_further_action and not state.enquiry_open
+    assert state.superseded_by == later
     assert {c.state for c in state.clocks} == {ClockState.SUPERSEDED}
+
+
+def test_no_further_action_at_the_first_strategy_meeting_starts_no_clock() -> None:
+    only = meeting(1, MeetingType.STRATEGY, D(2026, 11, 2), outcome=ThresholdOutcome.NFA)
+    state = journey_state(case(only))
+    assert state.no_further_action and state.enquiry is None and state.clocks == ()
+    assert state.register_status is None
+    reconvene = meeting(1, MeetingType.STRATEGY, D(2026, 11, 2), outcome=ThresholdOutcome.RECONVENE)
+    assert not journey_state(case(reconvene)).no_further_action
 
 
 def test_an_open_plan_takes_over_and_runs_the_review_conference_clock() -> None:

@@ -112,3 +112,24 @@ def test_an_empty_workspace_has_no_deadlines(workspace: Workspace) -> None:
     found = deadlines(workspace, today=TODAY)
     assert found.is_empty
     assert found.today == TODAY
+
+
+def test_where_each_journey_stands(layout: tuple[Workspace, dict[str, str]]) -> None:
+    from app.errors import NotFound
+    from app.services.cases import list_cases
+    from app.services.clocks import journey
+
+    workspace, _ = layout
+
+    def state(ref: str):  # type: ignore[no-untyped-def]
+        return journey(workspace, case_id=list_cases(workspace, search=ref)[0].case_id)
+
+    assert state("DEMOE005").no_further_action  # NFA at the strategy meeting
+    finn = state("DEMOF006")
+    assert finn.has_open_plan and finn.interim_safety_plan_superseded and not finn.enquiry_open
+    dev = state("DEMOD004")
+    assert dev.icpc_not_needed and not dev.enquiry_open and not dev.no_further_action
+    ben = state("DEMOB002")
+    assert ben.enquiry_open and ben.register_status == "s47"
+    with pytest.raises(NotFound):
+        journey(workspace, case_id="no-such-case")

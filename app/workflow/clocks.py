@@ -47,6 +47,7 @@ from app.models.plans import IcpcTimeframe
 from app.workdays import WorkingCalendar
 from app.workflow.journey_facts import (
     HELD_STATUSES,
+    NFA_OUTCOMES,
     S47_OUTCOMES,
     CaseFacts,
     MeetingFact,
@@ -58,6 +59,7 @@ from app.workflow.journey_facts import (
 
 __all__ = [
     "HELD_STATUSES",
+    "NFA_OUTCOMES",
     "S47_OUTCOMES",
     "CaseFacts",
     "Clock",
@@ -149,6 +151,7 @@ class JourneyState:
     enquiry: MeetingFact | None  # the strategy meeting of the latest section 47 enquiry
     enquiry_open: bool
     superseded_by: MeetingFact | None  # a later strategy meeting that decided otherwise
+    latest_decision: MeetingFact | None  # the latest held strategy meeting with a decision
     icpc_held: MeetingFact | None
     icpc_not_needed: bool
     plan: PlanFact | None  # the open plan
@@ -172,8 +175,8 @@ class JourneyState:
 
     @property
     def no_further_action(self) -> bool:
-        """The latest strategy decision ended the enquiry (no further action, say)."""
-        return self.superseded_by is not None
+        """The latest strategy decision was no further action (with support or without)."""
+        return self.latest_decision is not None and self.latest_decision.outcome in NFA_OUTCOMES
 
     @property
     def interim_safety_plan_superseded(self) -> bool:
@@ -192,6 +195,16 @@ def latest_enquiry(case: CaseFacts) -> MeetingFact | None:
         if m.kind is MeetingType.STRATEGY and m.held and m.outcome in S47_OUTCOMES
     ]
     return max(starts, key=lambda m: m.order) if starts else None
+
+
+def latest_decision(case: CaseFacts) -> MeetingFact | None:
+    """The latest held strategy meeting whose decision is recorded."""
+    decided = [
+        m
+        for m in case.meetings
+        if m.kind is MeetingType.STRATEGY and m.held and m.outcome is not None
+    ]
+    return max(decided, key=lambda m: m.order) if decided else None
 
 
 def open_plan(case: CaseFacts) -> PlanFact | None:
@@ -283,6 +296,7 @@ def journey_state(case: CaseFacts) -> JourneyState:
         enquiry=enquiry,
         enquiry_open=enquiry_open,
         superseded_by=later,
+        latest_decision=latest_decision(case),
         icpc_held=icpc,
         icpc_not_needed=not_needed,
         plan=plan,

@@ -15,6 +15,7 @@ from app.models.plans import IcpcTimeframe, PlanCategory
 # taking place, not about its minutes.
 HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
 S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
+NFA_OUTCOMES = (ThresholdOutcome.NFA, ThresholdOutcome.NFA_S47_WITH_SUPPORT)
 
 
 def is_held(status: MeetingStatus) -> bool:
