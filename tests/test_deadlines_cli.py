@@ -65,6 +65,7 @@ def test_deadlines_json_has_the_promised_shape(
         assert item["kind"] in KINDS and item["state"] in STATES
         dt.date.fromisoformat(item["due"])
     assert "Ben" not in out and "Alice" not in out  # references only, never names
+    assert "Visit the family home" not in out  # nor an action's own words
     assert ("DEMOB002", "review", "2026-11-09", "overdue") in {
         (i["child"], i["kind"], i["due"], i["state"]) for i in listed
     }

@@ -93,7 +93,8 @@ class DeadlineItem:
         return Urgency.DUE_TODAY if self.due == today else Urgency.DUE_THIS_WEEK
 
     def as_json(self, today: dt.date | None = None) -> dict[str, object]:
-        """The shape ``macpt deadlines --json`` promises (no names: JSON ends up in files)."""
+        """The shape ``macpt deadlines --json`` promises. No names and no free text
+        (an action's words may name anyone): JSON ends up in files."""
         found: dict[str, object] = {
             "child": self.la_child_ref,
             "kind": self.kind.value,
@@ -101,7 +102,7 @@ class DeadlineItem:
         }
         if today is not None:
             found["state"] = self.state(today).value
-        found.update(description=self.description, case_id=self.case_id, meeting_id=self.meeting_id)
+        found.update(case_id=self.case_id, meeting_id=self.meeting_id)
         return found
 
 
