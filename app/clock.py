@@ -24,11 +24,16 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def local_date(moment: dt.datetime) -> dt.date:
-    """The date in England at ``moment`` (a naive moment is taken to be UTC)."""
+def local_time(moment: dt.datetime) -> dt.datetime:
+    """``moment`` as the time in England (a naive moment is taken to be UTC)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(LOCAL_ZONE).date()
+    return moment.astimezone(LOCAL_ZONE)
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The date in England at ``moment`` (a naive moment is taken to be UTC)."""
+    return local_time(moment).date()
 
 
 def today() -> dt.date:

@@ -116,3 +116,11 @@ def test_home_and_the_register_agree_across_the_summer_midnight(generated: Works
 
 def test_the_generated_workspace_is_not_empty(generated: Workspace) -> None:
     assert len(all_register_rows(generated, today=dt.date(2026, 11, 23))) > 50
+
+
+def test_times_on_screen_and_in_documents_are_in_england() -> None:
+    from app.exporters.docx_base import long_datetime
+
+    summer = dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.UTC)
+    assert clock.local_time(summer).hour == 0
+    assert long_datetime(summer) == "Wednesday 1 July 2026 at 00:30"

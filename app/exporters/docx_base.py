@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import docx
 import platformdirs
@@ -31,7 +30,7 @@ MARKING = "OFFICIAL-SENSITIVE"
 DRAFT = "DRAFT"
 LOGO_SLOT = "Logo slot"
 # Minutes are read in England: times are shown as the clock on the wall there.
-LOCAL_TIME = ZoneInfo("Europe/London")
+LOCAL_TIME = clock.LOCAL_ZONE
 DRAFT_COLOUR = RGBColor(0xC0, 0x00, 0x00)
 
 # Package parts a template edited in Word can carry that say who edited it or

@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import icalendar
 from sqlalchemy import func, select
@@ -27,7 +26,7 @@ from app.services.settings import get_settings
 from app.storage import audit
 from app.storage.workspace import Workspace
 
-LONDON = ZoneInfo("Europe/London")
+LONDON = clock.LOCAL_ZONE
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Outlook's convention for an organiser with no address.
 NO_ADDRESS = "invalid:nomail"

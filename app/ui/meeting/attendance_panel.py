@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.models import AttendanceStatus
 from app.services.conduct import attendance as service
 from app.services.conduct.attendance import AttendeeRow
@@ -32,9 +33,9 @@ NAME_UNKNOWN = "Name not known yet"
 def times_text(row: AttendeeRow) -> str:
     parts = []
     if row.arrived_at:
-        parts.append(f"arrived {time_text(row.arrived_at.astimezone().time())}")
+        parts.append(f"arrived {time_text(clock.local_time(row.arrived_at).time())}")
     if row.departed_at:
-        parts.append(f"left {time_text(row.departed_at.astimezone().time())}")
+        parts.append(f"left {time_text(clock.local_time(row.departed_at).time())}")
     return ", ".join(parts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QWidget
 
+from app import clock
 from app.models import ThresholdOutcome
 from app.services.conduct import decision as decisions
 from app.services.conduct.decision import DecisionRow
@@ -113,7 +114,7 @@ class DecisionPage(StepPage):
     def _show(self, row: DecisionRow) -> None:
         self.rationale_hint.setVisible(not row.rationale.strip() and self.state.editable)
         if row.decided_at is not None and row.decided_by:
-            local = row.decided_at.astimezone()
+            local = clock.local_time(row.decided_at)
             self.stamp.setText(
                 f"Decision confirmed by {row.decided_by} at {time_text(local.time())} "
                 f"on {long_date(local.date())}."

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.exporters.letters import export_notifications
 from app.models import NotificationKind, RecipientRole
 from app.services.journey import notifications as service
@@ -53,7 +54,7 @@ def letter_words(kind: NotificationKind) -> str:
 def _when(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
-    local = moment.astimezone()
+    local = clock.local_time(moment)
     return f"{short_date(local.date())} {time_text(local.time())}"
 
 

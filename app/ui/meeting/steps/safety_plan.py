@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.exporters.safety_plan import export_safety_plan
 from app.services.journey import safety_plan as plans
 from app.services.journey.safety_plan import SafetyPlanItemInput, SafetyPlanVersionView
@@ -172,7 +173,7 @@ class SafetyPlanPage(StepPage):
             self.versions.addItem("No plan yet", None)
         else:
             for summary in reversed(plans.safety_plan_versions(ws, plan_id=self.plan.plan_id)):
-                made = summary.made_at.astimezone()
+                made = clock.local_time(summary.made_at)
                 current = " (current)" if summary.version == self.plan.current_version else ""
                 self.versions.addItem(
                     f"Version {summary.version}{current}: {short_date(made.date())} "
