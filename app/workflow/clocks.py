@@ -3,7 +3,8 @@
 Plain Python over plain facts (:class:`CaseFacts`, gathered by
 ``app.services.clocks``): no database, no Qt. Home, the register (whose SQL
 repeats these rules for speed, held equal by a parity test), the census, the
-case timeline, closing and the letters ask this module.
+case timeline and the reports ask this module; closing and the letters ask
+``app.services.clocks.journey`` where a case stands (:class:`JourneyState`).
 
 The rules:
 
