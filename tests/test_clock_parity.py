@@ -24,7 +24,7 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.random_journeys import add_random_journeys
 
 SEEDS = (1, 2, 3)
-CHILDREN = 120
+CHILDREN = 80
 # Every fourth day across the generated journeys, and the days around them.
 TODAYS = [dt.date(2026, 9, 1) + dt.timedelta(days=n) for n in range(0, 300, 4)]
 JOURNEY_VALUES = {kind.value for kind in JOURNEY_KINDS}
