@@ -49,9 +49,7 @@ STATUS_FLOW = {
 class Meeting(Record):
     __tablename__ = "meeting"
 
-    case_id: Mapped[str] = mapped_column(
-        ForeignKey("case_episode.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
     meeting_type: Mapped[MeetingType] = mapped_column(str_enum(MeetingType))
     scheduled_date: Mapped[dt.date] = mapped_column(index=True)
     scheduled_time: Mapped[dt.time | None]
