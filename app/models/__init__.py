@@ -21,7 +21,7 @@ from app.models.conduct import (
     ThresholdDecision,
     ThresholdOutcome,
 )
-from app.models.guard import RecordRewrite
+from app.models.guard import RecordRewrite, SignedRecord
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
 from app.models.people import Child, FamilyMember, Practitioner, Sex
 from app.models.plans import (
@@ -91,6 +91,7 @@ __all__ = [
     "SafetyPlanVersion",
     "Setting",
     "Sex",
+    "SignedRecord",
     "StatutoryRole",
     "ThresholdDecision",
     "ThresholdOutcome",

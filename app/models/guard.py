@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base
+from app.models.base import Base, Record
 
 
 class RecordRewrite(Base):
@@ -19,3 +22,17 @@ class RecordRewrite(Base):
     __tablename__ = "record_rewrite"
 
     meeting_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class SignedRecord(Record):
+    """A meeting's record exactly as it was signed off, which its minutes are made from.
+
+    Renaming an agency or correcting a child's details later does not change
+    signed minutes; only an amendment does, and it is listed where it applies.
+    """
+
+    __tablename__ = "signed_record"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), unique=True)
+    signed_at: Mapped[dt.datetime]
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)

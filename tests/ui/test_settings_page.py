@@ -105,6 +105,7 @@ def test_agency_directory_add_rename_retire_restore(qtbot: QtBot, page: Settings
     assert "Sampletown Youth Service (demo)" in names
     assert "Sampletown Youth Club (demo)" not in names
     assert box.retire_button.accessibleName() == "Retire agency"
+    answer_modal(name_it("Merged into another service (demo)"))
     box.retire_button.click()
     assert "Sampletown Youth Service (demo)" not in [a.name for a in list_agencies(page.workspace)]
     box.show_retired.click()

@@ -8,6 +8,8 @@
 - Triggers refuse inserts, updates and deletes of a signed-off meeting's
   records; after sign-off only amendments are added (and given the version
   that carries them), minutes reissued, and actions progressed.
+- ``signed_record`` keeps each meeting's record as it was signed off, so
+  renaming an agency or correcting a child later leaves signed minutes alone.
 - Seeded agencies and agenda template items take ``uuid5`` ids, the same in
   every workspace; every reference to them follows, and the audit log says so.
 
@@ -200,6 +202,15 @@ def guard_triggers() -> dict[str, str]:
         "(SELECT 1 FROM record_rewrite WHERE meeting_id = OLD.meeting_id)",
         "an amendment, once recorded, is not changed",
     )
+    for event in ("UPDATE", "DELETE"):
+        name = f"signed_record_no_{event.lower()}"
+        triggers[name] = _trigger(
+            name,
+            event,
+            "signed_record",
+            "NOT EXISTS (SELECT 1 FROM record_rewrite WHERE meeting_id = OLD.meeting_id)",
+            "a signed record is kept as it was signed",
+        )
     for table in RETIRABLE:
         triggers[f"{table}_no_delete"] = _trigger(
             f"{table}_no_delete",
@@ -407,6 +418,20 @@ def upgrade() -> None:
     _rekey_agencies(audit)
     _rekey_agenda_templates(audit)
     op.create_table(
+        "signed_record",
+        sa.Column("meeting_id", sa.String(length=36), nullable=False),
+        sa.Column("signed_at", sa.DateTime(), nullable=False),
+        sa.Column("content", sa.JSON(), nullable=False),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_signed_record_meeting_id_meeting")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_signed_record")),
+        sa.UniqueConstraint("meeting_id", name=op.f("uq_signed_record_meeting_id")),
+    )
+    op.create_table(
         "record_rewrite",
         sa.Column("meeting_id", sa.String(length=36), nullable=False),
         sa.PrimaryKeyConstraint("meeting_id", name=op.f("pk_record_rewrite")),
@@ -419,6 +444,7 @@ def downgrade() -> None:
     for name in guard_triggers():
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("record_rewrite")
+    op.drop_table("signed_record")
     connection = op.get_bind()
     inspector = sa.inspect(connection)
     for table in _tables():

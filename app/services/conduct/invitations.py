@@ -153,6 +153,8 @@ def invite_family_member(
         member = session.get(FamilyMember, family_member_id)
         if member is None or member.child_id != meeting.case.child_id:
             raise NotFound("That family member is not recorded for this child.")
+        if member.retired:
+            raise ValidationError(f"{member.name} is retired from this child's family list.")
         taken = session.scalar(
             select(AgencyAttendance.id).where(
                 AgencyAttendance.meeting_id == meeting_id,

@@ -43,6 +43,7 @@ from app.services.conduct import (
     representation,
     signoff,
 )
+from app.services.conduct.record import refreeze_record
 from app.services.demo import strategy_scenarios as scenarios
 from app.services.demo.core import CHAIR, MINUTE_TAKER
 from app.storage.guard import rewriting_history
@@ -196,6 +197,8 @@ def _date_back(workspace: Workspace, meeting_id: str) -> None:
         for change in session.scalars(select(Amendment).where(Amendment.meeting_id == meeting_id)):
             change.made_at = back(change.made_at, to_amend) or change.made_at
             change.made_by = chair
+        session.flush()
+        refreeze_record(session, meeting)
 
 
 def _core_meeting(workspace: Workspace, status: MeetingStatus) -> str | None:
