@@ -13,9 +13,10 @@ from sqlalchemy.exc import DBAPIError
 
 from app.models import MeetingType, new_id, seed_id
 from app.services.setup import template_item_id
+from app.services.workspace import open_workspace
 from app.storage import cipher, migrate
 from app.storage.instance import InstanceLock
-from app.storage.workspace import Workspace, open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 
 AT = "2026-11-01 09:00:00.000000"

@@ -25,7 +25,8 @@ from app.services import agencies, cases, records
 from app.services.conduct import invitations, signoff
 from app.services.conduct.templates import restore_default_template
 from app.services.setup import template_item_id
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.test_minutes_sample import SampleMeeting, add_full_meeting
 

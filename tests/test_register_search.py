@@ -14,8 +14,9 @@ from app.models import Child
 from app.services import records
 from app.services.register import RegisterFilter, query, register_count, register_page
 from app.services.register.search import match_expression
+from app.services.workspace import create_workspace
 from app.storage import migrate
-from app.storage.workspace import Workspace, create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.test_register_service import Journey
 

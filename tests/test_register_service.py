@@ -33,7 +33,8 @@ from app.services.register import (
     register_lcpps,
     register_page,
 )
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 
 # A strategy meeting on Monday 2 November 2026: the review is due on the 5th

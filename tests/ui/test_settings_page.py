@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from app.services.agencies import list_agencies
 from app.services.settings import closure_days, get_settings
+from app.services.workspace import open_workspace
 from app.storage import migrate
-from app.storage.workspace import open_workspace
 from app.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from app.ui.dialogs.text_prompt import TextPrompt
 from app.ui.file_dialogs import FixedFileDialogs
