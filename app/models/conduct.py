@@ -185,6 +185,9 @@ class MeetingAction(Record):
     description: Mapped[str] = mapped_column(Text, default="")
     owner_name: Mapped[str] = mapped_column(String(200), default="")
     owner_agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
+    # The owner as a record, where they are one of the meeting's invitees.
+    owner_practitioner_id: Mapped[str | None] = mapped_column(ForeignKey("practitioner.id"))
+    owner_family_member_id: Mapped[str | None] = mapped_column(ForeignKey("family_member.id"))
     due_date: Mapped[dt.date | None]
     status: Mapped[ActionStatus] = mapped_column(str_enum(ActionStatus), default=ActionStatus.OPEN)
     completed_on: Mapped[dt.date | None]

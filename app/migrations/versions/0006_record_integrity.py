@@ -10,6 +10,8 @@
   that carries them), minutes reissued, and actions progressed.
 - ``signed_record`` keeps each meeting's record as it was signed off, so
   renaming an agency or correcting a child later leaves signed minutes alone.
+- A meeting's chair and an action's owner gain links to the records they
+  name (a practitioner; a practitioner or family member invited).
 - Seeded agencies and agenda template items take ``uuid5`` ids, the same in
   every workspace; every reference to them follows, and the audit log says so.
 
@@ -154,7 +156,16 @@ MEETING_RECORDS = (
     "discharge_input",
 )
 # An action's progress is recorded at later meetings; what was agreed is not changed.
-ACTION_AGREED = "case_id, meeting_id, description, owner_name, owner_agency_id, due_date"
+ACTION_AGREED = (
+    "case_id, meeting_id, description, owner_name, owner_agency_id, owner_practitioner_id,"
+    " owner_family_member_id, due_date"
+)
+# People named in a meeting become records: (table, column, referent).
+PEOPLE_LINKS = (
+    ("meeting", "chair_id", "practitioner"),
+    ("meeting_action", "owner_practitioner_id", "practitioner"),
+    ("meeting_action", "owner_family_member_id", "family_member"),
+)
 
 
 def _trigger(name: str, event: str, table: str, when: str, message: str = LOCKED) -> str:
@@ -384,6 +395,50 @@ def _rekey_agenda_templates(audit: _Audit) -> None:
                 _rekey(audit, "agenda_template_item", old, new)
 
 
+def _key(name: str | None) -> str:
+    return " ".join((name or "").casefold().split())
+
+
+def _link_people(audit: _Audit) -> None:
+    """Chairs and action owners recorded as names become the records they name, where
+    exactly one matches: a practitioner in the directory, or an invitee of the meeting."""
+    connection = audit.connection
+    directory: dict[str, list[str]] = {}
+    for pid, name in connection.execute(sa.text("SELECT id, name FROM practitioner")).all():
+        directory.setdefault(_key(name), []).append(pid)
+    for mid, chair in connection.execute(sa.text("SELECT id, chair_name FROM meeting")).all():
+        found = directory.get(_key(chair), [])
+        if chair and len(found) == 1:
+            connection.execute(
+                sa.text("UPDATE meeting SET chair_id = :p WHERE id = :m"), {"p": found[0], "m": mid}
+            )
+            audit.append("meeting", mid, "update")
+    actions = connection.execute(
+        sa.text("SELECT id, meeting_id, owner_name, owner_agency_id FROM meeting_action")
+    ).all()
+    for aid, mid, owner, agency in actions:
+        invitees = [
+            row
+            for row in connection.execute(
+                sa.text(
+                    "SELECT name, agency_id, practitioner_id, family_member_id FROM attendance"
+                    " WHERE meeting_id = :m"
+                ),
+                {"m": mid},
+            ).all()
+            if owner and _key(row[0]) == _key(owner) and row[1] == agency and (row[2] or row[3])
+        ]
+        if len(invitees) == 1:
+            connection.execute(
+                sa.text(
+                    "UPDATE meeting_action SET owner_practitioner_id = :p,"
+                    " owner_family_member_id = :f WHERE id = :a"
+                ),
+                {"p": invitees[0][2], "f": invitees[0][3], "a": aid},
+            )
+            audit.append("meeting_action", aid, "update")
+
+
 # -- upgrade and downgrade ------------------------------------------------------
 def _tables() -> list[str]:
     return sorted(set(CHECKS) | set(CASCADES) | set(RETIRABLE))
@@ -408,6 +463,12 @@ def upgrade() -> None:
             for column, values in CHECKS.get(table, {}).items():
                 allowed = ", ".join(f"'{v}'" for v in values)
                 batch.create_check_constraint(f"ck_{table}_{column}", f"{column} IN ({allowed})")
+            for linked, column, referent in PEOPLE_LINKS:
+                if linked == table:
+                    batch.add_column(sa.Column(column, sa.String(length=36), nullable=True))
+                    batch.create_foreign_key(
+                        f"fk_{table}_{column}_{referent}", referent, [column], ["id"]
+                    )
             if table in RETIRABLE:
                 if table != "agency":
                     batch.add_column(sa.Column("retired_at", sa.DateTime(), nullable=True))
@@ -417,6 +478,7 @@ def upgrade() -> None:
     audit = _Audit(connection)
     _rekey_agencies(audit)
     _rekey_agenda_templates(audit)
+    _link_people(audit)
     op.create_table(
         "signed_record",
         sa.Column("meeting_id", sa.String(length=36), nullable=False),
@@ -459,6 +521,10 @@ def downgrade() -> None:
                 name = str(names[(column,)])
                 batch.drop_constraint(name, type_="foreignkey")
                 batch.create_foreign_key(name, referent, [column], ["id"], ondelete=action)
+            for linked, column, referent in PEOPLE_LINKS:
+                if linked == table:
+                    batch.drop_constraint(f"fk_{table}_{column}_{referent}", type_="foreignkey")
+                    batch.drop_column(column)
             if table in RETIRABLE:
                 batch.drop_column("retired_reason")
                 batch.drop_column("retired_by")
