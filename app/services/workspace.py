@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app import clock, paths
 from app.errors import WorkspaceTooNew
+from app.models import Meeting, MeetingStatus, SignedRecord
 from app.services.passphrase import check_new_passphrase
 from app.services.setup import seed_workspace
 from app.storage import migrate
@@ -71,6 +74,22 @@ def _bring_up_to_date(workspace: Workspace, *, upgrade: bool) -> None:
     with migrate.migrating(workspace.engine) as connection:
         migrate.upgrade(connection)
     seed_workspace(workspace)
+    _keep_signed_records(workspace)
+
+
+def _keep_signed_records(workspace: Workspace) -> None:
+    """Meetings signed off before signed records were kept are kept as they stand now,
+    so that nothing changes them from here on."""
+    # Imported here: the record module pulls in the conduct services, which an
+    # up-to-date workspace does not need just to open.
+    from app.services.conduct.record import freeze_record
+
+    with workspace.transaction() as session:
+        kept = select(SignedRecord.id).where(SignedRecord.meeting_id == Meeting.id)
+        for meeting in session.scalars(
+            select(Meeting).where(Meeting.status == MeetingStatus.SIGNED_OFF, ~kept.exists())
+        ):
+            freeze_record(session, meeting)
 
 
 def change_passphrase(path: Path, old: str, new: str) -> None:
