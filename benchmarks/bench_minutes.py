@@ -34,7 +34,7 @@ import docx
 from app import clock
 from app.exporters.minutes import export_minutes, render_minutes
 from app.exporters.minutes_data import load_minutes_data
-from app.storage.workspace import create_workspace
+from app.services.workspace import create_workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.test_minutes_sample import add_full_meeting
 

@@ -47,7 +47,7 @@ from app.models import (
     ThresholdDecision,
     new_id,
 )
-from app.storage.workspace import create_workspace, open_workspace
+from app.services.workspace import create_workspace, open_workspace
 
 CHILDREN = 10_000
 PASSPHRASE = "violet tractor mango harbour"

@@ -149,7 +149,7 @@ def _display(use_xvfb: bool) -> Iterator[dict[str, str]]:
 
 def measure(repeats: int, use_xvfb: bool) -> dict[str, object]:
     sys.path.insert(0, str(ROOT))
-    from app.storage.workspace import create_workspace
+    from app.services.workspace import create_workspace
 
     with tempfile.TemporaryDirectory(prefix="macpt-bench-") as folder, _display(use_xvfb) as env:
         workspace = Path(folder) / "bench.macpt"

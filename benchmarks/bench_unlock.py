@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sqlcipher3
 
 from app.services.demo import add_demo_data
-from app.storage.workspace import create_workspace, open_workspace
+from app.services.workspace import create_workspace, open_workspace
 
 TARGET = 1.2
 PASSPHRASE = "violet tractor mango harbour"  # the tests' fictional passphrase

@@ -12,7 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import clock
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 
 PASSPHRASE = "violet tractor mango harbour"
 OTHER_PASSPHRASE = "saffron kettle glacier orbit"

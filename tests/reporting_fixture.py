@@ -35,7 +35,8 @@ from app.models import (
     StatutoryRole,
     ThresholdOutcome,
 )
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers.journey_records import JourneyBuilder
 

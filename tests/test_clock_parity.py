@@ -18,7 +18,8 @@ from app import clock
 from app.services.clocks import current_journeys
 from app.services.deadlines import deadlines
 from app.services.register import all_register_rows
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from app.workflow.clocks import JOURNEY_KINDS, overdue_kinds
 from tests.conftest import PASSPHRASE
 from tests.helpers.random_journeys import add_random_journeys

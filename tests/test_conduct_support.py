@@ -16,7 +16,8 @@ import pytest
 from app import clock
 from app.models import MeetingType, StatutoryRole
 from app.services import agencies, cases, meetings
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 
 _refs = itertools.count(1)

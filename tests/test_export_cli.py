@@ -13,7 +13,7 @@ import pytest
 
 from app import clock
 from app.cli import main
-from app.storage.workspace import create_workspace
+from app.services.workspace import create_workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers.workspaces import macpt as run_macpt
 from tests.test_minutes_sample import add_full_meeting

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import WorkspaceInUse
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, helper, kill, macpt, read_until, template
 

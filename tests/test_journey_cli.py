@@ -21,7 +21,8 @@ from app.models import IcpcTimeframe, MeetingStatus, MeetingType, RecipientRole
 from app.services import cases, meetings
 from app.services.journey import notifications, review
 from app.services.journey.plan import plan_for_case
-from app.storage.workspace import Workspace, open_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers import workspaces
 

@@ -28,7 +28,8 @@ from app.models import (
 from app.services import agencies, cases, meetings, settings
 from app.services.conduct import actions, attendance, closing, decision, information, invitations
 from app.services.journey import conference, discharge, review, safety_plan
-from app.storage.workspace import Workspace, open_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers import workspaces
 

@@ -16,9 +16,10 @@ from sqlalchemy.exc import DBAPIError
 
 from app.errors import WorkspaceTooNew
 from app.models import Base, Child, Meeting, new_id
+from app.services.workspace import open_workspace
 from app.storage import cipher, migrate
 from app.storage.instance import InstanceLock
-from app.storage.workspace import Workspace, open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, demo, sha256, template
 

@@ -20,7 +20,7 @@ from app.exporters.minutes import export_minutes
 from app.models import AuditEntry, MeetingType, ThresholdOutcome
 from app.services import settings
 from app.services.setup import default_agenda
-from app.storage.workspace import create_workspace
+from app.services.workspace import create_workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.test_minutes_sample import (
     AMENDMENT_WHAT,

@@ -27,7 +27,8 @@ from app.models import (
 )
 from app.services.conduct.record import meeting_record
 from app.services.setup import default_agenda
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from app.workflow import StepKind
 from tests.conftest import PASSPHRASE
 from tests.test_minutes import package_text, rows, section, tables, texts

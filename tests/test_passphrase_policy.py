@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import WeakPassphrase
 from app.services.passphrase import POLICY_TEXT, check_new_passphrase
-from app.storage.workspace import create_workspace
+from app.services.workspace import create_workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.workspaces import macpt
 

@@ -17,7 +17,8 @@ from app.services.register import (
     register_page,
     register_totals,
 )
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.test_register_service import Journey, rows
 

@@ -14,8 +14,9 @@ from app.models import Child
 from app.services import records
 from app.services.register import RegisterFilter, query, register_count, register_page
 from app.services.register.search import match_expression
+from app.services.workspace import create_workspace
 from app.storage import migrate
-from app.storage.workspace import Workspace, create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.test_register_service import Journey
 
@@ -120,15 +121,19 @@ def test_the_index_follows_renames_and_deletions(workspace: Workspace) -> None:
     )
     assert found(workspace, "demo") == []
     assert found(workspace, "new-1") == ["NEW-1"]
+    # Children with records are never deleted; one recorded in error, with none, may be.
+    indexed = "SELECT count(*) FROM child_search WHERE child_id = 'mistake'"
     with workspace.transaction() as session:
-        session.execute(delete(Child))
-        left = session.execute(text("SELECT count(*) FROM child_search")).scalar_one()
-    assert left == 0
+        session.add(Child(id="mistake", la_child_ref="DEMO0299", first_name="Typo"))
+    with workspace.transaction() as session:
+        assert session.execute(text(indexed)).scalar_one() == 1
+        session.execute(delete(Child).where(Child.id == "mistake"))
+        assert session.execute(text(indexed)).scalar_one() == 0
 
 
 def test_children_recorded_before_the_index_existed_are_found(workspace: Workspace) -> None:
     Journey(workspace, "DEMO0301", "Alfie", "Sample").strategy()
-    with workspace.engine.begin() as connection:
+    with migrate.migrating(workspace.engine) as connection:
         command.downgrade(migrate.alembic_config(connection), "0003")
         assert migrate.current_revision(connection) == "0003"
         migrate.upgrade(connection)

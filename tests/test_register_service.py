@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
 
 from app.models import (
     CaseEpisode,
@@ -33,8 +33,10 @@ from app.services.register import (
     register_lcpps,
     register_page,
 )
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
+from tests.helpers.workspaces import copy_workspace, template
 
 # A strategy meeting on Monday 2 November 2026: the review is due on the 5th
 # working day (Monday 9 November), the ICPC on the 15th (Monday 23 November).
@@ -168,18 +170,16 @@ class Journey:
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = create_workspace(tmp_path_factory.mktemp("register") / "w.macpt", PASSPHRASE)
-    yield workspace
-    workspace.close()
+def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return template("register-empty", tmp_path_factory.mktemp, lambda _workspace: None)
 
 
 @pytest.fixture
-def workspace(shared: Workspace) -> Workspace:
-    """The module's workspace with no children in it (creating one per test is slow)."""
-    with shared.transaction() as session:
-        session.execute(delete(Child))  # cascades to cases, meetings and plans
-    return shared
+def workspace(empty: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A copy of an empty workspace (creating one per test is slow; records that
+    others name are never deleted, so one cannot be emptied between tests)."""
+    with open_workspace(copy_workspace(empty, tmp_path / "w.macpt"), PASSPHRASE) as workspace:
+        yield workspace
 
 
 def rows(workspace: Workspace, today: dt.date, **filters: object) -> list[RegisterRow]:

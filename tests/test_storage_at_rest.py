@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.storage.workspace import Workspace, create_workspace, open_workspace
+from app.services.workspace import create_workspace, open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import companions, copy_workspace, demo, template
 

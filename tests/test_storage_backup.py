@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from app.errors import MacptError, WrongPassphrase
 from app.models import AuditEntry, Child, Meeting
-from app.storage.workspace import Workspace, open_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, demo, macpt, sha256, template
 

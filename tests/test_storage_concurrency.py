@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from app.models import AuditEntry, Child
 from app.services.records import save_field
-from app.storage.workspace import Workspace, open_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, demo, template
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app.errors import WorkspaceDamaged
 from app.models import AuditEntry
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, demo, macpt, sha256, template
 

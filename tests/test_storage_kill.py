@@ -19,7 +19,8 @@ from sqlalchemy import func, insert, select
 from app.errors import WrongPassphrase
 from app.models import AuditEntry, Child, new_id
 from app.services import cases
-from app.storage.workspace import Workspace, open_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, helper, kill, read_until, template
 

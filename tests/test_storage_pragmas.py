@@ -10,8 +10,8 @@ import pytest
 import sqlcipher3
 from sqlalchemy import Connection
 
+from app.services.workspace import open_workspace
 from app.storage import cipher
-from app.storage.workspace import open_workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, template
 

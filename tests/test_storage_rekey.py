@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from app.errors import WeakPassphrase, WrongPassphrase
 from app.models import AuditEntry, Child
 from app.services.records import save_field
-from app.storage.workspace import Workspace, change_passphrase, open_workspace
+from app.services.workspace import change_passphrase, open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.workspaces import companions, copy_workspace, demo, macpt, sha256, template
 

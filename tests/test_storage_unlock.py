@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import NotAWorkspace, WorkspaceNotFound, WrongPassphrase
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.workspaces import companions, copy_workspace, demo, macpt, sha256, template
 

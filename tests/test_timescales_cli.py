@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from app.services import settings
-from app.storage.workspace import create_workspace
+from app.services.workspace import create_workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import macpt
 

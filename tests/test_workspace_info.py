@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from app.errors import ValidationError, WeakPassphrase, WrongPassphrase
+from app.services.workspace import open_workspace
 from app.storage import migrate
-from app.storage.workspace import Workspace, open_workspace
+from app.storage.workspace import Workspace
 from app.workspace_info import change_passphrase, describe, verify_passphrase
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 

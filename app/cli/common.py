@@ -13,7 +13,8 @@ from typing import Any
 
 from app import paths
 from app.errors import MacptError
-from app.storage.workspace import Workspace, open_workspace
+from app.services.workspace import open_workspace
+from app.storage.workspace import Workspace
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 

@@ -8,7 +8,7 @@ from typing import Any
 from app.cli import common
 from app.errors import MacptError
 from app.services.passphrase import POLICY_TEXT, check_new_passphrase
-from app.storage.workspace import change_passphrase, create_workspace
+from app.services.workspace import change_passphrase, create_workspace
 
 
 def register(commands: Any) -> None:

@@ -21,7 +21,6 @@ from app import APP_NAME, clock, paths
 from app.errors import ExportError, NotFound
 from app.exporters.targets import check_export_target
 from app.models import AuditEntry, Meeting, MeetingType, Practitioner
-from app.services.journey._shared import same_person
 from app.services.settings import get_settings
 from app.storage import audit
 from app.storage.workspace import Workspace
@@ -58,12 +57,9 @@ def load_invite(workspace: Workspace, *, meeting_id: str) -> InviteData:
             raise NotFound(f"There is no meeting with the id {meeting_id}.")
         child = meeting.case.child
         email = next(iter(EMAIL.findall(config.lcpp_contact)), None)
-        if email is None:
-            for person in session.scalars(
-                select(Practitioner).where(Practitioner.email.is_not(None))
-            ):
-                if meeting.chair_name and same_person(person.name, meeting.chair_name):
-                    email = person.email
+        chair = session.get(Practitioner, meeting.chair_id) if meeting.chair_id else None
+        if email is None and chair is not None:
+            email = chair.email
         earlier = session.scalar(
             select(func.count())
             .select_from(AuditEntry)

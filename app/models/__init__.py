@@ -2,7 +2,7 @@
 
 from app.models.agency import Agency, AgencyKind, StatutoryRole
 from app.models.audit import AuditEntry
-from app.models.base import Base, Record, new_id
+from app.models.base import Base, Record, Retirable, new_id, seed_id
 from app.models.case import CaseEpisode, CaseStatus, ProceedingsType
 from app.models.conduct import (
     ActionStatus,
@@ -21,6 +21,7 @@ from app.models.conduct import (
     ThresholdDecision,
     ThresholdOutcome,
 )
+from app.models.guard import RecordRewrite, SignedRecord
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
 from app.models.people import Child, FamilyMember, Practitioner, Sex
 from app.models.plans import (
@@ -83,13 +84,17 @@ __all__ = [
     "ProceedingsType",
     "RecipientRole",
     "Record",
+    "RecordRewrite",
     "RepresentationAcknowledgement",
+    "Retirable",
     "SafetyPlanItem",
     "SafetyPlanVersion",
     "Setting",
     "Sex",
+    "SignedRecord",
     "StatutoryRole",
     "ThresholdDecision",
     "ThresholdOutcome",
     "new_id",
+    "seed_id",
 ]

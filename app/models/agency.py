@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Record, str_enum
+from app.models.base import Record, Retirable, str_enum
 
 
 class AgencyKind(enum.StrEnum):
@@ -26,7 +25,7 @@ class StatutoryRole(enum.StrEnum):
     EDUCATION = "education"
 
 
-class Agency(Record):
+class Agency(Retirable, Record):
     __tablename__ = "agency"
 
     name: Mapped[str] = mapped_column(String(200))
@@ -36,8 +35,3 @@ class Agency(Record):
     )
     seed_key: Mapped[str | None] = mapped_column(String(60), unique=True)
     sort_order: Mapped[int] = mapped_column(default=100)
-    retired_at: Mapped[dt.datetime | None]
-
-    @property
-    def retired(self) -> bool:
-        return self.retired_at is not None

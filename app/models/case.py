@@ -26,7 +26,7 @@ class CaseStatus(enum.StrEnum):
 class CaseEpisode(Record):
     __tablename__ = "case_episode"
 
-    child_id: Mapped[str] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
     concern: Mapped[str] = mapped_column(Text, default="")
     harm_inside_home: Mapped[bool] = mapped_column(default=False)
     harm_outside_home: Mapped[bool] = mapped_column(default=False)

@@ -31,9 +31,7 @@ class AgendaItem(Record):
 
     __tablename__ = "agenda_item"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     position: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
     guidance: Mapped[str] = mapped_column(Text, default="")
@@ -72,14 +70,10 @@ class AgencyAttendance(Record):
 
     __tablename__ = "attendance"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"), index=True)
     practitioner_id: Mapped[str | None] = mapped_column(ForeignKey("practitioner.id"))
-    family_member_id: Mapped[str | None] = mapped_column(
-        ForeignKey("family_member.id", ondelete="CASCADE")
-    )
+    family_member_id: Mapped[str | None] = mapped_column(ForeignKey("family_member.id"))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[AttendanceStatus] = mapped_column(
@@ -96,9 +90,7 @@ class AgencyInformation(Record):
     __tablename__ = "agency_information"
     __table_args__ = (UniqueConstraint("meeting_id", "agency_id"),)
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     agency_id: Mapped[str] = mapped_column(ForeignKey("agency.id"))
     contributor: Mapped[str] = mapped_column(String(200), default="")
     information: Mapped[str] = mapped_column(Text, default="")
@@ -112,9 +104,7 @@ class RepresentationAcknowledgement(Record):
     __tablename__ = "representation_ack"
     __table_args__ = (UniqueConstraint("meeting_id", "statutory_role"),)
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     statutory_role: Mapped[StatutoryRole] = mapped_column(str_enum(StatutoryRole))
     reason: Mapped[str] = mapped_column(Text)
     acknowledged_by: Mapped[str] = mapped_column(String(200))
@@ -157,9 +147,7 @@ OUTCOME_LABELS = {
 class ThresholdDecision(Record):
     __tablename__ = "threshold_decision"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), unique=True)
     threshold_met: Mapped[bool | None]
     outcome: Mapped[ThresholdOutcome | None] = mapped_column(str_enum(ThresholdOutcome))
     rationale: Mapped[str] = mapped_column(Text, default="")
@@ -175,9 +163,7 @@ class AgencyView(Record):
     __tablename__ = "agency_view"
     __table_args__ = (UniqueConstraint("meeting_id", "agency_id"),)
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     agency_id: Mapped[str] = mapped_column(ForeignKey("agency.id"))
     agrees: Mapped[bool]
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -194,15 +180,14 @@ class MeetingAction(Record):
 
     __tablename__ = "meeting_action"
 
-    case_id: Mapped[str] = mapped_column(
-        ForeignKey("case_episode.id", ondelete="CASCADE"), index=True
-    )
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
     owner_name: Mapped[str] = mapped_column(String(200), default="")
     owner_agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
+    # The owner as a record, where they are one of the meeting's invitees.
+    owner_practitioner_id: Mapped[str | None] = mapped_column(ForeignKey("practitioner.id"))
+    owner_family_member_id: Mapped[str | None] = mapped_column(ForeignKey("family_member.id"))
     due_date: Mapped[dt.date | None]
     status: Mapped[ActionStatus] = mapped_column(str_enum(ActionStatus), default=ActionStatus.OPEN)
     completed_on: Mapped[dt.date | None]
@@ -213,9 +198,7 @@ class MeetingTimescales(Record):
 
     __tablename__ = "meeting_timescales"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), unique=True)
     strategy_date: Mapped[dt.date]
     review_due: Mapped[dt.date]
     icpc_due: Mapped[dt.date]
@@ -236,9 +219,7 @@ class MinutesIssue(Record):
     __tablename__ = "minutes_issue"
     __table_args__ = (UniqueConstraint("meeting_id", "version"),)
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     version: Mapped[int]
     kind: Mapped[MinutesIssueKind] = mapped_column(str_enum(MinutesIssueKind))
     issued_at: Mapped[dt.datetime]
@@ -250,9 +231,7 @@ class Amendment(Record):
 
     __tablename__ = "amendment"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     made_at: Mapped[dt.datetime]
     made_by: Mapped[str] = mapped_column(String(200))
     what: Mapped[str] = mapped_column(Text)

@@ -49,9 +49,7 @@ STATUS_FLOW = {
 class Meeting(Record):
     __tablename__ = "meeting"
 
-    case_id: Mapped[str] = mapped_column(
-        ForeignKey("case_episode.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
     meeting_type: Mapped[MeetingType] = mapped_column(str_enum(MeetingType))
     scheduled_date: Mapped[dt.date] = mapped_column(index=True)
     scheduled_time: Mapped[dt.time | None]
@@ -59,6 +57,8 @@ class Meeting(Record):
     location: Mapped[str] = mapped_column(String(300), default="")
     online_link: Mapped[str | None] = mapped_column(String(500))
     chair_name: Mapped[str] = mapped_column(String(200), default="")
+    # The chair as a record, where the name given is one in the directory.
+    chair_id: Mapped[str | None] = mapped_column(ForeignKey("practitioner.id"))
     minute_taker_name: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[MeetingStatus] = mapped_column(
         str_enum(MeetingStatus), default=MeetingStatus.SCHEDULED

@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Record, str_enum
+from app.models.base import Record, Retirable, str_enum
 
 
 class Sex(enum.StrEnum):
@@ -33,7 +33,7 @@ class Child(Record):
     postcode: Mapped[str | None] = mapped_column(String(12))
 
     family: Mapped[list[FamilyMember]] = relationship(
-        back_populates="child", cascade="all, delete-orphan", order_by="FamilyMember.name"
+        back_populates="child", cascade="save-update, merge", order_by="FamilyMember.name"
     )
 
     @property
@@ -45,12 +45,12 @@ class Child(Record):
         return self.date_of_birth is None and self.expected_date_of_birth is not None
 
 
-class FamilyMember(Record):
+class FamilyMember(Retirable, Record):
     """A parent, carer or other family member of a child."""
 
     __tablename__ = "family_member"
 
-    child_id: Mapped[str] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     relationship_to_child: Mapped[str] = mapped_column(String(100), default="")
     parental_responsibility: Mapped[bool] = mapped_column(default=False)
@@ -63,7 +63,7 @@ class FamilyMember(Record):
     child: Mapped[Child] = relationship(back_populates="family")
 
 
-class Practitioner(Record):
+class Practitioner(Retirable, Record):
     __tablename__ = "practitioner"
 
     name: Mapped[str] = mapped_column(String(200))

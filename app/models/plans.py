@@ -25,9 +25,7 @@ class IcpcTimeframeDecision(Record):
 
     __tablename__ = "icpc_timeframe"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), unique=True)
     strategy_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"))
     timeframe: Mapped[IcpcTimeframe] = mapped_column(str_enum(IcpcTimeframe))
     default_due: Mapped[dt.date | None]
@@ -43,9 +41,7 @@ class InterimSafetyPlan(Record):
 
     __tablename__ = "safety_plan"
 
-    case_id: Mapped[str] = mapped_column(
-        ForeignKey("case_episode.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
     meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"))
     current_version: Mapped[int] = mapped_column(default=0)
 
@@ -54,9 +50,7 @@ class SafetyPlanVersion(Record):
     __tablename__ = "safety_plan_version"
     __table_args__ = (UniqueConstraint("plan_id", "version"),)
 
-    plan_id: Mapped[str] = mapped_column(
-        ForeignKey("safety_plan.id", ondelete="CASCADE"), index=True
-    )
+    plan_id: Mapped[str] = mapped_column(ForeignKey("safety_plan.id"), index=True)
     version: Mapped[int]
     made_at: Mapped[dt.datetime]
     made_by: Mapped[str] = mapped_column(String(200))
@@ -69,9 +63,7 @@ class SafetyPlanItem(Record):
 
     __tablename__ = "safety_plan_item"
 
-    version_id: Mapped[str] = mapped_column(
-        ForeignKey("safety_plan_version.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[str] = mapped_column(ForeignKey("safety_plan_version.id"), index=True)
     position: Mapped[int]
     worry: Mapped[str] = mapped_column(Text, default="")
     keeps_safe: Mapped[str] = mapped_column(Text, default="")
@@ -142,9 +134,7 @@ class ConferenceDecision(Record):
 
     __tablename__ = "conference_decision"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), unique=True)
     outcome: Mapped[ConferenceOutcome | None] = mapped_column(str_enum(ConferenceOutcome))
     category: Mapped[PlanCategory | None] = mapped_column(str_enum(PlanCategory))
     rationale: Mapped[str] = mapped_column(Text, default="")
@@ -165,9 +155,7 @@ class ConferenceDecision(Record):
 class ChildProtectionPlan(Record):
     __tablename__ = "cp_plan"
 
-    case_id: Mapped[str] = mapped_column(
-        ForeignKey("case_episode.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
     start_date: Mapped[dt.date]
     icpc_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"))
     initial_category: Mapped[PlanCategory] = mapped_column(str_enum(PlanCategory))
@@ -184,9 +172,7 @@ class DischargeInput(Record):
 
     __tablename__ = "discharge_input"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     practitioner_name: Mapped[str] = mapped_column(String(200))
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
     asked_on: Mapped[dt.date | None]
@@ -211,16 +197,12 @@ class Notification(Record):
 
     __tablename__ = "notification"
 
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
     kind: Mapped[NotificationKind] = mapped_column(str_enum(NotificationKind))
     role: Mapped[RecipientRole] = mapped_column(str_enum(RecipientRole))
     recipient_name: Mapped[str] = mapped_column(String(200))
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
-    family_member_id: Mapped[str | None] = mapped_column(
-        ForeignKey("family_member.id", ondelete="SET NULL")
-    )
+    family_member_id: Mapped[str | None] = mapped_column(ForeignKey("family_member.id"))
     generated_at: Mapped[dt.datetime | None]
     file_name: Mapped[str | None] = mapped_column(String(200))
     sent_at: Mapped[dt.datetime | None]

@@ -6,9 +6,9 @@ import dataclasses
 
 from sqlalchemy import select
 
-from app import clock
 from app.errors import NotFound, ValidationError
 from app.models import Agency, AgencyKind, StatutoryRole
+from app.services.cases import retire
 from app.storage.workspace import Workspace
 
 
@@ -62,8 +62,16 @@ def rename_agency(workspace: Workspace, *, agency_id: str, name: str) -> None:
         agency.name = name
 
 
-def retire_agency(workspace: Workspace, *, agency_id: str, retired: bool = True) -> None:
-    """Retire (or bring back) an agency. Statutory agencies cannot be retired."""
+def retire_agency(
+    workspace: Workspace, *, agency_id: str, retired: bool = True, reason: str = ""
+) -> None:
+    """Retire (with a reason) or bring back an agency. Statutory agencies cannot be retired.
+
+    A retired agency stays in every record that names it; it is only no longer offered.
+    """
+    reason = reason.strip()
+    if retired and not reason:
+        raise ValidationError("Say why this agency is being retired.")
     with workspace.transaction() as session:
         agency = session.get(Agency, agency_id)
         if agency is None:
@@ -72,4 +80,7 @@ def retire_agency(workspace: Workspace, *, agency_id: str, retired: bool = True)
             raise ValidationError(
                 f"{agency.name} is a statutory agency: every MACPT must have it. Rename it instead."
             )
-        agency.retired_at = clock.utcnow() if retired else None
+        if retired:
+            retire(agency, workspace.actor, reason)
+        else:
+            agency.retired_at = agency.retired_by = agency.retired_reason = None

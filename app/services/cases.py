@@ -22,6 +22,7 @@ from app.models import (
     MeetingType,
     Practitioner,
     ProceedingsType,
+    Retirable,
     Sex,
 )
 from app.services.conduct.timescales import store_timescales
@@ -50,6 +51,8 @@ class FamilyMemberRow:
     email: str | None
     invite_to_conferences: bool
     is_carer: bool
+    # Retired: no longer on the child's list, but kept in every record naming them.
+    retired: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -222,6 +225,7 @@ def _family_row(m: FamilyMember) -> FamilyMemberRow:
         m.email,
         m.invite_to_conferences,
         m.is_carer,
+        m.retired,
     )
 
 
@@ -321,11 +325,27 @@ def add_family_member(
         return member.id
 
 
-def remove_family_member(workspace: Workspace, *, member_id: str) -> None:
+def retire_family_member(workspace: Workspace, *, member_id: str, reason: str) -> None:
+    """Take a family member off the child's list; every record that names them keeps them.
+
+    Nothing is deleted: who retired them, when and why are kept with the record.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why this family member is being retired.")
     with workspace.transaction() as session:
         member = session.get(FamilyMember, member_id)
-        if member is not None:
-            session.delete(member)
+        if member is None:
+            raise NotFound("That family member no longer exists.")
+        retire(member, workspace.actor, reason)
+
+
+def retire(record: Retirable, actor: str, reason: str) -> None:
+    """Mark ``record`` retired by ``actor`` now, for ``reason`` (already retired: unchanged)."""
+    if record.retired_at is None:
+        record.retired_at = clock.utcnow()
+        record.retired_by = actor
+        record.retired_reason = reason
 
 
 def add_practitioner(
@@ -346,3 +366,15 @@ def add_practitioner(
         session.add(practitioner)
         session.flush()
         return practitioner.id
+
+
+def retire_practitioner(workspace: Workspace, *, practitioner_id: str, reason: str) -> None:
+    """Take a practitioner out of the directory; records that name them keep them."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why this practitioner is being retired.")
+    with workspace.transaction() as session:
+        practitioner = session.get(Practitioner, practitioner_id)
+        if practitioner is None:
+            raise NotFound("That practitioner no longer exists.")
+        retire(practitioner, workspace.actor, reason)

@@ -20,6 +20,7 @@ from app.models import (
 )
 from app.models.meeting import STATUS_FLOW
 from app.services.conduct.invitations import add_default_invitations
+from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
 
 
@@ -95,6 +96,7 @@ def schedule_meeting(
             location=location.strip(),
             online_link=(online_link or "").strip() or None,
             chair_name=chair_name.strip(),
+            chair_id=practitioner_named(session, chair_name),
             minute_taker_name=minute_taker_name.strip(),
             duration_minutes=duration_minutes,
         )

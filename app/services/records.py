@@ -22,6 +22,7 @@ from app.models import (
     Practitioner,
     Record,
 )
+from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
 
 # Which fields a person may edit in place, per record type.
@@ -131,3 +132,5 @@ def save_field(workspace: Workspace, *, table: str, record_id: str, field: str, 
             )
         if getattr(record, field) != coerced:
             setattr(record, field, coerced)
+            if isinstance(record, Meeting) and field == "chair_name":
+                record.chair_id = practitioner_named(session, str(coerced))

@@ -8,7 +8,14 @@ from typing import Any
 from sqlalchemy import select
 
 from app import paths
-from app.models import Agency, AgencyKind, AgendaTemplateItem, MeetingType, StatutoryRole
+from app.models import (
+    Agency,
+    AgencyKind,
+    AgendaTemplateItem,
+    MeetingType,
+    StatutoryRole,
+    seed_id,
+)
 from app.storage.workspace import Workspace
 
 
@@ -22,6 +29,11 @@ def default_agenda(meeting_type: MeetingType) -> list[dict[str, str]]:
     return items
 
 
+def template_item_id(meeting_type: MeetingType, position: int) -> str:
+    """The fixed id of the shipped agenda template's item at ``position``."""
+    return seed_id("agenda-template", f"{meeting_type.value}/{position}")
+
+
 def seed_workspace(workspace: Workspace) -> None:
     """Add seeded agencies and agenda templates that are missing. Never overwrites."""
     with workspace.transaction() as session:
@@ -32,6 +44,7 @@ def seed_workspace(workspace: Workspace) -> None:
             role = item.get("statutory_role")
             session.add(
                 Agency(
+                    id=seed_id("agency", item["key"]),
                     name=item["name"],
                     kind=AgencyKind(item["kind"]),
                     statutory_role=StatutoryRole(role) if role else None,
@@ -46,6 +59,7 @@ def seed_workspace(workspace: Workspace) -> None:
             for position, item in enumerate(default_agenda(meeting_type)):
                 session.add(
                     AgendaTemplateItem(
+                        id=template_item_id(meeting_type, position),
                         meeting_type=meeting_type,
                         position=position,
                         title=item["title"],

@@ -1,17 +1,8 @@
-"""Encrypted workspace storage: SQLCipher 4 under SQLAlchemy 2.x."""
+"""Encrypted workspace storage: SQLCipher 4 under SQLAlchemy 2.x.
 
-from app.storage.workspace import (
-    Workspace,
-    backup_workspace,
-    change_passphrase,
-    create_workspace,
-    open_workspace,
-)
+Creating, opening and upgrading a workspace are services (``app.services.workspace``).
+"""
 
-__all__ = [
-    "Workspace",
-    "backup_workspace",
-    "change_passphrase",
-    "create_workspace",
-    "open_workspace",
-]
+from app.storage.workspace import Workspace
+
+__all__ = ["Workspace"]

@@ -1,4 +1,4 @@
-"""Create, unlock, re-key, check, back up and close an encrypted workspace."""
+"""An encrypted workspace file: create, unlock, re-key, check, back up and close it."""
 
 from __future__ import annotations
 
@@ -12,17 +12,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 import app.storage.audit  # noqa: F401  (registers the audit listener)
-from app import clock, paths
+from app import paths
 from app.errors import (
     MacptError,
     NotAWorkspace,
     WorkspaceDamaged,
     WorkspaceExists,
     WorkspaceNotFound,
-    WorkspaceTooNew,
     WrongPassphrase,
 )
-from app.storage import cipher, migrate
+from app.storage import cipher
 from app.storage.instance import InstanceLock
 
 
@@ -219,11 +218,12 @@ def _wipe(key: bytearray) -> None:
         key[i] = 0
 
 
-def create_workspace(path: Path, passphrase: str) -> Workspace:
-    """Create a new, empty workspace at ``path``. Refuses to overwrite anything."""
-    from app.services.passphrase import check_new_passphrase
+def new_workspace_file(path: Path, passphrase: str) -> Workspace:
+    """Create the encrypted, still empty file at ``path`` and unlock it.
 
-    check_new_passphrase(passphrase, passphrase)
+    Refuses to overwrite anything. The schema and the seeded records are the
+    workspace services' business (``app.services.workspace``).
+    """
     paths.private_umask()
     path = path.expanduser()
     if path.exists():
@@ -235,26 +235,21 @@ def create_workspace(path: Path, passphrase: str) -> Workspace:
     key = cipher.derive_key(passphrase, salt)
     try:
         cipher.connect(path, key, salt=salt).close()
-        workspace = Workspace(path, key, salt, lock)
-        with migrate.migrating(workspace.engine) as connection:
-            migrate.upgrade(connection)
-        from app.services.setup import seed_workspace
-
-        seed_workspace(workspace)
+        return Workspace(path, key, salt, lock)
     except BaseException:
         lock.release()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        remove_workspace_files(path)
         raise
-    return workspace
 
 
-def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Workspace:
-    """Unlock ``path``. Never creates a file; never writes to one it cannot open.
+def remove_workspace_files(path: Path) -> None:
+    """Delete a workspace that was never finished (its file, WAL and shared memory)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
-    An older schema is upgraded after an encrypted backup copy is written
-    beside the workspace.
-    """
+
+def unlock_workspace_file(path: Path, passphrase: str) -> Workspace:
+    """Unlock ``path`` as it is. Never creates a file; never writes to one it cannot open."""
     paths.private_umask()
     path = path.expanduser()
     if not path.exists():
@@ -274,48 +269,7 @@ def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Work
             if cipher.is_corruption(exc):
                 raise WorkspaceDamaged() from exc
             raise
-        workspace = Workspace(path, key, salt, lock)
+        return Workspace(path, key, salt, lock)
     except BaseException:
         lock.release()
         raise
-    try:
-        _bring_up_to_date(workspace, upgrade=upgrade)
-    except BaseException:
-        workspace.close()
-        raise
-    return workspace
-
-
-def _bring_up_to_date(workspace: Workspace, *, upgrade: bool) -> None:
-    with workspace.engine.connect() as connection:
-        revision = migrate.current_revision(connection)
-    if revision == migrate.SCHEMA_HEAD:
-        return
-    if revision is not None and revision not in migrate.known_revisions():
-        raise WorkspaceTooNew()
-    if not upgrade:
-        return
-    stamp = clock.utcnow().strftime("%Y%m%dT%H%M%SZ")
-    backup = workspace.path.with_name(
-        f"{workspace.path.stem}.before-upgrade-{revision or 'empty'}-{stamp}{paths.WORKSPACE_SUFFIX}"
-    )
-    workspace.backup_to(backup)
-    with migrate.migrating(workspace.engine) as connection:
-        migrate.upgrade(connection)
-    from app.services.setup import seed_workspace
-
-    seed_workspace(workspace)
-
-
-def change_passphrase(path: Path, old: str, new: str) -> None:
-    """Open with ``old`` and re-key to ``new`` (which must meet the policy)."""
-    from app.services.passphrase import check_new_passphrase
-
-    check_new_passphrase(new, new)
-    with open_workspace(path, old) as workspace:
-        workspace.rekey(new)
-
-
-def backup_workspace(path: Path, passphrase: str, out: Path) -> None:
-    with open_workspace(path, passphrase, upgrade=False) as workspace:
-        workspace.backup_to(out)

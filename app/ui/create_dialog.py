@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.errors import WeakPassphrase
 from app.services.passphrase import POLICY_TEXT, check_new_passphrase
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from app.ui.widgets import (
     add_row,
     busy,

@@ -246,7 +246,7 @@ class Shell(QObject):
 
 def _warm_up() -> None:
     """Import what unlocking needs while the user types the passphrase."""
-    import app.storage.workspace
+    import app.services.workspace
     import app.ui.main_window  # noqa: F401
 
 

@@ -124,7 +124,7 @@ class UnlockDialog(QDialog):
             return
         show_message(self.error, "")
         self._set_busy(True)
-        from app.storage.workspace import open_workspace
+        from app.services.workspace import open_workspace
 
         try:
             with busy(self):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from app.services.records import save_field
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 
 
 def main() -> None:

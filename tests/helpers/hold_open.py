@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 
 
 def main() -> None:

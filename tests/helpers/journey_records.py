@@ -122,7 +122,10 @@ class JourneyBuilder:
         threshold_met: bool | None = True,
         status: MeetingStatus = MeetingStatus.CLOSED,
     ) -> Meeting:
-        meeting = self.meeting(case, MeetingType.STRATEGY, day, status=status)
+        # The record is written before the meeting is signed off, as a chair's would be:
+        # the database refuses new rows under a signed-off meeting.
+        held = MeetingStatus.CLOSED if status is MeetingStatus.SIGNED_OFF else status
+        meeting = self.meeting(case, MeetingType.STRATEGY, day, status=held)
         self.session.add(
             ThresholdDecision(
                 meeting_id=meeting.id,
@@ -142,6 +145,9 @@ class JourneyBuilder:
             )
         )
         self.session.flush()
+        if status is not held:
+            meeting.status = status
+            self.session.flush()
         return meeting
 
     def timeframe(

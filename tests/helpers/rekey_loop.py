@@ -11,7 +11,7 @@ import itertools
 import sys
 from pathlib import Path
 
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 
 
 def main() -> None:

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import clock
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
 
 HELPERS = Path(__file__).resolve().parent

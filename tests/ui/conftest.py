@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from app import clock
 from app.services.demo import core as demo_core
-from app.storage.workspace import create_workspace
+from app.services.workspace import create_workspace
 from app.ui.file_dialogs import FixedFileDialogs
 from app.ui.main_window import MainWindow
 from app.ui.shell import Shell

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models import ProceedingsType, Sex
 from app.services.cases import CaseDetail, get_case, list_cases
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from app.ui.autosave import Autosave
 from app.ui.main_window import MainWindow
 from app.ui.pages.case_view import CaseView

@@ -14,6 +14,7 @@ from app.models import MeetingType
 from app.services.cases import get_case, list_cases
 from app.ui.dialogs.new_case import NewCaseDialog
 from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
+from app.ui.dialogs.text_prompt import TextPrompt
 from app.ui.main_window import MainWindow
 from app.ui.pages.case_view import CaseView
 from app.ui.pages.cases import EMPTY_TEXT, CasesPage
@@ -168,3 +169,26 @@ def test_enter_on_a_focused_cancel_keeps_the_dialog_safe(qtbot: QtBot, window: M
     assert not dialog.cancel_button.autoDefault()
     assert dialog.ok_button is not None and dialog.ok_button.isDefault()
     assert dialog.ok_button.nextInFocusChain() is dialog.cancel_button
+
+
+def test_retiring_a_family_member_asks_why_and_keeps_the_record(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = _open_first_case(window)
+    section = view.family
+    assert section.remove_button.text() == "Retire…"
+    assert section.remove_button.accessibleName() == "Retire family member"
+    pat = next(r for r in section.model.rows() if r.name == "Pat Example")
+    section.table.setCurrentIndex(section.model.index(section.model.rows().index(pat), 0))
+
+    def give_reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, TextPrompt)
+        qtbot.keyClicks(dialog.field, "Recorded twice (demo)")
+        assert dialog.ok_button is not None
+        dialog.ok_button.click()
+
+    answer_modal(give_reason)
+    section.remove_button.click()
+    assert {row.name for row in view.family.model.rows()} == {"Chris Example-Other"}
+    family = get_case(window.workspace, case_id=view.case_id).family
+    assert [m.retired for m in family if m.name == "Pat Example"] == [True]

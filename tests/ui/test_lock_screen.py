@@ -189,7 +189,7 @@ def test_quitting_stores_pending_edits_and_closes(
         window.close()
     assert workspace is not None and not workspace.is_open
     from app.services.cases import get_case
-    from app.storage.workspace import open_workspace
+    from app.services.workspace import open_workspace
     from tests.conftest import PASSPHRASE
 
     with open_workspace(demo_path, PASSPHRASE) as reopened:

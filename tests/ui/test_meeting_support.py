@@ -23,7 +23,8 @@ from app.models import MeetingType, ThresholdOutcome
 from app.services import agencies, cases, meetings
 from app.services.conduct import attendance, decision
 from app.services.conduct.closing import close_meeting
-from app.storage.workspace import Workspace, create_workspace, open_workspace
+from app.services.workspace import create_workspace, open_workspace
+from app.storage.workspace import Workspace
 from app.ui.meeting import MeetingView
 from app.ui.meeting.dialogs import FixedMeetingFileDialogs
 from tests.conftest import FIXED_NOW, PASSPHRASE

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QVBoxLay
 from pytestqt.qtbot import QtBot
 
 from app.models import IcpcTimeframe, PlanCategory
-from app.storage.workspace import Workspace, create_workspace
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
 from app.ui.register import RegisterView
 from app.ui.register.cells import COL, HIDDEN_NAME
 from app.ui.register.model import CASE_ID_ROLE, RegisterModel

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from app.services.agencies import list_agencies
 from app.services.settings import closure_days, get_settings
+from app.services.workspace import open_workspace
 from app.storage import migrate
-from app.storage.workspace import open_workspace
 from app.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from app.ui.dialogs.text_prompt import TextPrompt
 from app.ui.file_dialogs import FixedFileDialogs
@@ -105,6 +105,7 @@ def test_agency_directory_add_rename_retire_restore(qtbot: QtBot, page: Settings
     assert "Sampletown Youth Service (demo)" in names
     assert "Sampletown Youth Club (demo)" not in names
     assert box.retire_button.accessibleName() == "Retire agency"
+    answer_modal(name_it("Merged into another service (demo)"))
     box.retire_button.click()
     assert "Sampletown Youth Service (demo)" not in [a.name for a in list_agencies(page.workspace)]
     box.show_retired.click()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from app.ui.create_dialog import CreateWorkspaceDialog, passphrase_feedback
 from app.ui.file_dialogs import FixedFileDialogs
 from app.ui.shell import Shell

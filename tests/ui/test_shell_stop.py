@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from app.services.cases import get_case, list_cases
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from tests.conftest import PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]

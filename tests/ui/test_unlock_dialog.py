@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from app.ui.main_window import MainWindow
 from app.ui.shell import Shell
 from app.ui.unlock_dialog import UnlockDialog

@@ -29,7 +29,7 @@ from app.models import (
 from app.services.conduct.decision import find_decision
 from app.services.conduct.timescales import calendar_for
 from app.services.journey import plan as plans
-from app.services.journey._shared import latest_plan, same_person, strategy_timescales
+from app.services.journey._shared import latest_plan, strategy_timescales
 from app.services.journey.notifications import Recipient, recipients_for
 from app.services.settings import WorkspaceSettings, get_settings
 from app.storage.workspace import Workspace
@@ -67,15 +67,13 @@ def _address(session: Session, recipient: Recipient) -> tuple[str, ...]:
     return (recipient.name, *(p.strip() for p in parts if p.strip()))
 
 
-def _contact(session: Session, chair: str, config: WorkspaceSettings) -> tuple[str, ...]:
+def _contact(session: Session, chair_id: str | None, config: WorkspaceSettings) -> tuple[str, ...]:
     """How to reach the named contact: the team's details from the settings, or else
     the chair's own work details from the directory."""
     if config.lcpp_contact.strip():
         return tuple(line.strip() for line in config.lcpp_contact.splitlines() if line.strip())
-    for person in session.scalars(select(Practitioner)):
-        if chair and same_person(person.name, chair):
-            return tuple(f for f in (person.phone, person.email) if f)
-    return ()
+    person = session.get(Practitioner, chair_id) if chair_id else None
+    return tuple(f for f in (person.phone, person.email) if f) if person is not None else ()
 
 
 def _facts(
@@ -97,7 +95,7 @@ def _facts(
         child_name_for_agencies=child.full_name if config.full_names_in_minutes else None,
         child_date_of_birth=child.date_of_birth,
         contact_name=meeting.chair_name,
-        contact_details=_contact(session, meeting.chair_name, config),
+        contact_details=_contact(session, meeting.chair_id, config),
         letter_date=clock.today(),
         minutes_signed_off=meeting.status is MeetingStatus.SIGNED_OFF,
         actions=_actions(session, meeting),
@@ -188,5 +186,8 @@ def _actions(session: Session, meeting: Meeting) -> tuple[ActionLine, ...]:
         .order_by(MeetingAction.due_date, MeetingAction.created_at)
     )
     return tuple(
-        ActionLine(a.description, a.owner_name, a.owner_agency_id, a.due_date) for a in rows
+        ActionLine(
+            a.description, a.owner_name, a.owner_agency_id, a.due_date, a.owner_family_member_id
+        )
+        for a in rows
     )

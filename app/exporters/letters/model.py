@@ -25,6 +25,8 @@ class ActionLine:
     owner: str
     agency_id: str | None
     due: dt.date | None
+    # Set when the owner is one of the child's family members (a record).
+    family_member_id: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -30,7 +30,6 @@ from app.models import (
     OngoingSupport,
     PlanCategory,
 )
-from app.services.journey._shared import same_person
 
 PLAN = "A child protection plan is a written plan. It says what everyone will do to keep {c} safe."
 CATEGORY = {
@@ -221,7 +220,8 @@ def _agreed(letter: Letter) -> tuple[Block, ...]:
     mine = [
         a.description + (f" (by {long_date(a.due)})" if a.due else "")
         for a in letter.facts.actions
-        if a.agency_id is None and same_person(a.owner, letter.recipient.name)
+        if a.family_member_id is not None
+        and a.family_member_id == letter.recipient.family_member_id
     ]
     return (Heading("What you agreed to do"), Bullets(tuple(mine))) if mine else ()
 

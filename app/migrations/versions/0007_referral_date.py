@@ -5,7 +5,7 @@ the referral; a strategy discussion can come first, so the date is optional.
 Adding nullable columns needs no table rebuild, so no trigger is lost.
 
 Revision ID: 0007_referral_date
-Revises: 0005
+Revises: 0006_record_integrity
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_referral_date"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006_record_integrity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

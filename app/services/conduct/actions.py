@@ -25,6 +25,7 @@ from app.services.conduct._common import (
     get_meeting,
     required_text,
 )
+from app.services.people import link_owner
 from app.storage.workspace import Workspace
 
 # SQLite's insertion order breaks ties between actions added in the same instant,
@@ -46,6 +47,9 @@ class ActionRow:
     status: ActionStatus
     completed_on: dt.date | None  # the day it was done or cancelled
     raised_on: dt.date  # the date of the meeting that agreed it
+    # The owner as a record, where they were one of the meeting's invitees.
+    owner_practitioner_id: str | None = None
+    owner_family_member_id: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -86,6 +90,8 @@ def _rows(session: Session, meetings: list[Meeting]) -> list[ActionRow]:
                 action.status,
                 action.completed_on,
                 by_id[action.meeting_id].scheduled_date,
+                action.owner_practitioner_id,
+                action.owner_family_member_id,
             )
         )
     rows.sort(key=lambda r: (_meeting_key(by_id[r.meeting_id]), r.number))
@@ -172,6 +178,7 @@ def add_action(
             due_date=due_date,
             status=ActionStatus.OPEN,
         )
+        link_owner(session, action)
         session.add(action)
         session.flush()
         return _row_for(session, action)
@@ -200,6 +207,8 @@ def edit_action(
             action.owner_agency_id = owner_agency_id
         if due_date is not UNSET:
             action.due_date = due_date
+        if owner_name is not None or owner_agency_id is not UNSET:
+            link_owner(session, action)
         return _row_for(session, action)
 
 

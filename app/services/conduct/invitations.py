@@ -45,14 +45,20 @@ def _known_practitioner(session: Session, case_id: str, agency_id: str) -> Pract
         select(Practitioner)
         .join(AgencyAttendance, AgencyAttendance.practitioner_id == Practitioner.id)
         .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
-        .where(Meeting.case_id == case_id, AgencyAttendance.agency_id == agency_id)
+        .where(
+            Meeting.case_id == case_id,
+            AgencyAttendance.agency_id == agency_id,
+            Practitioner.retired_at.is_(None),
+        )
         .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
         .limit(1)
     )
     if previous is not None:
         return previous
     directory = session.scalars(
-        select(Practitioner).where(Practitioner.agency_id == agency_id).limit(2)
+        select(Practitioner)
+        .where(Practitioner.agency_id == agency_id, Practitioner.retired_at.is_(None))
+        .limit(2)
     ).all()
     return directory[0] if len(directory) == 1 else None
 
@@ -81,7 +87,7 @@ def add_default_invitations(session: Session, meeting: Meeting) -> None:
         )
     if meeting.meeting_type in CONFERENCES:
         for member in meeting.case.child.family:
-            if member.invite_to_conferences:
+            if member.invite_to_conferences and not member.retired:
                 session.add(_family_invitation(meeting.id, member))
 
 
@@ -153,6 +159,8 @@ def invite_family_member(
         member = session.get(FamilyMember, family_member_id)
         if member is None or member.child_id != meeting.case.child_id:
             raise NotFound("That family member is not recorded for this child.")
+        if member.retired:
+            raise ValidationError(f"{member.name} is retired from this child's family list.")
         taken = session.scalar(
             select(AgencyAttendance.id).where(
                 AgencyAttendance.meeting_id == meeting_id,

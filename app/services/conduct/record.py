@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.models import (
     ActionStatus,
+    Meeting,
     MeetingStatus,
     MeetingType,
     ProceedingsType,
     Setting,
+    SignedRecord,
     StatutoryRole,
 )
 from app.services.conduct import decision as decisions
@@ -36,6 +38,7 @@ from app.services.conduct.representation import (
 )
 from app.services.conduct.signoff import AmendmentRow, MinutesIssueRow, amendment_rows, issue_rows
 from app.services.conduct.timescales import TimescalesRow, timescales_row
+from app.services.frozen import from_json, to_json
 from app.storage.workspace import Workspace
 from app.workflow import find_blockers
 
@@ -143,51 +146,106 @@ def _settings(session: Session) -> tuple[str, bool]:
 
 
 def meeting_record(workspace: Workspace, *, meeting_id: str) -> MeetingRecord:
-    """Everything recorded about one meeting, as plain frozen rows."""
+    """Everything recorded about one meeting, as plain frozen rows.
+
+    Once signed off, that is the record as it was signed (with the minutes'
+    issues and amendments since): later changes to the agencies, the child or
+    the family do not reach it.
+    """
     with workspace.reading() as session:
         meeting = get_meeting(session, meeting_id)
-        case = meeting.case
-        child = case.child
-        local_authority, full_names = _settings(session)
-        decision = decisions.find_decision(session, meeting.id)
-        representation = representation_rows(session, meeting.id)
-        signed = meeting.signed_off_at if meeting.status is MeetingStatus.SIGNED_OFF else None
-        return MeetingRecord(
-            meeting_id=meeting.id,
-            meeting_type=meeting.meeting_type,
-            meeting_title=meeting.meeting_type.label,
-            status=meeting.status,
-            scheduled_date=meeting.scheduled_date,
-            scheduled_time=meeting.scheduled_time,
-            duration_minutes=meeting.duration_minutes,
-            location=meeting.location,
-            online_link=meeting.online_link,
-            started_at=meeting.started_at,
-            closed_at=meeting.closed_at,
-            signed_off_at=meeting.signed_off_at,
-            signed_off_by=meeting.signed_off_by,
-            meeting_notes=meeting.notes,
-            chair_name=meeting.chair_name,
-            minute_taker_name=meeting.minute_taker_name,
-            case_id=case.id,
-            concern=case.concern,
-            proceedings=case.proceedings,
-            guardian_name=case.guardian_name,
-            child_ref=child.la_child_ref,
-            child_name=child.full_name,
-            local_authority=local_authority,
-            full_names_in_minutes=full_names,
-            attendance=_groups(attendance_rows(session, meeting.id)),
-            agenda=tuple(agenda_row(i) for i in meeting_items(session, meeting.id)),
-            agency_information=tuple(information_rows(session, meeting.id)),
-            representation=tuple(representation),
-            acknowledgements=tuple(r.acknowledgement for r in representation if r.acknowledgement),
-            decision=decisions.decision_row(meeting.id, decision) if decision else None,
-            agency_views=tuple(decisions.view_rows(session, meeting.id)),
-            actions=_as_at(action_rows(session, meeting), signed),
-            carried_over_actions=_as_at(carried_over_rows(session, meeting), signed),
-            timescales=timescales_row(session, meeting),
-            minutes_issues=tuple(issue_rows(session, meeting.id)),
-            amendments=tuple(amendment_rows(session, meeting.id)),
-            gaps=tuple(b.message for b in find_blockers(facts_for(session, meeting))),
+        frozen = session.scalar(select(SignedRecord).where(SignedRecord.meeting_id == meeting.id))
+        if frozen is not None and meeting.status is MeetingStatus.SIGNED_OFF:
+            record: MeetingRecord = from_json(MeetingRecord, frozen.content)
+            return dataclasses.replace(
+                record,
+                minutes_issues=tuple(issue_rows(session, meeting.id)),
+                amendments=tuple(amendment_rows(session, meeting.id)),
+            )
+        return record_of(session, meeting)
+
+
+def freeze_record(session: Session, meeting: Meeting) -> None:
+    """Keep ``meeting``'s record as it is now signed off (see :func:`meeting_record`)."""
+    record = record_of(session, meeting)
+    # A family member is listed with their relationship as it stood at sign-off.
+    relationships = {
+        m.id: m.relationship_to_child for m in meeting.case.child.family if m.relationship_to_child
+    }
+    attendance = tuple(
+        dataclasses.replace(
+            group,
+            attendees=tuple(
+                dataclasses.replace(a, role=relationships.get(a.family_member_id, ""))
+                if a.family_member_id and not a.role
+                else a
+                for a in group.attendees
+            ),
         )
+        for group in record.attendance
+    )
+    session.add(
+        SignedRecord(
+            meeting_id=meeting.id,
+            signed_at=meeting.signed_off_at or clock.utcnow(),
+            content=to_json(dataclasses.replace(record, attendance=attendance)),
+        )
+    )
+
+
+def refreeze_record(session: Session, meeting: Meeting) -> None:
+    """Keep the signed record again after the demo has dated its history back."""
+    frozen = session.scalar(select(SignedRecord).where(SignedRecord.meeting_id == meeting.id))
+    if frozen is not None:
+        session.delete(frozen)
+        session.flush()
+        freeze_record(session, meeting)
+
+
+def record_of(session: Session, meeting: Meeting) -> MeetingRecord:
+    """The meeting's record as it stands in ``session`` now."""
+    case = meeting.case
+    child = case.child
+    local_authority, full_names = _settings(session)
+    decision = decisions.find_decision(session, meeting.id)
+    representation = representation_rows(session, meeting.id)
+    signed = meeting.signed_off_at if meeting.status is MeetingStatus.SIGNED_OFF else None
+    return MeetingRecord(
+        meeting_id=meeting.id,
+        meeting_type=meeting.meeting_type,
+        meeting_title=meeting.meeting_type.label,
+        status=meeting.status,
+        scheduled_date=meeting.scheduled_date,
+        scheduled_time=meeting.scheduled_time,
+        duration_minutes=meeting.duration_minutes,
+        location=meeting.location,
+        online_link=meeting.online_link,
+        started_at=meeting.started_at,
+        closed_at=meeting.closed_at,
+        signed_off_at=meeting.signed_off_at,
+        signed_off_by=meeting.signed_off_by,
+        meeting_notes=meeting.notes,
+        chair_name=meeting.chair_name,
+        minute_taker_name=meeting.minute_taker_name,
+        case_id=case.id,
+        concern=case.concern,
+        proceedings=case.proceedings,
+        guardian_name=case.guardian_name,
+        child_ref=child.la_child_ref,
+        child_name=child.full_name,
+        local_authority=local_authority,
+        full_names_in_minutes=full_names,
+        attendance=_groups(attendance_rows(session, meeting.id)),
+        agenda=tuple(agenda_row(i) for i in meeting_items(session, meeting.id)),
+        agency_information=tuple(information_rows(session, meeting.id)),
+        representation=tuple(representation),
+        acknowledgements=tuple(r.acknowledgement for r in representation if r.acknowledgement),
+        decision=decisions.decision_row(meeting.id, decision) if decision else None,
+        agency_views=tuple(decisions.view_rows(session, meeting.id)),
+        actions=_as_at(action_rows(session, meeting), signed),
+        carried_over_actions=_as_at(carried_over_rows(session, meeting), signed),
+        timescales=timescales_row(session, meeting),
+        minutes_issues=tuple(issue_rows(session, meeting.id)),
+        amendments=tuple(amendment_rows(session, meeting.id)),
+        gaps=tuple(b.message for b in find_blockers(facts_for(session, meeting))),
+    )

@@ -103,6 +103,11 @@ def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
         meeting.signed_off_by = workspace.actor
         issue = _issue(session, meeting_id, MinutesIssueKind.SIGNED_OFF, workspace.actor)
         session.flush()
+        # The record module reads this one's issues and amendments, hence the late import.
+        from app.services.conduct.record import freeze_record
+
+        freeze_record(session, meeting)
+        session.flush()
         return _issue_row(issue)
 
 

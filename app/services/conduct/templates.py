@@ -16,7 +16,7 @@ from app.errors import NotFound, ValidationError
 from app.models import AgendaTemplateItem, MeetingType
 from app.services.conduct._common import required_text
 from app.services.conduct.agenda import checked_kind, place, reorder
-from app.services.setup import default_agenda
+from app.services.setup import default_agenda, template_item_id
 from app.storage.workspace import Workspace
 
 
@@ -143,6 +143,7 @@ def restore_default_template(
         session.flush()
         restored = [
             AgendaTemplateItem(
+                id=template_item_id(meeting_type, position),
                 meeting_type=meeting_type,
                 position=position,
                 title=entry["title"],

@@ -46,6 +46,7 @@ from app.services.demo.core import CHAIR, MINUTE_TAKER
 from app.services.demo.strategy import _date_back
 from app.services.journey import conference, discharge, review
 from app.services.journey import safety_plan as sp
+from app.storage.guard import rewriting_history
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 
@@ -170,7 +171,7 @@ class _Demo:
 
     def _date_back_decisions(self, meeting_id: str) -> None:
         """The journey's own "now" stamps, moved back to the meeting's day too."""
-        with self.ws.transaction() as session:
+        with self.ws.transaction() as session, rewriting_history(session, meeting_id):
             meeting = session.get(Meeting, meeting_id)
             assert meeting is not None
             decided = dt.datetime.combine(meeting.scheduled_date, dt.time(11, 10), tzinfo=dt.UTC)

@@ -9,6 +9,7 @@ the same shape whenever it is loaded.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 
@@ -31,6 +32,7 @@ from app.models import (
     ThresholdOutcome,
     new_id,
 )
+from app.storage.guard import rewriting_history
 from app.storage.workspace import Workspace
 from app.workdays import Timescales, WorkingCalendar
 
@@ -192,7 +194,11 @@ def add(workspace: Workspace) -> dict[str, int]:
     states = [state for count, state in STATES for _ in range(count)]
     for number, (state, (surname, first)) in enumerate(zip(states, names, strict=False)):
         _add_child(builder, number, state, first, surname)
-    with workspace.transaction() as session:
+    with workspace.transaction() as session, contextlib.ExitStack() as history:
+        # The held meetings are signed off from the start: their records are history.
+        for meeting in builder.meetings_made:
+            if isinstance(meeting, Meeting) and meeting.status is MeetingStatus.SIGNED_OFF:
+                history.enter_context(rewriting_history(session, meeting.id))
         for records in (builder.people, builder.meetings_made, builder.records):
             session.add_all(records)
             session.flush()

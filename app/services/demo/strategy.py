@@ -43,8 +43,10 @@ from app.services.conduct import (
     representation,
     signoff,
 )
+from app.services.conduct.record import refreeze_record
 from app.services.demo import strategy_scenarios as scenarios
 from app.services.demo.core import CHAIR, MINUTE_TAKER
+from app.storage.guard import rewriting_history
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 
@@ -147,7 +149,7 @@ def _chair(
 
 def _date_back(workspace: Workspace, meeting_id: str) -> None:
     """Move the services' "now" stamps back to when the meeting was held (never forward)."""
-    with workspace.transaction() as session:
+    with workspace.transaction() as session, rewriting_history(session, meeting_id):
         meeting = session.get(Meeting, meeting_id)
         assert meeting is not None
         start = dt.datetime.combine(meeting.scheduled_date, dt.time(10, 0), tzinfo=dt.UTC)
@@ -195,6 +197,8 @@ def _date_back(workspace: Workspace, meeting_id: str) -> None:
         for change in session.scalars(select(Amendment).where(Amendment.meeting_id == meeting_id)):
             change.made_at = back(change.made_at, to_amend) or change.made_at
             change.made_by = chair
+        session.flush()
+        refreeze_record(session, meeting)
 
 
 def _core_meeting(workspace: Workspace, status: MeetingStatus) -> str | None:
@@ -222,7 +226,7 @@ def _fill_core(workspace: Workspace, keys: dict[str, str]) -> None:
     if signed:
         # The core demo signed it off with nothing recorded. Its history is
         # replayed: back to closed, recorded, then signed off properly.
-        with workspace.transaction() as session:
+        with workspace.transaction() as session, rewriting_history(session, signed):
             meeting = session.get(Meeting, signed)
             assert meeting is not None
             meeting.status = MeetingStatus.CLOSED

@@ -96,11 +96,6 @@ def latest_plan(session: Session, case_id: str, on: dt.date) -> ChildProtectionP
     )
 
 
-def same_person(a: str, b: str) -> bool:
-    """Two names for the same person, ignoring case and spacing."""
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
-
-
 def required_text(value: str, message: str) -> str:
     text = value.strip()
     if not text:

@@ -167,7 +167,9 @@ def invited_family(session: Session, meeting: Meeting) -> list[FamilyMember]:
     if ids:
         query = query.where(FamilyMember.id.in_(ids))
     else:
-        query = query.where(FamilyMember.invite_to_conferences.is_(True))
+        query = query.where(
+            FamilyMember.invite_to_conferences.is_(True), FamilyMember.retired_at.is_(None)
+        )
     return list(session.scalars(query.order_by(FamilyMember.name)))
 
 

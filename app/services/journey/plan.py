@@ -22,7 +22,7 @@ from app.models import (
     MeetingType,
     PlanCategory,
 )
-from app.services.journey._shared import latest_plan, same_person
+from app.services.journey._shared import latest_plan
 from app.storage.workspace import Workspace
 
 FIRST_REVIEW_MONTHS = 3
@@ -128,15 +128,16 @@ def refresh_plan(session: Session, plan: ChildProtectionPlan) -> None:
         plan.next_review_due = decision.next_review_due
 
 
-def icpc_chair(session: Session, meeting: Meeting) -> str:
-    """Who chaired the initial conference that started the plan ``meeting`` reviews."""
+def icpc_chair(session: Session, meeting: Meeting) -> tuple[str, str | None]:
+    """Who chaired the initial conference that started the plan ``meeting`` reviews:
+    the name, and the practitioner's id where the chair is in the directory."""
     plan = latest_plan(session, meeting.case_id, meeting.scheduled_date)
     if plan is not None and plan.icpc_meeting_id:
         icpc = session.get(Meeting, plan.icpc_meeting_id)
         if icpc is not None and icpc.chair_name:
-            return icpc.chair_name
+            return icpc.chair_name, icpc.chair_id
     if plan is not None and plan.lcpp_name:
-        return plan.lcpp_name
+        return plan.lcpp_name, None
     icpc = session.scalar(
         select(Meeting)
         .where(
@@ -147,15 +148,20 @@ def icpc_chair(session: Session, meeting: Meeting) -> str:
         .order_by(Meeting.scheduled_date.desc())
         .limit(1)
     )
-    return icpc.chair_name if icpc is not None else ""
+    return (icpc.chair_name, icpc.chair_id) if icpc is not None else ("", None)
 
 
 def chair_warning_for(session: Session, meeting: Meeting) -> str | None:
     """A warning when a review conference's chair is not the LCPP who chaired the ICPC."""
     if meeting.meeting_type is not MeetingType.RCPC:
         return None
-    first = icpc_chair(session, meeting)
-    if not first or same_person(first, meeting.chair_name):
+    first, first_id = icpc_chair(session, meeting)
+    if first_id and meeting.chair_id:
+        same = first_id == meeting.chair_id
+    else:
+        # A chair who is not in the directory is known only by the name recorded.
+        same = first.strip() == meeting.chair_name.strip()
+    if not first or same:
         return None
     chair = meeting.chair_name.strip() or "nobody yet"
     return (

@@ -151,7 +151,9 @@ class InvitationsDialog(QDialog):
 
     def _family(self, invited: set[str | None]) -> None:
         members = [
-            m for m in get_case(self.workspace, case_id=self.case_id).family if m.id not in invited
+            m
+            for m in get_case(self.workspace, case_id=self.case_id).family
+            if m.id not in invited and not m.retired
         ]
         if not members:
             self.family.addWidget(hint("Every recorded family member is invited."))

@@ -122,11 +122,24 @@ class AgencyDirectoryBox(QGroupBox):
         if agency is None:
             self.table.setFocus()
             return
-        try:
-            retire_agency(self.workspace, agency_id=agency.id, retired=not agency.retired)
-        except Exception as exc:
-            show_message(self.message, user_message(exc), error=True)
-            return
+        if not agency.retired:
+            reason = TextPrompt.ask(
+                self,
+                "Retire agency…",
+                "Why is it being &retired?",
+                ok_text="&Retire",
+                accept_text=lambda why: retire_agency(
+                    self.workspace, agency_id=agency.id, reason=why
+                ),
+            )
+            if reason is None or not self.workspace.is_open:
+                return
+        else:
+            try:
+                retire_agency(self.workspace, agency_id=agency.id, retired=False)
+            except Exception as exc:
+                show_message(self.message, user_message(exc), error=True)
+                return
         done = "Restored" if agency.retired else "Retired"
         if not agency.retired and not self.show_retired.isChecked():
             done += " (tick Show retired agencies to see it)"

@@ -6,15 +6,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.cases import FamilyMemberRow, remove_family_member
+from app.services.cases import FamilyMemberRow, retire_family_member
 from app.storage.workspace import Workspace
 from app.ui.dialogs.family_member import FamilyMemberDialog
+from app.ui.dialogs.text_prompt import TextPrompt
 from app.ui.pages.list_page import make_table
 from app.ui.table_models import FamilyTableModel
 from app.ui.widgets import hint, name_buttons, named
@@ -47,8 +47,8 @@ class FamilySection(QGroupBox):
         self.add_button.clicked.connect(self._on_add)
         self.edit_button = named(QPushButton("Edit…"), "Edit family member")
         self.edit_button.clicked.connect(self._on_edit)
-        self.remove_button = named(QPushButton("Remove"), "Remove family member")
-        self.remove_button.clicked.connect(self._on_remove)
+        self.remove_button = named(QPushButton("Retire…"), "Retire family member")
+        self.remove_button.clicked.connect(self._on_retire)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -63,6 +63,7 @@ class FamilySection(QGroupBox):
 
     def set_rows(self, child_id: str, rows: list[FamilyMemberRow]) -> None:
         self.child_id = child_id
+        rows = [r for r in rows if not r.retired]
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(rows))
@@ -95,20 +96,20 @@ class FamilySection(QGroupBox):
         if self.workspace.is_open:
             self.changed.emit()
 
-    def _on_remove(self) -> None:
+    def _on_retire(self) -> None:
         member = self._selected()
         if member is None:
             self.table.setFocus()
             return
-        answer = QMessageBox.question(
+        # Retired, not deleted: the meetings and letters that named them keep them.
+        reason = TextPrompt.ask(
             self,
-            "Remove family member",
-            f"Remove {member.name} from this child's family members and carers? "
-            "This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "Retire family member…",
+            f"Why is {member.name} no longer on this child's list?",
+            ok_text="&Retire",
+            accept_text=lambda why: retire_family_member(
+                self.workspace, member_id=member.id, reason=why
+            ),
         )
-        if answer != QMessageBox.StandardButton.Yes or not self.workspace.is_open:
-            return
-        remove_family_member(self.workspace, member_id=member.id)
-        self.changed.emit()
+        if reason is not None and self.workspace.is_open:
+            self.changed.emit()

@@ -1,0 +1,42 @@
+"""Creating, opening and upgrading a workspace are services; storage knows files and keys."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import app.storage
+from app.errors import WorkspaceExists
+from app.services.workspace import create_workspace, open_workspace
+from app.storage import migrate
+from tests.conftest import PASSPHRASE
+
+
+def test_storage_never_imports_services() -> None:
+    for module in Path(app.storage.__file__).parent.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            assert not any(n.startswith("app.services") for n in names), module.name
+
+
+def test_a_created_workspace_is_at_head_seeded_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "w.macpt"
+    with (
+        create_workspace(path, PASSPHRASE) as workspace,
+        workspace.engine.connect() as connection,
+    ):
+        assert migrate.current_revision(connection) == migrate.SCHEMA_HEAD
+    with pytest.raises(WorkspaceExists):
+        create_workspace(path, PASSPHRASE)
+    with (
+        open_workspace(path, PASSPHRASE) as workspace,
+        workspace.engine.connect() as connection,
+    ):
+        assert migrate.current_revision(connection) == migrate.SCHEMA_HEAD
