@@ -16,6 +16,7 @@ import itertools
 import random
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.models import (
@@ -44,6 +45,56 @@ OUTCOMES: list[ThresholdOutcome | None] = [
 ]
 
 
+class _SigningLast(JourneyBuilder):
+    """Writes every record first and signs meetings off at the end, as chairs do:
+    the database refuses new rows under a signed-off meeting."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.to_sign: list[Meeting] = []
+
+    def meeting(
+        self,
+        case: CaseEpisode,
+        kind: MeetingType,
+        day: dt.date,
+        *,
+        status: MeetingStatus = MeetingStatus.CLOSED,
+        closed_on: dt.date | None = None,
+    ) -> Meeting:
+        if status is not MeetingStatus.SIGNED_OFF:
+            return super().meeting(case, kind, day, status=status, closed_on=closed_on)
+        meeting = super().meeting(case, kind, day, status=MeetingStatus.CLOSED, closed_on=closed_on)
+        self.to_sign.append(meeting)
+        return meeting
+
+    def strategy(
+        self,
+        case: CaseEpisode,
+        day: dt.date,
+        *,
+        outcome: ThresholdOutcome | None = ThresholdOutcome.S47_JOINT,
+        threshold_met: bool | None = True,
+        status: MeetingStatus = MeetingStatus.CLOSED,
+    ) -> Meeting:
+        signing = status is MeetingStatus.SIGNED_OFF
+        meeting = super().strategy(
+            case,
+            day,
+            outcome=outcome,
+            threshold_met=threshold_met,
+            status=MeetingStatus.CLOSED if signing else status,
+        )
+        if signing:
+            self.to_sign.append(meeting)
+        return meeting
+
+    def sign_off(self) -> None:
+        for meeting in self.to_sign:
+            meeting.status = MeetingStatus.SIGNED_OFF
+        self.session.flush()
+
+
 def add_random_journeys(workspace: Workspace, *, children: int, seed: int) -> None:
     """``children`` random journeys, the same ones for the same seed."""
     rng = random.Random(seed)
@@ -53,9 +104,10 @@ def add_random_journeys(workspace: Workspace, *, children: int, seed: int) -> No
     calendar = WorkingCalendar()
     try:
         with workspace.transaction() as session:
-            builder = JourneyBuilder(session)
+            builder = _SigningLast(session)
             for index in range(children):
                 _journey(builder, rng, calendar, f"GEN{seed:02d}{index:04d}")
+            builder.sign_off()
     finally:
         clock.set_clock(None)
 
