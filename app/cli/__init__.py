@@ -40,8 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument("--workspace", type=common.workspace_path, default=None, metavar="PATH")
     gui.set_defaults(handler=_run_gui)
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"app.cli.{name}").register(commands)
+    # All imported before any registers: some add kinds to `macpt export` as they load.
+    modules = [importlib.import_module(f"app.cli.{name}") for name in COMMAND_MODULES]
+    for module in modules:
+        module.register(commands)
     return parser
 
 
