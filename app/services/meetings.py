@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from sqlalchemy import String, cast, or_, select
+from sqlalchemy.orm import contains_eager
 
 from app import clock
 from app.errors import NotFound, ValidationError
@@ -133,7 +134,13 @@ def list_meetings(
 ) -> list[MeetingSummary]:
     """Meetings by date, matching the child's name or reference, the place or the chair."""
     with workspace.reading() as session:
-        query = select(Meeting).join(Meeting.case).join(CaseEpisode.child)
+        # The case and child come in the same query: one per meeting made a long list slow.
+        query = (
+            select(Meeting)
+            .join(Meeting.case)
+            .join(CaseEpisode.child)
+            .options(contains_eager(Meeting.case).contains_eager(CaseEpisode.child))
+        )
         if case_id:
             query = query.where(Meeting.case_id == case_id)
         if from_date:
