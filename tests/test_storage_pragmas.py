@@ -21,6 +21,7 @@ EXPECTED = {
     "foreign_keys": 1,
     "secure_delete": 1,
     "temp_store": 2,  # MEMORY
+    "cache_size": -32000,  # 32 MB per connection
     "cipher_log_level": "NONE",
 }
 

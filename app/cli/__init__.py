@@ -8,32 +8,29 @@ from an argument or an environment variable.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from app import APP_NAME, __version__
-from app.cli import (
-    common,
-    export_commands,
-    journey_commands,
-    meeting_commands,
-    register_commands,
-    report_commands,
-    workspace_commands,
-)
 
-# Each module adds its subcommands; later features add a module here.
+# Each module adds its subcommands with register(commands); a later feature adds
+# its module's name here. The modules are imported only to build the parser, and
+# each imports what its commands need (services, exporters, Qt) inside the command
+# that needs it, so `macpt --version` and every command load no more than they use.
 COMMAND_MODULES = [
-    workspace_commands,
-    meeting_commands,
-    export_commands,
-    report_commands,
-    register_commands,
-    journey_commands,
+    "workspace_commands",
+    "meeting_commands",
+    "export_commands",
+    "report_commands",
+    "register_commands",
+    "journey_commands",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.cli import common
+
     parser = argparse.ArgumentParser(
         prog="macpt",
         description=f"{APP_NAME}: chair MACPT meetings and export their records.",
@@ -43,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument("--workspace", type=common.workspace_path, default=None, metavar="PATH")
     gui.set_defaults(handler=_run_gui)
-    for module in COMMAND_MODULES:
+    # All imported before any registers: some add kinds to `macpt export` as they load.
+    modules = [importlib.import_module(f"app.cli.{name}") for name in COMMAND_MODULES]
+    for module in modules:
         module.register(commands)
     return parser
 
@@ -58,6 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         argv = ["gui"]
+    if argv == ["--version"]:
+        # Answered before any command is loaded: installers and scripts ask it often.
+        print(f"macpt {__version__}")
+        return 0
+    from app.cli import common
+
     args = build_parser().parse_args(argv)
     return common.run_handler(args)
 

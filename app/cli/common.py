@@ -9,12 +9,13 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import paths
 from app.errors import MacptError
-from app.services.workspace import open_workspace
-from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.storage.workspace import Workspace
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -78,6 +79,8 @@ def read_passphrases(args: argparse.Namespace, prompts: list[str]) -> list[str]:
 
 
 def unlock(args: argparse.Namespace, *, upgrade: bool = True) -> Workspace:
+    from app.services.workspace import open_workspace
+
     (passphrase,) = read_passphrases(args, ["Passphrase"])
     workspace = open_workspace(resolve_workspace(args), passphrase, upgrade=upgrade)
     workspace.actor = f"macpt ({getpass.getuser()})"

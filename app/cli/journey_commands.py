@@ -13,15 +13,14 @@ CASE is a case's id or a child's local authority reference (their latest case).
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from app.cli import common, export_commands
 from app.errors import NotFound
-from app.models import CaseEpisode, Child
-from app.storage.workspace import Workspace
 from app.workdays import long_date
+
+if TYPE_CHECKING:
+    from app.storage.workspace import Workspace
 
 
 def register(commands: Any) -> None:
@@ -37,6 +36,10 @@ def register(commands: Any) -> None:
 
 def resolve_case(workspace: Workspace, case: str) -> str:
     """A case id from an id or a child's local authority reference (their latest case)."""
+    from sqlalchemy import select
+
+    from app.models import CaseEpisode, Child
+
     with workspace.reading() as session:
         if session.get(CaseEpisode, case) is not None:
             return case

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import clock
 from app.cli import common
-from app.services.deadlines import deadlines
-from app.services.register import OVERDUE_LABELS, STATUS_LABELS, RegisterRow, all_register_rows
+
+if TYPE_CHECKING:
+    from app.services.register import RegisterRow
 
 
 def register(commands: Any) -> None:
@@ -69,6 +70,8 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
+    from app.services.deadlines import deadlines
+
     with common.unlock(args) as workspace:
         found = deadlines(workspace, today=_today(args))
     if args.json:
@@ -84,6 +87,8 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 
 def _register(args: argparse.Namespace) -> int:
+    from app.services.register import all_register_rows
+
     with common.unlock(args) as workspace:
         rows = all_register_rows(workspace, today=_today(args))
     if args.json:
@@ -100,6 +105,8 @@ def _register(args: argparse.Namespace) -> int:
 
 
 def _line(row: RegisterRow) -> str:
+    from app.services.register import OVERDUE_LABELS, STATUS_LABELS
+
     parts = [row.child, STATUS_LABELS[row.status]]
     if row.lcpp:
         parts.append(f"LCPP {row.lcpp}")

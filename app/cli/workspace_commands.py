@@ -7,8 +7,6 @@ from typing import Any
 
 from app.cli import common
 from app.errors import MacptError
-from app.services.passphrase import POLICY_TEXT, check_new_passphrase
-from app.services.workspace import change_passphrase, create_workspace
 
 
 def register(commands: Any) -> None:
@@ -43,6 +41,9 @@ def register(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from app.services.passphrase import POLICY_TEXT, check_new_passphrase
+    from app.services.workspace import create_workspace
+
     path = common.resolve_workspace(args)
     if args.passphrase_stdin:
         (passphrase,) = common.read_passphrases(args, ["Passphrase"])
@@ -101,6 +102,9 @@ def _meetings(args: argparse.Namespace) -> int:
 
 
 def _change_passphrase(args: argparse.Namespace) -> int:
+    from app.services.passphrase import check_new_passphrase
+    from app.services.workspace import change_passphrase
+
     if args.passphrase_stdin:
         old, new = common.read_passphrases(args, ["Current passphrase", "New passphrase"])
         confirmation = new

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import String, cast, or_, select
 
@@ -63,6 +64,27 @@ def _summary(meeting: Meeting) -> MeetingSummary:
         meeting.location,
         meeting.chair_name,
     )
+
+
+_SUMMARY_COLUMNS = (
+    Meeting.id,
+    Meeting.case_id,
+    Meeting.meeting_type,
+    Meeting.scheduled_date,
+    Meeting.scheduled_time,
+    Meeting.status,
+    Child.la_child_ref,
+    Child.first_name,
+    Child.last_name,
+    Meeting.location,
+    Meeting.chair_name,
+)
+
+
+def _summary_from_row(row: Any) -> MeetingSummary:
+    (id_, case_id, kind, day, time, status, ref, first, last, location, chair) = row
+    name = " ".join(part for part in (first, last) if part)  # as Child.full_name
+    return MeetingSummary(id_, case_id, kind, day, time, status, ref, name, location, chair)
 
 
 def schedule_meeting(
@@ -135,7 +157,10 @@ def list_meetings(
 ) -> list[MeetingSummary]:
     """Meetings by date, matching the child's name or reference, the place or the chair."""
     with workspace.reading() as session:
-        query = select(Meeting).join(Meeting.case).join(CaseEpisode.child)
+        # Plain rows with the child's columns, in one query: a team's workspace holds tens
+        # of thousands of meetings, and loading each as objects (or its child one query
+        # at a time) kept the chair waiting.
+        query = select(*_SUMMARY_COLUMNS).join(Meeting.case).join(CaseEpisode.child)
         if case_id:
             query = query.where(Meeting.case_id == case_id)
         if from_date:
@@ -160,7 +185,7 @@ def list_meetings(
         query = query.order_by(Meeting.scheduled_date, Meeting.scheduled_time)
         if limit:
             query = query.limit(limit)
-        return [_summary(m) for m in session.scalars(query)]
+        return [_summary_from_row(row) for row in session.execute(query)]
 
 
 def get_meeting(workspace: Workspace, *, meeting_id: str) -> MeetingSummary:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 from app.errors import WeakPassphrase
 
 MIN_LENGTH = 12
@@ -26,6 +24,8 @@ def check_new_passphrase(passphrase: str, confirmation: str) -> None:
         )
     if passphrase.strip() != passphrase:
         raise WeakPassphrase("The passphrase starts or ends with a space. Remove it.")
+    from zxcvbn import zxcvbn  # its word lists take a while to load; only checking needs them
+
     result = zxcvbn(passphrase[:100])
     if result["score"] < 3:
         warning = result["feedback"].get("warning") or "It is too easy to guess."

@@ -34,6 +34,7 @@ REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
     ("foreign_keys", "ON", 1),
     ("secure_delete", "ON", 1),
     ("temp_store", "MEMORY", 2),
+    ("cache_size", "-32000", -32000),  # 32 MB of decrypted pages, not the default 2 MB
 )
 
 CORRUPTION_MARKERS = (

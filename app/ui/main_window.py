@@ -29,6 +29,7 @@ from app.ui.save_indicator import SaveIndicator
 from app.ui.widgets import named
 
 DETAIL_PAGES = {"case": "cases", "meeting": "meetings"}
+PAGE_KEYS = [spec.key for spec in PAGES]
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         # Qt adds the application name itself ("d.macpt — MACPT Companion").
         self.setWindowTitle(workspace.path.name)
+        # Built the first time each is shown: unlocking builds Home alone.
         self.pages: dict[str, QWidget] = {}
         self.detail: QWidget | None = None
         self._location = Location("home")
@@ -68,9 +70,6 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
         for spec in PAGES:
-            page = spec.make(self)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
             self.nav.addItem(spec.title)
         width = max(self.nav.sizeHintForColumn(0), self.fontMetrics().averageCharWidth() * 10)
         self.nav.setFixedWidth(width + 4 * self.fontMetrics().averageCharWidth())
@@ -90,8 +89,6 @@ class MainWindow(QMainWindow):
         self.settings_changed.connect(self._show_lock_hint)
         named(self.statusBar(), "Status")
         self._build_actions()
-        for page in self.pages.values():
-            self._watch_autosaves(page)
         self.show_page("home")
 
     def _show_lock_hint(self, settings: WorkspaceSettings) -> None:
@@ -157,13 +154,21 @@ class MainWindow(QMainWindow):
             elif location.page == "meeting" and location.record_id:
                 self.open_meeting(location.record_id, back=location.back)
             else:
-                self.show_page(location.page if location.page in self.pages else "home")
+                self.show_page(location.page if location.page in PAGE_KEYS else "home")
         except Exception:
             self.show_page(DETAIL_PAGES.get(location.page, "home"))
             raise
 
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built now if it has not been shown before."""
+        if key not in self.pages:
+            page = self.pages[key] = PAGES[PAGE_KEYS.index(key)].make(self)
+            self.stack.addWidget(page)
+            self._watch_autosaves(page)
+        return self.pages[key]
+
     def show_page(self, key: str) -> None:
-        page = self.pages[key]
+        page = self.page(key)
         self._drop_detail()
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
@@ -175,7 +180,7 @@ class MainWindow(QMainWindow):
     def _select_nav(self, key: str) -> None:
         self.nav.setVisible(True)
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow([spec.key for spec in PAGES].index(key))
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
         self.nav.blockSignals(False)
 
     def _on_nav_row(self, row: int) -> None:

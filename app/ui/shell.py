@@ -248,6 +248,9 @@ def _warm_up() -> None:
     """Import what unlocking needs while the user types the passphrase."""
     import app.services.workspace
     import app.ui.main_window  # noqa: F401
+    from app.workdays import WorkingCalendar
+
+    WorkingCalendar()  # loads the bank holidays, which Home's deadlines count with
 
 
 def _login_name() -> str:

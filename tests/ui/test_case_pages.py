@@ -32,12 +32,15 @@ def _cases_page(window: MainWindow) -> CasesPage:
 def test_cases_search_filters(qtbot: QtBot, window: MainWindow) -> None:
     page = _cases_page(window)
     assert page.model.rowCount() == 5
-    qtbot.keyClicks(page.list.search, "testwood")
+    with qtbot.waitSignal(page.list.search_changed):
+        qtbot.keyClicks(page.list.search, "testwood")
     assert [c.la_child_ref for c in page.model.rows()] == ["DEMO0003"]
     page.list.search.clear()
-    qtbot.keyClicks(page.list.search, "DEMO000")
+    with qtbot.waitSignal(page.list.search_changed):
+        qtbot.keyClicks(page.list.search, "DEMO000")
     assert page.model.rowCount() == 5
-    qtbot.keyClicks(page.list.search, "9")
+    with qtbot.waitSignal(page.list.search_changed):
+        qtbot.keyClicks(page.list.search, "9")
     assert page.model.rowCount() == 0
     assert page.list.stack.currentWidget() is page.list.empty
     assert "No case matches" in page.list.empty.text()

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from app.exporters.minutes import MinutesExport, export_minutes, minutes_title
 from app.models import MeetingStatus
 from app.paths import default_export_dir, ensure_private_dir
 from app.services.conduct.signoff import list_minutes_issues
 from app.ui.meeting.state import MeetingState
 from app.ui.widgets import busy, user_message
 
+# Word loads when the chair first exports, not when a meeting opens.
+if TYPE_CHECKING:
+    from app.exporters.minutes import MinutesExport
+
 
 def suggested_minutes_name(state: MeetingState) -> str:
     """A neutral file name: the meeting type, date and version, never the child's name."""
+    from app.exporters.minutes import minutes_title
+
     header = state.header
     version = "DRAFT"
     if header.status is MeetingStatus.SIGNED_OFF:
@@ -37,6 +43,8 @@ def export_folder() -> Path:
 
 def export_minutes_with_dialog(state: MeetingState, parent: QWidget | None) -> MinutesExport | None:
     """Ask for a file, write the minutes there; None if cancelled or it failed (and why)."""
+    from app.exporters.minutes import export_minutes
+
     state.autosave.flush()
     suggested = export_folder() / suggested_minutes_name(state)
     target = state.dialogs.choose_document_target(parent, "Export minutes", suggested)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.exporters.letters import export_notifications
 from app.models import NotificationKind, RecipientRole
 from app.services.journey import notifications as service
 from app.services.journey.notifications import NotificationRow
@@ -151,6 +150,8 @@ class NotificationsDialog(QDialog):
         return line
 
     def _on_export(self) -> None:
+        from app.exporters.letters import export_notifications  # Word loads when first used
+
         folder = self.state.dialogs.choose_folder(
             self, "Export letters to an empty folder", export_folder()
         )

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.exporters.safety_plan import export_safety_plan
 from app.services.journey import safety_plan as plans
 from app.services.journey.safety_plan import SafetyPlanItemInput, SafetyPlanVersionView
 from app.ui.meeting.action_form import agency_combo
@@ -259,6 +258,8 @@ class SafetyPlanPage(StepPage):
         self.state.tell(f"Safety plan saved as version {self.plan.current_version}.")
 
     def _on_export(self) -> None:
+        from app.exporters.safety_plan import export_safety_plan  # Word loads when first used
+
         if self.plan is None or self.shown is None:
             return
         name = f"Interim safety plan v{self.shown.version}.docx"
