@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,15 +17,14 @@ import app.storage.audit  # noqa: F401  (registers the audit listener)
 from app import clock, paths
 from app.errors import (
     MacptError,
-    NotAWorkspace,
     WorkspaceDamaged,
     WorkspaceExists,
-    WorkspaceNotFound,
     WorkspaceTooNew,
-    WrongPassphrase,
 )
-from app.storage import cipher, migrate
+from app.storage import cipher, failures, migrate, secrets
 from app.storage.instance import InstanceLock
+from app.storage.integrity import BackgroundCheck
+from app.storage.unlock import unlock_file
 
 
 class Workspace:
@@ -39,6 +40,10 @@ class Workspace:
         self._lock = lock
         self.actor = "MACPT Companion user"
         self.damaged = False
+        self.damage_detail = ""
+        self._check: BackgroundCheck | None = None
+        self._busy = 0
+        self._busy_lock = threading.Lock()
         self.engine: Engine = self._make_engine()
         self._make_sessions()
 
@@ -73,26 +78,66 @@ class Workspace:
         )
 
     def _on_error(self, context: Any) -> None:
-        if context.original_exception is not None and cipher.is_corruption(
-            context.original_exception
-        ):
+        original = context.original_exception
+        if original is None or not failures.is_storage_failure(original):
+            return  # constraints, triggers and SQL mistakes are not about the file
+        if cipher.is_corruption(original):
             self.damaged = True
-            raise WorkspaceDamaged() from context.original_exception
+        raise failures.from_sqlite_error(original, self.path) from original
+
+    def start_integrity_check(self) -> None:
+        """Check every page in the background; writes wait for the result."""
+        self._check = BackgroundCheck(self._connect)
+
+    def _await_check(self) -> None:
+        if self._check is not None:
+            problems = self._check.result()
+            self._check = None
+            if problems:
+                self.damaged = True
+                self.damage_detail = problems[0]
+        if self.damaged:
+            raise WorkspaceDamaged(self.damage_detail)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error."""
-        if self.damaged:
-            raise WorkspaceDamaged()
-        with self._writing_sessions() as session:
+        """One unit of work: committed on success, rolled back on any error.
+
+        The first waits for the integrity check started at unlock; none is
+        accepted once the workspace is found damaged. When nothing else is in
+        progress afterwards, the WAL is folded into the file.
+        """
+        self._await_check()
+        with self._in_use(), self._writing_sessions() as session:
             session.info["actor"] = self.actor
             with session.begin():
                 yield session
+        if self._busy == 0:
+            self.checkpoint()
+
+    @contextlib.contextmanager
+    def _in_use(self) -> Iterator[None]:
+        with self._busy_lock:
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._busy_lock:
+                self._busy -= 1
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the file and empty it, so little sits in it."""
+        if self._key is None or self.damaged:
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only look: anything written is rolled back."""
-        with self._sessions() as session:
+        with self._in_use(), self._sessions() as session:
             session.info["actor"] = self.actor
             try:
                 yield session
@@ -107,10 +152,17 @@ class Workspace:
         """Close every connection, forget the key and release the instance lock."""
         if self._key is None:
             return
-        self.engine.dispose()
-        _wipe(self._key)
-        self._key = None
-        self._lock.release()
+        try:
+            if self._check is not None:
+                self._check.result()
+                self._check = None
+            with contextlib.suppress(MacptError):
+                self.checkpoint()
+        finally:
+            self.engine.dispose()
+            _wipe(self._key)
+            self._key = None
+            self._lock.release()
 
     def __enter__(self) -> Workspace:
         return self
@@ -189,7 +241,7 @@ class Workspace:
                 # Fold the WAL in first and again after, so that no page
                 # encrypted with the old key lingers in it.
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.execute(f'PRAGMA rekey = "{cipher.raw_key_literal(new_key)}"')
+                secrets.run_with_key(conn, b"PRAGMA rekey = {key};", new_key, None)
                 rekeyed = True
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -215,8 +267,7 @@ def _begin(connection: Connection) -> None:
 
 def _wipe(key: bytearray) -> None:
     """Overwrite a key in memory once it is no longer needed."""
-    for i in range(len(key)):
-        key[i] = 0
+    secrets.wipe(key)
 
 
 def create_workspace(path: Path, passphrase: str) -> Workspace:
@@ -229,8 +280,18 @@ def create_workspace(path: Path, passphrase: str) -> Workspace:
     if path.exists():
         raise WorkspaceExists(path)
     paths.ensure_private_dir(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError as exc:
+        raise WorkspaceExists(path) from exc
+    except OSError as exc:
+        raise failures.from_os_error(exc, path) from exc
     lock = InstanceLock(path)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     salt = cipher.new_salt()
     key = cipher.derive_key(passphrase, salt)
     try:
@@ -256,30 +317,16 @@ def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Work
     beside the workspace.
     """
     paths.private_umask()
-    path = path.expanduser()
-    if not path.exists():
-        raise WorkspaceNotFound(path)
-    if not path.is_file():
-        raise NotAWorkspace(path)
-    salt = cipher.read_salt(path)
-    lock = InstanceLock(path)
-    lock.acquire()
+    key, salt, lock = unlock_file(path.expanduser(), passphrase)
     try:
-        key = cipher.derive_key(passphrase, salt)
-        try:
-            cipher.connect(path, key).close()
-        except WrongPassphrase:
-            raise
-        except Exception as exc:
-            if cipher.is_corruption(exc):
-                raise WorkspaceDamaged() from exc
-            raise
-        workspace = Workspace(path, key, salt, lock)
+        workspace = Workspace(path.expanduser(), key, salt, lock)
     except BaseException:
+        _wipe(key)
         lock.release()
         raise
     try:
         _bring_up_to_date(workspace, upgrade=upgrade)
+        workspace.start_integrity_check()
     except BaseException:
         workspace.close()
         raise
