@@ -13,6 +13,7 @@ from typing import Any
 
 from app import paths
 from app.errors import MacptError
+from app.storage import secrets
 from app.storage.workspace import Workspace, open_workspace
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -55,7 +56,12 @@ def resolve_workspace(args: argparse.Namespace) -> Path:
 
 
 def _stdin_lines() -> list[str]:
-    return [line.rstrip("\r\n") for line in sys.stdin.readlines()]
+    raw = sys.stdin.readlines()
+    lines = [line.rstrip("\r\n") for line in raw]
+    for line in raw:
+        if line.endswith("\n"):  # rstrip made a new string; this one held a passphrase
+            secrets.wipe_immutable(line)
+    return lines
 
 
 def read_passphrases(args: argparse.Namespace, prompts: list[str]) -> list[str]:
@@ -78,7 +84,10 @@ def read_passphrases(args: argparse.Namespace, prompts: list[str]) -> list[str]:
 
 def unlock(args: argparse.Namespace, *, upgrade: bool = True) -> Workspace:
     (passphrase,) = read_passphrases(args, ["Passphrase"])
-    workspace = open_workspace(resolve_workspace(args), passphrase, upgrade=upgrade)
+    try:
+        workspace = open_workspace(resolve_workspace(args), passphrase, upgrade=upgrade)
+    finally:
+        secrets.wipe_immutable(passphrase)  # read here, used once
     workspace.actor = f"macpt ({getpass.getuser()})"
     return workspace
 
