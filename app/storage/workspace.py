@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -129,7 +130,10 @@ class Workspace:
         """Fold the WAL into the file and empty it, so little sits in it."""
         if self._key is None or self.damaged:
             return
-        with self.engine.connect() as connection:
+        # What was committed is safe in the WAL either way: a checkpoint that
+        # cannot run now (a full disk, say) is retried at the next idle moment,
+        # and the next write reports the cause.
+        with contextlib.suppress(sqlcipher3.Error), self.engine.connect() as connection:
             raw = connection.connection.driver_connection
             assert raw is not None
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
