@@ -22,7 +22,7 @@ from app.errors import (
     WorkspaceExists,
     WorkspaceTooNew,
 )
-from app.storage import cipher, failures, migrate, secrets
+from app.storage import anchor, audit_check, cipher, failures, migrate, secrets
 from app.storage.instance import InstanceLock
 from app.storage.integrity import BackgroundCheck
 from app.storage.unlock import unlock_file
@@ -43,6 +43,7 @@ class Workspace:
         self.damaged = False
         self.damage_detail = ""
         self._check: BackgroundCheck | None = None
+        self._anchored: anchor.Anchor | None = None
         self._busy = 0
         self._busy_lock = threading.Lock()
         self.engine: Engine = self._make_engine()
@@ -115,6 +116,7 @@ class Workspace:
                 yield session
         if self._busy == 0:
             self.checkpoint()
+            self.update_anchor()
 
     @contextlib.contextmanager
     def _in_use(self) -> Iterator[None]:
@@ -162,6 +164,7 @@ class Workspace:
                 self._check = None
             with contextlib.suppress(MacptError):
                 self.checkpoint()
+                self.update_anchor()
         finally:
             self.engine.dispose()
             _wipe(self._key)
@@ -176,24 +179,53 @@ class Workspace:
 
     # -- checks ------------------------------------------------------------
     def integrity_problems(self) -> list[str]:
-        """SQLCipher page check, SQLite structure check and the audit chain."""
-        from app.storage.audit import verify_chain
-
+        """Every page, SQLite's structure, and the audit log (see :mod:`audit_check`)."""
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
         raw = self.engine.raw_connection()
         try:
             problems = cipher.integrity_problems(raw.driver_connection)
-        except Exception as exc:
-            if cipher.is_corruption(exc):
-                self.damaged = True
-                return ["the file's pages do not decrypt and authenticate"]
-            raise
         finally:
             raw.close()
         if problems:
             self.damaged = True
             return problems
-        with self.reading() as session:
-            return verify_chain(session)
+        with self.engine.connect() as connection:
+            chain, head = audit_check.chain_problems(connection)
+            return [
+                *chain,
+                *audit_check.trigger_problems(connection),
+                *audit_check.content_problems(connection),
+                *audit_check.anchor_problems(connection, self._salt, self._key, head),
+            ]
+
+    def update_anchor(self, *, accept: bool = False) -> bool:
+        """Record the audit log's head outside the workspace; whether it was recorded.
+
+        The anchor only moves forward along the same log. With ``accept`` (the
+        chair restored a backup on purpose) this copy's head replaces it.
+        """
+        if self._key is None or self.damaged:
+            return False
+        with self.engine.connect() as connection:
+            head = audit_check.head(connection)
+            if head is None or (head == self._anchored and not accept):
+                return False
+            try:
+                anchored = anchor.read(self._salt, self._key)
+            except anchor.AnchorForged:
+                anchored = None
+                if not accept:
+                    return False
+            if not accept and not audit_check.extends(connection, anchored):
+                return False
+        if anchored != head:
+            try:
+                anchor.write(self._salt, self._key, head)
+            except OSError:
+                return False  # the data folder is unwritable: verify will say so
+        self._anchored = head
+        return True
 
     def backup_to(self, target: Path) -> None:
         """An encrypted, consistent copy that opens with the same passphrase.
@@ -236,6 +268,10 @@ class Workspace:
         if self._key is None:
             raise MacptError("The workspace is locked. Unlock it to continue.")
         new_key = cipher.derive_key(new_passphrase, self._salt)
+        try:
+            carried = anchor.read(self._salt, self._key)
+        except anchor.AnchorForged:
+            carried = None
         self.engine.dispose()
         rekeyed = False
         try:
@@ -256,6 +292,10 @@ class Workspace:
             _wipe(old_key)
             self.engine = self._make_engine()
             self._make_sessions()
+        if carried is not None:
+            # Rewritten under the new key; a crash just before this is the one case
+            # verify reports as an anchor written before a passphrase change.
+            anchor.write(self._salt, self._key, carried)
 
 
 def _begin(connection: Connection) -> None:
