@@ -10,6 +10,7 @@ Each entry's hash covers the previous entry's, forming a chain that
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 
@@ -60,12 +61,15 @@ def content_hash(columns: list[str], row: tuple[Any, ...] | None) -> str:
     return digest.hexdigest()
 
 
-def record_tables() -> set[str]:
-    return {
-        mapper.local_table.name  # type: ignore[attr-defined]
-        for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, Record) and mapper.class_ is not AuditEntry
-    }
+@functools.cache
+def record_tables() -> frozenset[str]:
+    return frozenset(
+        {
+            mapper.local_table.name  # type: ignore[attr-defined]
+            for mapper in Base.registry.mappers
+            if issubclass(mapper.class_, Record) and mapper.class_ is not AuditEntry
+        }
+    )
 
 
 def stored_content(connection: Connection, table: str, record_id: str) -> str | None:

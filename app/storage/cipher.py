@@ -38,6 +38,8 @@ REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
     ("foreign_keys", "ON", 1),
     ("secure_delete", "ON", 1),
     ("temp_store", "MEMORY", 2),
+    # Fold the WAL in every 256 pages (1 MiB) during long bursts of writing.
+    ("wal_autocheckpoint", "256", 256),
 )
 
 

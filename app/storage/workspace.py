@@ -25,6 +25,7 @@ from app.errors import (
 from app.storage import anchor, audit_check, cipher, failures, migrate, secrets
 from app.storage.instance import InstanceLock
 from app.storage.integrity import BackgroundCheck
+from app.storage.quiet import WhenQuiet
 from app.storage.unlock import unlock_file
 
 
@@ -44,6 +45,7 @@ class Workspace:
         self.damage_detail = ""
         self._check: BackgroundCheck | None = None
         self._anchored: anchor.Anchor | None = None
+        self._quiet = WhenQuiet(self._on_quiet)
         self._busy = 0
         self._busy_lock = threading.Lock()
         self.engine: Engine = self._make_engine()
@@ -107,7 +109,8 @@ class Workspace:
 
         The first waits for the integrity check started at unlock; none is
         accepted once the workspace is found damaged. When nothing else is in
-        progress afterwards, the WAL is folded into the file.
+        progress for a moment afterwards, the WAL is folded into the file and the
+        audit log's anchor moved on (see :mod:`app.storage.quiet`).
         """
         self._await_check()
         with self._in_use(), self._writing_sessions() as session:
@@ -115,8 +118,13 @@ class Workspace:
             with session.begin():
                 yield session
         if self._busy == 0:
-            self.checkpoint()
-            self.update_anchor()
+            self._quiet.poke()
+
+    def _on_quiet(self) -> None:
+        if self._busy == 0 and self._key is not None:
+            with contextlib.suppress(MacptError):
+                self.checkpoint()
+                self.update_anchor()
 
     @contextlib.contextmanager
     def _in_use(self) -> Iterator[None]:
@@ -159,6 +167,7 @@ class Workspace:
         if self._key is None:
             return
         try:
+            self._quiet.cancel()
             if self._check is not None:
                 self._check.result()
                 self._check = None
@@ -371,6 +380,7 @@ def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Work
     try:
         _bring_up_to_date(workspace, upgrade=upgrade)
         workspace.start_integrity_check()
+        workspace.update_anchor()  # first sight on this computer, or the log moved on
     except BaseException:
         workspace.close()
         raise
