@@ -380,7 +380,10 @@ def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Work
     try:
         _bring_up_to_date(workspace, upgrade=upgrade)
         workspace.start_integrity_check()
-        workspace.update_anchor()  # first sight on this computer, or the log moved on
+        # First sight on this computer, or the log moved on. Damage met here
+        # marks the workspace damaged: reading goes on, writing does not.
+        with contextlib.suppress(MacptError):
+            workspace.update_anchor()
     except BaseException:
         workspace.close()
         raise
