@@ -170,8 +170,8 @@ def test_a_forged_anchor_is_noticed(closed_demo: Path) -> None:
             field="known_as",
             value="Pip",
         )
-        path = anchor.anchor_path(workspace._salt)
-    body = path.read_text().replace('"seq": ', '"seq": 1')
+        path = anchor.anchor_path(workspace._anchor_id)
+    body = path.read_text().replace('"seq": ', '"seq": 1')  # claims a later head
     path.write_text(body)
     code, output = _verify(closed_demo)
     assert code == 1

@@ -118,3 +118,17 @@ def test_opening_a_damaged_wal_refuses_keeps_the_files_and_says_what_to_do(
     with pytest.raises(WrongPassphrase):
         open_workspace(path, OTHER_PASSPHRASE)
     assert _fingerprints(path) == before
+
+
+def test_a_crash_mid_write_still_opens_with_what_was_committed(
+    crashed: Path, tmp_path: Path
+) -> None:
+    from tests.helpers.crashed import before_last_transaction
+
+    path = _copy_crashed(crashed, tmp_path)
+    log = wal.wal_path(path)
+    data = log.read_bytes()
+    log.write_bytes(data[: before_last_transaction(data) + 5000])  # the last one half-written
+    with open_workspace(path, PASSPHRASE) as workspace, workspace.engine.connect() as connection:
+        notes = connection.exec_driver_sql("SELECT max(n) FROM crash_note").scalar()
+    assert notes == COMMITS - 1

@@ -110,11 +110,11 @@ def content_problems(connection: Connection) -> list[str]:
 
 
 def anchor_problems(
-    connection: Connection, salt: bytes, key: bytes | bytearray, head: anchor.Anchor | None
+    connection: Connection, workspace: bytes, key: bytes | bytearray, head: anchor.Anchor | None
 ) -> list[str]:
     """Whether the log still reaches the head this computer recorded."""
     try:
-        anchored = anchor.read(salt, key)
+        anchored = anchor.read(workspace, key)
     except anchor.AnchorForged:
         return [
             "the record of the audit log kept on this computer does not match this "

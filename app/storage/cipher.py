@@ -63,11 +63,15 @@ def derive_key(passphrase: str, salt: bytes) -> bytearray:
         algorithm=hashes.SHA512(), length=KEY_BYTES, salt=salt, iterations=KDF_ITERATIONS
     )
     key = bytearray(KEY_BYTES)
-    material = normalise_passphrase(passphrase)
+    normalised = unicodedata.normalize("NFC", passphrase)
+    material = normalised.encode("utf-8")
     try:
         kdf.derive_into(material, key)
     finally:
-        secrets.wipe_immutable(material)  # a copy we made; the caller's text is theirs
+        # Copies made here; the caller's own text is theirs to wipe.
+        secrets.wipe_immutable(material)
+        if normalised is not passphrase:
+            secrets.wipe_immutable(normalised)
     return key
 
 

@@ -45,6 +45,7 @@ class Workspace:
         self.damage_detail = ""
         self._check: BackgroundCheck | None = None
         self._anchored: anchor.Anchor | None = None
+        self._anchor_id = anchor.workspace_id(path, salt)
         self._quiet = WhenQuiet(self._on_quiet)
         self._busy = 0
         self._busy_lock = threading.Lock()
@@ -121,8 +122,10 @@ class Workspace:
             self._quiet.poke()
 
     def _on_quiet(self) -> None:
+        # Housekeeping in a timer thread: whatever stops it now is met again,
+        # and reported, by the next save, close or verify.
         if self._busy == 0 and self._key is not None:
-            with contextlib.suppress(MacptError):
+            with contextlib.suppress(Exception):
                 self.checkpoint()
                 self.update_anchor()
 
@@ -169,7 +172,8 @@ class Workspace:
         try:
             self._quiet.cancel()
             if self._check is not None:
-                self._check.result()
+                with contextlib.suppress(Exception):  # closing regardless
+                    self._check.result()
                 self._check = None
             with contextlib.suppress(MacptError):
                 self.checkpoint()
@@ -205,7 +209,7 @@ class Workspace:
                 *chain,
                 *audit_check.trigger_problems(connection),
                 *audit_check.content_problems(connection),
-                *audit_check.anchor_problems(connection, self._salt, self._key, head),
+                *audit_check.anchor_problems(connection, self._anchor_id, self._key, head),
             ]
 
     def update_anchor(self, *, accept: bool = False) -> bool:
@@ -221,7 +225,7 @@ class Workspace:
             if head is None or (head == self._anchored and not accept):
                 return False
             try:
-                anchored = anchor.read(self._salt, self._key)
+                anchored = anchor.read(self._anchor_id, self._key)
             except anchor.AnchorForged:
                 anchored = None
                 if not accept:
@@ -230,7 +234,7 @@ class Workspace:
                 return False
         if anchored != head:
             try:
-                anchor.write(self._salt, self._key, head)
+                anchor.write(self._anchor_id, self._key, head)
             except OSError:
                 return False  # the data folder is unwritable: verify will say so
         self._anchored = head
@@ -276,11 +280,19 @@ class Workspace:
         """
         if self._key is None:
             raise MacptError("The workspace is locked. Unlock it to continue.")
+        # The background check and the quiet-time work hold connections with
+        # the old key: let them finish first (and never re-key damage).
+        self._await_check()
+        self._quiet.cancel()
         new_key = cipher.derive_key(new_passphrase, self._salt)
         try:
-            carried = anchor.read(self._salt, self._key)
+            carried = anchor.read(self._anchor_id, self._key)
         except anchor.AnchorForged:
             carried = None
+        if carried is not None:
+            # Signed with both keys until the change is done: a crash part-way
+            # leaves an anchor that whichever passphrase opens the file accepts.
+            anchor.write(self._anchor_id, self._key, carried, also=new_key)
         self.engine.dispose()
         rekeyed = False
         try:
@@ -302,9 +314,7 @@ class Workspace:
             self.engine = self._make_engine()
             self._make_sessions()
         if carried is not None:
-            # Rewritten under the new key; a crash just before this is the one case
-            # verify reports as an anchor written before a passphrase change.
-            anchor.write(self._salt, self._key, carried)
+            anchor.write(self._anchor_id, self._key, carried)
 
 
 def _begin(connection: Connection) -> None:
