@@ -11,17 +11,32 @@ from sqlalchemy import func, insert, select, text
 
 from app import clock
 from app.models import AuditEntry, Child, new_id
+from app.services import cases
 from app.services.records import save_field
 from app.storage import anchor, audit_check
 from app.storage.audit import DELETED, GENESIS, entry_hash
 from app.storage.workspace import Workspace, open_workspace
 from tests.conftest import PASSPHRASE
-from tests.helpers.workspaces import copy_workspace, demo, macpt, template
+from tests.helpers.workspaces import copy_workspace, macpt, template
+
+
+def _two_children(workspace: Workspace) -> None:
+    for n in (1, 2):
+        cases.create_case(
+            workspace,
+            la_child_ref=f"DEMO097{n}",
+            first_name="Pat",
+            last_name="Example",
+            address="12 Imaginary Lane, Sampletown, ZZ99 1AA",
+        )
 
 
 @pytest.fixture
 def closed_demo(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_workspace(template("demo", tmp_path_factory.mktemp, demo), tmp_path / "w.macpt")
+    """A small workspace: verify runs in a fresh process several times here."""
+    return copy_workspace(
+        template("two-children", tmp_path_factory.mktemp, _two_children), tmp_path / "w.macpt"
+    )
 
 
 def _first_child(workspace: Workspace) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hmac
 import os
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from app.errors import (
     WorkspaceDamaged,
     WorkspaceExists,
     WorkspaceTooNew,
+    WrongPassphrase,
 )
 from app.storage import anchor, audit_check, cipher, failures, migrate, secrets
 from app.storage.instance import InstanceLock
@@ -269,6 +271,17 @@ class Workspace:
                 f"({exc.strerror or 'the system refused'}). Choose a folder you can write to "
                 "with enough free space."
             ) from exc
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise :class:`WrongPassphrase` unless ``passphrase`` is this workspace's."""
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
+        key = cipher.derive_key(passphrase, self._salt)
+        try:
+            if not hmac.compare_digest(key, self._key):
+                raise WrongPassphrase()
+        finally:
+            _wipe(key)
 
     def rekey(self, new_passphrase: str) -> None:
         """Change the passphrase in place (``PRAGMA rekey``), keeping the salt.
