@@ -12,8 +12,7 @@ class MacptError(Exception):
 class WrongPassphrase(MacptError):
     def __init__(self) -> None:
         super().__init__(
-            "That passphrase does not open this workspace. Check it and try again; "
-            "if you are sure it is right, the file may be damaged: restore it from a backup."
+            "That passphrase does not open this workspace. Check it (and Caps Lock) and try again."
         )
 
 
@@ -44,6 +43,66 @@ class WorkspaceDamaged(MacptError):
             "This workspace is damaged or has been altered outside MACPT Companion"
             f"{extra}. Nothing more will be written to it. Restore it from a backup "
             "and contact your IT service desk."
+        )
+
+
+class WalDamaged(WorkspaceDamaged):
+    """Committed changes sit behind damage in the ``-wal``: SQLite would drop them."""
+
+    def __init__(self, detail: str, aside: object) -> None:
+        MacptError.__init__(
+            self,
+            f"Recent changes to this workspace cannot all be read: {detail}. "
+            f"Nothing has been written; the files are as they were, with a copy in {aside}. "
+            "Do not keep working in it: contact your IT service desk, who can recover "
+            "the changes from the copy or restore a backup.",
+        )
+
+
+class DiskFull(MacptError):
+    def __init__(self, folder: object) -> None:
+        super().__init__(
+            f"The disk holding {folder} is full, so nothing more can be saved. "
+            "Free some space on it, then try again."
+        )
+
+
+class WorkspaceReadOnly(MacptError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} is read-only, so nothing can be saved to it. Make the file writable, "
+            "or copy it to a folder you can write to."
+        )
+
+
+class ReadOnlyDisk(MacptError):
+    def __init__(self, folder: object) -> None:
+        super().__init__(
+            f"{folder} is on a read-only disk, so nothing can be saved there. "
+            "Copy the workspace to a disk you can write to."
+        )
+
+
+class PermissionDenied(MacptError):
+    def __init__(self, path: object, action: str) -> None:
+        super().__init__(
+            f"You do not have permission to {action} {path}. Ask your IT service desk "
+            "to give your account access to it."
+        )
+
+
+class NameTooLong(MacptError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The name of {path} is too long for this disk. Choose a shorter name or folder."
+        )
+
+
+class StorageFailure(MacptError):
+    def __init__(self, path: object, detail: str) -> None:
+        super().__init__(
+            f"Reading or writing {path} failed ({detail}). Check the disk is connected "
+            "and working, then try again; if it keeps happening, contact your IT service desk."
         )
 
 

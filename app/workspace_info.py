@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.errors import ValidationError
 from app.services.passphrase import check_new_passphrase
-from app.storage import cipher, migrate
+from app.storage import migrate
 from app.storage.workspace import Workspace
 
 
@@ -33,15 +33,10 @@ def describe(workspace: Workspace) -> WorkspaceInfo:
 def verify_passphrase(workspace: Workspace, passphrase: str) -> None:
     """Raise :class:`~app.errors.WrongPassphrase` unless ``passphrase`` opens the file.
 
-    A separate, short-lived connection is used, so the open workspace is not
-    disturbed and nothing is written.
+    The key it stands for is compared with the open workspace's: the file is
+    not touched.
     """
-    key = cipher.derive_key(passphrase, cipher.read_salt(workspace.path))
-    try:
-        cipher.connect(workspace.path, key).close()
-    finally:
-        for i in range(len(key)):
-            key[i] = 0
+    workspace.check_passphrase(passphrase)
 
 
 def change_passphrase(workspace: Workspace, *, current: str, new: str, confirmation: str) -> None:

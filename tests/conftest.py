@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Per-user files (the audit log's anchors) go to a throwaway folder, never the real one;
+# processes the tests start inherit it.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="macpt-test-data-")
 
 from app import clock
 from app.services.workspace import create_workspace
@@ -19,6 +23,15 @@ PASSPHRASE = "violet tractor mango harbour"
 OTHER_PASSPHRASE = "saffron kettle glacier orbit"
 # Monday 23 November 2026, 10:00 UTC: the tests' "now" unless they say otherwise.
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test its own user data folder: copies of one template share a salt, and
+    so the audit anchor that tells an older copy from the newest."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("user-data")))
 
 
 @pytest.fixture(autouse=True)

@@ -53,8 +53,8 @@ def test_this_process_is_refused_while_another_holds_it_then_recovers_its_stale_
             open_workspace(closed, PASSPHRASE)
     finally:
         kill(holder)
-    # The killed process left its lock file behind; the lock itself died with it.
-    assert closed.with_name("w.macpt.lock").exists()
+    # The lock is on the file itself and died with the process: nothing to clear up.
+    assert sorted(p.name for p in closed.parent.iterdir())[0] == "w.macpt"
     with open_workspace(closed, PASSPHRASE) as workspace:
         assert workspace.integrity_problems() == []
 
@@ -68,3 +68,28 @@ def test_a_process_that_closes_normally_releases_the_lock(closed: Path) -> None:
     assert (holder.returncode, out.split(), err) == (0, ["closed"], "")
     with open_workspace(closed, PASSPHRASE) as workspace:
         assert workspace.is_open
+
+
+def test_a_symlink_or_hard_link_to_an_open_workspace_is_refused(closed: Path) -> None:
+    symlink = closed.with_name("via-symlink.macpt")
+    symlink.symlink_to(closed)
+    hard_link = closed.with_name("via-hard-link.macpt")
+    hard_link.hardlink_to(closed)
+    with open_workspace(closed, PASSPHRASE):
+        for other in (symlink, hard_link):
+            with pytest.raises(WorkspaceInUse, match=IN_USE):
+                open_workspace(other, PASSPHRASE)
+    with open_workspace(hard_link, PASSPHRASE), pytest.raises(WorkspaceInUse):
+        open_workspace(closed, PASSPHRASE)
+
+
+def test_no_lock_file_to_delete(closed: Path) -> None:
+    with open_workspace(closed, PASSPHRASE):
+        # Whatever is removed beside it, the lock is on the file itself.
+        for stray in closed.parent.glob("*.lock"):
+            stray.unlink()
+        result = macpt(
+            "verify", "--workspace", str(closed), "--passphrase-stdin", stdin=PASSPHRASE + "\n"
+        )
+    assert result.returncode == 1
+    assert IN_USE in result.stderr

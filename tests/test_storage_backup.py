@@ -96,7 +96,7 @@ def test_backup_to_a_missing_folder_fails_cleanly(closed_demo: Path, tmp_path: P
     assert "does not exist" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert not out.parent.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.macpt", "w.macpt.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.macpt"]
 
 
 def test_backup_refuses_a_folder_or_the_workspace_itself(closed_demo: Path, tmp_path: Path) -> None:

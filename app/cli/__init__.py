@@ -54,6 +54,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.hardening import harden
+
+    harden()  # before any passphrase is read or workspace opened
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         argv = ["gui"]

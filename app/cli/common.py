@@ -57,7 +57,14 @@ def resolve_workspace(args: argparse.Namespace) -> Path:
 
 
 def _stdin_lines() -> list[str]:
-    return [line.rstrip("\r\n") for line in sys.stdin.readlines()]
+    from app.storage import secrets
+
+    raw = sys.stdin.readlines()
+    lines = [line.rstrip("\r\n") for line in raw]
+    for line in raw:
+        if line.endswith("\n"):  # rstrip made a new string; this one held a passphrase
+            secrets.wipe_immutable(line)
+    return lines
 
 
 def read_passphrases(args: argparse.Namespace, prompts: list[str]) -> list[str]:
@@ -80,9 +87,13 @@ def read_passphrases(args: argparse.Namespace, prompts: list[str]) -> list[str]:
 
 def unlock(args: argparse.Namespace, *, upgrade: bool = True) -> Workspace:
     from app.services.workspace import open_workspace
+    from app.storage import secrets
 
     (passphrase,) = read_passphrases(args, ["Passphrase"])
-    workspace = open_workspace(resolve_workspace(args), passphrase, upgrade=upgrade)
+    try:
+        workspace = open_workspace(resolve_workspace(args), passphrase, upgrade=upgrade)
+    finally:
+        secrets.wipe_immutable(passphrase)  # read here, used once
     workspace.actor = f"macpt ({getpass.getuser()})"
     return workspace
 

@@ -20,6 +20,11 @@ def register(commands: Any) -> None:
 
     verify = commands.add_parser("verify", help="check the workspace's integrity and audit log")
     common.add_workspace_arguments(verify)
+    verify.add_argument(
+        "--accept-restored-copy",
+        action="store_true",
+        help="after putting back a backup on purpose: make its audit log the one to check against",
+    )
     verify.set_defaults(handler=_verify)
 
     meetings = commands.add_parser("meetings", help="list meetings")
@@ -72,12 +77,19 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     with common.unlock(args, upgrade=False) as workspace:
+        if args.accept_restored_copy:
+            workspace.update_anchor(accept=True)
         problems = workspace.integrity_problems()
     if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        advice = "Restore it from a backup and contact your IT service desk."
+        if all("computer" in problem for problem in problems):
+            advice = (
+                "If you put back a backup on purpose, run macpt verify with "
+                "--accept-restored-copy; otherwise contact your IT service desk."
+            )
         raise MacptError(
-            "The workspace failed its checks: "
-            + "; ".join(problems[:5])
-            + ". Restore it from a backup and contact your IT service desk."
+            "The workspace failed its checks: " + "; ".join(problems[:5]) + f"{more}. {advice}"
         )
     common.say("The workspace is intact: encryption, structure and audit log all check out.")
     return common.EXIT_OK

@@ -1,4 +1,8 @@
-"""The append-only audit log: who, when, which record, what action; never content."""
+"""The append-only audit log: who, when, which record, what action; never content.
+
+Each entry also holds a hash of the record's content after the change, so
+that a record changed outside the app no longer matches its last entry.
+"""
 
 from __future__ import annotations
 
@@ -23,3 +27,6 @@ class AuditEntry(Record):
     # breaks the chain and `macpt verify` says so.
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the record's columns after the change (None on entries
+    # written before revision 0008, and for actions on no single record).
+    content_hash: Mapped[str | None] = mapped_column(String(64))

@@ -6,12 +6,13 @@ schema at head, a backup before an upgrade, the seeded directory) is decided her
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app import clock, paths
-from app.errors import WorkspaceTooNew
+from app.errors import MacptError, WorkspaceTooNew
 from app.models import Meeting, MeetingStatus, SignedRecord
 from app.services.passphrase import check_new_passphrase
 from app.services.setup import seed_workspace
@@ -51,6 +52,11 @@ def open_workspace(path: Path, passphrase: str, *, upgrade: bool = True) -> Work
     workspace = unlock_workspace_file(path, passphrase)
     try:
         _bring_up_to_date(workspace, upgrade=upgrade)
+        workspace.start_integrity_check()
+        # First sight on this computer, or the log moved on. Damage met here
+        # marks the workspace damaged: reading goes on, writing does not.
+        with contextlib.suppress(MacptError):
+            workspace.update_anchor()
     except BaseException:
         workspace.close()
         raise

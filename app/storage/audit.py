@@ -1,51 +1,120 @@
-"""Writes the audit log from SQLAlchemy's flush, and checks its hash chain.
+"""Writes the audit log from SQLAlchemy's flush.
 
 Every insert, update and delete of a record adds one entry: who, when, which
-table and record, what action. The content of the record never goes in.
+table and record, what action, and a hash of the record's content as stored
+after the change (read back once the flush has written it, so defaults and
+``onupdate`` values are covered). The content itself never goes in.
+Each entry's hash covers the previous entry's, forming a chain that
+:mod:`app.storage.audit_check` verifies.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import Connection, event, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.models import AuditEntry, Record, new_id
+from app.models import AuditEntry, Base, Record, new_id
 
 GENESIS = "0" * 64
+# The content hash of a deleted record.
+DELETED = hashlib.sha256(b"deleted").hexdigest()
 
 
-def _entry_hash(prev: str, seq: int, at: str, actor: str, table: str, rid: str, action: str) -> str:
-    payload = "\x1f".join((prev, str(seq), at, actor, table, rid, action))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+def entry_hash(
+    prev: str,
+    seq: int,
+    at: str,
+    actor: str,
+    table: str,
+    rid: str,
+    action: str,
+    content: str | None,
+) -> str:
+    fields: tuple[str, ...] = (prev, str(seq), at, actor, table, rid, action)
+    if content is not None:  # entries from before revision 0008 have none
+        fields = (*fields, content)
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "n"
+    if isinstance(value, bytes):
+        return "b" + value.hex()
+    if isinstance(value, float):
+        return "f" + value.hex()
+    return ("i" if isinstance(value, int) else "s") + str(value)
+
+
+def content_hash(columns: list[str], row: tuple[Any, ...] | None) -> str:
+    """SHA-256 of a stored row, as SQLite returns it; :data:`DELETED` for none."""
+    if row is None:
+        return DELETED
+    digest = hashlib.sha256()
+    for name, value in sorted(zip(columns, row, strict=True)):
+        digest.update(f"{name}\x1e{_value(value)}\x1f".encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def record_tables() -> frozenset[str]:
+    return frozenset(
+        {
+            mapper.local_table.name  # type: ignore[attr-defined]
+            for mapper in Base.registry.mappers
+            if issubclass(mapper.class_, Record) and mapper.class_ is not AuditEntry
+        }
+    )
+
+
+def stored_content(connection: Connection, table: str, record_id: str) -> str | None:
+    """The content hash of ``table``'s row ``record_id`` now (None if not a record table)."""
+    if table not in record_tables():
+        return None
+    cursor = connection.exec_driver_sql(f'SELECT * FROM "{table}" WHERE id = ?', (record_id,))
+    columns = [d[0] for d in cursor.cursor.description] if cursor.cursor else []
+    return content_hash(columns, cursor.fetchone())
+
+
+def _insert(session: Session, changes: list[tuple[str, str, str]]) -> None:
+    connection = session.connection()
+    last = connection.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    actor = str(session.info.get("actor", "unknown"))
+    rows = []
+    for table, record_id, action in changes:
+        seq += 1
+        now = clock.utcnow()
+        content = stored_content(connection, table, record_id)
+        digest = entry_hash(prev, seq, now.isoformat(), actor, table, record_id, action, content)
+        rows.append(
+            {
+                "id": new_id(),
+                "seq": seq,
+                "at": now,
+                "actor": actor,
+                "record_table": table,
+                "record_id": record_id,
+                "action": action,
+                "prev_hash": prev,
+                "entry_hash": digest,
+                "content_hash": content,
+            }
+        )
+        prev = digest
+    connection.execute(insert(AuditEntry), rows)
 
 
 def append(session: Session, *, table: str, record_id: str, action: str) -> None:
     """Add one entry to the log (for actions that are not row changes, like exports)."""
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    pending = session.info.setdefault("audit_pending", [])
-    if pending:
-        seq, prev = pending[-1].seq + 1, pending[-1].entry_hash
-    now = clock.utcnow()
-    actor = str(session.info.get("actor", "unknown"))
-    entry = AuditEntry(
-        seq=seq,
-        at=now,
-        actor=actor,
-        record_table=table,
-        record_id=record_id,
-        action=action,
-        prev_hash=prev,
-        entry_hash=_entry_hash(prev, seq, now.isoformat(), actor, table, record_id, action),
-    )
-    pending.append(entry)
-    session.add(entry)
+    _insert(session, [(table, record_id, action)])
 
 
 @event.listens_for(Session, "before_flush")
@@ -58,42 +127,23 @@ def _record_changes(session: Session, _flush_context: Any, _instances: Any) -> N
         if isinstance(obj, Record) and session.is_modified(obj, include_collections=False)
     ]
     changes += [(obj, "delete") for obj in session.deleted if isinstance(obj, Record)]
+    pending = session.info.setdefault("audit_changes", [])
     for obj, action in changes:
         if isinstance(obj, AuditEntry):
             continue
         if obj.id is None:
             obj.id = new_id()
-        append(session, table=obj.__tablename__, record_id=obj.id, action=action)
+        pending.append((obj.__tablename__, obj.id, action))
+
+
+@event.listens_for(Session, "after_flush")
+def _write_entries(session: Session, _flush_context: Any) -> None:
+    pending = session.info.pop("audit_changes", None)
+    if pending:
+        _insert(session, pending)
 
 
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _reset(session: Session) -> None:
-    session.info.pop("audit_pending", None)
-
-
-def verify_chain(session: Session) -> list[str]:
-    """Problems in the audit log's hash chain; empty when it is whole."""
-    problems: list[str] = []
-    prev, expected_seq = GENESIS, 1
-    count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
-        if entry.seq != expected_seq:
-            problems.append(f"audit entry {expected_seq} is missing")
-        if entry.prev_hash != prev:
-            problems.append(f"audit entry {entry.seq} does not follow the one before it")
-        digest = _entry_hash(
-            entry.prev_hash,
-            entry.seq,
-            entry.at.isoformat(),
-            entry.actor,
-            entry.record_table,
-            entry.record_id,
-            entry.action,
-        )
-        if digest != entry.entry_hash:
-            problems.append(f"audit entry {entry.seq} has been altered")
-        prev, expected_seq = entry.entry_hash, entry.seq + 1
-    if count and not problems and expected_seq - 1 != count:
-        problems.append("the audit log's numbering is broken")
-    return problems
+    session.info.pop("audit_changes", None)

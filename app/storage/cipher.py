@@ -6,6 +6,9 @@ start of the file) with ``cryptography``, then hand SQLCipher the raw key on eve
 connection (``PRAGMA key = "x'…'"``), which skips its derivation. A pool of
 connections therefore costs one derivation, not one per connection, and the
 file stays compatible with any SQLCipher 4 tool given the passphrase.
+
+The key is checked against the file's pages (:mod:`app.storage.pages`) before
+:func:`connect` is called, so a failure here is never a wrong passphrase.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from app.errors import MacptError, NotAWorkspace, WorkspaceDamaged, WrongPassphrase
+from app.errors import NotAWorkspace, WorkspaceDamaged
+from app.storage import failures, secrets
 
 SALT_BYTES = 16
 PAGE_SIZE = 4096  # SQLCipher 4 default; a workspace is always whole pages
@@ -35,13 +39,8 @@ REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
     ("secure_delete", "ON", 1),
     ("temp_store", "MEMORY", 2),
     ("cache_size", "-32000", -32000),  # 32 MB of decrypted pages, not the default 2 MB
-)
-
-CORRUPTION_MARKERS = (
-    "file is not a database",
-    "malformed",
-    "hmac check failed",
-    "disk image",
+    # Fold the WAL in every 256 pages (1 MiB) during long bursts of writing.
+    ("wal_autocheckpoint", "256", 256),
 )
 
 
@@ -64,7 +63,17 @@ def derive_key(passphrase: str, salt: bytes) -> bytearray:
     kdf = PBKDF2HMAC(
         algorithm=hashes.SHA512(), length=KEY_BYTES, salt=salt, iterations=KDF_ITERATIONS
     )
-    return bytearray(kdf.derive(normalise_passphrase(passphrase)))
+    key = bytearray(KEY_BYTES)
+    normalised = unicodedata.normalize("NFC", passphrase)
+    material = normalised.encode("utf-8")
+    try:
+        kdf.derive_into(material, key)
+    finally:
+        # Copies made here; the caller's own text is theirs to wipe.
+        secrets.wipe_immutable(material)
+        if normalised is not passphrase:
+            secrets.wipe_immutable(normalised)
+    return key
 
 
 def new_salt() -> bytes:
@@ -75,24 +84,20 @@ def read_salt(path: Path) -> bytes:
     """The salt SQLCipher stored in the first bytes of the file.
 
     Raises :class:`NotAWorkspace` for what cannot be a workspace: a folder, an
-    empty or short file, a plain SQLite database, or a file that is not a whole
-    number of pages (an encrypted workspace is otherwise indistinguishable
-    from random bytes, so anything else is left to the key to decide).
+    empty or short file, or a plain SQLite database (an encrypted workspace is
+    otherwise indistinguishable from random bytes, so anything else, a file
+    cut short included, is left to the key check to decide).
     """
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
-            size = os.fstat(handle.fileno()).st_size
     except IsADirectoryError as exc:
         raise NotAWorkspace(path) from exc
-    if len(head) < 1024 or head.startswith(_PLAIN_SQLITE_MAGIC) or size % PAGE_SIZE:
+    except OSError as exc:
+        raise failures.from_os_error(exc, path) from exc
+    if len(head) < 1024 or head.startswith(_PLAIN_SQLITE_MAGIC):
         raise NotAWorkspace(path)
     return head[:SALT_BYTES]
-
-
-def raw_key_literal(key: bytes | bytearray, salt: bytes | None = None) -> str:
-    """The ``x'…'`` literal SQLCipher takes as a raw key (and optional salt)."""
-    return "x'" + bytes(key).hex() + (salt.hex() if salt else "") + "'"
 
 
 def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) -> Any:
@@ -100,8 +105,8 @@ def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) ->
 
     ``salt`` is given only when creating a file, so that SQLCipher stores ours;
     without it the file must already exist (it is never created in place of
-    one that went missing). Raises :class:`WrongPassphrase` if the key does
-    not decrypt the file.
+    one that went missing). Every failure is explained by
+    :mod:`app.storage.failures`: the key was checked before this is called.
     """
     mode = "rwc" if salt else "rw"
     try:
@@ -111,21 +116,20 @@ def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) ->
             check_same_thread=False,
             isolation_level=None,
         )
-    except sqlcipher3.OperationalError as exc:
-        raise MacptError(
-            f"MACPT Companion cannot open {path}. Check that the file is still there "
-            "and that you may read and write it."
-        ) from exc
+    except sqlcipher3.Error as exc:
+        raise failures.from_sqlite_error(exc, path) from exc
     try:
         # Silence SQLCipher's own logging before anything can fail: its messages
         # go to stderr and would show up in crash output.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f'PRAGMA key = "{raw_key_literal(key, salt)}"')
+        # SQLCipher then locks its key material in memory and wipes what it frees.
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        secrets.run_with_key(conn, b"PRAGMA key = {key};", key, salt)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError as exc:
-            raise WrongPassphrase() from exc
-        apply_pragmas(conn)
+            apply_pragmas(conn)
+        except sqlcipher3.Error as exc:
+            raise failures.from_sqlite_error(exc, path) from exc
     except BaseException:
         conn.close()
         raise
@@ -152,30 +156,22 @@ def assert_pragmas(conn: Any) -> None:
 
 
 def is_corruption(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return any(marker in text for marker in CORRUPTION_MARKERS)
+    return failures.is_corruption(exc)
 
 
 def integrity_problems(conn: Any) -> list[str]:
-    """Problems SQLCipher (page HMACs) and SQLite (structure) report; empty if none.
+    """Every page's HMAC and SQLite's full structure check; empty if none."""
+    from app.storage.integrity import page_problems
 
-    One short line each: SQLite reports several problems in one multi-line row.
-    """
-    rows = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-    rows += [str(row) for (row,) in conn.execute("PRAGMA integrity_check") if row != "ok"]
-    return [
-        line.strip()
-        for row in rows
-        for line in row.splitlines()
-        if line.strip() and not line.startswith("*** in database")
-    ]
+    return page_problems(conn, quick=False)
 
 
 def export_copy(conn: Any, target: Path, key: bytes | bytearray, salt: bytes) -> None:
     """Write an encrypted, consistent copy of the open database to ``target``."""
+    quoted = str(target).replace("'", "''").encode("utf-8")
     try:
-        conn.execute(
-            "ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), raw_key_literal(key, salt))
+        secrets.run_with_key(
+            conn, b"ATTACH DATABASE '" + quoted + b"' AS backup_copy KEY {key};", key, salt
         )
         conn.execute("SELECT sqlcipher_export('backup_copy')")
         conn.execute("DETACH DATABASE backup_copy")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hmac
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -15,14 +19,15 @@ import app.storage.audit  # noqa: F401  (registers the audit listener)
 from app import paths
 from app.errors import (
     MacptError,
-    NotAWorkspace,
     WorkspaceDamaged,
     WorkspaceExists,
-    WorkspaceNotFound,
     WrongPassphrase,
 )
-from app.storage import cipher
+from app.storage import anchor, audit_check, cipher, failures, secrets
 from app.storage.instance import InstanceLock
+from app.storage.integrity import BackgroundCheck
+from app.storage.quiet import WhenQuiet
+from app.storage.unlock import unlock_file
 
 
 class Workspace:
@@ -38,6 +43,13 @@ class Workspace:
         self._lock = lock
         self.actor = "MACPT Companion user"
         self.damaged = False
+        self.damage_detail = ""
+        self._check: BackgroundCheck | None = None
+        self._anchored: anchor.Anchor | None = None
+        self._anchor_id = anchor.workspace_id(path, salt)
+        self._quiet = WhenQuiet(self._on_quiet)
+        self._busy = 0
+        self._busy_lock = threading.Lock()
         self.engine: Engine = self._make_engine()
         self._make_sessions()
 
@@ -72,26 +84,78 @@ class Workspace:
         )
 
     def _on_error(self, context: Any) -> None:
-        if context.original_exception is not None and cipher.is_corruption(
-            context.original_exception
-        ):
+        original = context.original_exception
+        if original is None or not failures.is_storage_failure(original):
+            return  # constraints, triggers and SQL mistakes are not about the file
+        if cipher.is_corruption(original):
             self.damaged = True
-            raise WorkspaceDamaged() from context.original_exception
+        raise failures.from_sqlite_error(original, self.path) from original
+
+    def start_integrity_check(self) -> None:
+        """Check every page in the background; writes wait for the result."""
+        self._check = BackgroundCheck(self._connect)
+
+    def _await_check(self) -> None:
+        if self._check is not None:
+            problems = self._check.result()
+            self._check = None
+            if problems:
+                self.damaged = True
+                self.damage_detail = problems[0]
+        if self.damaged:
+            raise WorkspaceDamaged(self.damage_detail)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error."""
-        if self.damaged:
-            raise WorkspaceDamaged()
-        with self._writing_sessions() as session:
+        """One unit of work: committed on success, rolled back on any error.
+
+        The first waits for the integrity check started at unlock; none is
+        accepted once the workspace is found damaged. When nothing else is in
+        progress for a moment afterwards, the WAL is folded into the file and the
+        audit log's anchor moved on (see :mod:`app.storage.quiet`).
+        """
+        self._await_check()
+        with self._in_use(), self._writing_sessions() as session:
             session.info["actor"] = self.actor
             with session.begin():
                 yield session
+        if self._busy == 0:
+            self._quiet.poke()
+
+    def _on_quiet(self) -> None:
+        # Housekeeping in a timer thread: whatever stops it now is met again,
+        # and reported, by the next save, close or verify.
+        if self._busy == 0 and self._key is not None:
+            with contextlib.suppress(Exception):
+                self.checkpoint()
+                self.update_anchor()
+
+    @contextlib.contextmanager
+    def _in_use(self) -> Iterator[None]:
+        with self._busy_lock:
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._busy_lock:
+                self._busy -= 1
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the file and empty it, so little sits in it."""
+        if self._key is None or self.damaged:
+            return
+        # What was committed is safe in the WAL either way: a checkpoint that
+        # cannot run now (a full disk, say) is retried at the next idle moment,
+        # and the next write reports the cause.
+        with contextlib.suppress(sqlcipher3.Error), self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only look: anything written is rolled back."""
-        with self._sessions() as session:
+        with self._in_use(), self._sessions() as session:
             session.info["actor"] = self.actor
             try:
                 yield session
@@ -106,10 +170,20 @@ class Workspace:
         """Close every connection, forget the key and release the instance lock."""
         if self._key is None:
             return
-        self.engine.dispose()
-        _wipe(self._key)
-        self._key = None
-        self._lock.release()
+        try:
+            self._quiet.cancel()
+            if self._check is not None:
+                with contextlib.suppress(Exception):  # closing regardless
+                    self._check.result()
+                self._check = None
+            with contextlib.suppress(MacptError):
+                self.checkpoint()
+                self.update_anchor()
+        finally:
+            self.engine.dispose()
+            _wipe(self._key)
+            self._key = None
+            self._lock.release()
 
     def __enter__(self) -> Workspace:
         return self
@@ -119,24 +193,53 @@ class Workspace:
 
     # -- checks ------------------------------------------------------------
     def integrity_problems(self) -> list[str]:
-        """SQLCipher page check, SQLite structure check and the audit chain."""
-        from app.storage.audit import verify_chain
-
+        """Every page, SQLite's structure, and the audit log (see :mod:`audit_check`)."""
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
         raw = self.engine.raw_connection()
         try:
             problems = cipher.integrity_problems(raw.driver_connection)
-        except Exception as exc:
-            if cipher.is_corruption(exc):
-                self.damaged = True
-                return ["the file's pages do not decrypt and authenticate"]
-            raise
         finally:
             raw.close()
         if problems:
             self.damaged = True
             return problems
-        with self.reading() as session:
-            return verify_chain(session)
+        with self.engine.connect() as connection:
+            chain, head = audit_check.chain_problems(connection)
+            return [
+                *chain,
+                *audit_check.trigger_problems(connection),
+                *audit_check.content_problems(connection),
+                *audit_check.anchor_problems(connection, self._anchor_id, self._key, head),
+            ]
+
+    def update_anchor(self, *, accept: bool = False) -> bool:
+        """Record the audit log's head outside the workspace; whether it was recorded.
+
+        The anchor only moves forward along the same log. With ``accept`` (the
+        chair restored a backup on purpose) this copy's head replaces it.
+        """
+        if self._key is None or self.damaged:
+            return False
+        with self.engine.connect() as connection:
+            head = audit_check.head(connection)
+            if head is None or (head == self._anchored and not accept):
+                return False
+            try:
+                anchored = anchor.read(self._anchor_id, self._key)
+            except anchor.AnchorForged:
+                anchored = None
+                if not accept:
+                    return False
+            if not accept and not audit_check.extends(connection, anchored):
+                return False
+        if anchored != head:
+            try:
+                anchor.write(self._anchor_id, self._key, head)
+            except OSError:
+                return False  # the data folder is unwritable: verify will say so
+        self._anchored = head
+        return True
 
     def backup_to(self, target: Path) -> None:
         """An encrypted, consistent copy that opens with the same passphrase.
@@ -168,6 +271,17 @@ class Workspace:
                 "with enough free space."
             ) from exc
 
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise :class:`WrongPassphrase` unless ``passphrase`` is this workspace's."""
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
+        key = cipher.derive_key(passphrase, self._salt)
+        try:
+            if not hmac.compare_digest(key, self._key):
+                raise WrongPassphrase()
+        finally:
+            _wipe(key)
+
     def rekey(self, new_passphrase: str) -> None:
         """Change the passphrase in place (``PRAGMA rekey``), keeping the salt.
 
@@ -178,7 +292,19 @@ class Workspace:
         """
         if self._key is None:
             raise MacptError("The workspace is locked. Unlock it to continue.")
+        # The background check and the quiet-time work hold connections with
+        # the old key: let them finish first (and never re-key damage).
+        self._await_check()
+        self._quiet.cancel()
         new_key = cipher.derive_key(new_passphrase, self._salt)
+        try:
+            carried = anchor.read(self._anchor_id, self._key)
+        except anchor.AnchorForged:
+            carried = None
+        if carried is not None:
+            # Signed with both keys until the change is done: a crash part-way
+            # leaves an anchor that whichever passphrase opens the file accepts.
+            anchor.write(self._anchor_id, self._key, carried, also=new_key)
         self.engine.dispose()
         rekeyed = False
         try:
@@ -188,7 +314,7 @@ class Workspace:
                 # Fold the WAL in first and again after, so that no page
                 # encrypted with the old key lingers in it.
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.execute(f'PRAGMA rekey = "{cipher.raw_key_literal(new_key)}"')
+                secrets.run_with_key(conn, b"PRAGMA rekey = {key};", new_key, None)
                 rekeyed = True
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -199,6 +325,8 @@ class Workspace:
             _wipe(old_key)
             self.engine = self._make_engine()
             self._make_sessions()
+        if carried is not None:
+            anchor.write(self._anchor_id, self._key, carried)
 
 
 def _begin(connection: Connection) -> None:
@@ -214,8 +342,7 @@ def _begin(connection: Connection) -> None:
 
 def _wipe(key: bytearray) -> None:
     """Overwrite a key in memory once it is no longer needed."""
-    for i in range(len(key)):
-        key[i] = 0
+    secrets.wipe(key)
 
 
 def new_workspace_file(path: Path, passphrase: str) -> Workspace:
@@ -229,8 +356,18 @@ def new_workspace_file(path: Path, passphrase: str) -> Workspace:
     if path.exists():
         raise WorkspaceExists(path)
     paths.ensure_private_dir(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError as exc:
+        raise WorkspaceExists(path) from exc
+    except OSError as exc:
+        raise failures.from_os_error(exc, path) from exc
     lock = InstanceLock(path)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     salt = cipher.new_salt()
     key = cipher.derive_key(passphrase, salt)
     try:
@@ -251,25 +388,10 @@ def remove_workspace_files(path: Path) -> None:
 def unlock_workspace_file(path: Path, passphrase: str) -> Workspace:
     """Unlock ``path`` as it is. Never creates a file; never writes to one it cannot open."""
     paths.private_umask()
-    path = path.expanduser()
-    if not path.exists():
-        raise WorkspaceNotFound(path)
-    if not path.is_file():
-        raise NotAWorkspace(path)
-    salt = cipher.read_salt(path)
-    lock = InstanceLock(path)
-    lock.acquire()
+    key, salt, lock = unlock_file(path.expanduser(), passphrase)
     try:
-        key = cipher.derive_key(passphrase, salt)
-        try:
-            cipher.connect(path, key).close()
-        except WrongPassphrase:
-            raise
-        except Exception as exc:
-            if cipher.is_corruption(exc):
-                raise WorkspaceDamaged() from exc
-            raise
-        return Workspace(path, key, salt, lock)
+        return Workspace(path.expanduser(), key, salt, lock)
     except BaseException:
+        _wipe(key)
         lock.release()
         raise

@@ -7,10 +7,11 @@ clock they move by hand and call :meth:`IdleWatcher.check` instead of waiting.
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.idle import IdleLock
@@ -37,6 +38,47 @@ INPUT_EVENTS = frozenset(
 )
 
 
+class ClipboardGuard(QObject):
+    """Remembers text copied from this app, so that locking can clear it.
+
+    Text is the app's when Qt says the app owns the clipboard, or when it
+    changed while the app was the active one (not every platform reports
+    ownership). Only a hash of the text is kept.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._digest: bytes | None = None
+        self._clipboard = QGuiApplication.clipboard()
+        self._clipboard.dataChanged.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        from PySide6.QtCore import Qt
+
+        ours = self._clipboard.ownsClipboard() or (
+            QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        )
+        self._digest = _digest(self._clipboard.text()) if ours else None
+
+    def clear_if_ours(self) -> bool:
+        """Empty the clipboard (and selection) if it holds text copied from the app."""
+        clipboard = self._clipboard
+        text = clipboard.text()
+        ours = clipboard.ownsClipboard() or (
+            bool(text) and self._digest is not None and _digest(text) == self._digest
+        )
+        if ours:
+            clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection() and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        self._digest = None
+        return ours
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
 class IdleWatcher(QObject):
     """Says when the workspace should lock.
 
@@ -60,6 +102,8 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.check)
         self._app = QGuiApplication.instance()
         self._watching = False
+        # Created with the watcher (at unlock) and cleared when it stops (at lock).
+        self.clipboard = ClipboardGuard(self)
 
     def start(self) -> None:
         """Start watching input and polling; the idle window starts now."""
@@ -71,8 +115,12 @@ class IdleWatcher(QObject):
         self._timer.start()
 
     def stop(self) -> None:
-        """Stop watching and polling (safe to call more than once)."""
+        """Stop watching and polling (safe to call more than once).
+
+        The workspace is locking: text copied from it leaves the clipboard.
+        """
         self._timer.stop()
+        self.clipboard.clear_if_ours()
         if self._app is not None and self._watching:
             self._app.removeEventFilter(self)
             self._app.applicationStateChanged.disconnect(self._on_state_changed)  # type: ignore[attr-defined]
