@@ -30,8 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.errors import MacptError, WalDamaged, WrongPassphrase
+from app.services.workspace import create_workspace, open_workspace
 from app.storage import wal
-from app.storage.workspace import create_workspace, open_workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.crashed import before_last_transaction, crash_with_commits
 

@@ -13,9 +13,10 @@ from app import clock
 from app.models import AuditEntry, Child, new_id
 from app.services import cases
 from app.services.records import save_field
+from app.services.workspace import open_workspace
 from app.storage import anchor, audit_check
 from app.storage.audit import DELETED, GENESIS, entry_hash
-from app.storage.workspace import Workspace, open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import copy_workspace, macpt, template
 

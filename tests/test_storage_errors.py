@@ -18,7 +18,7 @@ from app.errors import (
     WorkspaceNotFound,
     WorkspaceReadOnly,
 )
-from app.storage.workspace import open_workspace
+from app.services.workspace import open_workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import REPO, copy_workspace, template
 

@@ -11,8 +11,9 @@ import pytest
 
 from app.errors import WorkspaceDamaged
 from app.services import cases
+from app.services.workspace import open_workspace
 from app.storage import integrity, unlock
-from app.storage.workspace import Workspace, open_workspace
+from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.workspaces import companions, copy_workspace, demo, template
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import WalDamaged, WrongPassphrase
+from app.services.workspace import open_workspace
 from app.storage import wal
-from app.storage.workspace import open_workspace
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
 from tests.helpers.crashed import crash_with_commits, flip_one_bit
 from tests.helpers.workspaces import companions, copy_workspace, macpt, sha256, template
