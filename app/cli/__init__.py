@@ -19,6 +19,7 @@ from app.cli import (
     meeting_commands,
     register_commands,
     report_commands,
+    settings_commands,
     workspace_commands,
 )
 
@@ -30,6 +31,7 @@ COMMAND_MODULES = [
     report_commands,
     register_commands,
     journey_commands,
+    settings_commands,
 ]
 
 

@@ -23,6 +23,7 @@ from app.models import (
     Sex,
 )
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _summary(case: CaseEpisode) -> CaseSummary:
     )
 
 
+@validated
 def create_case(
     workspace: Workspace,
     *,
@@ -250,6 +252,7 @@ def get_case(workspace: Workspace, *, case_id: str) -> CaseDetail:
         )
 
 
+@validated
 def add_family_member(
     workspace: Workspace,
     *,
@@ -284,6 +287,7 @@ def add_family_member(
         return member.id
 
 
+@validated
 def remove_family_member(workspace: Workspace, *, member_id: str) -> None:
     with workspace.transaction() as session:
         member = session.get(FamilyMember, member_id)
@@ -291,6 +295,7 @@ def remove_family_member(workspace: Workspace, *, member_id: str) -> None:
             session.delete(member)
 
 
+@validated
 def add_practitioner(
     workspace: Workspace,
     *,

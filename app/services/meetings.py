@@ -21,6 +21,7 @@ from app.models import (
 from app.models.meeting import STATUS_FLOW
 from app.services.conduct.invitations import add_default_invitations
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _summary(meeting: Meeting) -> MeetingSummary:
     )
 
 
+@validated
 def schedule_meeting(
     workspace: Workspace,
     *,
@@ -169,6 +171,7 @@ def get_meeting(workspace: Workspace, *, meeting_id: str) -> MeetingSummary:
         return _summary(meeting)
 
 
+@validated
 def advance_status(workspace: Workspace, *, meeting_id: str, to: MeetingStatus) -> None:
     """Move a meeting one step on: scheduled → in-progress → closed → signed-off."""
     with workspace.transaction() as session:
