@@ -43,4 +43,6 @@ class BuildWithResources(build_py):
             shutil.copyfile(source, destination)
 
 
-setup(cmdclass={"build_py": BuildWithResources})
+# setuptools runs this file as __main__; tests import it for resource_files().
+if __name__ == "__main__":
+    setup(cmdclass={"build_py": BuildWithResources})

@@ -123,7 +123,7 @@ def integer(field: str, value: object) -> int:
         raise InvalidField(field, "must be a whole number")
     low, high = INT_RANGES.get(field, INT_RANGE)
     if not low <= value <= high:
-        raise InvalidField(field, f"must be a whole number from {low:,} to {high:,}")
+        raise InvalidField(field, f"must be a whole number between {low:,} and {high:,}")
     return value
 
 

@@ -58,7 +58,7 @@ def test_set_then_get_every_setting(ws: str) -> None:
     ("key", "value", "says"),
     [
         ("idle-lock-minutes", "ten", "Idle lock minutes must be a whole number"),
-        ("idle-lock-minutes", "99999999999999999999999", "from 1 to 60"),
+        ("idle-lock-minutes", "99999999999999999999999", "between 1 and 60"),
         ("local-authority-name", "Sampletown\x1b Council", "Local authority contains a character"),
         ("chair-name", "Demo\nChair", "Chair name must be one line"),
         ("chair-name", "x" * 201, "at most 200 characters"),

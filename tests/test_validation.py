@@ -58,7 +58,7 @@ def test_stored_text_is_cleaned_of_what_was_let_in_before() -> None:
         (dt.date, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "without a time"),
         (dt.datetime, dt.datetime(2026, 1, 1), "time zone"),
         (dt.datetime, dt.date(2026, 1, 1), "date and time"),
-        (int, 2**63, "from 0 to 1,000,000"),
+        (int, 2**63, "between 0 and 1,000,000"),
         (int, True, "whole number"),
         (bool, "yes", "yes or no"),
         (AgencyKind, "bogus", "must be one of"),
@@ -111,7 +111,7 @@ def test_autosaved_fields_are_checked_by_their_column(demo_workspace: Workspace)
     meeting = list_meetings(demo_workspace)[0]
     for value, says in [
         ("ninety", "not a value this field can take"),
-        (10**30, "from 1 to 1,440"),
+        (10**30, "between 1 and 1,440"),
         ("25:99", "not a value this field can take"),
     ]:
         field = "scheduled_time" if ":" in str(value) else "duration_minutes"
