@@ -61,7 +61,14 @@ MULTILINE = frozenset(
 )
 # One line of text: 200 characters unless the name says otherwise.
 LINE_LIMIT = 200
-LINE_LIMITS = {"online_link": 2_000, "search": 500, "email": 320, "kind": 40, "value": 500}
+LINE_LIMITS = {
+    "online_link": 2_000,
+    "file_name": 500,  # a letter's file name carries the agency's name
+    "search": 500,
+    "email": 320,
+    "kind": 40,
+    "value": 500,
+}
 ID_LIMIT = 64
 # Whole numbers: the range a name allows; others are 0 to a million.
 INT_RANGES: dict[str, tuple[int, int]] = {
