@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bundle bench clean
+.PHONY: run test lint bundle bench clean package-check wheel-check bundle-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,28 @@ lint: $(VENV)/.test
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-bundle: $(VENV)/.test
+$(VENV)/.build: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[build]'
+	touch $@ $(VENV)/.app
+
+bundle: $(VENV)/.build
 	$(BIN)/pyinstaller --noconfirm build.spec
 	dist/macpt/macpt --version
+	du -sh dist/macpt
+
+# Install as users do, and run the same commands from what was installed.
+package-check: wheel-check bundle-check
+
+# The sdist and wheel from `python -m build`, installed in a new, empty venv.
+wheel-check: $(VENV)/.build
+	rm -rf build/wheel build/wheel-venv
+	$(BIN)/python -m build --outdir build/wheel .
+	$(PYTHON) -m venv build/wheel-venv
+	build/wheel-venv/bin/python -m pip install --quiet build/wheel/*.whl
+	.ci/smoke build/wheel-venv/bin/macpt
+
+bundle-check: bundle
+	.ci/smoke dist/macpt/macpt
 
 bench: $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

@@ -140,3 +140,18 @@ class RecordLocked(MacptError):
 
 class ValidationError(MacptError):
     pass
+
+
+# -- input checked at the service boundary (app.validation) -------------------
+class InvalidField(ValidationError):
+    """A value a service cannot take; ``field`` names the argument it came in."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        super().__init__(f"{field_label(field)} {problem}.")
+
+
+def field_label(field: str) -> str:
+    """``owner_agency_id`` → ``Owner agency``: an argument's name as a person reads it."""
+    words = field.removesuffix("_id").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

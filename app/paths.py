@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.resources
 import os
 import tempfile
 from collections.abc import Iterator
@@ -26,12 +27,15 @@ def default_export_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The read-only ``resources/`` folder (next to ``app/``, or in a bundle)."""
-    import sys
+    """The read-only resources: agencies, agenda templates and Word templates.
 
-    bundled = getattr(sys, "_MEIPASS", None)
-    if bundled:
-        return Path(bundled) / "resources"
+    An installed package (a wheel, or the PyInstaller bundle) carries them as
+    ``app/resources``, found through :mod:`importlib.resources`; a source
+    checkout or an editable install reads the top-level ``resources/`` folder.
+    """
+    packaged = importlib.resources.files("app") / "resources"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "report_commands",
     "register_commands",
     "journey_commands",
+    "settings_commands",
 ]
 
 

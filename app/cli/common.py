@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import paths
+from app import paths, validation
 from app.errors import MacptError
 
 if TYPE_CHECKING:
@@ -30,11 +30,16 @@ def workspace_path(text: str) -> Path:
 
 def iso_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2026-12-14"
         ) from exc
+    if not validation.FIRST_YEAR <= day.year <= validation.LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside the years {validation.FIRST_YEAR} to {validation.LAST_YEAR}"
+        )
+    return day
 
 
 def add_workspace_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ from app.errors import NotFound, ValidationError
 from app.models import Agency, AgencyKind, StatutoryRole
 from app.services.cases import retire
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +38,7 @@ def statutory_agencies(workspace: Workspace) -> dict[StatutoryRole, AgencyRow]:
     return {a.statutory_role: a for a in list_agencies(workspace) if a.statutory_role}
 
 
+@validated
 def add_agency(workspace: Workspace, *, name: str, kind: AgencyKind = AgencyKind.OTHER) -> str:
     name = name.strip()
     if not name:
@@ -51,6 +53,7 @@ def add_agency(workspace: Workspace, *, name: str, kind: AgencyKind = AgencyKind
         return agency.id
 
 
+@validated
 def rename_agency(workspace: Workspace, *, agency_id: str, name: str) -> None:
     name = name.strip()
     if not name:
@@ -62,6 +65,7 @@ def rename_agency(workspace: Workspace, *, agency_id: str, name: str) -> None:
         agency.name = name
 
 
+@validated
 def retire_agency(
     workspace: Workspace, *, agency_id: str, retired: bool = True, reason: str = ""
 ) -> None:

@@ -27,6 +27,7 @@ from app.models import (
 )
 from app.services.conduct.timescales import store_timescales
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,6 +114,7 @@ def _summary(case: CaseEpisode) -> CaseSummary:
     )
 
 
+@validated
 def create_case(
     workspace: Workspace,
     *,
@@ -169,6 +171,7 @@ def _check_referral_date(referral_date: dt.date | None) -> None:
         raise ValidationError("The referral date is in the future. Give the date it was received.")
 
 
+@validated
 def set_referral_date(workspace: Workspace, *, case_id: str, referral_date: dt.date | None) -> None:
     """Record (or clear) when the referral was received. The section 47 assessment's
     45 working days count from it; the dates of strategy meetings whose minutes are
@@ -294,6 +297,7 @@ def get_case(workspace: Workspace, *, case_id: str) -> CaseDetail:
         )
 
 
+@validated
 def add_family_member(
     workspace: Workspace,
     *,
@@ -328,6 +332,7 @@ def add_family_member(
         return member.id
 
 
+@validated
 def retire_family_member(workspace: Workspace, *, member_id: str, reason: str) -> None:
     """Take a family member off the child's list; every record that names them keeps them.
 
@@ -351,6 +356,7 @@ def retire(record: Retirable, actor: str, reason: str) -> None:
         record.retired_reason = reason
 
 
+@validated
 def add_practitioner(
     workspace: Workspace,
     *,
@@ -371,6 +377,7 @@ def add_practitioner(
         return practitioner.id
 
 
+@validated
 def retire_practitioner(workspace: Workspace, *, practitioner_id: str, reason: str) -> None:
     """Take a practitioner out of the directory; records that name them keep them."""
     reason = reason.strip()

@@ -23,6 +23,7 @@ from app.models.meeting import STATUS_FLOW
 from app.services.conduct.invitations import add_default_invitations
 from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +88,7 @@ def _summary_from_row(row: Any) -> MeetingSummary:
     return MeetingSummary(id_, case_id, kind, day, time, status, ref, name, location, chair)
 
 
+@validated
 def schedule_meeting(
     workspace: Workspace,
     *,
@@ -196,6 +198,7 @@ def get_meeting(workspace: Workspace, *, meeting_id: str) -> MeetingSummary:
         return _summary(meeting)
 
 
+@validated
 def advance_status(workspace: Workspace, *, meeting_id: str, to: MeetingStatus) -> None:
     """Move a meeting one step on: scheduled → in-progress → closed → signed-off."""
     with workspace.transaction() as session:

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from app.errors import NotFound, RecordLocked, ValidationError
+from app.errors import InvalidField, NotFound, RecordLocked, ValidationError
 from app.models import (
     Agency,
     CaseEpisode,
@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
+from app.validation import check, validated
 
 # Which fields a person may edit in place, per record type.
 EDITABLE: dict[type[Record], frozenset[str]] = {
@@ -96,8 +97,15 @@ def _coerce(model: type[Record], field: str, value: Any) -> Any:
         if python_type is str:
             return ""
         raise ValidationError(f"{field.replace('_', ' ').capitalize()} cannot be empty.")
-    if isinstance(value, python_type):
-        return value
+    if isinstance(value, python_type) and not (python_type is int and isinstance(value, bool)):
+        return check(field, value, python_type)
+    try:
+        return check(field, _convert(python_type, value), python_type)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise InvalidField(field, "is not a value this field can take") from exc
+
+
+def _convert(python_type: Any, value: Any) -> Any:
     if python_type is dt.date:
         try:
             return dt.date.fromisoformat(str(value))
@@ -116,6 +124,7 @@ def _coerce(model: type[Record], field: str, value: Any) -> Any:
     return python_type(value)
 
 
+@validated
 def save_field(workspace: Workspace, *, table: str, record_id: str, field: str, value: Any) -> None:
     """Store ``value`` in ``field`` of the record, if it changed."""
     model = MODELS_BY_NAME.get(table)

@@ -7,9 +7,12 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from app.errors import ValidationError
+from app import validation
+from app.errors import InvalidField, ValidationError
 from app.models import ClosureDay, Setting
+from app.setting_names import CLOSURE_DAYS, NAMED_SETTINGS, SETTING_NAMES
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -24,27 +27,39 @@ class WorkspaceSettings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(WorkspaceSettings)}
+# The team's contact details go on letters as an address block, one line each.
+MULTILINE_SETTINGS = frozenset({"lcpp_contact"})
 
 
 def _decode(name: str, raw: str) -> object:
     kind = _FIELDS[name].type
     if kind in ("int", int):
-        return int(raw)
+        try:
+            return int(raw)
+        except ValueError:
+            return _FIELDS[name].default  # stored by an older version: fall back
     if kind in ("bool", bool):
         return raw == "1"
-    return raw
+    # Text stored before input was checked may hold characters no document can carry.
+    return validation.printable(raw, multiline=name in MULTILINE_SETTINGS)
+
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
 def _encode(name: str, value: object) -> str:
     kind = _FIELDS[name].type
     if kind in ("bool", bool):
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            value = value.strip().lower() in _TRUE
+        if not isinstance(value, bool):
+            raise InvalidField(name, "must be yes or no")
         return "1" if value else "0"
     if kind in ("int", int):
-        number = int(str(value))
-        if name == "idle_lock_minutes" and not 1 <= number <= 60:
-            raise ValidationError("Lock after idle must be between 1 and 60 minutes.")
-        return str(number)
-    text = str(value).strip()
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        return str(validation.integer(name, value))
+    text = validation.text(name, value, multiline=name in MULTILINE_SETTINGS).strip()
     if name == "la_code" and text and not (text.isdigit() and len(text) == 3):
         raise ValidationError(
             "The local authority code is the DfE's three-digit number, for example 999."
@@ -59,6 +74,7 @@ def get_settings(workspace: Workspace) -> WorkspaceSettings:
     return WorkspaceSettings(**values)  # type: ignore[arg-type]
 
 
+@validated
 def update_setting(workspace: Workspace, *, key: str, value: object) -> WorkspaceSettings:
     if key not in _FIELDS:
         raise ValidationError(f"There is no setting called {key!r}.")
@@ -80,6 +96,7 @@ def closure_days(workspace: Workspace) -> list[tuple[dt.date, str]]:
         ]
 
 
+@validated
 def set_closure_days(workspace: Workspace, *, days: list[tuple[dt.date, str]]) -> None:
     """Replace the local closure days with ``days``."""
     wanted = dict(days)
@@ -92,3 +109,54 @@ def set_closure_days(workspace: Workspace, *, days: list[tuple[dt.date, str]]) -
         session.flush()
         for day, description in wanted.items():
             session.add(ClosureDay(day=day, description=description))
+
+
+# -- settings by the names administrators use (``macpt settings``) -----------
+
+
+def _known(name: str) -> str:
+    if name not in SETTING_NAMES:
+        raise ValidationError(
+            f"There is no setting called {name!r}. The settings are: {', '.join(SETTING_NAMES)}."
+        )
+    return name
+
+
+def get_named_setting(workspace: Workspace, *, name: str) -> str:
+    """The setting ``name`` as text: closure days one a line, ``YYYY-MM-DD description``."""
+    if _known(name) == CLOSURE_DAYS:
+        return "\n".join(
+            f"{day.isoformat()} {description}".rstrip()
+            for day, description in closure_days(workspace)
+        )
+    return str(getattr(get_settings(workspace), NAMED_SETTINGS[name]))
+
+
+def set_named_setting(workspace: Workspace, *, name: str, value: str) -> str:
+    """Store ``value`` as the setting ``name``; returns the setting as now stored.
+
+    Closure days replace the list: entries ``YYYY-MM-DD description`` separated
+    by ``;`` or new lines (the description may be left out); empty clears it.
+    """
+    if _known(name) == CLOSURE_DAYS:
+        set_closure_days(workspace, days=parse_closure_days(value))
+    else:
+        update_setting(workspace, key=NAMED_SETTINGS[name], value=value)
+    return get_named_setting(workspace, name=name)
+
+
+def parse_closure_days(value: str) -> list[tuple[dt.date, str]]:
+    validation.text("closure_days", value, multiline=True)
+    days: list[tuple[dt.date, str]] = []
+    for entry in value.replace(";", "\n").splitlines():
+        if not entry.strip():
+            continue
+        day_text, _, description = entry.strip().partition(" ")
+        try:
+            day = dt.date.fromisoformat(day_text)
+        except ValueError as exc:
+            raise InvalidField(
+                "closure_days", f"has {day_text!r}, which is not a date written YYYY-MM-DD"
+            ) from exc
+        days.append((day, description.strip()))
+    return days

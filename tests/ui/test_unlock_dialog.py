@@ -97,18 +97,17 @@ def test_the_right_passphrase_opens_the_main_window(
 
 
 def test_a_workspace_that_cannot_be_shown_is_closed_and_explained(
-    qtbot: QtBot, make_shell: Callable[[Path], Shell], demo_path: Path
+    qtbot: QtBot,
+    make_shell: Callable[[Path], Shell],
+    demo_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from sqlalchemy import select
+    # Settings that cannot be read fall back to their defaults now, so the failure
+    # while showing the window is injected.
+    def unreadable(_workspace: object) -> object:
+        raise ValueError("the settings cannot be read")
 
-    from app.models import Setting
-
-    with open_workspace(demo_path, PASSPHRASE) as workspace, workspace.transaction() as session:
-        row = session.scalar(select(Setting).where(Setting.key == "idle_lock_minutes"))
-        if row is None:
-            session.add(Setting(key="idle_lock_minutes", value="not a number"))
-        else:
-            row.value = "not a number"
+    monkeypatch.setattr("app.services.settings.get_settings", unreadable)
     shell = make_shell(demo_path)
     gate = shell.gate
     assert isinstance(gate, UnlockDialog)

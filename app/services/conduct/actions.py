@@ -27,6 +27,7 @@ from app.services.conduct._common import (
 )
 from app.services.people import link_owner
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 # SQLite's insertion order breaks ties between actions added in the same instant,
 # so an action's number never changes.
@@ -154,6 +155,7 @@ def carried_over_actions(workspace: Workspace, *, meeting_id: str) -> list[Actio
         return carried_over_rows(session, get_meeting(session, meeting_id))
 
 
+@validated
 def add_action(
     workspace: Workspace,
     *,
@@ -184,6 +186,7 @@ def add_action(
         return _row_for(session, action)
 
 
+@validated
 def edit_action(
     workspace: Workspace,
     *,
@@ -227,6 +230,7 @@ def _set_status(
         return _row_for(session, action)
 
 
+@validated
 def complete_action(
     workspace: Workspace,
     *,
@@ -238,6 +242,7 @@ def complete_action(
     return _set_status(workspace, action_id, ActionStatus.DONE, at_meeting_id, on)
 
 
+@validated
 def cancel_action(
     workspace: Workspace, *, action_id: str, at_meeting_id: str | None = None
 ) -> ActionRow:
@@ -245,6 +250,7 @@ def cancel_action(
     return _set_status(workspace, action_id, ActionStatus.CANCELLED, at_meeting_id, None)
 
 
+@validated
 def reopen_action(
     workspace: Workspace, *, action_id: str, at_meeting_id: str | None = None
 ) -> ActionRow:
@@ -252,6 +258,7 @@ def reopen_action(
     return _set_status(workspace, action_id, ActionStatus.OPEN, at_meeting_id, None)
 
 
+@validated
 def remove_action(workspace: Workspace, *, action_id: str) -> None:
     """Delete an action added in error (only at its own meeting, before sign-off)."""
     with workspace.transaction() as session:

@@ -17,6 +17,7 @@ from app.errors import NotFound, ValidationError
 from app.models import AgendaItem, AgendaTemplateItem
 from app.services.conduct._common import editable_meeting, required_text
 from app.storage.workspace import Workspace
+from app.validation import validated
 from app.workflow.steps import StepKind
 
 # Templates and meeting agendas are ordered the same way.
@@ -100,6 +101,7 @@ def list_agenda(workspace: Workspace, *, meeting_id: str) -> list[AgendaItemRow]
         return [agenda_row(i) for i in meeting_items(session, meeting_id)]
 
 
+@validated
 def save_agenda_notes(workspace: Workspace, *, item_id: str, notes: str) -> None:
     """Store the notes for one agenda item (called as the minute-taker types)."""
     with workspace.transaction() as session:
@@ -108,6 +110,7 @@ def save_agenda_notes(workspace: Workspace, *, item_id: str, notes: str) -> None
             item.notes = notes
 
 
+@validated
 def add_agenda_item(
     workspace: Workspace,
     *,
@@ -135,6 +138,7 @@ def add_agenda_item(
         return agenda_row(item)
 
 
+@validated
 def rename_agenda_item(workspace: Workspace, *, item_id: str, title: str) -> AgendaItemRow:
     title = required_text(title, "the agenda item a title")
     with workspace.transaction() as session:
@@ -143,6 +147,7 @@ def rename_agenda_item(workspace: Workspace, *, item_id: str, title: str) -> Age
         return agenda_row(item)
 
 
+@validated
 def remove_agenda_item(workspace: Workspace, *, item_id: str, discard_notes: bool = False) -> None:
     """Take an item off this meeting's agenda. Notes are kept unless ``discard_notes``."""
     with workspace.transaction() as session:
@@ -160,12 +165,14 @@ def remove_agenda_item(workspace: Workspace, *, item_id: str, discard_notes: boo
         place(items, None, None)
 
 
+@validated
 def move_agenda_item(workspace: Workspace, *, item_id: str, position: int) -> None:
     with workspace.transaction() as session:
         item = _agenda_item(session, item_id)
         place(meeting_items(session, item.meeting_id), item, position)
 
 
+@validated
 def reorder_agenda(workspace: Workspace, *, meeting_id: str, item_ids: Sequence[str]) -> None:
     """Put the meeting's agenda in the order of ``item_ids`` (every item, once)."""
     with workspace.transaction() as session:
@@ -173,6 +180,7 @@ def reorder_agenda(workspace: Workspace, *, meeting_id: str, item_ids: Sequence[
         reorder(meeting_items(session, meeting_id), item_ids)
 
 
+@validated
 def save_time_spent(
     workspace: Workspace, *, meeting_id: str, seconds_by_item: Mapping[str, int]
 ) -> None:

@@ -19,6 +19,7 @@ from app.services.conduct._common import (
     required_text,
 )
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,6 +101,7 @@ def list_attendance(workspace: Workspace, *, meeting_id: str) -> list[AttendeeRo
         return attendance_rows(session, meeting_id)
 
 
+@validated
 def set_status(
     workspace: Workspace, *, attendance_id: str, status: AttendanceStatus
 ) -> AttendeeRow:
@@ -110,6 +112,7 @@ def set_status(
         return _row(session, row)
 
 
+@validated
 def mark_arrived(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
     """They are here: attended, arriving now."""
     with workspace.transaction() as session:
@@ -120,6 +123,7 @@ def mark_arrived(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
         return _row(session, row)
 
 
+@validated
 def mark_departed(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
     """They left now (they still attended)."""
     with workspace.transaction() as session:
@@ -130,6 +134,7 @@ def mark_departed(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
         return _row(session, row)
 
 
+@validated
 def set_times(
     workspace: Workspace,
     *,
@@ -149,6 +154,7 @@ def set_times(
         return _row(session, row)
 
 
+@validated
 def update_attendee(
     workspace: Workspace,
     *,
@@ -171,6 +177,7 @@ def update_attendee(
         return _row(session, row)
 
 
+@validated
 def add_walk_in(
     workspace: Workspace, *, meeting_id: str, name: str, agency_id: str, role: str = ""
 ) -> AttendeeRow:
@@ -194,6 +201,7 @@ def add_walk_in(
         return _row(session, row)
 
 
+@validated
 def remove_attendee(workspace: Workspace, *, attendance_id: str) -> None:
     """Take someone off the list (invited in error)."""
     with workspace.transaction() as session:

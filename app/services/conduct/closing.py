@@ -31,6 +31,7 @@ from app.services.conduct.information import information_rows
 from app.services.conduct.representation import representation_rows
 from app.services.conduct.timescales import store_timescales, timescales_row
 from app.storage.workspace import Workspace
+from app.validation import validated
 from app.workdays import long_date
 from app.workflow import (
     ActionFacts,
@@ -202,6 +203,7 @@ def closing_summary(workspace: Workspace, *, meeting_id: str) -> ClosingSummary:
         )
 
 
+@validated
 def start_meeting(workspace: Workspace, *, meeting_id: str) -> dt.datetime:
     """Start a scheduled meeting now (an in-progress one keeps its start). The start time."""
     with workspace.transaction() as session:
@@ -215,6 +217,7 @@ def start_meeting(workspace: Workspace, *, meeting_id: str) -> dt.datetime:
         return meeting.started_at
 
 
+@validated
 def close_meeting(workspace: Workspace, *, meeting_id: str) -> ClosingSummary:
     """Close the meeting, if nothing blocks it; ValidationError lists what does.
 

@@ -20,6 +20,7 @@ from app.models import Agency, AgencyView, Meeting, ThresholdDecision, Threshold
 from app.services.conduct._common import UNSET, Unset, editable_meeting, get_agency, get_meeting
 from app.services.conduct.timescales import store_timescales
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,6 +108,7 @@ def get_decision(workspace: Workspace, *, meeting_id: str) -> DecisionRow:
         return decision_row(meeting_id, find_decision(session, meeting_id))
 
 
+@validated
 def save_decision(
     workspace: Workspace,
     *,
@@ -146,6 +148,7 @@ def save_decision(
         return decision_row(meeting_id, decision)
 
 
+@validated
 def record_decision(workspace: Workspace, *, meeting_id: str) -> DecisionRow:
     """The chair confirms the decision: stamps who and when, and stores the timescales."""
     with workspace.transaction() as session:
@@ -162,6 +165,7 @@ def list_agency_views(workspace: Workspace, *, meeting_id: str) -> list[AgencyVi
         return view_rows(session, meeting_id)
 
 
+@validated
 def set_agency_view(
     workspace: Workspace, *, meeting_id: str, agency_id: str, agrees: bool, comment: str = ""
 ) -> AgencyViewRow:
@@ -184,6 +188,7 @@ def set_agency_view(
         return AgencyViewRow(view.id, agency_id, agency.name, view.agrees, view.comment)
 
 
+@validated
 def remove_agency_view(workspace: Workspace, *, meeting_id: str, agency_id: str) -> None:
     with workspace.transaction() as session:
         editable_meeting(session, meeting_id)

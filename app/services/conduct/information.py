@@ -12,6 +12,7 @@ from app.models import Agency, AgencyAttendance, AgencyInformation, StatutoryRol
 from app.models.conduct import REPRESENTED
 from app.services.conduct._common import editable_meeting, get_agency, get_meeting
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,6 +97,7 @@ def information_panels(workspace: Workspace, *, meeting_id: str) -> list[Informa
         ]
 
 
+@validated
 def save_agency_information(
     workspace: Workspace,
     *,
@@ -146,6 +148,7 @@ def save_agency_information(
         return _row(entry, agency)
 
 
+@validated
 def remove_agency_information(workspace: Workspace, *, meeting_id: str, agency_id: str) -> None:
     with workspace.transaction() as session:
         editable_meeting(session, meeting_id)

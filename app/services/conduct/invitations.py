@@ -25,6 +25,7 @@ from app.services.conduct._common import (
 )
 from app.services.conduct.attendance import AttendeeRow, attendee_row, blank_invitation
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 CAFCASS_KEY = "cafcass"
 CONFERENCES = frozenset({MeetingType.ICPC, MeetingType.RCPC})
@@ -112,6 +113,7 @@ def _invite(
     return row
 
 
+@validated
 def invite_practitioner(
     workspace: Workspace, *, meeting_id: str, practitioner_id: str, role: str | None = None
 ) -> AttendeeRow:
@@ -139,6 +141,7 @@ def invite_practitioner(
         return attendee_row(row, agency)
 
 
+@validated
 def invite_person(
     workspace: Workspace, *, meeting_id: str, name: str, agency_id: str, role: str = ""
 ) -> AttendeeRow:
@@ -150,6 +153,7 @@ def invite_person(
         return attendee_row(_invite(session, meeting_id, agency, name, role.strip()), agency)
 
 
+@validated
 def invite_family_member(
     workspace: Workspace, *, meeting_id: str, family_member_id: str
 ) -> AttendeeRow:
@@ -202,6 +206,7 @@ def guardian_prompt(workspace: Workspace, *, meeting_id: str) -> GuardianPrompt 
         )
 
 
+@validated
 def invite_guardian(
     workspace: Workspace, *, meeting_id: str, name: str | None = None
 ) -> AttendeeRow:

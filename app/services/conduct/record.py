@@ -40,6 +40,7 @@ from app.services.conduct.signoff import AmendmentRow, MinutesIssueRow, amendmen
 from app.services.conduct.timescales import TimescalesRow, timescales_row
 from app.services.frozen import from_json, to_json
 from app.storage.workspace import Workspace
+from app.validation import printable
 from app.workflow import find_blockers
 
 FAMILY = "Family members"
@@ -142,7 +143,8 @@ def _settings(session: Session) -> tuple[str, bool]:
             select(Setting).where(Setting.key.in_(("local_authority", "full_names_in_minutes")))
         )
     }
-    return values.get("local_authority", ""), values.get("full_names_in_minutes") == "1"
+    authority = printable(values.get("local_authority", ""))  # stored before it was checked?
+    return authority, values.get("full_names_in_minutes") == "1"
 
 
 def meeting_record(workspace: Workspace, *, meeting_id: str) -> MeetingRecord:

@@ -23,6 +23,7 @@ from app.models import (
 from app.models.conduct import REPRESENTED
 from app.services.conduct._common import editable_meeting, get_meeting, required_text
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,6 +130,7 @@ def unrepresented(workspace: Workspace, *, meeting_id: str) -> list[Representati
     return [r for r in representation_check(workspace, meeting_id=meeting_id) if not r.represented]
 
 
+@validated
 def acknowledge_absence(
     workspace: Workspace, *, meeting_id: str, role: StatutoryRole, reason: str
 ) -> AcknowledgementRow:
@@ -157,6 +159,7 @@ def acknowledge_absence(
         return _ack_row(ack, row.agency_name, still_absent=True)
 
 
+@validated
 def withdraw_acknowledgement(workspace: Workspace, *, meeting_id: str, role: StatutoryRole) -> None:
     """Remove a recorded reason (made in error, or the agency joined after all)."""
     with workspace.transaction() as session:

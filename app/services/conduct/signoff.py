@@ -19,6 +19,7 @@ from app.models import Amendment, MeetingStatus, MinutesIssue, MinutesIssueKind
 from app.services.conduct._common import get_meeting, required_text
 from app.services.conduct.closing import facts_for
 from app.storage.workspace import Workspace
+from app.validation import validated
 from app.workflow import find_blockers
 
 
@@ -83,6 +84,7 @@ def _issue_row(issue: MinutesIssue) -> MinutesIssueRow:
     return MinutesIssueRow(issue.id, issue.version, issue.kind, issue.issued_at, issue.issued_by)
 
 
+@validated
 def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
     """The chair signs off a closed meeting's minutes (version 1); they lock."""
     with workspace.transaction() as session:
@@ -111,6 +113,7 @@ def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
         return _issue_row(issue)
 
 
+@validated
 def record_amendment(
     workspace: Workspace, *, meeting_id: str, what: str, reason: str
 ) -> AmendmentRow:
@@ -140,6 +143,7 @@ def record_amendment(
         return AmendmentRow(amendment.id, amendment.made_at, amendment.made_by, what, reason, None)
 
 
+@validated
 def reissue_minutes(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
     """A new version of signed-off minutes carrying the amendments recorded since the last."""
     with workspace.transaction() as session:

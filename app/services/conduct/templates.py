@@ -18,6 +18,7 @@ from app.services.conduct._common import required_text
 from app.services.conduct.agenda import checked_kind, place, reorder
 from app.services.setup import default_agenda, template_item_id
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,6 +60,7 @@ def list_template(workspace: Workspace, *, meeting_type: MeetingType) -> list[Ag
         return [_template_row(i) for i in _template(session, meeting_type)]
 
 
+@validated
 def add_template_item(
     workspace: Workspace,
     *,
@@ -85,6 +87,7 @@ def add_template_item(
         return _template_row(item)
 
 
+@validated
 def edit_template_item(
     workspace: Workspace,
     *,
@@ -105,6 +108,7 @@ def edit_template_item(
         return _template_row(item)
 
 
+@validated
 def remove_template_item(workspace: Workspace, *, item_id: str) -> None:
     """Take an item out of the template; the last item stays (an agenda needs one)."""
     with workspace.transaction() as session:
@@ -117,6 +121,7 @@ def remove_template_item(workspace: Workspace, *, item_id: str) -> None:
         place(items, None, None)
 
 
+@validated
 def move_template_item(workspace: Workspace, *, item_id: str, position: int) -> None:
     """Move an item to ``position`` (0-based) in its template."""
     with workspace.transaction() as session:
@@ -124,6 +129,7 @@ def move_template_item(workspace: Workspace, *, item_id: str, position: int) -> 
         place(_template(session, item.meeting_type), item, position)
 
 
+@validated
 def reorder_template(
     workspace: Workspace, *, meeting_type: MeetingType, item_ids: Sequence[str]
 ) -> None:
@@ -132,6 +138,7 @@ def reorder_template(
         reorder(_template(session, meeting_type), item_ids)
 
 
+@validated
 def restore_default_template(
     workspace: Workspace, *, meeting_type: MeetingType
 ) -> list[AgendaTemplateRow]:

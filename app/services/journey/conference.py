@@ -37,6 +37,7 @@ from app.services.journey._shared import (
     required_text,
 )
 from app.storage.workspace import Workspace
+from app.validation import validated
 from app.workdays import long_date
 
 OUTCOME_LABELS = {
@@ -206,6 +207,7 @@ def conference_decision(workspace: Workspace, *, meeting_id: str) -> ConferenceD
         return _view(session, decision, meeting) if decision is not None else None
 
 
+@validated
 def record_icpc_decision(
     workspace: Workspace,
     *,
@@ -299,6 +301,7 @@ def running_plan(session: Session, meeting: Meeting) -> ChildProtectionPlan:
     return plan
 
 
+@validated
 def record_rcpc_decision(
     workspace: Workspace,
     *,

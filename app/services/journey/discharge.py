@@ -35,6 +35,7 @@ from app.services.journey._shared import check_editable, meeting_of_type, requir
 from app.services.journey.conference import running_plan
 from app.services.journey.notifications import Recipient, discharge_recipients
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 REASON_LABELS = {
     DischargeReason.NO_LONGER_AT_RISK: (
@@ -136,6 +137,7 @@ def discharge_inputs(workspace: Workspace, *, meeting_id: str) -> list[Discharge
         return _input_rows(session, meeting_id)
 
 
+@validated
 def prefill_discharge_inputs(workspace: Workspace, *, meeting_id: str) -> list[DischargeInputRow]:
     """Add every practitioner who was invited to any of the child's meetings, once each."""
     with workspace.transaction() as session:
@@ -171,6 +173,7 @@ def prefill_discharge_inputs(workspace: Workspace, *, meeting_id: str) -> list[D
         return _input_rows(session, meeting.id)
 
 
+@validated
 def add_discharge_input(
     workspace: Workspace, *, meeting_id: str, practitioner_name: str, agency_id: str | None = None
 ) -> DischargeInputRow:
@@ -186,6 +189,7 @@ def add_discharge_input(
         return next(r for r in _input_rows(session, meeting.id) if r.id == row.id)
 
 
+@validated
 def update_discharge_input(
     workspace: Workspace,
     *,
@@ -213,6 +217,7 @@ def update_discharge_input(
         return next(r for r in _input_rows(session, row.meeting_id) if r.id == row.id)
 
 
+@validated
 def remove_discharge_input(workspace: Workspace, *, input_id: str) -> None:
     with workspace.transaction() as session:
         row = session.get(DischargeInput, input_id)
@@ -268,6 +273,7 @@ def _check_agencies_agree(session: Session, meeting: Meeting) -> None:
         )
 
 
+@validated
 def record_discharge(
     workspace: Workspace,
     *,

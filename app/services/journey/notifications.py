@@ -43,6 +43,7 @@ from app.services.journey import plan as plans
 from app.services.journey._shared import latest_plan, required_text
 from app.storage import audit
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 SEND_ROUTES = ("Post", "Secure email", "By hand", "Secure portal")
 CLOSED = (MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
@@ -296,6 +297,7 @@ def log_letters(
     return logged
 
 
+@validated
 def record_letters(
     workspace: Workspace, *, meeting_id: str, letters: Sequence[GeneratedLetter]
 ) -> list[NotificationRow]:
@@ -305,6 +307,7 @@ def record_letters(
         return [_row(n) for n in log_letters(session, meeting_id=meeting_id, letters=letters)]
 
 
+@validated
 def mark_sent(
     workspace: Workspace,
     *,

@@ -24,6 +24,7 @@ from app.services.journey._shared import (
     strategy_timescales,
 )
 from app.storage.workspace import Workspace
+from app.validation import validated
 from app.workdays import long_date
 
 TIMEFRAME_LABELS = {
@@ -114,6 +115,7 @@ def icpc_timeframe(workspace: Workspace, *, meeting_id: str) -> IcpcTimeframeVie
         return _view(row) if row else None
 
 
+@validated
 def record_icpc_timeframe(
     workspace: Workspace,
     *,

@@ -25,6 +25,7 @@ from app.models import (
 )
 from app.services.journey._shared import check_editable, required_text
 from app.storage.workspace import Workspace
+from app.validation import validated
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,6 +209,7 @@ def _plan(session: Session, plan_id: str) -> InterimSafetyPlan:
     return plan
 
 
+@validated
 def create_safety_plan(
     workspace: Workspace,
     *,
@@ -248,6 +250,7 @@ def create_safety_plan(
         return _read(session, plan, None)
 
 
+@validated
 def revise_safety_plan(
     workspace: Workspace,
     *,
@@ -270,6 +273,7 @@ def revise_safety_plan(
         return _read(session, plan, None)
 
 
+@validated
 def change_safety_plan_item(
     workspace: Workspace,
     *,

@@ -1,0 +1,16 @@
+"""The names administrators use for settings (``macpt settings``), and the fields they set.
+
+Kept apart from the settings service so that ``macpt --help`` can list them
+without loading the database layer.
+"""
+
+from __future__ import annotations
+
+NAMED_SETTINGS = {
+    "chair-name": "chair_name",
+    "local-authority-name": "local_authority",
+    "team-contact": "lcpp_contact",
+    "idle-lock-minutes": "idle_lock_minutes",
+}
+CLOSURE_DAYS = "closure-days"
+SETTING_NAMES = (*NAMED_SETTINGS, CLOSURE_DAYS)
