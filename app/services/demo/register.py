@@ -17,7 +17,15 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from app import clock
-from app.models import Agency, IcpcTimeframe, MeetingType, PlanCategory, Sex, ThresholdOutcome
+from app.models import (
+    Agency,
+    ConferenceOutcome,
+    IcpcTimeframe,
+    MeetingType,
+    PlanCategory,
+    Sex,
+    ThresholdOutcome,
+)
 from app.services import cases, meetings, records
 from app.services.conduct import decision
 from app.services.demo import chairing
@@ -33,16 +41,19 @@ LOCATION = "Room 3, Sampletown Civic Centre (demo)"
 
 # (how many, state) for the standard demo; the states are described in _journey.
 STATES = (
-    (5, "enquiry-started"),
+    (4, "enquiry-started"),
     (2, "strategy-closed"),
     (5, "review-held"),
     (2, "review-in-progress"),
-    (3, "review-overdue"),
+    (1, "review-closed"),
+    (2, "review-overdue"),
     (4, "icpc-overdue"),
     (3, "icpc-extended"),
+    (1, "icpc-in-progress"),
     (2, "icpc-closed"),
-    (8, "on-plan"),
+    (7, "on-plan"),
     (2, "rcpc-in-progress"),
+    (1, "rcpc-closed"),
     (2, "rcpc-overdue"),
     (2, "no-further-action"),
 )
@@ -102,13 +113,14 @@ def _journey(b: _Builder, number: int, state: str, first: str, surname: str) -> 
     enquiry-started: strategy meeting one to three working days ago, review not yet due;
     strategy-closed: held yesterday, closed, minutes not yet signed off;
     review-held: review held, ICPC still within its 15 working days (scheduled);
-    review-in-progress: the review is being held today;
+    review-in-progress / review-closed: the review is being held today / was held and closed;
     review-overdue: strategy meeting 7 to 9 working days ago, no review held;
     icpc-overdue: 17 to 21 working days ago, review held, the ICPC not held on its day;
     icpc-extended: review agreed a later ICPC date, still ahead;
-    icpc-closed: the ICPC decided a plan today and closed;
+    icpc-in-progress / icpc-closed: the ICPC is being held today / decided a plan and closed;
     on-plan / rcpc-overdue: a plan whose first review conference is ahead / has passed;
-    rcpc-in-progress: the first review conference is being held today;
+    rcpc-in-progress / rcpc-closed: the first review conference is being held today /
+    continued the plan and closed;
     no-further-action: the strategy meeting found the threshold not met.
     """
     chair = LCPPS[number % len(LCPPS)]
@@ -117,6 +129,8 @@ def _journey(b: _Builder, number: int, state: str, first: str, surname: str) -> 
         "strategy-closed": 1,
         "review-held": 7 + number % 5,
         "review-in-progress": 5,
+        "review-closed": 6,
+        "icpc-in-progress": 15,
         "review-overdue": 7 + number % 3,
         "icpc-overdue": 17 + number % 5,
         "icpc-extended": 16 + number % 3,
@@ -125,6 +139,7 @@ def _journey(b: _Builder, number: int, state: str, first: str, surname: str) -> 
         "on-plan": 30 + number % 10,
         "rcpc-overdue": 80 + number % 4,
         "rcpc-in-progress": 75,
+        "rcpc-closed": 76,
     }[state]
     start = b.back(ago)
     case = cases.create_case(
@@ -178,7 +193,9 @@ def _journey(b: _Builder, number: int, state: str, first: str, surname: str) -> 
     b.held(
         reviewed,
         lambda: _review_decisions(b, case.case_id, reviewed, extended),
-        until="in-progress" if state == "review-in-progress" else "signed-off",
+        until={"review-in-progress": "in-progress", "review-closed": "closed"}.get(
+            state, "signed-off"
+        ),
     )
     if state == "review-in-progress":
         return
@@ -198,18 +215,30 @@ def _journey(b: _Builder, number: int, state: str, first: str, surname: str) -> 
             outline_plan="Demo outline plan: routines, health appointments, school every day.",
             rationale="Demo rationale: the child is likely to suffer significant harm.",
         ),
-        until="closed" if state == "icpc-closed" else "signed-off",
+        until={"icpc-in-progress": "in-progress", "icpc-closed": "closed"}.get(state, "signed-off"),
     )
-    if state == "icpc-closed":
+    if state in ("icpc-in-progress", "icpc-closed"):
         return
     first_review = icpc_day + dt.timedelta(days=84)
     while not b.calendar.is_working_day(first_review):
         first_review -= dt.timedelta(days=1)
-    if state == "rcpc-in-progress":
-        first_review = b.today
+    if state in ("rcpc-in-progress", "rcpc-closed"):
+        first_review = b.today if state == "rcpc-in-progress" else b.back(1)
     rcpc = b.meeting(case.case_id, MeetingType.RCPC, first_review, chair)
     if state == "rcpc-in-progress":
         chairing.start(b.ws, rcpc)
+    elif state == "rcpc-closed":
+        b.held(
+            rcpc,
+            lambda: conference.record_rcpc_decision(
+                b.ws,
+                meeting_id=rcpc,
+                outcome=ConferenceOutcome.CONTINUE_PLAN,
+                progress="Demo: some progress; school attendance is up.",
+                rationale="Demo: the progress is recent and needs to hold.",
+            ),
+            until="closed",
+        )
 
 
 def _review_decisions(b: _Builder, case_id: str, meeting_id: str, extended: dt.date | None) -> None:
