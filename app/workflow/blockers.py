@@ -130,8 +130,6 @@ def find_blockers(facts: MeetingFacts) -> list[Blocker]:
                     StepKind.DECISION,
                 )
             )
-    for message in facts.empty_sections:
-        found.append(Blocker(BlockerCode.EMPTY_SECTION, message, StepKind.NOTES))
     for gap in facts.journey_gaps:
         found.append(Blocker(BlockerCode.JOURNEY_GAP, gap.message, gap.step_kind))
     for presence in facts.statutory:
@@ -164,4 +162,6 @@ def find_blockers(facts: MeetingFacts) -> list[Blocker]:
                     action.action_id,
                 )
             )
+    for message in facts.empty_sections:
+        found.append(Blocker(BlockerCode.EMPTY_SECTION, message, StepKind.NOTES))
     return found
