@@ -1,5 +1,6 @@
-"""Letters follow the journey: no invitation the journey forbids, and no late letter
-unless the chair confirms it (the letter then says so)."""
+"""Letters and plans follow the journey: no invitation the journey forbids, no late
+letter unless the chair confirms it (the letter then says so), and an interim safety
+plan that a child protection plan replaced says so."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 
 from app import clock
 from app.errors import ExportError
 from app.exporters.letters import LATE, export_notifications, letter_text
 from app.exporters.letters.data import load_letters
+from app.exporters.safety_plan import export_safety_plan
 from app.models import MeetingType, ThresholdOutcome
 from app.services.conduct import decision
+from app.services.journey.safety_plan import safety_plan_for_case
 from app.storage.workspace import Workspace
 from tests.test_journey_fixtures import (
+    ICPC_DUE,
     STRATEGY_DAY,
     after_icpc,
     after_strategy,
@@ -74,5 +79,28 @@ def test_a_late_letter_is_refused_unless_the_chair_confirms_it(
         clock.set_clock(lambda: dt.datetime.combine(STRATEGY_DAY, dt.time(17), tzinfo=dt.UTC))
         on_time = load_letters(workspace, meeting_id=strategy)
         assert all(LATE not in letter_text(x).plain_text() for x in on_time)
+    finally:
+        workspace.close()
+
+
+def test_the_interim_safety_plan_is_superseded_once_a_plan_starts(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    workspace = opened_copy(tmp_path_factory, tmp_path, "journey-after-icpc", after_icpc)
+    try:
+        child = the_child(workspace)
+        interim = safety_plan_for_case(workspace, case_id=child.case_id)
+        assert interim is not None and interim.is_current
+        assert interim.superseded_on == ICPC_DUE and not interim.in_force
+        assert interim.superseded_because == "a child protection plan started"
+        out = export_safety_plan(workspace, plan_id=interim.plan_id, target=tmp_path / "p.docx")
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        assert "SUPERSEDED on Wednesday 27 May 2026" in text
+        assert "This is the plan in force" not in text
+        # The day before the conference, the same plan was the one in force.
+        eve = ICPC_DUE - dt.timedelta(days=1)
+        clock.set_clock(lambda: dt.datetime.combine(eve, dt.time(9), tzinfo=dt.UTC))
+        earlier = safety_plan_for_case(workspace, case_id=child.case_id)
+        assert earlier is not None and earlier.in_force
     finally:
         workspace.close()
