@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.storage.workspace import Workspace
@@ -26,7 +27,15 @@ class BatchWorkspace(Workspace):
         self.__dict__.update(workspace.__dict__)
         self._session: Session = self._writing_sessions()
         self._session.info["actor"] = workspace.actor
+        # The session forgets a record nobody holds (its identity map is weak), and
+        # reads it again at the next call: the batch holds each one until it commits.
+        self._held: list[object] = []
+        event.listen(self._session, "loaded_as_persistent", self._hold)
+        event.listen(self._session, "pending_to_persistent", self._hold)
         self._session.begin()
+
+    def _hold(self, _session: Session, instance: object) -> None:
+        self._held.append(instance)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -40,6 +49,7 @@ class BatchWorkspace(Workspace):
     def commit(self) -> None:
         self._session.commit()
         self._session.expunge_all()
+        self._held.clear()
         self._session.begin()
 
     def finish(self, *, ok: bool) -> None:
