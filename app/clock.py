@@ -8,8 +8,9 @@ Time begins or ends.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 LOCAL_ZONE = ZoneInfo("Europe/London")
@@ -45,3 +46,19 @@ def set_clock(now: Callable[[], dt.datetime] | None) -> None:
     """Replace the clock (``None`` restores the real one). For tests and benchmarks."""
     global _now
     _now = now
+
+
+@contextlib.contextmanager
+def frozen_at(moment: dt.datetime) -> Iterator[None]:
+    """Let ``moment`` be "now" inside the block, then put the clock back as it was.
+
+    The demo records each past meeting at the time it was held, so that every
+    stamp the services make (started, decided, closed, signed off) is true to it.
+    """
+    global _now
+    previous = _now
+    _now = lambda: moment  # noqa: E731
+    try:
+        yield
+    finally:
+        _now = previous

@@ -33,7 +33,13 @@ from app.services.conduct import (
 from app.storage.workspace import Workspace
 from app.workflow import BlockerCode, StepKind
 from tests.conftest import FIXED_NOW
-from tests.test_conduct_support import agency_id, new_meeting, shared_workspace, statutory
+from tests.test_conduct_support import (
+    agency_id,
+    new_meeting,
+    shared_workspace,
+    started_meeting,
+    statutory,
+)
 
 TODAY = FIXED_NOW.date()
 
@@ -45,7 +51,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 
 def chair_a_meeting(ws: Workspace, *, rationale: str = "Clear disclosure to a teacher.") -> str:
     """A strategy meeting with everything recorded except what a test leaves out."""
-    meeting = new_meeting(ws)
+    meeting = started_meeting(ws)
     social_care, police, health, education = attendance.list_attendance(ws, meeting_id=meeting.id)
     attendance.update_attendee(ws, attendance_id=social_care.id, name="Sam Example")
     attendance.mark_arrived(ws, attendance_id=social_care.id)
@@ -65,6 +71,7 @@ def chair_a_meeting(ws: Workspace, *, rationale: str = "Clear disclosure to a te
     del education
     items = agenda.list_agenda(ws, meeting_id=meeting.id)
     agenda.save_agenda_notes(ws, item_id=items[1].id, notes="Child told a teacher about a slap.")
+    agenda.save_agenda_notes(ws, item_id=items[3].id, notes="Child said school is a safe place.")
     information.save_agency_information(
         ws,
         meeting_id=meeting.id,
@@ -104,7 +111,7 @@ def test_close_is_refused_without_a_rationale_and_allowed_after(ws: Workspace) -
     assert not lines["Rationale"].complete
     with pytest.raises(ValidationError, match="cannot close yet: Record the rationale"):
         closing.close_meeting(ws, meeting_id=meeting_id)
-    assert meetings.get_meeting(ws, meeting_id=meeting_id).status is MeetingStatus.SCHEDULED
+    assert meetings.get_meeting(ws, meeting_id=meeting_id).status is MeetingStatus.IN_PROGRESS
 
     decision.save_decision(ws, meeting_id=meeting_id, rationale="Clear disclosure; bruising seen.")
     closed = closing.close_meeting(ws, meeting_id=meeting_id)
@@ -131,7 +138,7 @@ def test_closing_summary_lists_what_is_recorded_and_the_gaps(ws: Workspace) -> N
     text = {line.heading: line.text for line in summary.lines}
     assert text["Attendance"] == "2 attended, 1 apologies, 1 sent information"
     assert text["Statutory agencies"] == "Police not represented (no reason recorded)"
-    assert text["Agenda notes"].startswith("1 of 9 items")
+    assert text["Agenda notes"].startswith("2 of 9 items")
     assert text["Threshold decision"].startswith("Threshold met. Outcome: Section 47 enquiry")
     assert text["Agency views"] == "1 view recorded, 1 disagreeing."
     assert text["Actions"].startswith("2 actions agreed, 1 with an owner and a date")

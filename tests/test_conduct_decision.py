@@ -14,7 +14,13 @@ from app.services import records, settings
 from app.services.conduct import attendance, decision, information, timescales
 from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW
-from tests.test_conduct_support import agency_id, new_meeting, shared_workspace, statutory
+from tests.test_conduct_support import (
+    agency_id,
+    new_meeting,
+    shared_workspace,
+    started_meeting,
+    statutory,
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +29,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 
 
 def test_one_information_entry_per_agency(ws: Workspace) -> None:
-    meeting = new_meeting(ws)
+    meeting = started_meeting(ws)
     rows = attendance.list_attendance(ws, meeting_id=meeting.id)
     social_care, police, health, _education = rows
     attendance.update_attendee(ws, attendance_id=police.id, name="DC Alex Example")
@@ -75,7 +81,7 @@ def test_one_information_entry_per_agency(ws: Workspace) -> None:
 
 
 def test_decision_saved_as_typed_then_recorded(ws: Workspace) -> None:
-    meeting = new_meeting(ws)
+    meeting = started_meeting(ws)
     empty = decision.get_decision(ws, meeting_id=meeting.id)
     assert empty.outcome is None and empty.rationale == "" and not empty.recorded
     with pytest.raises(ValidationError, match="no decision to confirm"):
@@ -110,7 +116,7 @@ def test_decision_saved_as_typed_then_recorded(ws: Workspace) -> None:
 
 
 def test_agency_views_and_dissent(ws: Workspace) -> None:
-    meeting = new_meeting(ws)
+    meeting = started_meeting(ws)
     roles = statutory(ws)
     decision.save_decision(
         ws,
@@ -150,7 +156,7 @@ def test_agency_views_and_dissent(ws: Workspace) -> None:
 
 
 def test_timescales_live_then_stored_when_the_decision_is_recorded(ws: Workspace) -> None:
-    meeting = new_meeting(ws, on=dt.date(2026, 12, 24))
+    meeting = started_meeting(ws, on=dt.date(2026, 12, 24))
     live = timescales.meeting_timescales(ws, meeting_id=meeting.id)
     assert live is not None and not live.stored
     assert live.review_due == dt.date(2027, 1, 5)
@@ -178,7 +184,7 @@ def test_timescales_live_then_stored_when_the_decision_is_recorded(ws: Workspace
 
 
 def test_timescales_move_with_the_meeting_date_and_only_for_strategy(ws: Workspace) -> None:
-    meeting = new_meeting(ws)
+    meeting = started_meeting(ws)
     records.save_field(
         ws, table="meeting", record_id=meeting.id, field="scheduled_date", value="2027-03-25"
     )

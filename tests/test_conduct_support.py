@@ -64,6 +64,15 @@ def new_meeting(
     )
 
 
+def started_meeting(workspace: Workspace, **kwargs: object) -> meetings.MeetingSummary:
+    """A new meeting that has started: decisions are recorded only at a held meeting."""
+    from app.services.conduct import closing
+
+    meeting = new_meeting(workspace, **kwargs)  # type: ignore[arg-type]
+    closing.start_meeting(workspace, meeting_id=meeting.id)
+    return meeting
+
+
 def statutory(workspace: Workspace) -> dict[StatutoryRole, agencies.AgencyRow]:
     return agencies.statutory_agencies(workspace)
 

@@ -46,8 +46,15 @@ def on_plan(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterato
     workspace.close()
 
 
+def started(workspace: Workspace, *args: object, **kwargs: object) -> str:
+    """A conference scheduled and started: decisions are recorded only at a held meeting."""
+    meeting_id = schedule(workspace, *args, **kwargs)  # type: ignore[arg-type]
+    hold(workspace, meeting_id)
+    return meeting_id
+
+
 def _icpc(ws: Workspace, **changes: object) -> conf.ConferenceDecisionView:
-    meeting_id = changes.pop("meeting_id", None) or schedule(
+    meeting_id = changes.pop("meeting_id", None) or started(
         ws, the_child(ws), MeetingType.ICPC, ICPC_DUE
     )
     given: dict[str, object] = {
@@ -88,7 +95,7 @@ def test_icpc_plan_starts_a_plan_with_a_first_review_in_three_months(ws: Workspa
 
 
 def test_first_review_may_be_earlier_never_later(ws: Workspace) -> None:
-    meeting_id = schedule(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
+    meeting_id = started(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
     with pytest.raises(ValidationError, match="within 3 months: on or before Thursday 27 August"):
         _icpc(ws, meeting_id=meeting_id, next_review_due=FIRST_REVIEW + dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="after this conference"):
@@ -107,7 +114,7 @@ def test_month_ends_are_clamped() -> None:
 
 
 def test_a_plan_needs_a_category_a_lead_practitioner_and_reasons(ws: Workspace) -> None:
-    meeting_id = schedule(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
+    meeting_id = started(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
     for changes, message in (
         ({"category": None}, "Choose the category"),
         ({"lead_practitioner": " "}, "Name the lead practitioner"),
@@ -126,7 +133,7 @@ def test_multiple_categories_map_to_mul(ws: Workspace) -> None:
 
 def test_changing_to_no_plan_removes_the_plan_it_started(ws: Workspace) -> None:
     child = the_child(ws)
-    meeting_id = schedule(ws, child, MeetingType.ICPC, ICPC_DUE)
+    meeting_id = started(ws, child, MeetingType.ICPC, ICPC_DUE)
     _icpc(ws, meeting_id=meeting_id)
     no_plan = _icpc(ws, meeting_id=meeting_id, plan_needed=False, category=None)
     assert no_plan.outcome is ConferenceOutcome.NO_PLAN
@@ -139,14 +146,14 @@ def test_changing_to_no_plan_removes_the_plan_it_started(ws: Workspace) -> None:
 
 
 def test_a_second_icpc_while_on_a_plan_is_refused(on_plan: Workspace) -> None:
-    meeting_id = schedule(on_plan, the_child(on_plan), MeetingType.ICPC, dt.date(2026, 6, 10))
+    meeting_id = started(on_plan, the_child(on_plan), MeetingType.ICPC, dt.date(2026, 6, 10))
     with pytest.raises(ValidationError, match="Hold a review conference instead"):
         _icpc(on_plan, meeting_id=meeting_id)
 
 
 def test_rcpc_continue_sets_the_next_review_within_six_months(on_plan: Workspace) -> None:
     child = the_child(on_plan)
-    rcpc = schedule(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
+    rcpc = started(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
     with pytest.raises(ValidationError, match="progress"):
         conf.record_rcpc_decision(
             on_plan,
@@ -181,7 +188,7 @@ def test_rcpc_continue_sets_the_next_review_within_six_months(on_plan: Workspace
 
 def test_rcpc_change_category_updates_the_plan_and_can_be_undone(on_plan: Workspace) -> None:
     child = the_child(on_plan)
-    rcpc = schedule(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
+    rcpc = started(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
     common = {"progress": "p", "rationale": "r", "meeting_id": rcpc}
     with pytest.raises(ValidationError, match="already under neglect"):
         conf.record_rcpc_decision(
@@ -213,7 +220,7 @@ def test_rcpc_change_category_updates_the_plan_and_can_be_undone(on_plan: Worksp
 
 
 def test_rcpc_without_a_plan_is_refused(ws: Workspace) -> None:
-    rcpc = schedule(ws, the_child(ws), MeetingType.RCPC, dt.date(2026, 8, 20))
+    rcpc = started(ws, the_child(ws), MeetingType.RCPC, dt.date(2026, 8, 20))
     with pytest.raises(ValidationError, match="not on a child protection plan"):
         conf.record_rcpc_decision(
             ws,
@@ -226,7 +233,7 @@ def test_rcpc_without_a_plan_is_refused(ws: Workspace) -> None:
 
 def test_a_different_chair_is_a_warning_not_an_error(on_plan: Workspace) -> None:
     child = the_child(on_plan)
-    rcpc = schedule(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20), chair=OTHER_CHAIR)
+    rcpc = started(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20), chair=OTHER_CHAIR)
     context = conf.conference_context(on_plan, meeting_id=rcpc)
     assert context.chair_warning is not None
     assert CHAIR in context.chair_warning and OTHER_CHAIR in context.chair_warning
@@ -250,7 +257,7 @@ def test_a_different_chair_is_a_warning_not_an_error(on_plan: Workspace) -> None
 
 def test_context_before_a_decision(on_plan: Workspace) -> None:
     child = the_child(on_plan)
-    rcpc = schedule(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
+    rcpc = started(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
     context = conf.conference_context(on_plan, meeting_id=rcpc)
     assert context.plan is not None and context.category_going_in is PlanCategory.NEGLECT
     assert context.latest_next_review == dt.date(2027, 2, 20)
@@ -262,7 +269,7 @@ def test_decisions_are_locked_after_sign_off(on_plan: Workspace) -> None:
     signoff.sign_off(on_plan, meeting_id=icpc)
     with pytest.raises(RecordLocked):
         _icpc(on_plan, meeting_id=icpc, category=PlanCategory.SEXUAL_ABUSE)
-    rcpc = schedule(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
+    rcpc = started(on_plan, child, MeetingType.RCPC, dt.date(2026, 8, 20))
     hold(on_plan, rcpc)
     conf.record_rcpc_decision(
         on_plan,
@@ -294,7 +301,7 @@ def test_decisions_only_at_conferences(ws: Workspace) -> None:
 def test_gaps_before_a_conference_closes(ws: Workspace) -> None:
     from app.services.journey.gaps import journey_gaps
 
-    meeting_id = schedule(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
+    meeting_id = started(ws, the_child(ws), MeetingType.ICPC, ICPC_DUE)
     assert journey_gaps(ws, meeting_id=meeting_id) == [
         "The conference's decision is not recorded. Record it and its reasons."
     ]

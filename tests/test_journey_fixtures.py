@@ -27,6 +27,7 @@ from app.models import (
 )
 from app.services import agencies, cases, meetings, settings
 from app.services.conduct import actions, attendance, closing, decision, information, invitations
+from app.services.demo import chairing
 from app.services.journey import conference, discharge, review, safety_plan
 from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
@@ -157,10 +158,12 @@ def schedule(
 
 
 def hold(workspace: Workspace, meeting_id: str) -> None:
-    """Everyone invited came; the meeting starts."""
+    """Everyone invited came; the meeting starts; the sections the minutes require
+    (the reason for the meeting, the child's voice, ...) are written."""
     for row in attendance.list_attendance(workspace, meeting_id=meeting_id):
         attendance.set_status(workspace, attendance_id=row.id, status=AttendanceStatus.ATTENDED)
     closing.start_meeting(workspace, meeting_id=meeting_id)
+    chairing.write_sections(workspace, meeting_id)
 
 
 def close(workspace: Workspace, meeting_id: str) -> None:

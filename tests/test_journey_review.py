@@ -12,10 +12,11 @@ import pytest
 from app.errors import RecordLocked, ValidationError
 from app.models import IcpcTimeframe, MeetingType
 from app.services import settings
-from app.services.conduct import signoff
+from app.services.conduct import closing, signoff
 from app.services.journey import review, safety_plan
 from app.storage.workspace import Workspace
 from tests.test_journey_fixtures import (
+    CHAIR,
     ICPC_DUE,
     REVIEW_DUE,
     STRATEGY_DAY,
@@ -56,7 +57,8 @@ def test_default_is_the_15th_working_day(ws: Workspace, review_id: str) -> None:
         ws, meeting_id=review_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS
     )
     assert decided.target_date == ICPC_DUE == decided.default_due
-    assert decided.decided_by == "Test Chair"
+    # The meeting's chair decided, never the login that typed it.
+    assert decided.decided_by == CHAIR
     assert not decided.exceptional_circumstances_confirmed
     assert review.icpc_timeframe(ws, meeting_id=review_id) == decided
 
@@ -184,6 +186,7 @@ def test_a_review_without_a_strategy_meeting_says_so(workspace: Workspace) -> No
     child = new_child(workspace)
     review_id = schedule(workspace, child, MeetingType.REVIEW, REVIEW_DUE)
     assert review.review_context(workspace, meeting_id=review_id).icpc_default_due is None
+    closing.start_meeting(workspace, meeting_id=review_id)
     with pytest.raises(ValidationError, match="Record the strategy meeting first"):
         review.record_icpc_timeframe(
             workspace, meeting_id=review_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS

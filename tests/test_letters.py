@@ -50,9 +50,10 @@ def exported(
     clock.set_clock(lambda: FIXED_NOW)
     workspace = opened_copy(tmp_path_factory, folder, "journey-discharged", to_discharge)
     child = the_child(workspace)
-    schedule(workspace, child, MeetingType.RCPC, dt.date(2026, 12, 10))
+    # Invitations to a review conference go out while the plan runs (it ends on 19 November).
+    schedule(workspace, child, MeetingType.RCPC, dt.date(2026, 11, 5))
     found = meetings.list_meetings(workspace, case_id=child.case_id)
-    names = ["strategy", "review", "icpc", "continue", "discharge", "invitation"]
+    names = ["strategy", "review", "icpc", "continue", "invitation", "discharge"]
     assert [m.meeting_type.value for m in found] == [
         "strategy",
         "review",
@@ -64,6 +65,11 @@ def exported(
     out = {}
     for name, meeting in zip(names, found, strict=True):
         out[name] = folder / name
+        # Letters giving dates go out on the meeting's day, so that none is late.
+        when = dt.datetime.combine(meeting.scheduled_date, dt.time(17), tzinfo=dt.UTC)
+        if name in ("review", "discharge"):
+            when = FIXED_NOW
+        clock.set_clock(lambda when=when: when)
         export_notifications(workspace, meeting_id=meeting.id, out_dir=out[name])
         out[f"{name}-id"] = Path(meeting.id)
     clock.set_clock(None)
@@ -269,7 +275,7 @@ def test_invitations(exported: tuple[Workspace, dict[str, Path]]) -> None:
     invites = {e["role"]: p for e, p in _letters(out, "invitation")}
     parent, agency = _text(invites["parent_carer"]), _text(invites["agency"])
     for text in (parent, agency):
-        assert "Thursday 10 December 2026" in text
+        assert "Thursday 5 November 2026" in text
         assert "10:00 to 11:30" in text
         assert "Room 1, Sampletown Civic Centre" in text
     assert "You are invited to a meeting about Poppy" in parent

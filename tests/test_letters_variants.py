@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from app import clock
 from app.errors import ExportError
 from app.exporters.letters import export_notifications, letter_text
 from app.exporters.letters.data import load_letters
@@ -30,6 +31,7 @@ from app.services.conduct import decision
 from app.services.journey import conference, notifications
 from app.storage.workspace import Workspace
 from tests.test_journey_fixtures import (
+    STRATEGY_DAY,
     after_icpc,
     after_strategy,
     close,
@@ -53,6 +55,12 @@ def on_plan(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterato
     workspace = opened_copy(tmp_path_factory, tmp_path, "journey-after-icpc", after_icpc)
     yield workspace
     workspace.close()
+
+
+def on_the_strategy_day() -> None:
+    """Letters after the strategy meeting go out on its day: the dates they give
+    (the conference within 15 working days) are still ahead."""
+    clock.set_clock(lambda: dt.datetime.combine(STRATEGY_DAY, dt.time(17), tzinfo=dt.UTC))
 
 
 def _texts(workspace: Workspace, meeting_id: str, role: RecipientRole) -> list[str]:
@@ -82,6 +90,7 @@ def test_no_further_action_has_no_timescales(ws: Workspace) -> None:
 
 
 def test_full_names_for_agencies_only_where_the_settings_allow(ws: Workspace) -> None:
+    on_the_strategy_day()
     strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
     assert "Poppy" not in _texts(ws, strategy, RecipientRole.AGENCY)[0]
     settings.update_setting(ws, key="full_names_in_minutes", value=True)
@@ -165,6 +174,7 @@ def test_a_decision_must_be_recorded_first(ws: Workspace, tmp_path: Path) -> Non
 
 
 def test_the_folder(ws: Workspace, tmp_path: Path) -> None:
+    on_the_strategy_day()
     strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
     with pytest.raises(ExportError, match="does not exist"):
         export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "no" / "such")
@@ -201,6 +211,7 @@ def test_a_read_only_folder_leaves_nothing(ws: Workspace, tmp_path: Path) -> Non
 def test_a_failure_part_way_leaves_no_letters_and_no_log(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    on_the_strategy_day()
     strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
     out = tmp_path / "letters"
     written = []
@@ -220,6 +231,7 @@ def test_a_failure_part_way_leaves_no_letters_and_no_log(
 
 
 def test_exporting_again_replaces_the_letters(ws: Workspace, tmp_path: Path) -> None:
+    on_the_strategy_day()
     child = the_child(ws)
     out = tmp_path / "letters"
     invitation = schedule(ws, child, MeetingType.ICPC, dt.date(2026, 12, 10))

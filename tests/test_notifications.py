@@ -68,7 +68,7 @@ def test_who_must_be_told_after_each_meeting(ws: Workspace) -> None:
 
 def test_a_scheduled_conference_sends_invitations_and_a_running_one_nothing(ws: Workspace) -> None:
     child = the_child(ws)
-    rcpc = schedule(ws, child, MeetingType.RCPC, dt.date(2026, 12, 10))
+    rcpc = schedule(ws, child, MeetingType.ICPC, dt.date(2026, 12, 10))
     invites = notes.required_notifications(ws, meeting_id=rcpc)
     assert {r.kind for r in invites} == {NotificationKind.CONFERENCE_INVITATION}
     assert [r.relationship for r in invites if r.role is RecipientRole.PARENT_CARER] == [

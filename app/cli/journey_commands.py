@@ -92,6 +92,11 @@ def _add_notifications(kinds: Any) -> None:
     parser.add_argument(
         "--out", type=common.workspace_path, required=True, metavar="DIR", help="the folder"
     )
+    parser.add_argument(
+        "--late-issue",
+        action="store_true",
+        help="the chair confirms issuing letters whose dates are already past; they say so",
+    )
     parser.set_defaults(handler=_export_notifications)
 
 
@@ -102,7 +107,9 @@ def _export_notifications(args: argparse.Namespace) -> int:
     # A folder that cannot be used is reported before the passphrase is asked for.
     prepare_folder(args.out)
     with common.unlock(args) as workspace:
-        written = export_notifications(workspace, meeting_id=args.meeting_id, out_dir=args.out)
+        written = export_notifications(
+            workspace, meeting_id=args.meeting_id, out_dir=args.out, late_issue=args.late_issue
+        )
     if not written.entries:
         common.say(f"This meeting needs no letters. Wrote an empty {written.manifest}.")
         return common.EXIT_OK

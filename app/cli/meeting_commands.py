@@ -1,4 +1,4 @@
-"""Meeting commands: ``macpt timescales`` (no workspace needed)."""
+"""Meeting commands: ``macpt timescales`` (no workspace needed) and ``macpt meeting show``."""
 
 from __future__ import annotations
 
@@ -63,6 +63,35 @@ def register(commands: Any) -> None:
         help="with --workspace: read the passphrase from standard input",
     )
     timescales.set_defaults(handler=_timescales)
+
+    meeting = commands.add_parser("meeting", help="look at one meeting")
+    actions = meeting.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = actions.add_parser(
+        "show",
+        help="the whole record of one meeting",
+        description="Print the whole record of one meeting. With --json, every free-text "
+        'value is an object {"text": ..., "restricted": true|false}.',
+    )
+    show.add_argument("meeting_id", metavar="MEETING_ID", help="from `macpt meetings`")
+    common.add_workspace_arguments(show)
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=_show)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from app.cli.meeting_show import meeting_json
+
+    with common.unlock(args) as workspace:
+        found = meeting_json(workspace, meeting_id=args.meeting_id)
+    if args.json:
+        common.print_json(found)
+        return common.EXIT_OK
+    common.say(
+        f"{found['type']} meeting on {found['date']} for {found['child']}: {found['status']}"
+    )
+    for item in found["agenda"]:
+        common.say(f"- {item['title']}: {item['notes']['text'] or '(no notes)'}")
+    return common.EXIT_OK
 
 
 def _calendar(args: argparse.Namespace) -> tuple[WorkingCalendar, int]:

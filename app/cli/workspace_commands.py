@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from app.cli import common
@@ -16,6 +17,13 @@ def register(commands: Any) -> None:
 
     demo = commands.add_parser("demo", help="fill a workspace with fictional demo data")
     common.add_workspace_arguments(demo)
+    demo.add_argument(
+        "--children",
+        type=int,
+        default=None,
+        metavar="N",
+        help="add N more fictional children with whole journeys (a progress bar goes to stderr)",
+    )
     demo.set_defaults(handler=_demo)
 
     verify = commands.add_parser("verify", help="check the workspace's integrity and audit log")
@@ -64,11 +72,28 @@ def _init(args: argparse.Namespace) -> int:
     return common.EXIT_OK
 
 
-def _demo(args: argparse.Namespace) -> int:
-    from app.services.demo import add_demo_data
+def _progress(done: int, total: int) -> None:
+    width = 40
+    filled = width * done // max(total, 1)
+    end = "\n" if done == total else ""
+    print(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} children",
+        end=end,
+        file=sys.stderr,
+        flush=True,
+    )
 
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.services.demo import add_demo_children, add_demo_data
+
+    if args.children is not None and args.children < 1:
+        raise common.UsageError("--children needs a number of children, 1 or more.")
     with common.unlock(args) as workspace:
-        counts = add_demo_data(workspace)
+        if args.children is not None:
+            counts = add_demo_children(workspace, count=args.children, progress=_progress)
+        else:
+            counts = add_demo_data(workspace)
     common.say(
         f"Added demo data: {counts['children']} fictional children and {counts['meetings']} meetings."
     )

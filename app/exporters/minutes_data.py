@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
-from app.errors import NotFound
+from app.errors import ExportError, NotFound
 from app.exporters.minutes_journey_data import load_journey_parts
 from app.exporters.minutes_model import (
     ActionEntry,
@@ -52,6 +52,12 @@ _STATUS_ORDER = {
 }
 
 
+NOT_STARTED = (
+    "This meeting has not started, so there are no minutes to write yet. "
+    "Start the meeting first; its invitations are exported as letters."
+)
+
+
 def load_minutes_data(
     workspace: Workspace, *, meeting_id: str, include_restricted: bool = True
 ) -> MinutesData:
@@ -63,6 +69,8 @@ def load_minutes_data(
         raise NotFound(
             f"There is no meeting with the id {meeting_id}. List them with `macpt meetings`."
         ) from exc
+    if record.status is MeetingStatus.SCHEDULED:
+        raise ExportError(NOT_STARTED)
     data = minutes_data(
         record,
         include_restricted=include_restricted,

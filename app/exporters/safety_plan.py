@@ -77,6 +77,12 @@ def load_safety_plan_document(
 def _status(data: SafetyPlanDocument) -> str:
     plan = data.plan
     made = long_datetime(plan.made_at)
+    if plan.superseded_on is not None:
+        return (
+            f"Version {plan.version}, made {made}. SUPERSEDED on "
+            f"{long_date(plan.superseded_on)}: {plan.superseded_because}. This interim "
+            "safety plan is no longer in force."
+        )
     if plan.is_current:
         return f"Version {plan.version}, made {made}. This is the plan in force."
     return (
@@ -98,7 +104,7 @@ def render_safety_plan(data: SafetyPlanDocument) -> Any:
     document.add_paragraph(organisation, style="Organisation")
     document.add_paragraph(TITLE, style="Title")
     status = document.add_paragraph(style="Status line").add_run(_status(data))
-    if not plan.is_current:
+    if not plan.in_force:
         status.bold = True
         status.font.color.rgb = DRAFT_COLOUR
     child = data.la_child_ref
@@ -151,8 +157,12 @@ def render_safety_plan(data: SafetyPlanDocument) -> Any:
             title=TITLE,
             subject=f"{TITLE}, version {plan.version}",
             author=data.local_authority or APP_NAME,
-            comments="In force." if plan.is_current else "Replaced by a later version.",
-            content_status="Final" if plan.is_current else "Replaced",
+            comments="In force."
+            if plan.in_force
+            else ("Superseded." if plan.superseded_on else "Replaced by a later version."),
+            content_status="Final"
+            if plan.in_force
+            else ("Superseded" if plan.superseded_on else "Replaced"),
             keywords="MACPT; safety plan; OFFICIAL-SENSITIVE",
             revision=plan.version,
             version=str(plan.version),

@@ -1,4 +1,8 @@
-"""Meetings: schedule, list, search and move through their statuses."""
+"""Meetings: schedule, list and search.
+
+A meeting's status moves only through the chair's own steps (start, close,
+sign off, in ``app.services.conduct``), each with its rules.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import String, cast, or_, select
 
-from app import clock
 from app.errors import NotFound, ValidationError
 from app.models import (
     AgendaItem,
@@ -19,11 +22,11 @@ from app.models import (
     MeetingStatus,
     MeetingType,
 )
-from app.models.meeting import STATUS_FLOW
 from app.services.conduct.invitations import add_default_invitations
 from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
 from app.validation import validated
+from app.workflow.sections import missing_items
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,14 +134,21 @@ def schedule_meeting(
             .order_by(AgendaTemplateItem.position)
         )
         session.flush()
-        for position, item in enumerate(template):
+        items = [(i.title, i.guidance, i.kind) for i in template]
+        # A section the minutes must fill is never missing from the agenda: it
+        # goes before the last item (any other business), so the template's own
+        # numbering up to there is kept.
+        missing = missing_items(meeting_type, [title for title, _, _ in items])
+        at = max(len(items) - 1, 0)
+        items[at:at] = [(s.title, s.guidance, "notes") for s in missing]
+        for position, (title, guidance, kind) in enumerate(items):
             session.add(
                 AgendaItem(
                     meeting_id=meeting.id,
                     position=position,
-                    title=item.title,
-                    guidance=item.guidance,
-                    kind=item.kind,
+                    title=title,
+                    guidance=guidance,
+                    kind=kind,
                 )
             )
         session.flush()
@@ -196,23 +206,3 @@ def get_meeting(workspace: Workspace, *, meeting_id: str) -> MeetingSummary:
         if meeting is None:
             raise NotFound(f"There is no meeting with the id {meeting_id}.")
         return _summary(meeting)
-
-
-@validated
-def advance_status(workspace: Workspace, *, meeting_id: str, to: MeetingStatus) -> None:
-    """Move a meeting one step on: scheduled → in-progress → closed → signed-off."""
-    with workspace.transaction() as session:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFound(f"There is no meeting with the id {meeting_id}.")
-        if STATUS_FLOW.get(meeting.status) is not to:
-            raise ValidationError(f"A {meeting.status.value} meeting cannot become {to.value}.")
-        now = clock.utcnow()
-        meeting.status = to
-        if to is MeetingStatus.IN_PROGRESS:
-            meeting.started_at = now
-        elif to is MeetingStatus.CLOSED:
-            meeting.closed_at = now
-        elif to is MeetingStatus.SIGNED_OFF:
-            meeting.signed_off_at = now
-            meeting.signed_off_by = workspace.actor

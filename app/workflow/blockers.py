@@ -30,6 +30,7 @@ class BlockerCode(enum.StrEnum):
     ACTION_WITHOUT_OWNER = "action-without-owner"
     ACTION_WITHOUT_DUE_DATE = "action-without-due-date"
     JOURNEY_GAP = "journey-gap"
+    EMPTY_SECTION = "empty-section"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +85,8 @@ class MeetingFacts:
     statutory: tuple[StatutoryPresence, ...] = ()
     actions: tuple[ActionFacts, ...] = ()
     journey_gaps: tuple[JourneyGap, ...] = ()
+    # Sentences from app.workflow.sections: required parts of the minutes left empty.
+    empty_sections: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,4 +162,6 @@ def find_blockers(facts: MeetingFacts) -> list[Blocker]:
                     action.action_id,
                 )
             )
+    for message in facts.empty_sections:
+        found.append(Blocker(BlockerCode.EMPTY_SECTION, message, StepKind.NOTES))
     return found

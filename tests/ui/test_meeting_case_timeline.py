@@ -23,9 +23,9 @@ def test_the_timeline_shows_each_stage_and_opens_its_meeting(review, qtbot: QtBo
     stages = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert stages[:2] == ["Strategy meeting", "Five-day review"]
     assert table.item(0, 1).text() == "Mon 23 Nov 2026 (held)"
-    assert table.item(1, 1).text() == "Mon 30 Nov 2026 (planned)"
+    assert table.item(1, 1).text() == "Mon 30 Nov 2026 (in progress)"  # the review is under way
     assert table.item(1, 2).text() == "Mon 30 Nov 2026"
-    assert table.item(1, 3).text() == "Not yet due"
+    assert table.item(1, 3).text() == "Yes"  # held: it is under way
     table.setFocus()
     table.setCurrentCell(1, 0)
     with qtbot.waitSignal(widget.open_meeting) as opened:

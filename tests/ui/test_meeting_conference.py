@@ -159,7 +159,7 @@ def test_an_icpc_plan_with_its_category_starts_the_plan_and_its_first_review(
     # Within 3 months of Wednesday 27 May 2026: Thursday 27 August, a working day.
     assert plan.next_review_due == dt.date(2026, 8, 27)
     assert page.stamp.text() == (
-        "The child needs a child protection plan. Recorded by Test Chair on "
+        "The child needs a child protection plan. Recorded by Lee Example-Chair on "
         "Monday 23 November 2026."
     )
     # A plan without its outline is still a gap; with it, the conference can close.
@@ -202,7 +202,7 @@ def test_a_review_conference_warns_of_another_chair_and_changes_the_category(
     assert plan.next_review_due == dt.date(2027, 2, 19)
     stamp = page.stamp.text().splitlines()
     assert stamp[0] == (
-        "The plan continues under a different category. Recorded by Test Chair on "
+        "The plan continues under a different category. Recorded by Robin Example-Deputy on "
         "Monday 23 November 2026."
     )
     assert stamp[1] == page.warning.text()  # the chair check stays on the record

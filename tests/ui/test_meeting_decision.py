@@ -7,7 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from app.models import MeetingStatus, StatutoryRole, ThresholdOutcome
 from app.services.conduct import attendance, decision
+from app.services.conduct.closing import start_meeting
 from app.services.conduct.representation import representation_check
+from app.services.demo import chairing
 from app.services.meetings import get_meeting
 from app.ui.meeting.closing_dialog import ClosingDialog
 from app.ui.meeting.steps.decision import DecisionPage
@@ -21,6 +23,10 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 def attend_all_but(fixture, *absent: str) -> None:
+    """The meeting is under way with the reason and the child's voice written, and
+    every statutory agency but ``absent`` has arrived."""
+    start_meeting(fixture.workspace, meeting_id=fixture.meeting_id)
+    chairing.write_sections(fixture.workspace, fixture.meeting_id)
     for row in attendance.list_attendance(fixture.workspace, meeting_id=fixture.meeting_id):
         if row.statutory_role is not None and row.statutory_role.value not in absent:
             attendance.mark_arrived(fixture.workspace, attendance_id=row.id)

@@ -189,7 +189,7 @@ def test_the_reviews_gaps_are_shown_where_they_are_put_right(review, open_view) 
     assert [b.text() for b in dialog.gap_buttons] == [
         "Go to conference timeframe",
         "Go to interim safety plan",
-    ] + ["Go to conference timeframe"] * 4
+    ] + ["Go to conference timeframe"] * 4 + ["Go to notes"] * 3  # reason, child, s47
     summary = {
         dialog.lines.itemAtPosition(row, 1).widget().text(): (
             dialog.lines.itemAtPosition(row, 2).widget().text()

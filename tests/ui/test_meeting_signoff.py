@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 from app.models import MeetingStatus, ThresholdOutcome
 from app.services.conduct import attendance, decision
 from app.services.conduct.agenda import list_agenda
-from app.services.conduct.closing import close_meeting
+from app.services.conduct.closing import close_meeting, start_meeting
 from app.services.conduct.signoff import list_amendments, list_minutes_issues
+from app.services.demo import chairing
 from app.services.meetings import get_meeting
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from tests.ui.test_meeting_support import focused, press
@@ -23,6 +24,8 @@ RATIONALE = "Bruising explained by a witnessed fall; no other concerns."
 
 def ready_to_close(fixture) -> None:
     ws, meeting_id = fixture.workspace, fixture.meeting_id
+    start_meeting(ws, meeting_id=meeting_id)
+    chairing.write_sections(ws, meeting_id)
     for row in attendance.list_attendance(ws, meeting_id=meeting_id):
         attendance.mark_arrived(ws, attendance_id=row.id)
     decision.save_decision(

@@ -22,7 +22,8 @@ from app import clock
 from app.models import MeetingType, ThresholdOutcome
 from app.services import agencies, cases, meetings
 from app.services.conduct import attendance, decision
-from app.services.conduct.closing import close_meeting
+from app.services.conduct.closing import close_meeting, start_meeting
+from app.services.demo import chairing
 from app.services.workspace import create_workspace, open_workspace
 from app.storage.workspace import Workspace
 from app.ui.meeting import MeetingView
@@ -106,8 +107,10 @@ def strategy(
 def _fill_journey(workspace: Workspace) -> dict[str, str]:
     """A strategy meeting that started a joint section 47 enquiry, closed, and its review."""
     ids = _fill(workspace)
+    start_meeting(workspace, meeting_id=ids["meeting_id"])
     for row in attendance.list_attendance(workspace, meeting_id=ids["meeting_id"]):
         attendance.mark_arrived(workspace, attendance_id=row.id)
+    chairing.write_sections(workspace, ids["meeting_id"])
     decision.save_decision(
         workspace,
         meeting_id=ids["meeting_id"],
@@ -125,6 +128,8 @@ def _fill_journey(workspace: Workspace) -> dict[str, str]:
         location="Online",
         chair_name=CHAIR,
     )
+    # The review is under way: its decisions are recorded only at a meeting being held.
+    start_meeting(workspace, meeting_id=review_meeting.id)
     return {**ids, "strategy_id": ids["meeting_id"], "meeting_id": review_meeting.id}
 
 

@@ -95,4 +95,7 @@ def test_new_meetings_follow_the_edited_template(box: AgendaTemplatesBox) -> Non
         meeting_type=MeetingType.REVIEW,
         scheduled_date=dt.date(2026, 11, 30),
     )
+    # The sections the minutes require are added before the last item when missing.
+    required = ["Reason for the meeting", "The child's daily life and voice"]
+    expected[-1:-1] = required
     assert [i.title for i in list_agenda(box.workspace, meeting_id=meeting.id)] == expected

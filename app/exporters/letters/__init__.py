@@ -25,7 +25,7 @@ from app.errors import ExportError
 from app.exporters.letters.agency import agency_letter
 from app.exporters.letters.data import load_letters
 from app.exporters.letters.layout import render_letter
-from app.exporters.letters.model import Letter, LetterText
+from app.exporters.letters.model import Letter, LetterText, Para
 from app.exporters.letters.plain import parent_letter
 from app.models import RecipientRole
 from app.services.journey.notifications import GeneratedLetter, log_letters
@@ -63,11 +63,21 @@ class NotificationsExport:
     entries: tuple[ManifestEntry, ...]
 
 
+LATE = (
+    "This letter is issued late: some of the dates in it have already passed. "
+    "Please contact us if you need to talk about what this means for you."
+)
+
+
 def letter_text(letter: Letter) -> LetterText:
     """The words of one letter: plain English for a parent or carer, else for an agency."""
     if letter.recipient.role is RecipientRole.PARENT_CARER:
-        return parent_letter(letter)
-    return agency_letter(letter)
+        text = parent_letter(letter)
+    else:
+        text = agency_letter(letter)
+    if letter.facts.late_issue:
+        text = dataclasses.replace(text, blocks=(Para(LATE), *text.blocks))
+    return text
 
 
 def _cannot_write(folder: Path) -> ExportError:
@@ -106,15 +116,16 @@ def prepare_folder(out_dir: Path) -> Path:
 
 
 def export_notifications(
-    workspace: Workspace, *, meeting_id: str, out_dir: Path
+    workspace: Workspace, *, meeting_id: str, out_dir: Path, late_issue: bool = False
 ) -> NotificationsExport:
     """Write every letter the meeting needs into ``out_dir`` and log each one.
 
     A meeting that needs no letters gets an empty manifest. Letters from an
-    earlier export into the same folder are replaced.
+    earlier export into the same folder are replaced. Refused, with the reason,
+    where the journey forbids a letter or its dates are past (see ``load_letters``).
     """
     folder = prepare_folder(out_dir)
-    letters = load_letters(workspace, meeting_id=meeting_id)
+    letters = load_letters(workspace, meeting_id=meeting_id, late_issue=late_issue)
     documents = [(letter, render_letter(letter, letter_text(letter))) for letter in letters]
     staging = Path(tempfile.mkdtemp(prefix=".partial-letters-", dir=folder))
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ from app.services.conduct.decision import find_decision
 from app.services.conduct.timescales import calendar_for
 from app.services.journey import plan as plans
 from app.services.journey._shared import latest_plan, strategy_timescales
-from app.services.journey.notifications import Recipient, recipients_for
+from app.services.journey.notifications import Recipient, letters_refused, recipients_for
 from app.services.settings import WorkspaceSettings, get_settings
 from app.storage.workspace import Workspace
 
@@ -38,17 +39,50 @@ from app.storage.workspace import Workspace
 CORE_GROUP_WORKING_DAYS = 10
 
 
-def load_letters(workspace: Workspace, *, meeting_id: str) -> list[Letter]:
-    """One letter per person who must be told about the meeting (none if nobody need be)."""
+def past_dates(facts: LetterFacts) -> list[str]:
+    """The dates a letter would give that are already past on the day it is written."""
+    today = facts.letter_date
+    found: list[tuple[str, dt.date | None]] = [
+        ("the core group's first meeting", facts.core_group_by),
+        ("the next review conference", facts.next_review_due),
+    ]
+    if facts.conference_outcome is None and facts.threshold_outcome is None:
+        found.append(("the conference", facts.meeting_date))
+    if facts.timescales is not None:
+        found.append(("the initial child protection conference", facts.timescales.icpc_due))
+    return [f"{what} ({day.strftime('%d/%m/%Y')})" for what, day in found if day and day < today]
+
+
+def load_letters(
+    workspace: Workspace, *, meeting_id: str, late_issue: bool = False
+) -> list[Letter]:
+    """One letter per person who must be told about the meeting (none if nobody need be).
+
+    Refused, with the reason, where the journey forbids a letter (an invitation
+    after a decision of no further action, say), and where a date the letter
+    gives is already past, unless the chair confirms a ``late_issue``: the
+    letters then say they are issued late.
+    """
     config = get_settings(workspace)
     with workspace.reading() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(f"There is no meeting with the id {meeting_id}.")
+        refused = letters_refused(session, meeting)
+        if refused is not None:
+            raise ExportError(refused)
         recipients = recipients_for(session, meeting)
         if not recipients:
             return []
         facts = _facts(session, meeting, config, recipients[0].kind)
+        late = past_dates(facts)
+        if late and not late_issue:
+            raise ExportError(
+                "These letters would give dates already past: "
+                + "; ".join(late)
+                + ". Issue them late only if the chair confirms it (--late-issue)."
+            )
+        facts = dataclasses.replace(facts, late_issue=bool(late))
         return [
             Letter(number, r, _address(session, r), facts)
             for number, r in enumerate(recipients, start=1)

@@ -72,6 +72,8 @@ class LetterFacts:
     ongoing_support: tuple[OngoingSupport, ...] = ()
     plan_end: dt.date | None = None
     actions: tuple[ActionLine, ...] = ()
+    # The chair confirmed issuing it although some of its dates are past: it says so.
+    late_issue: bool = False
 
 
 @dataclasses.dataclass(frozen=True)

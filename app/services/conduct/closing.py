@@ -41,6 +41,7 @@ from app.workflow import (
     find_blockers,
     journey_gap,
 )
+from app.workflow.sections import SectionFacts, empty_sections
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,10 +63,24 @@ class ClosingSummary:
         return not self.blockers
 
 
+def _empty_sections(session: Session, meeting: Meeting) -> tuple[str, ...]:
+    items = session.execute(
+        select(AgendaItem.title, AgendaItem.notes).where(AgendaItem.meeting_id == meeting.id)
+    ).all()
+    return tuple(
+        empty_sections(
+            meeting.meeting_type,
+            [SectionFacts(title, bool(notes.strip())) for title, notes in items],
+            has_information=bool(information_rows(session, meeting.id)),
+        )
+    )
+
+
 def facts_for(session: Session, meeting: Meeting) -> MeetingFacts:
     """The snapshot of a meeting's records that the blockers judge."""
     decision = decisions.find_decision(session, meeting.id)
     return MeetingFacts(
+        empty_sections=_empty_sections(session, meeting),
         decision_required=meeting.meeting_type is MeetingType.STRATEGY,
         threshold_met=decision.threshold_met if decision else None,
         has_outcome=bool(decision and decision.outcome),
@@ -234,7 +249,7 @@ def close_meeting(workspace: Workspace, *, meeting_id: str) -> ClosingSummary:
             )
         decision = decisions.find_decision(session, meeting.id)
         if meeting.meeting_type is MeetingType.STRATEGY and decision and not decision.decided_at:
-            decisions.stamp_decision(session, meeting, decision, workspace.actor)
+            decisions.stamp_decision(session, meeting, decision)
         store_timescales(session, meeting)
         now = clock.utcnow()
         meeting.started_at = meeting.started_at or now

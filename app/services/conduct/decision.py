@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.errors import NotFound, ValidationError
-from app.models import Agency, AgencyView, Meeting, ThresholdDecision, ThresholdOutcome
+from app.models import (
+    Agency,
+    AgencyView,
+    Meeting,
+    MeetingStatus,
+    ThresholdDecision,
+    ThresholdOutcome,
+)
 from app.services.conduct._common import UNSET, Unset, editable_meeting, get_agency, get_meeting
 from app.services.conduct.timescales import store_timescales
 from app.storage.workspace import Workspace
@@ -87,16 +94,40 @@ def view_rows(session: Session, meeting_id: str) -> list[AgencyViewRow]:
     return [AgencyViewRow(v.id, v.agency_id, a.name, v.agrees, v.comment) for v, a in pairs]
 
 
-def stamp_decision(
-    session: Session, meeting: Meeting, decision: ThresholdDecision, actor: str
-) -> None:
+NOT_STARTED = (
+    "This meeting has not started. Start it before recording a decision: "
+    "a decision is made at a meeting that is being held."
+)
+NO_CHAIR = (
+    "Set the chair's name for this meeting before recording a decision: decisions and "
+    "sign-offs name the chair, never a login name."
+)
+
+
+def require_started(meeting: Meeting) -> None:
+    """Refuse a decision on a meeting still only scheduled."""
+    if meeting.status is MeetingStatus.SCHEDULED:
+        raise ValidationError(NOT_STARTED)
+
+
+def deciding_chair(meeting: Meeting) -> str:
+    """The name that decisions and sign-offs carry: the meeting's chair, who must be named."""
+    name = meeting.chair_name.strip()
+    if not name:
+        raise ValidationError(NO_CHAIR)
+    return name
+
+
+def stamp_decision(session: Session, meeting: Meeting, decision: ThresholdDecision) -> None:
     """Check the decision is complete, say who made it and when, and store the clocks."""
+    require_started(meeting)
+    chair = deciding_chair(meeting)
     if decision.threshold_met is None or decision.outcome is None or not decision.rationale.strip():
         raise ValidationError(
             "Record whether the threshold is met, the outcome and the rationale "
             "before confirming the decision."
         )
-    decision.decided_by = actor
+    decision.decided_by = chair
     decision.decided_at = clock.utcnow()
     store_timescales(session, meeting)
 
@@ -121,7 +152,7 @@ def save_decision(
 ) -> DecisionRow:
     """Store what is given (None, or UNSET, leaves a field as it is)."""
     with workspace.transaction() as session:
-        editable_meeting(session, meeting_id)
+        require_started(editable_meeting(session, meeting_id))
         decision = find_decision(session, meeting_id)
         if decision is None:
             decision = ThresholdDecision(
@@ -156,7 +187,7 @@ def record_decision(workspace: Workspace, *, meeting_id: str) -> DecisionRow:
         decision = find_decision(session, meeting_id)
         if decision is None:
             raise ValidationError("There is no decision to confirm yet. Record the outcome first.")
-        stamp_decision(session, meeting, decision, workspace.actor)
+        stamp_decision(session, meeting, decision)
         return decision_row(meeting_id, decision)
 
 

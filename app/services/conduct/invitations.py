@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
@@ -46,9 +46,11 @@ def _known_practitioner(session: Session, case_id: str, agency_id: str) -> Pract
         select(Practitioner)
         .join(AgencyAttendance, AgencyAttendance.practitioner_id == Practitioner.id)
         .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
+        # coalesce() keeps SQLite off the agency index, which would read every
+        # invitation the agency ever had; the case's own meetings are a handful.
         .where(
             Meeting.case_id == case_id,
-            AgencyAttendance.agency_id == agency_id,
+            func.coalesce(AgencyAttendance.agency_id, "") == agency_id,
             Practitioner.retired_at.is_(None),
         )
         .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())

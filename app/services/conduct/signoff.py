@@ -18,6 +18,7 @@ from app.errors import RecordLocked, ValidationError
 from app.models import Amendment, MeetingStatus, MinutesIssue, MinutesIssueKind
 from app.services.conduct._common import get_meeting, required_text
 from app.services.conduct.closing import facts_for
+from app.services.conduct.decision import deciding_chair
 from app.storage.workspace import Workspace
 from app.validation import validated
 from app.workflow import find_blockers
@@ -99,11 +100,12 @@ def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
             raise ValidationError(
                 "The minutes cannot be signed off yet: " + " ".join(b.message for b in blockers)
             )
+        chair = deciding_chair(meeting)
         now = clock.utcnow()
         meeting.status = MeetingStatus.SIGNED_OFF
         meeting.signed_off_at = now
-        meeting.signed_off_by = workspace.actor
-        issue = _issue(session, meeting_id, MinutesIssueKind.SIGNED_OFF, workspace.actor)
+        meeting.signed_off_by = chair
+        issue = _issue(session, meeting_id, MinutesIssueKind.SIGNED_OFF, chair)
         session.flush()
         # The record module reads this one's issues and amendments, hence the late import.
         from app.services.conduct.record import freeze_record
@@ -161,7 +163,7 @@ def reissue_minutes(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow
             raise ValidationError(
                 "There are no amendments since the last issue. Record an amendment first."
             )
-        issue = _issue(session, meeting_id, MinutesIssueKind.REISSUED, workspace.actor)
+        issue = _issue(session, meeting_id, MinutesIssueKind.REISSUED, deciding_chair(meeting))
         for amendment in pending:
             amendment.version = issue.version
         session.flush()

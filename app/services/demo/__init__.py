@@ -6,6 +6,8 @@ Every name, address and reference here is invented and looks it: children are
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import func, select
 
 from app.errors import MacptError
@@ -36,3 +38,21 @@ def add_demo_data(workspace: Workspace) -> dict[str, int]:
     finally:
         workspace.actor = actor
     return counts
+
+
+def add_demo_children(
+    workspace: Workspace, *, count: int, progress: Callable[[int, int], None] | None = None
+) -> dict[str, int]:
+    """Add ``count`` fictional children (DEMOB000001 on, after any added before), each
+    with a whole journey built through the same services as the demo."""
+    with workspace.reading() as session:
+        before = session.scalar(
+            select(func.count()).select_from(Child).where(Child.la_child_ref.like("DEMOB%"))
+        )
+    actor, workspace.actor = workspace.actor, core.CHAIR
+    try:
+        return register.add_children(
+            workspace, count=count, first_number=(before or 0) + 1, progress=progress
+        )
+    finally:
+        workspace.actor = actor

@@ -1,4 +1,9 @@
-"""Demo children, families, practitioners, and a meeting of every type and status."""
+"""Demo children, families, practitioners, and a strategy meeting for each status.
+
+The meetings are only scheduled here; the strategy part of the demo holds them
+as a chair would (``app.services.demo.strategy``). The other types of meeting,
+in every status, come with the journeys of ``app.services.demo.register``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ import datetime as dt
 
 from app import clock
 from app.models import MeetingStatus, MeetingType, Sex
-from app.models.meeting import STATUS_FLOW
 from app.services import agencies, cases, meetings, settings
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
@@ -37,13 +41,6 @@ CHILDREN = [
     ),
     ("DEMO0005", "Noah", "Placeholder", 11, Sex.MALE, "Online contact from an unknown adult."),
 ]
-
-
-def _advance(workspace: Workspace, meeting_id: str, status: MeetingStatus) -> None:
-    current = MeetingStatus.SCHEDULED
-    while current is not status:
-        current = STATUS_FLOW[current]
-        meetings.advance_status(workspace, meeting_id=meeting_id, to=current)
 
 
 def _meeting_day(today: dt.date, status: MeetingStatus, offset: int) -> dt.date:
@@ -119,22 +116,20 @@ def add(workspace: Workspace) -> dict[str, int]:
             invite_to_conferences=True,
         )
 
-    # One meeting of every type in every status, spread over the demo children.
+    # A strategy meeting for each status it will reach, one child each: the
+    # strategy demo starts, records, closes and signs them off on their days.
     count = 0
-    for offset, meeting_type in enumerate(MeetingType):
-        for step, status in enumerate(MeetingStatus):
-            case = created[(offset + step) % len(created)]
-            when = _meeting_day(today, status, offset)
-            meeting = meetings.schedule_meeting(
+    for case, status in zip(created, MeetingStatus, strict=False):
+        with clock.frozen_at(dt.datetime.combine(case.opened_on, dt.time(9), tzinfo=dt.UTC)):
+            meetings.schedule_meeting(
                 workspace,
                 case_id=case.case_id,
-                meeting_type=meeting_type,
-                scheduled_date=when,
+                meeting_type=MeetingType.STRATEGY,
+                scheduled_date=_meeting_day(today, status, 0),
                 scheduled_time=dt.time(10, 0),
                 location="Room 2, Sampletown Civic Centre (demo)",
                 chair_name=CHAIR,
                 minute_taker_name=MINUTE_TAKER,
             )
-            _advance(workspace, meeting.id, status)
-            count += 1
+        count += 1
     return {"children": len(created), "meetings": count}

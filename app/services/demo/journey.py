@@ -11,11 +11,12 @@ same services the app uses.
   (DEMO0303), a five-day review for Jasper Makebelieve (DEMO0304) and a review
   conference for Freya Imaginary (DEMO0305), who is on a plan.
 
-Past meetings are dated back to the day they were held, as in the strategy demo.
+Each meeting is held on its day (``chairing``): every stamp is true to it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 
@@ -24,29 +25,21 @@ from sqlalchemy import select
 from app import clock
 from app.models import (
     Agency,
-    AgencyAttendance,
-    AttendanceStatus,
-    ConferenceDecision,
     ConferenceOutcome,
     DischargeReason,
     IcpcTimeframe,
-    IcpcTimeframeDecision,
-    InterimSafetyPlan,
-    Meeting,
     MeetingType,
     OngoingSupport,
     PlanCategory,
-    SafetyPlanVersion,
     Sex,
     ThresholdOutcome,
 )
 from app.services import cases, meetings, settings
-from app.services.conduct import actions, closing, decision, information, signoff
+from app.services.conduct import actions, decision, information, invitations
+from app.services.demo import chairing
 from app.services.demo.core import CHAIR, MINUTE_TAKER
-from app.services.demo.strategy import _date_back
 from app.services.journey import conference, discharge, review
 from app.services.journey import safety_plan as sp
-from app.storage.guard import rewriting_history
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 
@@ -135,92 +128,52 @@ class _Demo:
         self.meetings += 1
         return meeting.id
 
-    # Invitations and arrivals go straight into the models, one transaction per
-    # meeting rather than one per person: the demo loads several times faster,
-    # and the tests drive the attendance services themselves.
     def _invite_team(self, meeting_id: str) -> None:
-        with self.ws.transaction() as session:
-            rows = session.scalars(
-                select(AgencyAttendance).where(AgencyAttendance.meeting_id == meeting_id)
-            ).all()
-            for key, (name, role) in TEAM.items():
-                agency_id = self.agency.get(key)
-                if agency_id is None:
-                    continue
-                row = next((r for r in rows if r.agency_id == agency_id and not r.name), None)
-                if row is None:
-                    row = AgencyAttendance(meeting_id=meeting_id, agency_id=agency_id)
-                    session.add(row)
-                row.name, row.role = name, role
+        for key, (name, role) in TEAM.items():
+            agency_id = self.agency.get(key)
+            if agency_id is not None:
+                invitations.invite_person(
+                    self.ws, meeting_id=meeting_id, name=name, agency_id=agency_id, role=role
+                )
 
     def hold(self, meeting_id: str) -> None:
-        with self.ws.transaction() as session:
-            for row in session.scalars(
-                select(AgencyAttendance).where(AgencyAttendance.meeting_id == meeting_id)
-            ):
-                row.status = AttendanceStatus.ATTENDED
-                row.arrived_at = clock.utcnow()
-        closing.start_meeting(self.ws, meeting_id=meeting_id)
+        """Start the meeting on its day with everyone there, and write the required notes."""
+        chairing.start(self.ws, meeting_id)
+        chairing.write_sections(self.ws, meeting_id)
+
+    def at_meeting(self, meeting_id: str) -> contextlib.AbstractContextManager[None]:
+        """The chair's decisions during the meeting: at ten past eleven on its day."""
+        return chairing.on(chairing.held_on(self.ws, meeting_id), 11, 10)
 
     def finish(self, meeting_id: str, *, sign: bool = True) -> None:
-        closing.close_meeting(self.ws, meeting_id=meeting_id)
-        if sign:
-            signoff.sign_off(self.ws, meeting_id=meeting_id)
-        _date_back(self.ws, meeting_id)
-        self._date_back_decisions(meeting_id)
-
-    def _date_back_decisions(self, meeting_id: str) -> None:
-        """The journey's own "now" stamps, moved back to the meeting's day too."""
-        with self.ws.transaction() as session, rewriting_history(session, meeting_id):
-            meeting = session.get(Meeting, meeting_id)
-            assert meeting is not None
-            decided = dt.datetime.combine(meeting.scheduled_date, dt.time(11, 10), tzinfo=dt.UTC)
-            rows: list[ConferenceDecision | IcpcTimeframeDecision] = [
-                *session.scalars(
-                    select(ConferenceDecision).where(ConferenceDecision.meeting_id == meeting_id)
-                ),
-                *session.scalars(
-                    select(IcpcTimeframeDecision).where(
-                        IcpcTimeframeDecision.meeting_id == meeting_id
-                    )
-                ),
-            ]
-            for row in rows:
-                row.decided_at = decided
-            plans = session.scalars(
-                select(InterimSafetyPlan).where(InterimSafetyPlan.meeting_id == meeting_id)
-            )
-            for plan in plans:
-                for version in session.scalars(
-                    select(SafetyPlanVersion).where(SafetyPlanVersion.plan_id == plan.id)
-                ):
-                    version.made_at = decided + dt.timedelta(days=version.version - 1)
+        chairing.finish(self.ws, meeting_id, signed=sign)
 
     def strategy(self, case: cases.CaseSummary, day: dt.date) -> str:
         meeting_id = self.meeting(case, MeetingType.STRATEGY, day)
         self.hold(meeting_id)
-        information.save_agency_information(
-            self.ws,
-            meeting_id=meeting_id,
-            agency_id=self.agency["police"],
-            information=RESTRICTED,
-            restricted=True,
-        )
-        decision.save_decision(
-            self.ws,
-            meeting_id=meeting_id,
-            threshold_met=True,
-            outcome=ThresholdOutcome.S47_JOINT,
-            rationale="Demo: reasonable cause to suspect significant harm; a joint enquiry is needed.",
-        )
-        actions.add_action(
-            self.ws,
-            meeting_id=meeting_id,
-            description="Joint visit to see the child and both parents.",
-            owner_name=TEAM["social-care"][0],
-            owner_agency_id=self.agency["social-care"],
-            due_date=day + dt.timedelta(days=2),
-        )
+        with self.at_meeting(meeting_id):
+            information.save_agency_information(
+                self.ws,
+                meeting_id=meeting_id,
+                agency_id=self.agency["police"],
+                information=RESTRICTED,
+                restricted=True,
+            )
+            decision.save_decision(
+                self.ws,
+                meeting_id=meeting_id,
+                threshold_met=True,
+                outcome=ThresholdOutcome.S47_JOINT,
+                rationale="Demo: reasonable cause to suspect significant harm; a joint enquiry is needed.",
+            )
+            actions.add_action(
+                self.ws,
+                meeting_id=meeting_id,
+                description="Joint visit to see the child and both parents.",
+                owner_name=TEAM["social-care"][0],
+                owner_agency_id=self.agency["social-care"],
+                due_date=day + dt.timedelta(days=2),
+            )
         return meeting_id
 
     def review(
@@ -228,77 +181,79 @@ class _Demo:
     ) -> str:
         meeting_id = self.meeting(case, MeetingType.REVIEW, day)
         self.hold(meeting_id)
-        if extend_to is None:
-            review.record_icpc_timeframe(
-                self.ws, meeting_id=meeting_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS
-            )
-        else:
-            review.record_icpc_timeframe(
+        with self.at_meeting(meeting_id):
+            if extend_to is None:
+                review.record_icpc_timeframe(
+                    self.ws, meeting_id=meeting_id, timeframe=IcpcTimeframe.WITHIN_15_DAYS
+                )
+            else:
+                review.record_icpc_timeframe(
+                    self.ws,
+                    meeting_id=meeting_id,
+                    timeframe=IcpcTimeframe.EXTENDED,
+                    target_date=extend_to,
+                    reason=(
+                        "Demo: the family moved here from another area last week. The previous "
+                        "authority's records and the father's views (he works offshore until the "
+                        "end of the month) are needed for a fair conference."
+                    ),
+                    exceptional_circumstances_confirmed=True,
+                )
+            sp.create_safety_plan(
                 self.ws,
+                case_id=case.case_id,
                 meeting_id=meeting_id,
-                timeframe=IcpcTimeframe.EXTENDED,
-                target_date=extend_to,
-                reason=(
-                    "Demo: the family moved here from another area last week. The previous "
-                    "authority's records and the father's views (he works offshore until the "
-                    "end of the month) are needed for a fair conference."
-                ),
-                exceptional_circumstances_confirmed=True,
+                agreed_by=f"Pat {case.child_name.split()[-1]} (mother); {TEAM['social-care'][0]}; "
+                f"{TEAM['health'][0]}",
+                items=[
+                    sp.SafetyPlanItemInput(
+                        worry="The child is left without an adult in the evenings.",
+                        keeps_safe="An adult the social worker has checked is at home every evening.",
+                        responsible_name=f"Pat {case.child_name.split()[-1]}",
+                        by_when="From today",
+                        how_we_know="Unannounced visits by the social worker twice a week.",
+                        contingency="The child stays with the maternal grandmother (demo).",
+                    ),
+                    sp.SafetyPlanItemInput(
+                        worry="Missed health appointments.",
+                        keeps_safe="The health visitor books and confirms each appointment.",
+                        responsible_name=TEAM["health"][0],
+                        responsible_agency_id=self.agency["health"],
+                        by_when="Next appointment within two weeks",
+                        how_we_know="The health visitor reports attendance to the social worker.",
+                        contingency="A home visit within two working days of a missed appointment.",
+                    ),
+                ],
             )
-        sp.create_safety_plan(
-            self.ws,
-            case_id=case.case_id,
-            meeting_id=meeting_id,
-            agreed_by=f"Pat {case.child_name.split()[-1]} (mother); {TEAM['social-care'][0]}; "
-            f"{TEAM['health'][0]}",
-            items=[
-                sp.SafetyPlanItemInput(
-                    worry="The child is left without an adult in the evenings.",
-                    keeps_safe="An adult the social worker has checked is at home every evening.",
-                    responsible_name=f"Pat {case.child_name.split()[-1]}",
-                    by_when="From today",
-                    how_we_know="Unannounced visits by the social worker twice a week.",
-                    contingency="The child stays with the maternal grandmother (demo).",
-                ),
-                sp.SafetyPlanItemInput(
-                    worry="Missed health appointments.",
-                    keeps_safe="The health visitor books and confirms each appointment.",
-                    responsible_name=TEAM["health"][0],
-                    responsible_agency_id=self.agency["health"],
-                    by_when="Next appointment within two weeks",
-                    how_we_know="The health visitor reports attendance to the social worker.",
-                    contingency="A home visit within two working days of a missed appointment.",
-                ),
-            ],
-        )
         return meeting_id
 
     def icpc(self, case: cases.CaseSummary, day: dt.date) -> str:
         meeting_id = self.meeting(case, MeetingType.ICPC, day)
         self.hold(meeting_id)
-        conference.record_icpc_decision(
-            self.ws,
-            meeting_id=meeting_id,
-            plan_needed=True,
-            category=PlanCategory.NEGLECT,
-            lead_practitioner=TEAM["social-care"][0],
-            core_group=[
-                conference.CoreGroupMember(name, self.agency[key], role)
-                for key, (name, role) in TEAM.items()
-                if key in self.agency
-            ],
-            outline_plan="Demo: daily routines, health appointments kept, school every day.",
-            dissent="Demo: education would have preferred to wait for a further month of attendance.",
-            rationale="Demo: the child is likely to suffer significant harm through neglect.",
-        )
-        actions.add_action(
-            self.ws,
-            meeting_id=meeting_id,
-            description="Share attendance figures with the core group every fortnight.",
-            owner_name=TEAM["education"][0],
-            owner_agency_id=self.agency["education"],
-            due_date=day + dt.timedelta(days=14),
-        )
+        with self.at_meeting(meeting_id):
+            conference.record_icpc_decision(
+                self.ws,
+                meeting_id=meeting_id,
+                plan_needed=True,
+                category=PlanCategory.NEGLECT,
+                lead_practitioner=TEAM["social-care"][0],
+                core_group=[
+                    conference.CoreGroupMember(name, self.agency[key], role)
+                    for key, (name, role) in TEAM.items()
+                    if key in self.agency
+                ],
+                outline_plan="Demo: daily routines, health appointments kept, school every day.",
+                dissent="Demo: education would have preferred to wait for a further month of attendance.",
+                rationale="Demo: the child is likely to suffer significant harm through neglect.",
+            )
+            actions.add_action(
+                self.ws,
+                meeting_id=meeting_id,
+                description="Share attendance figures with the core group every fortnight.",
+                owner_name=TEAM["education"][0],
+                owner_agency_id=self.agency["education"],
+                due_date=day + dt.timedelta(days=14),
+            )
         return meeting_id
 
 
@@ -320,62 +275,65 @@ def _maisie(demo: _Demo) -> None:
     demo.finish(demo.icpc(case, icpc_day))
     plan = sp.safety_plan_for_case(demo.ws, case_id=case.case_id)
     assert plan is not None
-    sp.change_safety_plan_item(
-        demo.ws,
-        plan_id=plan.plan_id,
-        position=0,
-        item=dataclasses.replace(
-            plan.items[0].as_input(), contingency="The child stays with an aunt (demo)."
-        ),
-        agreed_by="Core group (demo)",
-        change_note="The grandmother is unwell: an aunt is the contingency now.",
-    )
+    with chairing.on(demo.calendar.add_working_days(icpc_day, 10), 15):
+        sp.change_safety_plan_item(
+            demo.ws,
+            plan_id=plan.plan_id,
+            position=0,
+            item=dataclasses.replace(
+                plan.items[0].as_input(), contingency="The child stays with an aunt (demo)."
+            ),
+            agreed_by="Core group (demo)",
+            change_note="The grandmother is unwell: an aunt is the contingency now.",
+        )
     first_review = demo.weekday(icpc_day + dt.timedelta(days=84))
     rcpc = demo.meeting(case, MeetingType.RCPC, first_review)
     demo.hold(rcpc)
-    conference.record_rcpc_decision(
-        demo.ws,
-        meeting_id=rcpc,
-        outcome=ConferenceOutcome.CONTINUE_PLAN,
-        progress="Demo: evenings are covered; health appointments kept; attendance 91%.",
-        rationale="Demo: progress is recent and needs to hold before the plan can end.",
-    )
+    with demo.at_meeting(rcpc):
+        conference.record_rcpc_decision(
+            demo.ws,
+            meeting_id=rcpc,
+            outcome=ConferenceOutcome.CONTINUE_PLAN,
+            progress="Demo: evenings are covered; health appointments kept; attendance 91%.",
+            rationale="Demo: progress is recent and needs to hold before the plan can end.",
+        )
     demo.finish(rcpc)
     last = demo.weekday(first_review + dt.timedelta(days=91))
     ending = demo.meeting(case, MeetingType.RCPC, last)
     demo.hold(ending)
-    for row in discharge.prefill_discharge_inputs(demo.ws, meeting_id=ending):
-        discharge.update_discharge_input(
+    with demo.at_meeting(ending):
+        for row in discharge.prefill_discharge_inputs(demo.ws, meeting_id=ending):
+            discharge.update_discharge_input(
+                demo.ws,
+                input_id=row.id,
+                asked_on=last - dt.timedelta(days=10),
+                responded_on=last - dt.timedelta(days=6),
+                response="Demo: agrees the child is no longer at risk of significant harm.",
+            )
+        information.save_agency_information(
             demo.ws,
-            input_id=row.id,
-            asked_on=last - dt.timedelta(days=10),
-            responded_on=last - dt.timedelta(days=6),
-            response="Demo: agrees the child is no longer at risk of significant harm.",
+            meeting_id=ending,
+            agency_id=demo.agency["police"],
+            information=RESTRICTED,
+            restricted=True,
         )
-    information.save_agency_information(
-        demo.ws,
-        meeting_id=ending,
-        agency_id=demo.agency["police"],
-        information=RESTRICTED,
-        restricted=True,
-    )
-    discharge.record_discharge(
-        demo.ws,
-        meeting_id=ending,
-        reason=DischargeReason.NO_LONGER_AT_RISK,
-        ongoing_support=[OngoingSupport.FAMILY_HELP, OngoingSupport.UNIVERSAL],
-        ongoing_support_detail="Demo: Family Help keyworker visits weekly for three months.",
-        progress="Demo: six months of steady care; the plan's aims are met.",
-        rationale="Demo: all agencies agree the child is no longer at risk of significant harm.",
-    )
-    actions.add_action(
-        demo.ws,
-        meeting_id=ending,
-        description="Remove the warning marker from the address record.",
-        owner_name=TEAM["police"][0],
-        owner_agency_id=demo.agency["police"],
-        due_date=last + dt.timedelta(days=7),
-    )
+        discharge.record_discharge(
+            demo.ws,
+            meeting_id=ending,
+            reason=DischargeReason.NO_LONGER_AT_RISK,
+            ongoing_support=[OngoingSupport.FAMILY_HELP, OngoingSupport.UNIVERSAL],
+            ongoing_support_detail="Demo: Family Help keyworker visits weekly for three months.",
+            progress="Demo: six months of steady care; the plan's aims are met.",
+            rationale="Demo: all agencies agree the child is no longer at risk of significant harm.",
+        )
+        actions.add_action(
+            demo.ws,
+            meeting_id=ending,
+            description="Remove the warning marker from the address record.",
+            owner_name=TEAM["police"][0],
+            owner_agency_id=demo.agency["police"],
+            due_date=last + dt.timedelta(days=7),
+        )
     demo.finish(ending)
 
 

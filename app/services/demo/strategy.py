@@ -6,9 +6,9 @@ and is reconvened in a few days (scheduled, with her open actions carried in
 and the guardian prompt showing). It also fills in the core demo's strategy
 meetings: the closed one, the signed-off one and the one in progress.
 
-Services stamp "now" and whoever ran the demo; past meetings are then dated
-back to the day they were held and name the demo chair, so the demo's
-minutes read as they would have.
+Each step runs with the clock set to when it happened (``chairing``), so the
+services stamp the day the meeting was held, and the decisions and sign-offs
+name the meeting's chair.
 """
 
 from __future__ import annotations
@@ -20,33 +20,24 @@ from sqlalchemy import select
 from app import clock
 from app.models import (
     Agency,
-    AgencyAttendance,
-    Amendment,
     AttendanceStatus,
-    Meeting,
-    MeetingStatus,
     MeetingType,
-    MinutesIssue,
-    RepresentationAcknowledgement,
     Sex,
-    ThresholdDecision,
 )
 from app.services import cases, meetings, records
 from app.services.conduct import (
     actions,
     agenda,
     attendance,
-    closing,
     decision,
     information,
     invitations,
     representation,
     signoff,
 )
-from app.services.conduct.record import refreeze_record
+from app.services.demo import chairing
 from app.services.demo import strategy_scenarios as scenarios
 from app.services.demo.core import CHAIR, MINUTE_TAKER
-from app.storage.guard import rewriting_history
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 
@@ -84,8 +75,21 @@ def _schedule(workspace: Workspace, case_id: str, day: dt.date) -> str:
 def _chair(
     workspace: Workspace, meeting_id: str, story: scenarios.Scenario, keys: dict[str, str]
 ) -> None:
-    """Record ``story`` at the meeting, as the chair and minute-taker would."""
-    day = meetings.get_meeting(workspace, meeting_id=meeting_id).scheduled_date
+    """Record ``story`` at the meeting, as the chair and minute-taker would, on its day."""
+    day = chairing.start(workspace, meeting_id, everyone_attends=False)
+    with chairing.on(day, 10, 5):
+        _record(workspace, meeting_id, story, keys, day)
+    if story.outcome is not None:  # a story that reaches a decision fills the minutes
+        chairing.write_sections(workspace, meeting_id)
+
+
+def _record(
+    workspace: Workspace,
+    meeting_id: str,
+    story: scenarios.Scenario,
+    keys: dict[str, str],
+    day: dt.date,
+) -> None:
     for row in attendance.list_attendance(workspace, meeting_id=meeting_id):
         status = story.statutory.get(row.statutory_role) if row.statutory_role else None
         if status is AttendanceStatus.ATTENDED:
@@ -147,94 +151,26 @@ def _chair(
             )
 
 
-def _date_back(workspace: Workspace, meeting_id: str) -> None:
-    """Move the services' "now" stamps back to when the meeting was held (never forward)."""
-    with workspace.transaction() as session, rewriting_history(session, meeting_id):
-        meeting = session.get(Meeting, meeting_id)
-        assert meeting is not None
-        start = dt.datetime.combine(meeting.scheduled_date, dt.time(10, 0), tzinfo=dt.UTC)
-        # Signed off the next working day; amended and reissued two working days later.
-        calendar = WorkingCalendar()
-        signed = calendar.add_working_days(meeting.scheduled_date, 1)
-        amended = calendar.add_working_days(signed, 2)
-        to_sign = int((signed - meeting.scheduled_date).days * _DAY)
-        to_amend = int((amended - meeting.scheduled_date).days * _DAY)
-
-        def back(stamp: dt.datetime | None, minutes: int) -> dt.datetime | None:
-            target = start + dt.timedelta(minutes=minutes)
-            return target if stamp is not None and target < stamp else stamp
-
-        # The demo's records were made by whoever ran it; the minutes name the chair.
-        chair = meeting.chair_name
-        meeting.started_at = back(meeting.started_at, 0)
-        meeting.closed_at = back(meeting.closed_at, 85)
-        meeting.signed_off_at = back(meeting.signed_off_at, to_sign)
-        if meeting.signed_off_by:
-            meeting.signed_off_by = chair
-        for row in session.scalars(
-            select(AgencyAttendance).where(AgencyAttendance.meeting_id == meeting_id)
-        ):
-            row.arrived_at = back(row.arrived_at, 5 if row.walk_in else 0)
-        for ack in session.scalars(
-            select(RepresentationAcknowledgement).where(
-                RepresentationAcknowledgement.meeting_id == meeting_id
-            )
-        ):
-            ack.acknowledged_at = back(ack.acknowledged_at, 10) or ack.acknowledged_at
-            ack.acknowledged_by = chair
-        found = session.scalar(
-            select(ThresholdDecision).where(ThresholdDecision.meeting_id == meeting_id)
-        )
-        if found is not None and found.decided_at is not None:
-            found.decided_at = back(found.decided_at, 70)
-            found.decided_by = chair
-        for issue in session.scalars(
-            select(MinutesIssue).where(MinutesIssue.meeting_id == meeting_id)
-        ):
-            later = to_sign if issue.version == 1 else to_amend
-            issue.issued_at = back(issue.issued_at, later) or issue.issued_at
-            issue.issued_by = chair
-        for change in session.scalars(select(Amendment).where(Amendment.meeting_id == meeting_id)):
-            change.made_at = back(change.made_at, to_amend) or change.made_at
-            change.made_by = chair
-        session.flush()
-        refreeze_record(session, meeting)
-
-
-def _core_meeting(workspace: Workspace, status: MeetingStatus) -> str | None:
-    for m in meetings.list_meetings(workspace):
-        if (
-            m.la_child_ref.startswith("DEMO")
-            and m.meeting_type is MeetingType.STRATEGY
-            and m.status is status
-        ):
+def _core_meeting(workspace: Workspace, ref: str) -> str | None:
+    for m in meetings.list_meetings(workspace, search=ref):
+        if m.la_child_ref == ref and m.meeting_type is MeetingType.STRATEGY:
             return m.id
     return None
 
 
 def _fill_core(workspace: Workspace, keys: dict[str, str]) -> None:
-    """Give the core demo's strategy meetings the records their status implies."""
-    in_progress = _core_meeting(workspace, MeetingStatus.IN_PROGRESS)
+    """Hold the core demo's strategy meetings, each as far as its status."""
+    in_progress = _core_meeting(workspace, "DEMO0002")
     if in_progress:
         _chair(workspace, in_progress, scenarios.ALFIE_SO_FAR, keys)
-    closed = _core_meeting(workspace, MeetingStatus.CLOSED)
+    closed = _core_meeting(workspace, "DEMO0003")
     if closed:
         _chair(workspace, closed, scenarios.RUBY, keys)
-        decision.record_decision(workspace, meeting_id=closed)
-        _date_back(workspace, closed)
-    signed = _core_meeting(workspace, MeetingStatus.SIGNED_OFF)
+        chairing.close(workspace, closed)
+    signed = _core_meeting(workspace, "DEMO0004")
     if signed:
-        # The core demo signed it off with nothing recorded. Its history is
-        # replayed: back to closed, recorded, then signed off properly.
-        with workspace.transaction() as session, rewriting_history(session, signed):
-            meeting = session.get(Meeting, signed)
-            assert meeting is not None
-            meeting.status = MeetingStatus.CLOSED
-            meeting.signed_off_at = meeting.signed_off_by = None
         _chair(workspace, signed, scenarios.UNBORN, keys)
-        decision.record_decision(workspace, meeting_id=signed)
-        signoff.sign_off(workspace, meeting_id=signed)
-        _date_back(workspace, signed)
+        chairing.finish(workspace, signed)
 
 
 def add(workspace: Workspace) -> dict[str, int]:
@@ -269,25 +205,23 @@ def add(workspace: Workspace) -> dict[str, int]:
         )
 
     signed = _schedule(workspace, leo.case_id, _working_day(today - dt.timedelta(days=14)))
-    closing.start_meeting(workspace, meeting_id=signed)
     _chair(workspace, signed, scenarios.LEO, keys)
-    closing.close_meeting(workspace, meeting_id=signed)
-    signoff.sign_off(workspace, meeting_id=signed)
-    signoff.record_amendment(
-        workspace,
-        meeting_id=signed,
-        what="Attendance: Probation sent information by email as well as apologies; "
-        "the minutes showed apologies only.",
-        reason="The email arrived during the meeting and was missed.",
-    )
-    signoff.reissue_minutes(workspace, meeting_id=signed)
-    _date_back(workspace, signed)
+    chairing.finish(workspace, signed)
+    # Amended and reissued two working days after the sign-off.
+    amended = chairing.CALENDAR.add_working_days(chairing.held_on(workspace, signed), 3)
+    with chairing.on(amended, 14):
+        signoff.record_amendment(
+            workspace,
+            meeting_id=signed,
+            what="Attendance: Probation sent information by email as well as apologies; "
+            "the minutes showed apologies only.",
+            reason="The email arrived during the meeting and was missed.",
+        )
+        signoff.reissue_minutes(workspace, meeting_id=signed)
 
     closed = _schedule(workspace, isla.case_id, _working_day(today - dt.timedelta(days=2)))
-    closing.start_meeting(workspace, meeting_id=closed)
     _chair(workspace, closed, scenarios.ISLA, keys)
-    closing.close_meeting(workspace, meeting_id=closed)
-    _date_back(workspace, closed)
+    chairing.close(workspace, closed)
 
     # Reconvened: invitations made, Isla's open actions carried in, the guardian not yet asked.
     _schedule(workspace, isla.case_id, _working_day(today + dt.timedelta(days=3), step=1))

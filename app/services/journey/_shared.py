@@ -45,6 +45,14 @@ def check_editable(meeting: Meeting) -> None:
         raise RecordLocked(LOCKED)
 
 
+def check_decidable(meeting: Meeting) -> None:
+    """A decision is recorded only at a meeting that has started and is not signed off."""
+    from app.services.conduct.decision import require_started
+
+    check_editable(meeting)
+    require_started(meeting)
+
+
 def strategy_meeting_for(session: Session, case_id: str, on_or_before: dt.date) -> Meeting | None:
     """The strategy discussion whose clocks apply on ``on_or_before``.
 

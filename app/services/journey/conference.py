@@ -27,11 +27,12 @@ from app.models import (
     OngoingSupport,
     PlanCategory,
 )
+from app.services.conduct.decision import deciding_chair
 from app.services.conduct.timescales import calendar_for
 from app.services.journey import plan as plans
 from app.services.journey._shared import (
     add_months,
-    check_editable,
+    check_decidable,
     latest_plan,
     meeting_of_type,
     required_text,
@@ -230,14 +231,14 @@ def record_icpc_decision(
     why = required_text(rationale, "Give the reasons for the conference's decision.")
     with workspace.transaction() as session:
         meeting = meeting_of_type(session, meeting_id, MeetingType.ICPC)
-        check_editable(meeting)
+        check_decidable(meeting)
         existing = session.scalar(
             select(ChildProtectionPlan).where(ChildProtectionPlan.icpc_meeting_id == meeting.id)
         )
         decision = _decision_row(session, meeting)
         decision.rationale = why
         decision.dissent = dissent.strip()
-        decision.decided_by = workspace.actor
+        decision.decided_by = deciding_chair(meeting)
         decision.decided_at = clock.utcnow()
         if not plan_needed:
             if existing is not None:
@@ -336,7 +337,7 @@ def record_rcpc_decision(
     why = required_text(rationale, "Give the reasons for the conference's decision.")
     with workspace.transaction() as session:
         meeting = meeting_of_type(session, meeting_id, MeetingType.RCPC)
-        check_editable(meeting)
+        check_decidable(meeting)
         plan = running_plan(session, meeting)
         if outcome is ConferenceOutcome.CHANGE_CATEGORY:
             before = plans.category_before(session, plan, meeting)
@@ -360,7 +361,7 @@ def record_rcpc_decision(
         decision.discharge_reason = None
         decision.ongoing_support = []
         decision.ongoing_support_detail = ""
-        decision.decided_by = workspace.actor
+        decision.decided_by = deciding_chair(meeting)
         decision.decided_at = clock.utcnow()
         session.flush()
         plans.refresh_plan(session, plan)

@@ -30,8 +30,14 @@ from app.models import (
     MeetingType,
     OngoingSupport,
 )
+from app.services.conduct.decision import deciding_chair
 from app.services.journey import plan as plans
-from app.services.journey._shared import check_editable, meeting_of_type, required_text
+from app.services.journey._shared import (
+    check_decidable,
+    check_editable,
+    meeting_of_type,
+    required_text,
+)
 from app.services.journey.conference import running_plan
 from app.services.journey.notifications import Recipient, discharge_recipients
 from app.storage.workspace import Workspace
@@ -299,6 +305,7 @@ def record_discharge(
         raise ValidationError("Say which local authority the plan was transferred to, and when.")
     with workspace.transaction() as session:
         meeting = _rcpc(session, meeting_id)
+        check_decidable(meeting)
         plan = running_plan(session, meeting)
         warnings = _check_inputs(_input_rows(session, meeting.id))
         if reason is DischargeReason.NO_LONGER_AT_RISK:
@@ -314,7 +321,7 @@ def record_discharge(
         decision.discharge_reason = reason
         decision.ongoing_support = [s.value for s in support]
         decision.ongoing_support_detail = detail
-        decision.decided_by = workspace.actor
+        decision.decided_by = deciding_chair(meeting)
         decision.decided_at = clock.utcnow()
         session.flush()
         plans.refresh_plan(session, plan)

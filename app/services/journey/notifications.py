@@ -31,6 +31,8 @@ from app.models import (
     AttendanceStatus,
     ConferenceOutcome,
     FamilyMember,
+    IcpcTimeframe,
+    IcpcTimeframeDecision,
     Meeting,
     MeetingAction,
     MeetingStatus,
@@ -38,6 +40,7 @@ from app.models import (
     Notification,
     NotificationKind,
     RecipientRole,
+    ThresholdDecision,
 )
 from app.services.journey import plan as plans
 from app.services.journey._shared import latest_plan, required_text
@@ -187,9 +190,57 @@ def _family_recipients(kind: NotificationKind, members: Sequence[FamilyMember]) 
     ]
 
 
+def _no_conference_decided(session: Session, meeting: Meeting) -> bool:
+    """Whether the journey so far says no initial conference is to be held: the strategy
+    discussion decided no further action under section 47, or the review that no
+    conference is needed."""
+    outcome = session.scalars(
+        select(ThresholdDecision.outcome)
+        .join(Meeting, Meeting.id == ThresholdDecision.meeting_id)
+        .where(
+            Meeting.case_id == meeting.case_id,
+            Meeting.scheduled_date <= meeting.scheduled_date,
+            ThresholdDecision.outcome.is_not(None),
+        )
+        .order_by(Meeting.scheduled_date.desc())
+    ).first()
+    if outcome is not None and not outcome.starts_s47:
+        return True
+    timeframe = session.scalars(
+        select(IcpcTimeframeDecision.timeframe)
+        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
+        .where(Meeting.case_id == meeting.case_id, Meeting.scheduled_date <= meeting.scheduled_date)
+        .order_by(Meeting.scheduled_date.desc())
+    ).first()
+    return timeframe is IcpcTimeframe.NOT_NEEDED
+
+
+def letters_refused(session: Session, meeting: Meeting) -> str | None:
+    """Why no letter may go out about ``meeting``, where the journey forbids one."""
+    if meeting.status is not MeetingStatus.SCHEDULED:
+        return None
+    if meeting.meeting_type is MeetingType.ICPC and _no_conference_decided(session, meeting):
+        return (
+            "No invitations to this initial child protection conference: the strategy "
+            "discussion decided no further action under section 47 (or the review that no "
+            "conference is needed). Cancel the conference instead."
+        )
+    if meeting.meeting_type is MeetingType.RCPC:
+        plan = latest_plan(session, meeting.case_id, meeting.scheduled_date)
+        if plan is None or (plan.end_date is not None and plan.end_date <= meeting.scheduled_date):
+            return (
+                "No invitations to this review conference: the child is not on a child "
+                "protection plan. A review conference reviews a plan."
+            )
+    return None
+
+
 def recipients_for(session: Session, meeting: Meeting) -> list[Recipient]:
-    """Who must be told about ``meeting`` as it stands (empty when nobody need be, yet)."""
+    """Who must be told about ``meeting`` as it stands (empty when nobody need be, yet,
+    or the journey forbids a letter: see :func:`letters_refused`)."""
     conference = meeting.meeting_type in (MeetingType.ICPC, MeetingType.RCPC)
+    if letters_refused(session, meeting) is not None:
+        return []
     if conference and meeting.status is MeetingStatus.SCHEDULED:
         kind = NotificationKind.CONFERENCE_INVITATION
         return _agency_recipients(session, kind, [meeting]) + _family_recipients(

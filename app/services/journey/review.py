@@ -16,8 +16,9 @@ from sqlalchemy import select
 from app import clock
 from app.errors import ValidationError
 from app.models import IcpcTimeframe, IcpcTimeframeDecision, MeetingType
+from app.services.conduct.decision import deciding_chair
 from app.services.journey._shared import (
-    check_editable,
+    check_decidable,
     meeting_of_type,
     required_text,
     strategy_meeting_for,
@@ -133,7 +134,7 @@ def record_icpc_timeframe(
     """
     with workspace.transaction() as session:
         meeting = meeting_of_type(session, meeting_id, MeetingType.REVIEW)
-        check_editable(meeting)
+        check_decidable(meeting)
         strategy = strategy_meeting_for(session, meeting.case_id, meeting.scheduled_date)
         if strategy is None:
             raise ValidationError(
@@ -163,7 +164,7 @@ def record_icpc_timeframe(
         row.exceptional_circumstances_confirmed = (
             timeframe is IcpcTimeframe.EXTENDED and exceptional_circumstances_confirmed
         )
-        row.decided_by = workspace.actor
+        row.decided_by = deciding_chair(meeting)
         row.decided_at = clock.utcnow()
         session.flush()
         return _view(row)

@@ -18,6 +18,8 @@ from app.errors import NotFound, ValidationError
 from app.models import (
     Agency,
     CaseEpisode,
+    CaseStatus,
+    ChildProtectionPlan,
     InterimSafetyPlan,
     Meeting,
     SafetyPlanItem,
@@ -64,10 +66,18 @@ class SafetyPlanVersionView:
     agreed_by: str
     change_note: str
     items: tuple[SafetyPlanItemRow, ...]
+    # Once a child protection plan starts or the case closes, the interim plan ends.
+    superseded_on: dt.date | None = None
+    superseded_because: str = ""
 
     @property
     def is_current(self) -> bool:
         return self.version == self.current_version
+
+    @property
+    def in_force(self) -> bool:
+        """The version the child is kept safe by today: current, and not superseded."""
+        return self.is_current and self.superseded_on is None
 
     @property
     def gaps(self) -> list[str]:
@@ -199,7 +209,44 @@ def _read(
         version.agreed_by,
         version.change_note,
         items,
+        *(superseded(session, plan) or (None, "")),
     )
+
+
+def superseded(session: Session, plan: InterimSafetyPlan) -> tuple[dt.date, str] | None:
+    """When, and why, the interim plan stopped being in force (None while it is).
+
+    A child protection plan started after it replaces it; so does the case closing.
+    """
+    # Agreed at its review (or, without one, when its first version was made).
+    meeting = session.get(Meeting, plan.meeting_id) if plan.meeting_id else None
+    first = session.scalar(
+        select(SafetyPlanVersion.made_at).where(
+            SafetyPlanVersion.plan_id == plan.id, SafetyPlanVersion.version == 1
+        )
+    )
+    made = (
+        meeting.scheduled_date
+        if meeting is not None
+        else (first.date() if first is not None else dt.date.min)
+    )
+    today = clock.today()
+    started = session.scalar(
+        select(ChildProtectionPlan.start_date)
+        .where(
+            ChildProtectionPlan.case_id == plan.case_id,
+            ChildProtectionPlan.start_date >= made,
+            ChildProtectionPlan.start_date <= today,
+        )
+        .order_by(ChildProtectionPlan.start_date)
+        .limit(1)
+    )
+    if started is not None:
+        return started, "a child protection plan started"
+    case = session.get(CaseEpisode, plan.case_id)
+    if case is not None and case.status is CaseStatus.CLOSED:
+        return case.closed_on or today, "the case closed"
+    return None
 
 
 def _plan(session: Session, plan_id: str) -> InterimSafetyPlan:

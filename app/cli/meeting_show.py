@@ -1,0 +1,101 @@
+"""``macpt meeting show MEETING_ID --json``: the whole record of one meeting.
+
+Every free-text value is an object ``{"text": ..., "restricted": ...}``, so a
+script can leave out what must never reach a family without knowing which
+fields hold free text. Names, dates and codes are plain values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from typing import Any
+
+from app.services.conduct import record as records
+from app.services.journey import conference, discharge, review
+from app.storage.workspace import Workspace
+
+
+def text(value: str | None, *, restricted: bool = False) -> dict[str, Any]:
+    return {"text": value or "", "restricted": restricted}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def _with_text(row: Any, *fields: str, restricted: bool = False) -> dict[str, Any]:
+    """A row as JSON, its free-text ``fields`` as text objects."""
+    out = _plain(row)
+    for name in fields:
+        out[name] = text(getattr(row, name), restricted=restricted)
+    return dict(out)
+
+
+def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
+    """The shape ``macpt meeting show --json`` promises."""
+    rec = records.meeting_record(workspace, meeting_id=meeting_id)
+    found: dict[str, Any] = {
+        "id": rec.meeting_id,
+        "type": rec.meeting_type.value,
+        "status": rec.status.value,
+        "date": rec.scheduled_date.isoformat(),
+        "time": rec.scheduled_time.strftime("%H:%M") if rec.scheduled_time else None,
+        "child": rec.child_ref,
+        "chair": rec.chair_name,
+        "location": text(rec.location),
+        "concern": text(rec.concern),
+        "started_at": _plain(rec.started_at),
+        "closed_at": _plain(rec.closed_at),
+        "signed_off_at": _plain(rec.signed_off_at),
+        "signed_off_by": rec.signed_off_by,
+        "attendance": [_with_text(a, "role") for group in rec.attendance for a in group.attendees],
+        "agenda": [_with_text(i, "notes", "guidance") for i in rec.agenda],
+        "agency_information": [
+            _with_text(i, "information", restricted=i.restricted) for i in rec.agency_information
+        ],
+        "absences": [_with_text(a, "reason") for a in rec.acknowledgements],
+        "decision": _with_text(rec.decision, "rationale", "support_detail", "dissent")
+        if rec.decision is not None
+        else None,
+        "dissent": text(rec.decision.dissent if rec.decision else ""),
+        "agency_views": [_with_text(v, "comment") for v in rec.agency_views],
+        "actions": [_with_text(a, "description") for a in rec.actions],
+        "review": None,
+        "conference": None,
+        "discharge": None,
+    }
+    kind = rec.meeting_type.value
+    if kind == "review":
+        timeframe = review.icpc_timeframe(workspace, meeting_id=meeting_id)
+        found["review"] = _with_text(timeframe, "reason") if timeframe else None
+    elif kind in ("icpc", "rcpc"):
+        decided = conference.conference_decision(workspace, meeting_id=meeting_id)
+        if decided is not None:
+            found["conference"] = _with_text(
+                decided,
+                "rationale",
+                "progress",
+                "outline_plan",
+                "dissent",
+                "ongoing_support_detail",
+            )
+            found["conference"]["core_group"] = [_plain(m) for m in decided.core_group]
+            if decided.dissent:
+                found["dissent"] = text(decided.dissent)
+        ended = discharge.discharge(workspace, meeting_id=meeting_id) if kind == "rcpc" else None
+        if ended is not None:
+            found["discharge"] = _with_text(
+                ended, "progress", "rationale", "dissent", "ongoing_support_detail"
+            )
+            found["discharge"]["inputs"] = [_with_text(i, "response") for i in ended.inputs]
+    return found

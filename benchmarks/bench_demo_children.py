@@ -1,0 +1,59 @@
+"""``macpt demo --children N``: how long the real command takes, and what 10,000 would take.
+
+Creates a workspace, then times the command itself in its own process (key
+derivation, unlock and all), with the passphrase on standard input. The
+figure reported is wall time and the child process's CPU time: on a shared
+machine the CPU time is the fairer guide to an idle one. Target (issue 8):
+10,000 children in under 10 minutes on a 2-core machine.
+
+Run: ``.venv/bin/python benchmarks/bench_demo_children.py [N]`` (default 1,000,
+extrapolated to 10,000: the cost per child does not grow with the workspace).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.services.workspace import create_workspace  # noqa: E402
+
+PASSPHRASE = "benchmark only: correct horse battery staple"
+TARGET_SECONDS = 600
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.macpt"
+        create_workspace(path, PASSPHRASE).close()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", "demo", "--children", str(count),
+             "--workspace", str(path), "--passphrase-stdin"],
+            input=PASSPHRASE + "\n", capture_output=True, text=True, check=True, cwd=ROOT,
+        )  # fmt: skip
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        size = path.stat().st_size / 1e6
+    scale = 10_000 / count
+    print(done.stdout.strip())
+    print(f"{count} children: wall {wall:.0f} s, CPU {cpu:.0f} s, workspace {size:.0f} MB")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores: above 2 is shared)")
+    print(
+        f"10,000 children, extrapolated: wall {wall * scale / 60:.1f} min, "
+        f"CPU {cpu * scale / 60:.1f} min (target {TARGET_SECONDS // 60} min)"
+    )
+
+
+if __name__ == "__main__":
+    main()
