@@ -37,6 +37,11 @@ def local_date(moment: dt.datetime) -> dt.date:
     return local_time(moment).date()
 
 
+def from_local(day: dt.date, at: dt.time) -> dt.datetime:
+    """The UTC moment of ``at`` o'clock in England on ``day`` (summer time allowed for)."""
+    return dt.datetime.combine(day, at, tzinfo=LOCAL_ZONE).astimezone(dt.UTC)
+
+
 def today() -> dt.date:
     """Today's date in England (or on the fixed clock a test set)."""
     return local_date(utcnow())

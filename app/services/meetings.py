@@ -135,12 +135,13 @@ def schedule_meeting(
         )
         session.flush()
         items = [(i.title, i.guidance, i.kind) for i in template]
-        # A section the minutes must fill is never missing from the agenda: it
-        # goes before the last item (any other business), so the template's own
-        # numbering up to there is kept.
+        # A section the minutes must fill is never missing from the agenda. The
+        # reason for the meeting comes after the introductions, where a reader
+        # looks for it; any other goes before the last item (any other business).
         missing = missing_items(meeting_type, [title for title, _, _ in items])
-        at = max(len(items) - 1, 0)
-        items[at:at] = [(s.title, s.guidance, "notes") for s in missing]
+        for section in missing:
+            at = min(1, len(items)) if section.key == "reason" else max(len(items) - 1, 0)
+            items.insert(at, (section.title, section.guidance, "notes"))
         for position, (title, guidance, kind) in enumerate(items):
             session.add(
                 AgendaItem(

@@ -37,7 +37,7 @@ SECTION_NOTES = {
 
 
 def moment(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
+    return clock.from_local(day, dt.time(hour, minute))
 
 
 @contextmanager

@@ -120,7 +120,7 @@ def add(workspace: Workspace) -> dict[str, int]:
     # strategy demo starts, records, closes and signs them off on their days.
     count = 0
     for case, status in zip(created, MeetingStatus, strict=False):
-        with clock.frozen_at(dt.datetime.combine(case.opened_on, dt.time(9), tzinfo=dt.UTC)):
+        with clock.frozen_at(clock.from_local(case.opened_on, dt.time(9))):
             meetings.schedule_meeting(
                 workspace,
                 case_id=case.case_id,
