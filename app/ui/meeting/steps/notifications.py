@@ -42,6 +42,7 @@ NOBODY_YET = (
     "Nobody needs a letter yet: letters follow a closed meeting, and a conference's "
     "invitations go to everyone invited to it."
 )
+NOT_LATE = "No letters written: they would give dates already past ({}). Issue them late to go on."
 NO_LETTERS = "No letters written yet. Export letters… writes one for each person above."
 
 
@@ -170,7 +171,7 @@ class NotificationsDialog(QDialog):
                 break
             except LateIssueNeeded as exc:
                 if late_issue or not self._confirm_late(exc.past):
-                    show_message(self.error, user_message(exc), error=True)
+                    show_message(self.error, NOT_LATE.format("; ".join(exc.past)), error=True)
                     return
                 late_issue = True
             except Exception as exc:
