@@ -85,6 +85,22 @@ def test_no_further_action_at_the_first_strategy_meeting_starts_no_clock() -> No
     assert not journey_state(case(reconvene)).no_further_action
 
 
+def test_as_of_a_day_the_case_stands_as_its_records_of_that_day() -> None:
+    strategy = meeting(1, MeetingType.STRATEGY, D(2026, 9, 1), outcome=ThresholdOutcome.S47_JOINT)
+    icpc = meeting(2, MeetingType.ICPC, D(2026, 9, 20))
+    nfa = meeting(3, MeetingType.STRATEGY, D(2027, 3, 1), outcome=ThresholdOutcome.NFA)
+    plan = PlanFact("p1", D(2026, 9, 20), D(2027, 2, 1), D(2026, 12, 20), "m2", MOMENT)
+    facts = case(strategy, icpc, nfa, plans=(plan,))
+    assert not journey_state(facts).has_open_plan and journey_state(facts).no_further_action
+    # On 1 December 2026 the plan ran (it ended later) and no NFA was yet decided.
+    then = journey_state(facts.as_of(D(2026, 12, 1)))
+    assert then.has_open_plan and not then.no_further_action
+    # The day the plan ended it no longer runs; before the ICPC there was no plan.
+    assert not journey_state(facts.as_of(D(2027, 2, 1))).has_open_plan
+    before = journey_state(facts.as_of(D(2026, 9, 10)))
+    assert not before.has_open_plan and before.enquiry_open
+
+
 def test_an_open_plan_takes_over_and_runs_the_review_conference_clock() -> None:
     strategy = meeting(1, MeetingType.STRATEGY, D(2026, 9, 1), outcome=ThresholdOutcome.S47_JOINT)
     icpc = meeting(2, MeetingType.ICPC, D(2026, 9, 20))

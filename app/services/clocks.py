@@ -141,10 +141,13 @@ def journey(workspace: Workspace, *, case_id: str) -> JourneyState:
     return state
 
 
-def case_journey(session: Session, case_id: str) -> JourneyState | None:
-    """Where one case's journey stands (None if there is no such case)."""
+def case_journey(session: Session, case_id: str, on: dt.date | None = None) -> JourneyState | None:
+    """Where one case's journey stands (None if there is no such case); ``on`` a day,
+    where it stood by the records of that day (see ``CaseFacts.as_of``)."""
     facts = case_facts(session, [case_id]).get(case_id)
-    return journey_state(facts) if facts is not None else None
+    if facts is None:
+        return None
+    return journey_state(facts if on is None else facts.as_of(on))
 
 
 def current_journeys(session: Session) -> list[JourneyState]:

@@ -88,3 +88,21 @@ class CaseFacts:
 
     def meeting(self, meeting_id: str) -> MeetingFact | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def as_of(self, day: dt.date) -> CaseFacts:
+        """The case as its records stood on ``day``: meetings after it and plans started
+        after it left out, a plan that ended after it still open. (Whether the case is
+        open is as it is now: a closed case follows no clock.)"""
+        meetings = tuple(m for m in self.meetings if m.day <= day)
+        kept = {m.id for m in meetings}
+        return dataclasses.replace(
+            self,
+            meetings=meetings,
+            timescales={k: v for k, v in self.timescales.items() if k in kept},
+            timeframes=tuple(t for t in self.timeframes if t.review_meeting_id in kept),
+            plans=tuple(
+                p if p.end is None or p.end <= day else dataclasses.replace(p, end=None)
+                for p in self.plans
+                if p.start <= day
+            ),
+        )

@@ -23,7 +23,7 @@ from typing import Any
 from app import paths
 from app.errors import ExportError
 from app.exporters.letters.agency import agency_letter
-from app.exporters.letters.data import load_letters
+from app.exporters.letters.data import LateIssueNeeded, load_letters
 from app.exporters.letters.layout import render_letter
 from app.exporters.letters.model import Letter, LetterText, Para
 from app.exporters.letters.plain import parent_letter
@@ -186,6 +186,7 @@ def _fsync(path: Path) -> None:
 
 
 __all__ = [
+    "LateIssueNeeded",
     "ManifestEntry",
     "NotificationsExport",
     "export_notifications",

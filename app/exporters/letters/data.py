@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +38,15 @@ from app.storage.workspace import Workspace
 
 # Working Together: the core group first meets within 10 working days of the ICPC.
 CORE_GROUP_WORKING_DAYS = 10
+
+
+class LateIssueNeeded(ExportError):
+    """Refused only because dates the letters give are already past: the chair may
+    confirm a late issue (``late_issue=True``) and the letters then say so."""
+
+    def __init__(self, message: str, past: Sequence[str]) -> None:
+        super().__init__(message)
+        self.past = tuple(past)
 
 
 def past_dates(facts: LetterFacts) -> list[str]:
@@ -77,10 +87,11 @@ def load_letters(
         facts = _facts(session, meeting, config, recipients[0].kind)
         late = past_dates(facts)
         if late and not late_issue:
-            raise ExportError(
+            raise LateIssueNeeded(
                 "These letters would give dates already past: "
                 + "; ".join(late)
-                + ". Issue them late only if the chair confirms it (--late-issue)."
+                + ". Issue them late only if the chair confirms it (--late-issue).",
+                late,
             )
         facts = dataclasses.replace(facts, late_issue=bool(late))
         return [

@@ -27,6 +27,7 @@ from app.models import (
     OngoingSupport,
     PlanCategory,
 )
+from app.services.clocks import case_journey
 from app.services.conduct.decision import deciding_chair
 from app.services.conduct.timescales import calendar_for
 from app.services.journey import plan as plans
@@ -262,15 +263,13 @@ def record_icpc_decision(
                 "emotional abuse, or multiple."
             )
         lead = required_text(lead_practitioner, "Name the lead practitioner for the plan.")
-        running = latest_plan(session, meeting.case_id, meeting.scheduled_date)
-        if (
-            running is not None
-            and running.end_date is None
-            and running.icpc_meeting_id != meeting.id
-        ):
+        # Already on a plan on the conference's date, by the journey rules' reckoning.
+        state = case_journey(session, meeting.case_id, on=meeting.scheduled_date)
+        running = state.plan if state is not None else None
+        if running is not None and running.icpc_meeting_id != meeting.id:
             raise ValidationError(
                 f"This child has been on a child protection plan since "
-                f"{long_date(running.start_date)}. Hold a review conference instead."
+                f"{long_date(running.start)}. Hold a review conference instead."
             )
         decision.outcome = ConferenceOutcome.PLAN_NEEDED
         decision.category = category

@@ -31,8 +31,6 @@ from app.models import (
     AttendanceStatus,
     ConferenceOutcome,
     FamilyMember,
-    IcpcTimeframe,
-    IcpcTimeframeDecision,
     Meeting,
     MeetingAction,
     MeetingStatus,
@@ -40,8 +38,8 @@ from app.models import (
     Notification,
     NotificationKind,
     RecipientRole,
-    ThresholdDecision,
 )
+from app.services.clocks import case_journey
 from app.services.journey import plan as plans
 from app.services.journey._shared import latest_plan, required_text
 from app.storage import audit
@@ -190,48 +188,33 @@ def _family_recipients(kind: NotificationKind, members: Sequence[FamilyMember]) 
     ]
 
 
-def _no_conference_decided(session: Session, meeting: Meeting) -> bool:
-    """Whether the journey so far says no initial conference is to be held: the strategy
-    discussion decided no further action under section 47, or the review that no
-    conference is needed."""
-    outcome = session.scalars(
-        select(ThresholdDecision.outcome)
-        .join(Meeting, Meeting.id == ThresholdDecision.meeting_id)
-        .where(
-            Meeting.case_id == meeting.case_id,
-            Meeting.scheduled_date <= meeting.scheduled_date,
-            ThresholdDecision.outcome.is_not(None),
-        )
-        .order_by(Meeting.scheduled_date.desc())
-    ).first()
-    if outcome is not None and not outcome.starts_s47:
-        return True
-    timeframe = session.scalars(
-        select(IcpcTimeframeDecision.timeframe)
-        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .where(Meeting.case_id == meeting.case_id, Meeting.scheduled_date <= meeting.scheduled_date)
-        .order_by(Meeting.scheduled_date.desc())
-    ).first()
-    return timeframe is IcpcTimeframe.NOT_NEEDED
-
-
 def letters_refused(session: Session, meeting: Meeting) -> str | None:
-    """Why no letter may go out about ``meeting``, where the journey forbids one."""
+    """Why no letter may go out about ``meeting``, where the journey forbids one.
+
+    Where the case stood on the meeting's date is the journey rules' answer
+    (``app.workflow.clocks``, over the records of that day): no invitation to an initial conference once no further action was decided or
+    the review found no conference needed, and none to a review conference
+    without an open plan.
+    """
     if meeting.status is not MeetingStatus.SCHEDULED:
         return None
-    if meeting.meeting_type is MeetingType.ICPC and _no_conference_decided(session, meeting):
+    if meeting.meeting_type not in (MeetingType.ICPC, MeetingType.RCPC):
+        return None
+    state = case_journey(session, meeting.case_id, on=meeting.scheduled_date)
+    assert state is not None  # the meeting's case exists
+    if meeting.meeting_type is MeetingType.ICPC and (
+        state.no_further_action or state.icpc_not_needed
+    ):
         return (
             "No invitations to this initial child protection conference: the strategy "
             "discussion decided no further action under section 47 (or the review that no "
             "conference is needed). Cancel the conference instead."
         )
-    if meeting.meeting_type is MeetingType.RCPC:
-        plan = latest_plan(session, meeting.case_id, meeting.scheduled_date)
-        if plan is None or (plan.end_date is not None and plan.end_date <= meeting.scheduled_date):
-            return (
-                "No invitations to this review conference: the child is not on a child "
-                "protection plan. A review conference reviews a plan."
-            )
+    if meeting.meeting_type is MeetingType.RCPC and not state.has_open_plan:
+        return (
+            "No invitations to this review conference: the child is not on a child "
+            "protection plan. A review conference reviews a plan."
+        )
     return None
 
 

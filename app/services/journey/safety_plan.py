@@ -19,12 +19,12 @@ from app.models import (
     Agency,
     CaseEpisode,
     CaseStatus,
-    ChildProtectionPlan,
     InterimSafetyPlan,
     Meeting,
     SafetyPlanItem,
     SafetyPlanVersion,
 )
+from app.services.clocks import case_journey
 from app.services.journey._shared import check_editable, required_text
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -216,33 +216,15 @@ def _read(
 def superseded(session: Session, plan: InterimSafetyPlan) -> tuple[dt.date, str] | None:
     """When, and why, the interim plan stopped being in force (None while it is).
 
-    A child protection plan started after it replaces it; so does the case closing.
+    The journey rules say when a child protection plan stands in its place
+    (``JourneyState.interim_safety_plan_superseded``, by the records of today); the
+    case closing ends it too.
     """
-    # Agreed at its review (or, without one, when its first version was made).
-    meeting = session.get(Meeting, plan.meeting_id) if plan.meeting_id else None
-    first = session.scalar(
-        select(SafetyPlanVersion.made_at).where(
-            SafetyPlanVersion.plan_id == plan.id, SafetyPlanVersion.version == 1
-        )
-    )
-    made = (
-        meeting.scheduled_date
-        if meeting is not None
-        else (first.date() if first is not None else dt.date.min)
-    )
     today = clock.today()
-    started = session.scalar(
-        select(ChildProtectionPlan.start_date)
-        .where(
-            ChildProtectionPlan.case_id == plan.case_id,
-            ChildProtectionPlan.start_date >= made,
-            ChildProtectionPlan.start_date <= today,
-        )
-        .order_by(ChildProtectionPlan.start_date)
-        .limit(1)
-    )
-    if started is not None:
-        return started, "a child protection plan started"
+    state = case_journey(session, plan.case_id, on=today)
+    if state is not None and state.interim_safety_plan_superseded:
+        assert state.plan is not None
+        return state.plan.start, "a child protection plan started"
     case = session.get(CaseEpisode, plan.case_id)
     if case is not None and case.status is CaseStatus.CLOSED:
         return case.closed_on or today, "the case closed"

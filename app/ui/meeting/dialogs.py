@@ -1,4 +1,5 @@
-"""Where meeting mode asks for files and folders. Injected, so tests never block on a dialog.
+"""Where meeting mode asks for files and folders, and asks the chair to confirm a step.
+Injected, so tests never block on a dialog.
 
 :class:`QtMeetingFileDialogs` uses the platform's dialogs; tests and scripted
 demonstrations give :class:`FixedMeetingFileDialogs` answers in advance.
@@ -11,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 WORD_FILTER = "Word documents (*.docx)"
 
@@ -27,6 +28,9 @@ class MeetingFileDialogs(Protocol):
 
     def open_folder(self, folder: Path) -> None:
         """Show ``folder`` in the desktop's file manager."""
+
+    def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
+        """Whether the chair goes ahead with ``action`` (a button's words); False if not."""
 
 
 class QtMeetingFileDialogs:
@@ -48,13 +52,24 @@ class QtMeetingFileDialogs:
     def open_folder(self, folder: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is go
+
 
 class FixedMeetingFileDialogs:
     """Answers given in advance; records what was asked and which folders were opened."""
 
-    def __init__(self, *, document: Path | None = None, folder: Path | None = None) -> None:
+    def __init__(
+        self, *, document: Path | None = None, folder: Path | None = None, confirm: bool = False
+    ) -> None:
         self.document = document
         self.folder = folder
+        self.confirms = confirm
+        self.questions: list[str] = []
         self.asked: list[str] = []
         self.suggested: list[Path] = []
         self.opened: list[Path] = []
@@ -72,3 +87,7 @@ class FixedMeetingFileDialogs:
 
     def open_folder(self, folder: Path) -> None:
         self.opened.append(folder)
+
+    def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
+        self.questions.append(question)
+        return self.confirms

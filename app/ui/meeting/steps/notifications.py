@@ -42,6 +42,7 @@ NOBODY_YET = (
     "Nobody needs a letter yet: letters follow a closed meeting, and a conference's "
     "invitations go to everyone invited to it."
 )
+NOT_LATE = "No letters written: they would give dates already past ({}). Issue them late to go on."
 NO_LETTERS = "No letters written yet. Export letters… writes one for each person above."
 
 
@@ -150,25 +151,46 @@ class NotificationsDialog(QDialog):
         return line
 
     def _on_export(self) -> None:
-        from app.exporters.letters import export_notifications  # Word loads when first used
+        from app.exporters.letters import LateIssueNeeded, export_notifications
 
         folder = self.state.dialogs.choose_folder(
             self, "Export letters to an empty folder", export_folder()
         )
         if folder is None:
             return
-        try:
-            with busy(self):
-                written = export_notifications(
-                    self.state.workspace, meeting_id=self.state.meeting_id, out_dir=folder
-                )
-        except Exception as exc:
-            show_message(self.error, user_message(exc), error=True)
-            return
+        late_issue = False
+        while True:
+            try:
+                with busy(self):
+                    written = export_notifications(
+                        self.state.workspace,
+                        meeting_id=self.state.meeting_id,
+                        out_dir=folder,
+                        late_issue=late_issue,
+                    )
+                break
+            except LateIssueNeeded as exc:
+                if late_issue or not self._confirm_late(exc.past):
+                    show_message(self.error, NOT_LATE.format("; ".join(exc.past)), error=True)
+                    return
+                late_issue = True
+            except Exception as exc:
+                show_message(self.error, user_message(exc), error=True)
+                return
         show_message(self.error, "")
         self.refresh()
         count = len(written.entries)
-        self.state.tell(f"{count} letter{'s' if count != 1 else ''} written to {folder}.")
+        late = " They say they are issued late." if late_issue else ""
+        self.state.tell(f"{count} letter{'s' if count != 1 else ''} written to {folder}.{late}")
+
+    def _confirm_late(self, past: tuple[str, ...]) -> bool:
+        """Ask the chair whether to issue the letters late, naming the dates already past."""
+        question = (
+            "These letters give dates that have already passed: "
+            + "; ".join(past)
+            + ".\n\nIssue late: the letter will say it is issued late."
+        )
+        return self.state.dialogs.confirm(self, "Issue the letters late?", question, "Issue late")
 
     def _on_sent(self, notification_id: str) -> None:
         route = self.routes[notification_id].currentText()
