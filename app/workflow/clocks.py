@@ -157,6 +157,9 @@ class JourneyState:
     icpc_not_needed: bool
     plan: PlanFact | None  # the open plan
     clocks: tuple[Clock, ...]
+    # The latest plan, open or ended, that started since the enquiry began: once a
+    # plan has taken over from the interim safety plan, that plan never comes back.
+    plan_since_enquiry: PlanFact | None = None
 
     @property
     def in_register(self) -> bool:
@@ -180,9 +183,14 @@ class JourneyState:
         return self.latest_decision is not None and self.latest_decision.outcome in NFA_OUTCOMES
 
     @property
+    def superseding_plan(self) -> PlanFact | None:
+        """The child protection plan that took the interim safety plan's place, if any."""
+        return self.plan or self.plan_since_enquiry
+
+    @property
     def interim_safety_plan_superseded(self) -> bool:
-        """A child protection plan now stands in place of the interim safety plan."""
-        return self.plan is not None
+        """A child protection plan stands, or has stood, in place of the interim safety plan."""
+        return self.superseding_plan is not None
 
     def clock(self, kind: ClockKind) -> Clock | None:
         return next((c for c in self.clocks if c.kind is kind), None)
@@ -302,7 +310,13 @@ def journey_state(case: CaseFacts) -> JourneyState:
         icpc_not_needed=not_needed,
         plan=plan,
         clocks=tuple(clocks),
+        plan_since_enquiry=_plan_since(case, enquiry),
     )
+
+
+def _plan_since(case: CaseFacts, enquiry: MeetingFact | None) -> PlanFact | None:
+    plans = [p for p in case.plans if enquiry is None or p.start >= enquiry.day]
+    return max(plans, key=lambda p: (p.start, p.created_at)) if plans else None
 
 
 def _enquiry_clocks(

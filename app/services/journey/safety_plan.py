@@ -222,9 +222,8 @@ def superseded(session: Session, plan: InterimSafetyPlan) -> tuple[dt.date, str]
     """
     today = clock.today()
     state = case_journey(session, plan.case_id, on=today)
-    if state is not None and state.interim_safety_plan_superseded:
-        assert state.plan is not None
-        return state.plan.start, "a child protection plan started"
+    if state is not None and state.superseding_plan is not None:
+        return state.superseding_plan.start, "a child protection plan started"
     case = session.get(CaseEpisode, plan.case_id)
     if case is not None and case.status is CaseStatus.CLOSED:
         return case.closed_on or today, "the case closed"
