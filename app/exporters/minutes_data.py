@@ -37,7 +37,6 @@ from app.services.conduct.agenda import AgendaItemRow
 from app.services.conduct.attendance import AttendeeRow
 from app.services.conduct.record import MeetingRecord, meeting_record
 from app.storage.workspace import Workspace
-from app.workflow import StepKind
 from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members and carers"
@@ -76,7 +75,7 @@ def load_minutes_data(
         include_restricted=include_restricted,
         relationships=_relationships(workspace, record),
     )
-    parts = load_journey_parts(workspace, record, {StepKind(n.kind) for n in data.agenda})
+    parts = load_journey_parts(workspace, record)
     return dataclasses.replace(
         data,
         icpc_timeframe=parts.icpc_timeframe,
