@@ -4,9 +4,9 @@ This and ``minutes_journey_data.py`` are the only parts of the minutes export
 that know where the record comes from: here
 ``app.services.conduct.record.meeting_record``, which also gives the rules the
 minutes share with meeting mode (live timescales while a strategy meeting runs,
-carried-over actions, actions as they stood at sign-off); there the journey
-services, for what the meetings after a strategy meeting decide. The renderer
-sees plain data.
+carried-over actions, actions as they stood at sign-off); there what the
+meetings after a strategy meeting decide, kept with the signed record once
+signed off. The renderer sees plain data.
 """
 
 from __future__ import annotations
