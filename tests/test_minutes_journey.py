@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 from app import clock
 from app.exporters.minutes import export_minutes
 from app.exporters.minutes_data import FAMILY, load_minutes_data
-from app.exporters.minutes_journey_data import load_journey_parts
+from app.exporters.minutes_journey_data import journey_parts, load_journey_parts
 from app.models import (
     ConferenceOutcome,
     IcpcTimeframe,
@@ -25,11 +25,11 @@ from app.models import (
     PlanCategory,
     StatutoryRole,
 )
+from app.services.conduct.journey_record import journey_record
 from app.services.conduct.record import meeting_record
 from app.services.setup import default_agenda
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
-from app.workflow import StepKind
 from tests.conftest import PASSPHRASE
 from tests.test_minutes import package_text, rows, section, tables, texts
 from tests.test_minutes_journey_sample import (
@@ -383,7 +383,15 @@ def test_loader_reads_the_journey(journey: Journey) -> None:
     # it is the version in force when that conference's minutes were signed off.
     icpc = meeting_record(workspace, meeting_id=sample.icpc_id)
     assert load_journey_parts(workspace, icpc).safety_plan is None
-    shown = load_journey_parts(workspace, icpc, {StepKind.SAFETY_PLAN}).safety_plan
+    with_item = journey_record(
+        workspace,
+        meeting_id=icpc.meeting_id,
+        meeting_type=icpc.meeting_type,
+        case_id=icpc.case_id,
+        with_safety_plan=True,
+        as_at=icpc.signed_off_at,
+    )
+    shown = journey_parts(with_item, icpc).safety_plan
     assert shown is not None and shown.version == 2
     assert shown.items[-1].worry == REVISED_WORRY
 

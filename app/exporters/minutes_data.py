@@ -4,9 +4,9 @@ This and ``minutes_journey_data.py`` are the only parts of the minutes export
 that know where the record comes from: here
 ``app.services.conduct.record.meeting_record``, which also gives the rules the
 minutes share with meeting mode (live timescales while a strategy meeting runs,
-carried-over actions, actions as they stood at sign-off); there the journey
-services, for what the meetings after a strategy meeting decide. The renderer
-sees plain data.
+carried-over actions, actions as they stood at sign-off); there what the
+meetings after a strategy meeting decide, kept with the signed record once
+signed off. The renderer sees plain data.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from app.services.conduct.agenda import AgendaItemRow
 from app.services.conduct.attendance import AttendeeRow
 from app.services.conduct.record import MeetingRecord, meeting_record
 from app.storage.workspace import Workspace
-from app.workflow import StepKind
 from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members and carers"
@@ -76,7 +75,7 @@ def load_minutes_data(
         include_restricted=include_restricted,
         relationships=_relationships(workspace, record),
     )
-    parts = load_journey_parts(workspace, record, {StepKind(n.kind) for n in data.agenda})
+    parts = load_journey_parts(workspace, record)
     return dataclasses.replace(
         data,
         icpc_timeframe=parts.icpc_timeframe,

@@ -1,16 +1,15 @@
-"""The journey's records for one meeting's minutes, read through the journey services.
+"""The journey's records for one meeting's minutes, as plain frozen entries.
 
 A five-day review gets its ICPC timeframe decision and the interim safety plan;
 a conference gets its decision, and a review conference that ended the plan
-gets the discharge. Nothing here queries the models: the services in
-``app.services.journey`` own how these records are read.
+gets the discharge. Signed-off minutes take them from the signed record, as
+they were at sign-off; drafts (and minutes signed off before the signed record
+kept these parts) read them through ``app.services.conduct.journey_record``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from collections.abc import Collection
 
 from app.exporters.minutes_journey_model import (
     ConferenceEntry,
@@ -23,16 +22,14 @@ from app.exporters.minutes_journey_model import (
     TimeframeEntry,
     ToBeTold,
 )
-from app.models import MeetingType, RecipientRole
-from app.services.agencies import list_agencies
-from app.services.conduct.record import MeetingRecord
-from app.services.journey import conference, discharge, review
-from app.services.journey import safety_plan as plans
-from app.services.journey.discharge import SUPPORT_LABELS
+from app.models import RecipientRole
+from app.services.conduct.journey_record import JourneyRecord, journey_record
+from app.services.conduct.record import MeetingRecord, has_safety_plan_item
+from app.services.journey import review
+from app.services.journey.conference import ConferenceDecisionView
+from app.services.journey.discharge import SUPPORT_LABELS, DischargeView
+from app.services.journey.safety_plan import SafetyPlanVersionView
 from app.storage.workspace import Workspace
-from app.workflow import StepKind
-
-CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,35 +42,44 @@ class JourneyParts:
     discharge: DischargeEntry | None = None
 
 
-def load_journey_parts(
-    workspace: Workspace, record: MeetingRecord, kinds: Collection[StepKind] = ()
-) -> JourneyParts:
-    """The journey's records for the meeting in ``record``. ``kinds`` are its agenda
-    items' kinds: an agenda with a safety plan item gets the plan at any meeting."""
-    parts = JourneyParts()
-    review_meeting = record.meeting_type is MeetingType.REVIEW
-    if review_meeting:
-        parts = dataclasses.replace(parts, icpc_timeframe=_timeframe(workspace, record.meeting_id))
-    if review_meeting or StepKind.SAFETY_PLAN in kinds:
-        # Signed-off minutes show the plan as it stood when they were signed off.
-        as_at = record.signed_off_at if record.is_signed_off else None
-        parts = dataclasses.replace(
-            parts, safety_plan=_safety_plan(workspace, record.case_id, as_at)
+def load_journey_parts(workspace: Workspace, record: MeetingRecord) -> JourneyParts:
+    """The journey's records for the meeting in ``record``: from its signed record where
+    that kept them, otherwise read now (a draft, or minutes signed off before signed
+    records kept these parts, which have nothing else to read them from)."""
+    journey = record.journey
+    if journey is None:
+        journey = journey_record(
+            workspace,
+            meeting_id=record.meeting_id,
+            meeting_type=record.meeting_type,
+            case_id=record.case_id,
+            with_safety_plan=has_safety_plan_item(record),
+            # Signed-off minutes show the plan as it stood when they were signed off.
+            as_at=record.signed_off_at if record.is_signed_off else None,
         )
-    if record.meeting_type in CONFERENCES:
-        entry = _conference(workspace, record)
-        ended = None
-        if record.meeting_type is MeetingType.RCPC and entry is not None:
-            ended = _discharge(workspace, record.meeting_id)
-        parts = dataclasses.replace(parts, conference=entry, discharge=ended)
-    return parts
+    return journey_parts(journey, record)
 
 
-def _timeframe(workspace: Workspace, meeting_id: str) -> TimeframeEntry | None:
-    decided = review.icpc_timeframe(workspace, meeting_id=meeting_id)
-    if decided is None:
-        return None
-    clocks = review.review_context(workspace, meeting_id=meeting_id)
+def journey_parts(journey: JourneyRecord, record: MeetingRecord) -> JourneyParts:
+    """The minutes' view of the journey's parts of ``record``."""
+    entry = _conference(journey, record) if journey.conference is not None else None
+    return JourneyParts(
+        icpc_timeframe=(
+            _timeframe(journey.timeframe, journey.review_clocks)
+            if journey.timeframe is not None and journey.review_clocks is not None
+            else None
+        ),
+        safety_plan=_safety_plan(journey.safety_plan) if journey.safety_plan else None,
+        conference=entry,
+        discharge=(
+            _discharge(journey.discharge)
+            if entry is not None and journey.discharge is not None
+            else None
+        ),
+    )
+
+
+def _timeframe(decided: review.IcpcTimeframeView, clocks: review.ReviewContext) -> TimeframeEntry:
     return TimeframeEntry(
         timeframe=decided.timeframe,
         label=decided.label,
@@ -90,20 +96,7 @@ def _timeframe(workspace: Workspace, meeting_id: str) -> TimeframeEntry | None:
     )
 
 
-def _safety_plan(
-    workspace: Workspace, case_id: str, as_at: dt.datetime | None
-) -> SafetyPlanEntry | None:
-    current = plans.safety_plan_for_case(workspace, case_id=case_id)
-    if current is None:
-        return None
-    shown = current
-    if as_at is not None:
-        history = plans.safety_plan_versions(workspace, plan_id=current.plan_id)
-        agreed = [v.version for v in history if v.made_at <= as_at]
-        if not agreed:
-            return None
-        if agreed[-1] != current.version:
-            shown = plans.safety_plan(workspace, plan_id=current.plan_id, version=agreed[-1])
+def _safety_plan(shown: SafetyPlanVersionView) -> SafetyPlanEntry:
     return SafetyPlanEntry(
         version=shown.version,
         made_at=shown.made_at,
@@ -125,23 +118,20 @@ def _safety_plan(
     )
 
 
-def _conference(workspace: Workspace, record: MeetingRecord) -> ConferenceEntry | None:
-    decided = conference.conference_decision(workspace, meeting_id=record.meeting_id)
-    if decided is None:
-        return None
-    context = conference.conference_context(workspace, meeting_id=record.meeting_id)
-    names = {a.id: a.name for a in list_agencies(workspace, include_retired=True)}
+def _conference(journey: JourneyRecord, record: MeetingRecord) -> ConferenceEntry:
+    decided: ConferenceDecisionView | None = journey.conference
+    assert decided is not None
     return ConferenceEntry(
         meeting_type=decided.meeting_type,
         outcome=decided.outcome,
         outcome_label=decided.outcome_label,
         category=decided.category,
-        category_before=context.category_going_in,
+        category_before=journey.category_going_in,
         progress=decided.progress,
         rationale=decided.rationale,
         lead_practitioner=decided.lead_practitioner,
         core_group=tuple(
-            CoreGroupEntry(m.name, names.get(m.agency_id or "", ""), m.role)
+            CoreGroupEntry(m.name, journey.agency_name(m.agency_id), m.role)
             for m in decided.core_group
         ),
         outline_plan=decided.outline_plan,
@@ -155,10 +145,7 @@ def _conference(workspace: Workspace, record: MeetingRecord) -> ConferenceEntry 
     )
 
 
-def _discharge(workspace: Workspace, meeting_id: str) -> DischargeEntry | None:
-    ended = discharge.discharge(workspace, meeting_id=meeting_id)
-    if ended is None:
-        return None
+def _discharge(ended: DischargeView) -> DischargeEntry:
     return DischargeEntry(
         reason_label=ended.reason_label,
         support=tuple(SUPPORT_LABELS[s] for s in ended.ongoing_support),

@@ -46,7 +46,8 @@ def from_json(kind: Any, data: Any) -> Any:
             **{
                 f.name: from_json(hints[f.name], data[f.name])
                 for f in dataclasses.fields(kind)
-                if f.init
+                # A field added since the record was kept takes its default.
+                if f.init and (f.name in data or not _has_default(f))
             }
         )
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -58,3 +59,9 @@ def from_json(kind: Any, data: Any) -> Any:
     if kind is dt.time:
         return dt.time.fromisoformat(data)
     return data
+
+
+def _has_default(field: dataclasses.Field[Any]) -> bool:
+    return (
+        field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
+    )

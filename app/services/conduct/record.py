@@ -31,6 +31,7 @@ from app.services.conduct.agenda import AgendaItemRow, agenda_row, meeting_items
 from app.services.conduct.attendance import AttendeeRow, attendance_rows
 from app.services.conduct.closing import facts_for
 from app.services.conduct.information import AgencyInformationRow, information_rows
+from app.services.conduct.journey_record import JourneyRecord, journey_record, lent
 from app.services.conduct.representation import (
     AcknowledgementRow,
     RepresentationRow,
@@ -41,7 +42,8 @@ from app.services.conduct.timescales import TimescalesRow, timescales_row
 from app.services.frozen import from_json, to_json
 from app.storage.workspace import Workspace
 from app.validation import printable
-from app.workflow import find_blockers
+from app.workflow import StepKind, find_blockers
+from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members"
 
@@ -95,6 +97,10 @@ class MeetingRecord:
     minutes_issues: tuple[MinutesIssueRow, ...]
     amendments: tuple[AmendmentRow, ...]
     gaps: tuple[str, ...]  # what still stops the meeting closing
+    # The journey's parts (timeframe, safety plan, conference, discharge): kept only in
+    # a signed record. None in a live record, and in one signed before they were kept:
+    # the minutes then read those parts live (there is nothing else to read them from).
+    journey: JourneyRecord | None = None
 
     @property
     def is_signed_off(self) -> bool:
@@ -186,13 +192,27 @@ def freeze_record(session: Session, meeting: Meeting) -> None:
         )
         for group in record.attendance
     )
+    journey = journey_record(
+        lent(session),
+        meeting_id=meeting.id,
+        meeting_type=meeting.meeting_type,
+        case_id=meeting.case_id,
+        with_safety_plan=has_safety_plan_item(record),
+        as_at=meeting.signed_off_at,
+    )
     session.add(
         SignedRecord(
             meeting_id=meeting.id,
             signed_at=meeting.signed_off_at or clock.utcnow(),
-            content=to_json(dataclasses.replace(record, attendance=attendance)),
+            content=to_json(dataclasses.replace(record, attendance=attendance, journey=journey)),
         )
     )
+
+
+def has_safety_plan_item(record: MeetingRecord) -> bool:
+    """Whether the agenda has a safety plan item (an older review's only by its title)."""
+    steps = steps_from_agenda(record.agenda, record.meeting_type)
+    return any(step.kind is StepKind.SAFETY_PLAN for step in steps)
 
 
 def refreeze_record(session: Session, meeting: Meeting) -> None:
