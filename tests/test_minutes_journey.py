@@ -144,8 +144,7 @@ def labels(table: Any) -> dict[str, str]:
 def test_review_minutes_follow_the_agenda(journey: Journey) -> None:
     document = journey.open("review")
     agenda = [item["title"] for item in default_agenda(MeetingType.REVIEW)]
-    # The sections the minutes require go in before any other business.
-    agenda[-1:-1] = ["Reason for the meeting", "The child's daily life and voice"]
+    # The default agenda already has every section the minutes require.
     assert heading1(document) == [
         "Confidentiality",
         "Attendance",
@@ -159,7 +158,7 @@ def test_review_minutes_follow_the_agenda(journey: Journey) -> None:
 
 def test_review_records_the_extended_conference_timeframe(journey: Journey) -> None:
     part = section(
-        journey.open("review"), "4. Timeframe for the initial child protection conference"
+        journey.open("review"), "6. Timeframe for the initial child protection conference"
     )
     (table,) = tables(part)
     assert rows(table) == [
@@ -180,7 +179,7 @@ def test_review_records_the_extended_conference_timeframe(journey: Journey) -> N
 
 
 def test_review_shows_the_safety_plan_agreed_at_the_meeting(journey: Journey) -> None:
-    part = section(journey.open("review"), "5. Interim safety plan")
+    part = section(journey.open("review"), "7. Interim safety plan")
     about, *worries = tables(part)
     assert labels(about) == {
         "Version": "Version 1, made Monday 23 November 2026 at 11:10",
@@ -231,7 +230,7 @@ def test_conference_attendance_lists_family_members_by_relationship(journey: Jou
 
 
 def test_icpc_decision(journey: Journey) -> None:
-    part = section(journey.open("icpc"), "6. Decision: is a child protection plan needed?")
+    part = section(journey.open("icpc"), "7. Decision: is a child protection plan needed?")
     decision, core_group = tables(part)
     assert rows(decision) == [
         ["Does the child need a child protection plan?", "Yes"],
@@ -254,7 +253,7 @@ def test_icpc_decision(journey: Journey) -> None:
 
 # -- review conferences ------------------------------------------------------
 def test_review_conference_changes_the_category(journey: Journey) -> None:
-    part = section(journey.open("change"), "5. Decision: continue, change or end the plan")
+    part = section(journey.open("change"), "6. Decision: continue, change or end the plan")
     assert heading2(part) == ["Progress against the plan", "Rationale", "Agency views", "Dissent"]
     assert texts(after(part, "Progress against the plan")) == [PROGRESS]
     decision, views = tables(part)
@@ -273,7 +272,7 @@ def test_review_conference_changes_the_category(journey: Journey) -> None:
 
 
 def test_discharge_decision_reason_and_support(journey: Journey) -> None:
-    part = section(journey.open("discharge"), "5. Decision: continue, change or end the plan")
+    part = section(journey.open("discharge"), "6. Decision: continue, change or end the plan")
     assert heading2(part) == [
         "Progress against the plan",
         "Rationale",
@@ -303,7 +302,7 @@ def test_discharge_decision_reason_and_support(journey: Journey) -> None:
 
 
 def test_discharge_input_checklist(journey: Journey) -> None:
-    part = section(journey.open("discharge"), "5. Decision: continue, change or end the plan")
+    part = section(journey.open("discharge"), "6. Decision: continue, change or end the plan")
     checklist = after(part, "Input from every practitioner involved")
     assert texts(checklist) == [
         "4 practitioners were asked for their view before the plan ended; 3 replied."
@@ -328,7 +327,7 @@ def test_discharge_input_checklist(journey: Journey) -> None:
 
 
 def test_discharge_lists_who_must_be_told(journey: Journey) -> None:
-    part = section(journey.open("discharge"), "5. Decision: continue, change or end the plan")
+    part = section(journey.open("discharge"), "6. Decision: continue, change or end the plan")
     told = after(part, "Who must be told")
     assert texts(told)[0].startswith("The decision to end the plan is notified to every agency")
     (table,) = tables(told)
