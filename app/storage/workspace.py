@@ -125,7 +125,10 @@ class Workspace:
     def _on_quiet(self) -> None:
         # Housekeeping in a timer thread: whatever stops it now is met again,
         # and reported, by the next save, close or verify.
-        if self._busy == 0 and self._key is not None:
+        # A connection in use outside a transaction (a schema upgrade, a backup)
+        # is activity too: housekeeping waits for the next quiet moment.
+        checked_out = getattr(self.engine.pool, "checkedout", lambda: 0)()
+        if self._busy == 0 and self._key is not None and checked_out == 0:
             with contextlib.suppress(Exception):
                 self.checkpoint()
                 self.update_anchor()
