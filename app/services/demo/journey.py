@@ -172,7 +172,7 @@ class _Demo:
                 description="Joint visit to see the child and both parents.",
                 owner_name=TEAM["social-care"][0],
                 owner_agency_id=self.agency["social-care"],
-                due_date=day + dt.timedelta(days=2),
+                due_date=self.weekday(day + dt.timedelta(days=2)),
             )
         return meeting_id
 
@@ -252,7 +252,7 @@ class _Demo:
                 description="Share attendance figures with the core group every fortnight.",
                 owner_name=TEAM["education"][0],
                 owner_agency_id=self.agency["education"],
-                due_date=day + dt.timedelta(days=14),
+                due_date=self.weekday(day + dt.timedelta(days=14)),
             )
         return meeting_id
 
@@ -332,7 +332,7 @@ def _maisie(demo: _Demo) -> None:
             description="Remove the warning marker from the address record.",
             owner_name=TEAM["police"][0],
             owner_agency_id=demo.agency["police"],
-            due_date=last + dt.timedelta(days=7),
+            due_date=demo.weekday(last + dt.timedelta(days=7)),
         )
     demo.finish(ending)
 

@@ -143,7 +143,7 @@ def _record(
             description=item.description,
             owner_name=item.owner,
             owner_agency_id=keys[item.agency],
-            due_date=day + dt.timedelta(days=item.due_in_days),
+            due_date=_working_day(day + dt.timedelta(days=item.due_in_days), step=1),
         )
         if item.done_after_days is not None:
             actions.complete_action(
