@@ -15,7 +15,7 @@ import hashlib
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from app import clock
 from app.models import AuditEntry, Base, Record, new_id
@@ -23,6 +23,8 @@ from app.models import AuditEntry, Base, Record, new_id
 GENESIS = "0" * 64
 # The content hash of a deleted record.
 DELETED = hashlib.sha256(b"deleted").hexdigest()
+# session.info key: the last (seq, entry_hash) this transaction wrote.
+_HEAD = "audit_head"
 
 
 def entry_hash(
@@ -81,18 +83,51 @@ def stored_content(connection: Connection, table: str, record_id: str) -> str | 
     return content_hash(columns, cursor.fetchone())
 
 
+def _stored_contents(
+    connection: Connection, changes: list[tuple[str, str, str]]
+) -> dict[tuple[str, str], str | None]:
+    """:func:`stored_content` of every record in ``changes``, one query per table
+    (and per 500 records) rather than one per record: the same hashes, fewer statements."""
+    wanted: dict[str, set[str]] = {}
+    for table, record_id, _action in changes:
+        if table in record_tables():
+            wanted.setdefault(table, set()).add(record_id)
+    found: dict[tuple[str, str], str | None] = {}
+    for table, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            cursor = connection.exec_driver_sql(
+                f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(chunk)
+            )
+            columns = [d[0] for d in cursor.cursor.description] if cursor.cursor else []
+            where = columns.index("id")
+            for row in cursor.fetchall():
+                found[(table, row[where])] = content_hash(columns, tuple(row))
+        for record_id in ids:
+            found.setdefault((table, record_id), DELETED)
+    return found
+
+
 def _insert(session: Session, changes: list[tuple[str, str, str]]) -> None:
     connection = session.connection()
-    last = connection.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    # The chain's head is read once a transaction (writers hold the write lock,
+    # so nobody else appends meanwhile) and forgotten at any rollback.
+    head = session.info.get(_HEAD)
+    if head is None:
+        last = connection.execute(
+            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        head = (last[0], last[1]) if last else (0, GENESIS)
+    seq, prev = head
+    contents = _stored_contents(connection, changes)
     actor = str(session.info.get("actor", "unknown"))
     rows = []
     for table, record_id, action in changes:
         seq += 1
         now = clock.utcnow()
-        content = stored_content(connection, table, record_id)
+        content = contents.get((table, record_id))
         digest = entry_hash(prev, seq, now.isoformat(), actor, table, record_id, action, content)
         rows.append(
             {
@@ -110,6 +145,7 @@ def _insert(session: Session, changes: list[tuple[str, str, str]]) -> None:
         )
         prev = digest
     connection.execute(insert(AuditEntry), rows)
+    session.info[_HEAD] = (seq, prev)
 
 
 def append(session: Session, *, table: str, record_id: str, action: str) -> None:
@@ -147,3 +183,16 @@ def _write_entries(session: Session, _flush_context: Any) -> None:
 @event.listens_for(Session, "after_rollback")
 def _reset(session: Session) -> None:
     session.info.pop("audit_changes", None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _end_head(session: Session, transaction: SessionTransaction) -> None:
+    # A savepoint released keeps its entries; the head goes with the whole transaction.
+    if transaction.parent is None:
+        session.info.pop(_HEAD, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_head(session: Session, _previous: Any) -> None:
+    # Any rollback, a savepoint's too, takes entries with it: read the head again.
+    session.info.pop(_HEAD, None)
