@@ -95,6 +95,9 @@ class _Builder:
     def held(self, meeting_id: str, decide: Callable[[], object], *, until: str) -> None:
         """Hold the meeting on its day: start, notes, the decision, then as far as ``until``
         ("in-progress", "closed" or "signed-off"; sign-off waits for the next working day)."""
+        day = chairing.held_on(self.ws, meeting_id)
+        if day > self.today:
+            raise ValueError(f"A demo meeting on {day} cannot be held before today ({self.today}).")
         chairing.start(self.ws, meeting_id)
         chairing.write_sections(self.ws, meeting_id)
         with chairing.on(chairing.held_on(self.ws, meeting_id), 11, 10):
@@ -201,7 +204,7 @@ def _journey(b: _Builder, number: int, state: str, first: str, surname: str) -> 
         return
     icpc_day = extended or icpc_due
     icpc = b.meeting(case.case_id, MeetingType.ICPC, icpc_day, chair)
-    if state in ("review-held", "icpc-overdue", "icpc-extended"):
+    if state in ("review-held", "review-closed", "icpc-overdue", "icpc-extended"):
         return
     category = CATEGORIES[number % len(CATEGORIES)]
     b.held(
