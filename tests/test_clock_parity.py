@@ -18,11 +18,10 @@ from app import clock
 from app.services.clocks import current_journeys
 from app.services.deadlines import deadlines
 from app.services.register import all_register_rows
-from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from app.workflow.clocks import JOURNEY_KINDS, overdue_kinds
 from tests.conftest import PASSPHRASE
-from tests.helpers.random_journeys import add_random_journeys
+from tests.helpers.random_journeys import generated_workspace
 
 SEEDS = (1, 2, 3)
 CHILDREN = 80
@@ -34,10 +33,7 @@ JOURNEY_VALUES = {kind.value for kind in JOURNEY_KINDS}
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     path = tmp_path_factory.mktemp("parity") / "generated.macpt"
-    workspace = create_workspace(path, PASSPHRASE)
-    workspace.actor = "Test Chair"
-    for seed in SEEDS:
-        add_random_journeys(workspace, children=CHILDREN, seed=seed)
+    workspace = generated_workspace(path, PASSPHRASE, seeds=SEEDS, children=CHILDREN)
     yield workspace
     workspace.close()
 

@@ -23,11 +23,10 @@ from app.models import MeetingType as MT
 from app.services.clocks import case_facts, case_journey
 from app.services.journey.notifications import letters_refused
 from app.services.journey.safety_plan import superseded
-from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from app.workflow.clocks import journey_state
 from tests.conftest import PASSPHRASE
-from tests.helpers.random_journeys import add_random_journeys
+from tests.helpers.random_journeys import generated_workspace
 
 SEEDS = (11, 12)
 CHILDREN = 80
@@ -38,10 +37,7 @@ LATER = dt.datetime(2028, 1, 10, 9, tzinfo=dt.UTC)
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     path = tmp_path_factory.mktemp("rules") / "generated.macpt"
-    workspace = create_workspace(path, PASSPHRASE)
-    workspace.actor = "Test Chair"
-    for seed in SEEDS:
-        add_random_journeys(workspace, children=CHILDREN, seed=seed)
+    workspace = generated_workspace(path, PASSPHRASE, seeds=SEEDS, children=CHILDREN)
     yield workspace
     workspace.close()
 

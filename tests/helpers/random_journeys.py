@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from collections.abc import Iterable
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -210,3 +212,16 @@ def _plan(builder: JourneyBuilder, rng: random.Random, case: CaseEpisode, icpc: 
         plan.next_review_due = None
     builder.session.flush()
     return day
+
+
+def generated_workspace(
+    path: Path, passphrase: str, *, seeds: Iterable[int], children: int
+) -> Workspace:
+    """A new workspace at ``path`` holding ``children`` random journeys for each seed."""
+    from app.services.workspace import create_workspace
+
+    workspace = create_workspace(path, passphrase)
+    workspace.actor = "Test Chair"
+    for seed in seeds:
+        add_random_journeys(workspace, children=children, seed=seed)
+    return workspace
