@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,6 +71,21 @@ def test_charts_are_png_images_with_their_figures_in_the_alt_text(
     assert "ICPC within 15 working days: 1 of 3 (33%)" in rates.alt_text
     # The same figures draw the same bytes: the screen and the document match.
     assert draw_charts(figures)[0].png == charts[0].png
+
+
+def test_agency_names_with_dollar_signs_draw_as_typed(figures: ReportFigures) -> None:
+    """Matplotlib reads "$...$" as mathematics: a name typed with two "$" would
+    fail to draw (or turn into a formula) without the report's style."""
+    odd = dataclasses.replace(
+        figures,
+        attendance=tuple(
+            dataclasses.replace(row, agency=f"{row.agency} $\\unknown^$ fund")
+            for row in figures.attendance
+        ),
+    )
+    charts = draw_charts(odd)
+    assert charts[-1].png.startswith(PNG_SIGNATURE)
+    assert "$\\unknown^$" in charts[-1].alt_text
 
 
 def test_docx_has_headings_figures_and_the_charts_as_pictures(

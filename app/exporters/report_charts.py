@@ -29,6 +29,8 @@ STYLE: dict[RcKeyType, Any] = {
     "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    # Labels are agency names as typed: "$" must print, never start mathematics.
+    "text.parse_math": False,
 }
 
 
