@@ -18,13 +18,18 @@ import pytest
 from sqlalchemy import select
 
 from app import clock
+from app.census.collect import collect_return
+from app.census.period import period_ending
 from app.models import CaseEpisode, CaseStatus, InterimSafetyPlan, Meeting, MeetingStatus
 from app.models import MeetingType as MT
 from app.services.clocks import case_facts, case_journey
+from app.services.journey._shared import strategy_meeting_for
 from app.services.journey.notifications import letters_refused
 from app.services.journey.safety_plan import superseded
+from app.services.journey.timeline import case_timeline
 from app.storage.workspace import Workspace
-from app.workflow.clocks import journey_state
+from app.workflow.clocks import ClockKind, journey_state
+from app.workflow.enquiries import applicable_strategy
 from tests.conftest import PASSPHRASE
 from tests.helpers.random_journeys import generated_workspace
 
@@ -102,3 +107,62 @@ def test_the_interim_safety_plan_is_superseded_exactly_where_the_rules_say(
     finally:
         clock.set_clock(None)
     assert {"closed", "superseded", "in force", "superseded by a plan now ended"} <= set(seen), seen
+
+
+def test_census_enquiries_follow_the_journey_rules(generated: Workspace) -> None:
+    """The census reports each case's latest enquiry exactly as Home's rules see it."""
+    period = period_ending(dt.date(2028, 3, 31))
+    seen: Counter[str] = Counter()
+    with generated.reading() as session:
+        facts = case_facts(session)
+        census = collect_return(session, period)
+        reported = {
+            s47.strategy_meeting_id: s47 for child in census.children for s47 in child.section47s
+        }
+        for case in facts.values():
+            rules = journey_state(case.as_of(period.end))
+            if rules.enquiry is None or rules.enquiry.id not in reported:
+                continue
+            s47 = reported[rules.enquiry.id]
+            held = rules.icpc_held
+            assert s47.icpc_date == (held.day if held else None), case.case_id
+            assert s47.icpc_not_required == (rules.icpc_not_needed and held is None), case.case_id
+            seen["held" if held else "not needed" if s47.icpc_not_required else "open"] += 1
+    assert {"held", "open"} <= set(seen), seen
+
+
+def test_timeline_and_review_use_the_rules_strategy_and_icpc_date(generated: Workspace) -> None:
+    """The timeline's ICPC due date is the ICPC clock's; the review's strategy
+    discussion is the one the rules say applies on its day."""
+    clock.set_clock(lambda: LATER)
+    checked = Counter[str]()
+    try:
+        with generated.reading() as session:
+            facts = case_facts(session)
+            reviews = session.scalars(select(Meeting).where(Meeting.meeting_type == MT.REVIEW))
+            for meeting in reviews:
+                expected = applicable_strategy(facts[meeting.case_id].as_of(meeting.scheduled_date))
+                found = strategy_meeting_for(session, meeting.case_id, meeting.scheduled_date)
+                assert (found.id if found else None) == (expected.id if expected else None)
+                checked["review"] += 1
+        for case_id, case in facts.items():
+            rules = journey_state(case)
+            icpc_clock = rules.clock(ClockKind.ICPC)
+            if icpc_clock is None or not case.is_open:
+                continue
+            steps = case_timeline(generated, case_id=case_id).steps
+            assert rules.enquiry is not None
+            since = rules.enquiry.day  # steps of earlier enquiries have their own dates
+            icpc_steps = [
+                s
+                for s in steps
+                if s.stage == "icpc"
+                and s.due_date is not None
+                and (s.scheduled_for is None or s.scheduled_for >= since)
+            ]
+            if icpc_steps:
+                assert icpc_steps[-1].due_date == icpc_clock.due, case_id
+                checked["icpc"] += 1
+    finally:
+        clock.set_clock(None)
+    assert checked["review"] > 10 and checked["icpc"] > 10, checked

@@ -2,11 +2,13 @@
 
 Mapping (docs/census.md says the same for the local authority):
 
-- S47ActualStartDate is the date of the strategy discussion that started the
-  enquiry; InitialCPCtarget is the 15th working day after it (the statutory
-  target, whatever extension was agreed); DateOfInitialCPC is the first ICPC
-  held after it and before any later enquiry; ICPCnotRequired is the five-day
-  review's decision that no conference is needed.
+- Enquiries are the journey rules' (``app.workflow.enquiries``), by the records
+  of the year's last day. S47ActualStartDate is the date of the strategy
+  discussion that started the enquiry; InitialCPCtarget is the 15th working day
+  after it (the statutory target, whatever extension was agreed);
+  DateOfInitialCPC is the first ICPC held after it and before any later
+  enquiry on the case; ICPCnotRequired is the five-day review's latest decision
+  that no conference is needed.
 - A plan is reported while it is open at some point in the year; an end date
   after the year is left out, as are reviews (RCPCs held) outside the year.
   NumberOfPreviousCPP counts the child's earlier plans held in this workspace.
@@ -23,23 +25,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.census.model import CensusChild, CensusPeriod, CensusPlan, CensusReturn, CensusSection47
-from app.models import (
-    CaseEpisode,
-    Child,
-    ChildProtectionPlan,
-    IcpcTimeframe,
-    IcpcTimeframeDecision,
-    Meeting,
-    MeetingTimescales,
-    MeetingType,
-    ThresholdDecision,
-)
+from app.models import CaseEpisode, Child, ChildProtectionPlan, Meeting, MeetingType
+from app.services.clocks import case_facts
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
-from app.workflow.clocks import HELD_STATUSES, S47_OUTCOMES
+from app.workflow.clocks import HELD_STATUSES
+from app.workflow.enquiries import enquiry_courses
 
 # Held and "starts an enquiry" mean what the journey's rules say they mean.
 HELD = HELD_STATUSES
-FOREVER = dt.date.max
 
 
 def collect_return(session: Session, period: CensusPeriod) -> CensusReturn:
@@ -107,44 +100,30 @@ def _held_meetings(
 def _enquiries(
     session: Session, period: CensusPeriod, calendar: WorkingCalendar
 ) -> dict[str, list[CensusSection47]]:
-    starts = session.execute(
-        select(CaseEpisode.child_id, Meeting.id, Meeting.scheduled_date, MeetingTimescales.icpc_due)
-        .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
-        .join(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
-        .outerjoin(MeetingTimescales, MeetingTimescales.meeting_id == Meeting.id)
-        .where(
-            Meeting.meeting_type == MeetingType.STRATEGY,
-            Meeting.status.in_(HELD),
-            ThresholdDecision.outcome.in_(S47_OUTCOMES),
-            Meeting.scheduled_date <= period.end,
-        )
-        .order_by(Meeting.scheduled_date)
-    ).all()
-    icpcs: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
-    for child_id, meeting_id, day in _held_meetings(session, MeetingType.ICPC, period.end):
-        icpcs[child_id].append((meeting_id, day))
-    not_needed = _not_needed(session)
-    by_child: dict[str, list[tuple[str, dt.date, dt.date | None]]] = defaultdict(list)
-    for child_id, meeting_id, day, due in starts:
-        by_child[child_id].append((meeting_id, day, due))
+    """Each child's enquiries to report, as the journey rules see them by the records
+    of the year's last day (``app.workflow.enquiries``)."""
+    child_of = dict(session.execute(select(CaseEpisode.id, CaseEpisode.child_id)).all())
     found: dict[str, list[CensusSection47]] = {}
-    for child_id, enquiries in by_child.items():
-        for index, (strategy_id, start, target) in enumerate(enquiries):
-            until = enquiries[index + 1][1] if index + 1 < len(enquiries) else FOREVER
-            icpc = next(((m, d) for m, d in icpcs.get(child_id, []) if start <= d < until), None)
-            concluded = strategy_id in not_needed[0] or any(
-                start <= d < until for d in not_needed[1].get(child_id, [])
-            )
+    for case_id, facts in case_facts(session).items():
+        for course in enquiry_courses(facts.as_of(period.end)):
+            start = course.enquiry.day
+            icpc = course.icpc
             s47 = CensusSection47(
                 start=start,
-                icpc_target=target or calendar.add_working_days(start, ICPC_WORKING_DAYS),
-                icpc_date=icpc[1] if icpc else None,
-                icpc_not_required=concluded and icpc is None,
-                strategy_meeting_id=strategy_id,
-                icpc_meeting_id=icpc[0] if icpc else None,
+                icpc_target=(
+                    course.scales.icpc_due
+                    if course.scales
+                    else calendar.add_working_days(start, ICPC_WORKING_DAYS)
+                ),
+                icpc_date=icpc.day if icpc else None,
+                icpc_not_required=course.icpc_not_needed and icpc is None,
+                strategy_meeting_id=course.enquiry.id,
+                icpc_meeting_id=icpc.id if icpc else None,
             )
             if _reportable(s47, period):
-                found.setdefault(child_id, []).append(s47)
+                found.setdefault(child_of[case_id], []).append(s47)
+    for enquiries in found.values():
+        enquiries.sort(key=lambda s: s.start)
     return found
 
 
@@ -153,26 +132,6 @@ def _reportable(s47: CensusSection47, period: CensusPeriod) -> bool:
         return True
     # Begun before the year: reported only while still open (the rules then ask why).
     return s47.is_open
-
-
-def _not_needed(session: Session) -> tuple[set[str], dict[str, list[dt.date]]]:
-    """Strategy meetings whose review decided no conference is needed; and, for
-    decisions that name no strategy meeting, the review dates by child."""
-    linked: set[str] = set()
-    unlinked: dict[str, list[dt.date]] = defaultdict(list)
-    for strategy_id, child_id, day in session.execute(
-        select(
-            IcpcTimeframeDecision.strategy_meeting_id, CaseEpisode.child_id, Meeting.scheduled_date
-        )
-        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
-        .where(IcpcTimeframeDecision.timeframe == IcpcTimeframe.NOT_NEEDED)
-    ).all():
-        if strategy_id:
-            linked.add(strategy_id)
-        else:
-            unlinked[child_id].append(day)
-    return linked, unlinked
 
 
 def _plans(session: Session, period: CensusPeriod) -> dict[str, list[CensusPlan]]:

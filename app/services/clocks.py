@@ -51,6 +51,8 @@ def case_facts(session: Session, case_ids: Iterable[str] | None = None) -> dict[
     if ids is not None:
         cases_q = cases_q.where(CaseEpisode.id.in_(ids))
     # Core rows through the connection: the ORM's per-row bookkeeping is not needed.
+    # Changes the session holds unflushed count, as they would for an ORM query.
+    session.flush()
     conn = session.connection()
     cases = conn.execute(cases_q).all()
     if not cases:

@@ -44,8 +44,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from app.models import MeetingType
-from app.models.plans import IcpcTimeframe
 from app.workdays import WorkingCalendar
+from app.workflow.enquiries import (
+    enquiry_courses,
+    first_held,
+    icpc_due,
+    open_plan,
+)
 from app.workflow.journey_facts import (
     HELD_STATUSES,
     NFA_OUTCOMES,
@@ -196,16 +201,6 @@ class JourneyState:
         return next((c for c in self.clocks if c.kind is kind), None)
 
 
-def latest_enquiry(case: CaseFacts) -> MeetingFact | None:
-    """The held strategy meeting whose decision started the latest section 47 enquiry."""
-    starts = [
-        m
-        for m in case.meetings
-        if m.kind is MeetingType.STRATEGY and m.held and m.outcome in S47_OUTCOMES
-    ]
-    return max(starts, key=lambda m: m.order) if starts else None
-
-
 def latest_decision(case: CaseFacts) -> MeetingFact | None:
     """The latest held strategy meeting whose decision is recorded."""
     decided = [
@@ -214,12 +209,6 @@ def latest_decision(case: CaseFacts) -> MeetingFact | None:
         if m.kind is MeetingType.STRATEGY and m.held and m.outcome is not None
     ]
     return max(decided, key=lambda m: m.order) if decided else None
-
-
-def open_plan(case: CaseFacts) -> PlanFact | None:
-    """The case's latest plan with no end date."""
-    plans = [p for p in case.plans if p.end is None]
-    return max(plans, key=lambda p: (p.start, p.created_at)) if plans else None
 
 
 def superseded_by(case: CaseFacts, enquiry: MeetingFact) -> MeetingFact | None:
@@ -235,46 +224,16 @@ def superseded_by(case: CaseFacts, enquiry: MeetingFact) -> MeetingFact | None:
     return min(later, key=lambda m: m.order) if later else None
 
 
-def first_held(case: CaseFacts, kind: MeetingType, since: dt.date) -> MeetingFact | None:
-    """The first held meeting of ``kind`` on or after ``since``."""
-    held = [m for m in case.meetings if m.kind is kind and m.held and m.day >= since]
-    return min(held, key=lambda m: m.order) if held else None
-
-
-def icpc_timeframe(case: CaseFacts, enquiry: MeetingFact) -> TimeframeFact | None:
-    """The latest review decision on the ICPC's timeframe for ``enquiry``."""
-    found: list[tuple[tuple[dt.date, dt.datetime], TimeframeFact]] = []
-    for decision in case.timeframes:
-        review = case.meeting(decision.review_meeting_id)
-        if review is None:
-            continue
-        if decision.strategy_meeting_id == enquiry.id or (
-            decision.strategy_meeting_id is None and review.day >= enquiry.day
-        ):
-            found.append((review.order, decision))
-    return max(found, key=lambda pair: pair[0])[1] if found else None
-
-
-def icpc_due(
-    scales: TimescalesFact | None, decision: TimeframeFact | None
-) -> tuple[dt.date | None, bool]:
-    """The ICPC's due date and whether the review extended it."""
-    extended = decision is not None and decision.timeframe is IcpcTimeframe.EXTENDED
-    if extended and decision is not None and decision.target_date is not None:
-        return decision.target_date, True
-    if scales is not None:
-        return scales.icpc_due, False
-    return (decision.default_due if decision else None), False
-
-
 def journey_state(case: CaseFacts) -> JourneyState:
     """The case's enquiry and plan clocks, each with its state."""
-    enquiry = latest_enquiry(case)
+    courses = enquiry_courses(case)
+    course = courses[-1] if courses else None
+    enquiry = course.enquiry if course else None
     plan = open_plan(case) if case.is_open else None
     later = superseded_by(case, enquiry) if enquiry else None
-    icpc = first_held(case, MeetingType.ICPC, enquiry.day) if enquiry else None
-    decision = icpc_timeframe(case, enquiry) if enquiry else None
-    not_needed = decision is not None and decision.timeframe is IcpcTimeframe.NOT_NEEDED
+    icpc = course.icpc if course else None
+    decision = course.timeframe if course else None
+    not_needed = course is not None and course.icpc_not_needed
     enquiry_open = (
         enquiry is not None
         and case.is_open

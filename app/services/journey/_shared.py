@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, RecordLocked, ValidationError
@@ -14,10 +13,12 @@ from app.models import (
     Meeting,
     MeetingStatus,
     MeetingType,
-    ThresholdDecision,
 )
+from app.services.clocks import case_facts
 from app.services.conduct.timescales import timescales_row
 from app.workdays import Timescales
+from app.workflow.enquiries import applicable_strategy
+from app.workflow.enquiries import latest_plan as latest_plan_fact
 
 LOCKED = "These minutes are signed off. Record the change as an amendment instead."
 
@@ -54,29 +55,13 @@ def check_decidable(meeting: Meeting) -> None:
 
 
 def strategy_meeting_for(session: Session, case_id: str, on_or_before: dt.date) -> Meeting | None:
-    """The strategy discussion whose clocks apply on ``on_or_before``.
-
-    That is the latest one that started a section 47 enquiry; failing that, the
-    latest strategy meeting at all (its decision may not be recorded yet).
-    """
-    strategies = list(
-        session.scalars(
-            select(Meeting)
-            .where(
-                Meeting.case_id == case_id,
-                Meeting.meeting_type == MeetingType.STRATEGY,
-                Meeting.scheduled_date <= on_or_before,
-            )
-            .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
-        )
-    )
-    for meeting in strategies:
-        decision = session.scalar(
-            select(ThresholdDecision).where(ThresholdDecision.meeting_id == meeting.id)
-        )
-        if decision is not None and decision.outcome is not None and decision.outcome.starts_s47:
-            return meeting
-    return strategies[0] if strategies else None
+    """The strategy discussion whose clocks apply on ``on_or_before``: the latest one
+    that started a section 47 enquiry; failing that, the latest strategy meeting at
+    all (its decision may not be recorded yet). The journey rules decide
+    (``app.workflow.enquiries.applicable_strategy``)."""
+    facts = case_facts(session, [case_id]).get(case_id)
+    found = applicable_strategy(facts.as_of(on_or_before)) if facts else None
+    return session.get(Meeting, found.id) if found else None
 
 
 def strategy_timescales(session: Session, strategy: Meeting) -> Timescales:
@@ -95,13 +80,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def latest_plan(session: Session, case_id: str, on: dt.date) -> ChildProtectionPlan | None:
-    """The case's latest child protection plan started on or before ``on`` (ended or not)."""
-    return session.scalar(
-        select(ChildProtectionPlan)
-        .where(ChildProtectionPlan.case_id == case_id, ChildProtectionPlan.start_date <= on)
-        .order_by(ChildProtectionPlan.start_date.desc(), ChildProtectionPlan.created_at.desc())
-        .limit(1)
-    )
+    """The case's latest child protection plan started on or before ``on`` (ended or
+    not), as the journey rules see it (``app.workflow.enquiries.latest_plan``)."""
+    facts = case_facts(session, [case_id]).get(case_id)
+    found = latest_plan_fact(facts.as_of(on)) if facts else None
+    return session.get(ChildProtectionPlan, found.id) if found else None
 
 
 def required_text(value: str, message: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -29,13 +29,14 @@ from app.models import (
     MeetingStatus,
     MeetingType,
 )
-from app.services.clocks import case_journey
+from app.services.clocks import case_facts, case_journey
 from app.services.journey import plan as plans
 from app.services.journey._shared import add_months, strategy_meeting_for, strategy_timescales
 from app.services.journey.discharge import REASON_LABELS
 from app.storage.workspace import Workspace
 from app.workdays import long_date
-from app.workflow.clocks import ClockKind, is_held
+from app.workflow.clocks import ClockKind, TimeframeFact, is_held
+from app.workflow.enquiries import enquiry_courses, icpc_due, icpc_timeframe
 
 STAGE_LABELS = {
     "strategy": "Strategy meeting",
@@ -116,43 +117,50 @@ def _pending(stage: str, due: dt.date | None, today: dt.date, note: str = "") ->
 
 
 def _timeframe(session: Session, strategy: Meeting) -> IcpcTimeframeDecision | None:
+    """The review's decision on the ICPC for ``strategy``, as the journey rules pick it
+    (``app.workflow.enquiries``)."""
+    facts = case_facts(session, [strategy.case_id]).get(strategy.case_id)
+    fact = facts.meeting(strategy.id) if facts else None
+    if facts is None or fact is None:
+        return None
+    course = next((c for c in enquiry_courses(facts) if c.enquiry.id == strategy.id), None)
+    decision = course.timeframe if course else icpc_timeframe(facts, fact)
+    if decision is None:
+        return None
     return session.scalar(
-        select(IcpcTimeframeDecision)
-        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .where(
-            # As app.workflow.clocks.icpc_timeframe: decisions that name no strategy
-            # meeting count for the enquiry whose review came after it.
-            or_(
-                IcpcTimeframeDecision.strategy_meeting_id == strategy.id,
-                and_(
-                    IcpcTimeframeDecision.strategy_meeting_id.is_(None),
-                    Meeting.case_id == strategy.case_id,
-                    Meeting.scheduled_date >= strategy.scheduled_date,
-                ),
-            )
+        select(IcpcTimeframeDecision).where(
+            IcpcTimeframeDecision.meeting_id == decision.review_meeting_id
         )
-        .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
-        .limit(1)
     )
 
 
 def _icpc_due(session: Session, strategy: Meeting) -> tuple[dt.date, str, bool]:
-    """When the ICPC is due after ``strategy``, a note on any agreed change, and
-    whether the review decided no conference is needed."""
-    due = strategy_timescales(session, strategy).icpc_due
+    """When the ICPC is due after ``strategy`` (the journey rules' date), a note on any
+    agreed change, and whether the review decided no conference is needed."""
+    stated = strategy_timescales(session, strategy).icpc_due
     decision = _timeframe(session, strategy)
     if decision is None:
-        return due, "", False
+        return stated, "", False
     if decision.timeframe is IcpcTimeframe.NOT_NEEDED:
-        return due, f"No conference needed: {decision.reason}", True
-    if decision.timeframe is IcpcTimeframe.EXTENDED and decision.target_date:
-        return (
+        return stated, f"No conference needed: {decision.reason}", True
+    due, extended = icpc_due(
+        None,
+        TimeframeFact(
+            decision.meeting_id,
+            decision.strategy_meeting_id,
+            decision.timeframe,
             decision.target_date,
-            f"Extended from {long_date(due)} (exceptional circumstances agreed by the "
+            stated,
+        ),
+    )
+    if extended and due is not None:
+        return (
+            due,
+            f"Extended from {long_date(stated)} (exceptional circumstances agreed by the "
             f"MACPT): {decision.reason}",
             False,
         )
-    return decision.target_date or due, "", False
+    return stated, "", False
 
 
 def _conference_steps(
