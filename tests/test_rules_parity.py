@@ -27,6 +27,7 @@ from app.services.journey._shared import strategy_meeting_for
 from app.services.journey.notifications import letters_refused
 from app.services.journey.safety_plan import superseded
 from app.services.journey.timeline import case_timeline
+from app.services.reporting import report_figures
 from app.storage.workspace import Workspace
 from app.workflow.clocks import ClockKind, journey_state
 from app.workflow.enquiries import applicable_strategy
@@ -166,3 +167,25 @@ def test_timeline_and_review_use_the_rules_strategy_and_icpc_date(generated: Wor
     finally:
         clock.set_clock(None)
     assert checked["review"] > 10 and checked["icpc"] > 10, checked
+
+
+@pytest.mark.parametrize("end", [dt.date(2027, 3, 31), dt.date(2028, 3, 31)])
+def test_report_icpc_timeliness_counts_what_the_census_reports(
+    generated: Workspace, end: dt.date
+) -> None:
+    """The report and the census pair each ICPC with the same enquiry and target."""
+    period = period_ending(end)
+    figures = report_figures(generated, start=period.start, end=period.end)
+    with generated.reading() as session:
+        census = collect_return(session, period)
+    concluded = [
+        s47
+        for child in census.children
+        for s47 in child.section47s
+        if s47.icpc_date is not None and s47.icpc_date in period
+    ]
+    assert concluded, "the generated journeys hold conferences in the year"
+    assert figures.icpc_within_15_days.whole == len(concluded)
+    assert figures.icpc_within_15_days.part == sum(
+        1 for s47 in concluded if s47.icpc_date is not None and s47.icpc_date <= s47.icpc_target
+    )

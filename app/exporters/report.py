@@ -124,8 +124,8 @@ def render_report(
     document.add_paragraph(timeliness_sentence(figures))
     if figures.icpcs_without_strategy:
         document.add_paragraph(
-            f"{figures.icpcs_without_strategy} initial conference(s) had no strategy discussion "
-            "on record (for example, a child who moved into the area) and are not counted."
+            f"{figures.icpcs_without_strategy} initial conference(s) followed no section 47 "
+            "enquiry on record (for example, a child who moved into the area) and are not counted."
         )
     _picture(document, chart["rates"])
     _extensions(document, figures)

@@ -7,9 +7,11 @@ Counting rules (the report's notes print them too):
 - The threshold-met rate is over the strategy meetings whose threshold
   decision records met or not met.
 - An ICPC is *within 15 working days* when it was held on or before the 15th
-  working day after the latest strategy discussion on the case before it
-  (bank holidays in England and the area's closure days excluded). Agreed
-  extensions are reported separately and do not change the measure.
+  working day after the strategy discussion that started the section 47
+  enquiry it concluded, as the journey rules pair them (bank holidays in
+  England and the area's closure days excluded). Agreed extensions are
+  reported separately and do not change the measure. An ICPC that concluded
+  no enquiry on record is counted apart.
 - Plans *started* and *ended* are those whose start or end date is in the
   period; started plans count by their initial category, ended plans by their
   latest one. The average plan length is over the plans ended in the period.
@@ -37,7 +39,6 @@ from app.models import (
     IcpcTimeframe,
     IcpcTimeframeDecision,
     Meeting,
-    MeetingTimescales,
     MeetingType,
     PlanCategory,
     StatutoryRole,
@@ -45,9 +46,11 @@ from app.models import (
     ThresholdOutcome,
 )
 from app.models.conduct import REPRESENTED
+from app.services.clocks import case_facts
 from app.storage.workspace import Workspace
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
 from app.workflow.clocks import HELD_STATUSES as HELD
+from app.workflow.enquiries import enquiry_courses
 
 OUTCOME_SHORT = {
     ThresholdOutcome.S47_SINGLE_AGENCY: "S47 (single-agency)",
@@ -78,8 +81,8 @@ COUNTING_NOTES = (
     "The threshold-met rate is over the strategy meetings whose decision records whether the "
     "significant-harm threshold was met.",
     "An initial child protection conference (ICPC) is within 15 working days when it was held "
-    "on or before the 15th working day after the latest strategy discussion on the case before "
-    "it. Weekends, bank holidays in England and the area's closure days are not working days. "
+    "on or before the 15th working day after the strategy discussion that started the section 47 "
+    "enquiry it concluded. Weekends, bank holidays in England and the area's closure days are not working days. "
     "Agreed extensions are listed but do not change this measure.",
     "Plans started count by their first category and plans ended by their latest one. The "
     "average length is over the plans that ended in the period.",
@@ -229,26 +232,30 @@ def _threshold(
 
 
 def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int]:
+    """ICPCs held within 15 working days of the enquiry they concluded, and the number
+    that concluded no enquiry on record. Which enquiry an ICPC concluded is the
+    journey rules' answer (``app.workflow.enquiries``), as for Home and the census."""
     calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
+    facts = case_facts(session, {m.case_id for m in icpcs})
+    concluded = {
+        course.icpc.id: course
+        for case in facts.values()
+        for course in enquiry_courses(case)
+        if course.icpc is not None
+    }
     within = counted = orphans = 0
     for icpc in icpcs:
-        strategy = session.execute(
-            select(Meeting.scheduled_date, MeetingTimescales.icpc_due)
-            .outerjoin(MeetingTimescales, MeetingTimescales.meeting_id == Meeting.id)
-            .where(
-                Meeting.case_id == icpc.case_id,
-                Meeting.meeting_type == MeetingType.STRATEGY,
-                Meeting.status.in_(HELD),
-                Meeting.scheduled_date <= icpc.scheduled_date,
-            )
-            .order_by(Meeting.scheduled_date.desc())
-            .limit(1)
-        ).first()
-        if strategy is None:
+        course = concluded.get(icpc.id)
+        if course is None:
             orphans += 1
             continue
-        strategy_date, recorded_due = strategy
-        due = recorded_due or calendar.add_working_days(strategy_date, ICPC_WORKING_DAYS)
+        start = course.enquiry.day
+        # The statutory target: an agreed extension does not change the measure.
+        due = (
+            course.scales.icpc_due
+            if course.scales
+            else calendar.add_working_days(start, ICPC_WORKING_DAYS)
+        )
         counted += 1
         within += int(icpc.scheduled_date <= due)
     return Share(within, counted), orphans
