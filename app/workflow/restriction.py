@@ -53,8 +53,8 @@ FAMILY_COPY_NOTE = (
 )
 PROFESSIONALS_ONLY = (
     "{title} are for professionals only: there is no family copy of them. "
-    "Families receive a copy of the minutes of a child protection conference "
-    "(initial or review), and a letter about this meeting's outcome."
+    "A family copy can be made of the minutes of a child protection conference "
+    "(initial or review)."
 )
 # The meetings whose minutes a family may have, with what has been removed.
 FAMILY_COPY_MEETINGS = frozenset({MeetingType.ICPC, MeetingType.RCPC})

@@ -138,8 +138,12 @@ def _check_record(session: Session, meeting_id: str, table: str, record_id: str)
     model = _ROWS.get(table)
     if model is None:  # a safety plan item, named by its plan and worry
         return
-    if session.get(model, record_id) is None:
+    belongs_to = session.scalar(select(model.meeting_id).where(model.id == record_id))
+    if belongs_to is None:
         raise NotFound("That part of the record no longer exists.")
+    if belongs_to != meeting_id:
+        # A carried-over action keeps the restriction its own meeting gave it.
+        raise ValidationError("That text belongs to another meeting's record.")
 
 
 @validated
