@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 from collections.abc import Iterator
@@ -72,7 +73,7 @@ def export(meeting: tuple[Path, str], out: Path, *extra: str) -> subprocess.Comp
 
 def test_export_writes_a_valid_document(meeting: tuple[Path, str], tmp_path: Path) -> None:
     out = tmp_path / "minutes.docx"
-    result = export(meeting, out, "--without-restricted")
+    result = export(meeting, out, "--for", "Police")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Wrote the draft minutes to {out}."
     document = docx.Document(str(out))
@@ -80,7 +81,13 @@ def test_export_writes_a_valid_document(meeting: tuple[Path, str], tmp_path: Pat
         "Strategy meeting minutes"
     ]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Information marked restricted has been left out of this copy." in text
+    assert "Information marked restricted must not be shared" in text
+    # The distribution list ends with this copy, for the police.
+    assert [c.text for c in document.tables[-1].rows[-1].cells][:3] == [
+        "Police",
+        "Agency",
+        "Full copy",
+    ]
     assert out.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.docx"]
 
@@ -127,3 +134,57 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
         main(argv)
     assert stopped.value.code == 2
     assert "usage: macpt export" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--family-copy", "--without-restricted"])
+def test_a_family_copy_of_strategy_minutes_is_refused(
+    meeting: tuple[Path, str], tmp_path: Path, flag: str
+) -> None:
+    out = tmp_path / "family.docx"
+    result = export(meeting, out, flag)
+    assert result.returncode != 0
+    assert "Strategy meeting minutes are for professionals only" in result.stderr
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def conference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    from tests.test_minutes_journey_sample import add_journey
+
+    path = tmp_path_factory.mktemp("cli-conference") / "test.macpt"
+    try:
+        with create_workspace(path, PASSPHRASE) as workspace:
+            sample = add_journey(workspace)
+    finally:
+        clock.set_clock(None)
+    return path, sample.icpc_id
+
+
+def test_a_family_copy_of_conference_minutes_is_made_and_listed(
+    conference: tuple[Path, str], tmp_path: Path
+) -> None:
+    from tests.test_minutes_journey_sample import MOTHER
+
+    out = tmp_path / "family.docx"
+    result = export(conference, out, "--family-copy", "--for", MOTHER)
+    assert result.returncode == 0, result.stderr
+    assert "family copy" in result.stdout
+    document = docx.Document(str(out))
+    assert "(Family copy: some information has been removed)" in document.core_properties.title
+    shown = macpt(
+        "meeting",
+        "show",
+        conference[1],
+        "--json",
+        "--workspace",
+        str(conference[0]),
+        "--passphrase-stdin",
+    )
+    assert shown.returncode == 0, shown.stderr
+    found = json.loads(shown.stdout)
+    copies = found["distribution"]
+    assert copies[-1]["copy"] == "family"
+    assert copies[-1]["recipient"]["kind"] == "family-member"
+    assert copies[-1]["recipient"]["name"] == MOTHER
+    police = [i for i in found["agency_information"] if i["information"]["restricted"]]
+    assert police

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app import APP_NAME, clock
+from app.errors import ExportError
 from app.exporters.docx_base import long_date
 from app.exporters.minutes import export_minutes
 from app.models import AuditEntry, MeetingType, ThresholdOutcome
@@ -36,7 +37,7 @@ from tests.test_minutes_sample import (
     sign_off,
 )
 
-VERSIONS = ("draft", "named", "family", "signed", "reissued")
+VERSIONS = ("draft", "named", "signed", "reissued")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,7 +75,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
         settings.update_setting(workspace, key="full_names_in_minutes", value=True)
         export("named")
         settings.update_setting(workspace, key="full_names_in_minutes", value=False)
-        export("family", include_restricted=False)
         sign_off(workspace, sample.meeting_id)
         export("signed")
         amend_and_reissue(workspace, sample.meeting_id)
@@ -143,6 +143,7 @@ def test_headings_follow_the_agenda(exported: Exported) -> None:
         "Representation of statutory agencies",
         *[f"{n}. {title}" for n, title in enumerate(agenda, start=1)],
         "Sign-off",
+        "Distribution",
     ]
     title = [p.text for p in document.paragraphs if p.style.name == "Title"]
     assert title == ["Strategy meeting minutes"]
@@ -218,10 +219,20 @@ def test_agenda_notes_and_agency_information(exported: Exported) -> None:
     ]
 
 
-def test_family_copy_leaves_out_restricted_information(exported: Exported) -> None:
-    information = texts(section(exported.open("family"), "3. Information from each agency"))
-    assert "An adult in the household has a caution for assault." not in information
-    assert "Information marked restricted has been left out of this copy." in information
+def test_strategy_minutes_have_no_family_copy(exported: Exported, tmp_path: Path) -> None:
+    workspace = create_workspace(tmp_path / "test.macpt", PASSPHRASE)
+    try:
+        sample = add_full_meeting(workspace)
+        with pytest.raises(ExportError, match="Strategy meeting minutes are for professionals"):
+            export_minutes(
+                workspace,
+                meeting_id=sample.meeting_id,
+                target=tmp_path / "family.docx",
+                family_copy=True,
+            )
+    finally:
+        workspace.close()
+    assert not (tmp_path / "family.docx").exists()
 
 
 def test_threshold_decision(exported: Exported) -> None:
@@ -401,7 +412,7 @@ def test_full_name_only_when_the_setting_allows(exported: Exported) -> None:
     name = exported.sample.child_name
     named = rows(exported.open("named").tables[0])
     assert named[0] == ["Child", f"{name} (reference {exported.sample.child_reference})"]
-    for version in ("draft", "family", "signed", "reissued"):
+    for version in ("draft", "signed", "reissued"):
         assert name not in package_text(exported.path(version))
 
 

@@ -425,13 +425,11 @@ def test_loader_signed_off_reissued_and_family_copy(workspace: Workspace) -> Non
         assert visit is not None
         visit.status, visit.completed_on = ActionStatus.DONE, tomorrow
     settings.update_setting(workspace, key="full_names_in_minutes", value=True)
-    data = load_minutes_data(workspace, meeting_id=sample.meeting_id, include_restricted=False)
+    data = load_minutes_data(workspace, meeting_id=sample.meeting_id)
     assert data.signed_off and data.signed_off_by == CHAIR
     assert data.reissue is not None and data.reissue.version == 2 and data.version == 2
     assert [a.what for a in data.amendments] == [AMENDMENT_WHAT]
     assert data.child_name == sample.child_name
-    assert data.restricted_left_out
-    assert all(not entry.restricted for entry in data.information)
     # Done after sign-off: the signed-off minutes still show it as it was then.
     assert data.actions[0].status is ActionStatus.OPEN and data.actions[0].completed_on is None
     # Done on the day of the meeting, before sign-off: shown as done.

@@ -50,8 +50,9 @@ def _signed(workspace: Workspace) -> tuple[SampleMeeting, str]:
 def _minutes_text(workspace: Workspace, meeting_id: str, target: Path) -> list[str]:
     export_minutes(workspace, meeting_id=meeting_id, target=target)
     document = docx.Document(str(target))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
+    # The distribution list grows with each copy made; the record it lists does not.
+    lines = [p.text for p in document.paragraphs if p.text != "Distribution"]
+    for table in document.tables[:-1]:
         lines += [cell.text for row in table.rows for cell in row.cells]
     return lines
 

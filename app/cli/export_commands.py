@@ -38,9 +38,20 @@ def _add_minutes(kinds: Any) -> None:
     minutes.add_argument("meeting_id", metavar="MEETING_ID", help="from `macpt meetings`")
     add_export_arguments(minutes, example="minutes.docx")
     minutes.add_argument(
+        "--family-copy",
         "--without-restricted",
+        dest="family_copy",
         action="store_true",
-        help="leave out agency information marked restricted (a copy for the family)",
+        help="the family copy: everything restricted is taken out (conference minutes "
+        "only; strategy meeting and review minutes are for professionals)",
+    )
+    minutes.add_argument(
+        "--for",
+        dest="recipient",
+        default="",
+        metavar="NAME",
+        help="who the copy is for: an agency, a family member or a person; "
+        "it goes on the minutes' distribution list",
     )
     minutes.set_defaults(handler=_export_minutes)
 
@@ -48,17 +59,22 @@ def _add_minutes(kinds: Any) -> None:
 def _export_minutes(args: argparse.Namespace) -> int:
     from app.exporters.docx_base import check_target
     from app.exporters.minutes import export_minutes
+    from app.services.conduct.distribution import find_recipient
 
     # A folder that cannot be written is reported before the passphrase is asked for.
     target = check_target(args.out)
     with common.unlock(args) as workspace:
+        recipient = find_recipient(workspace, meeting_id=args.meeting_id, name=args.recipient)
         written = export_minutes(
             workspace,
             meeting_id=args.meeting_id,
             target=target,
-            include_restricted=not args.without_restricted,
+            family_copy=args.family_copy,
+            recipient=recipient,
         )
     state = "draft minutes" if written.draft else f"minutes (version {written.version})"
+    if args.family_copy:
+        state = f"family copy of the {state}"
     common.say(f"Wrote the {state} to {written.path}.")
     return common.EXIT_OK
 

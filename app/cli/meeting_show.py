@@ -10,11 +10,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+from collections.abc import Callable
 from typing import Any
 
+from app.services.conduct import distribution
 from app.services.conduct import record as records
+from app.services.conduct.restriction import Restrictions, load_restrictions
 from app.services.journey import conference, discharge, review
 from app.storage.workspace import Workspace
+from app.workflow.restriction import RESTRICTABLE
 
 
 def text(value: str | None, *, restricted: bool = False) -> dict[str, Any]:
@@ -33,17 +37,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _with_text(row: Any, *fields: str, restricted: bool = False) -> dict[str, Any]:
-    """A row as JSON, its free-text ``fields`` as text objects."""
+def _with_text(
+    row: Any, *fields: str, restricted: bool = False, rule: Callable[[str, str], bool] | None = None
+) -> dict[str, Any]:
+    """A row as JSON, its free-text ``fields`` as text objects; ``rule(field, text)``
+    says whether a field is restricted, where the row's fields can be."""
     out = _plain(row)
     for name in fields:
-        out[name] = text(getattr(row, name), restricted=restricted)
+        value = getattr(row, name) or ""
+        out[name] = text(value, restricted=restricted or bool(rule and rule(name, value)))
     return dict(out)
+
+
+def _rule(rules: Restrictions, table: str, record_id: str, **kw: Any) -> Callable[[str, str], bool]:
+    return lambda field, value: (
+        (table, field) in RESTRICTABLE and rules.restricted(table, record_id, field, value, **kw)
+    )
 
 
 def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
     """The shape ``macpt meeting show --json`` promises."""
     rec = records.meeting_record(workspace, meeting_id=meeting_id)
+    rules = load_restrictions(workspace, meeting_id=meeting_id)
     found: dict[str, Any] = {
         "id": rec.meeting_id,
         "type": rec.meeting_type.value,
@@ -59,17 +74,54 @@ def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
         "signed_off_at": _plain(rec.signed_off_at),
         "signed_off_by": rec.signed_off_by,
         "attendance": [_with_text(a, "role") for group in rec.attendance for a in group.attendees],
-        "agenda": [_with_text(i, "notes", "guidance") for i in rec.agenda],
+        "agenda": [
+            _with_text(i, "notes", "guidance", rule=_rule(rules, "agenda_item", i.id))
+            for i in rec.agenda
+        ],
         "agency_information": [
-            _with_text(i, "information", restricted=i.restricted) for i in rec.agency_information
+            _with_text(
+                i,
+                "information",
+                rule=_rule(
+                    rules, "agency_information", i.id, agency_id=i.agency_id, marked=i.restricted
+                ),
+            )
+            for i in rec.agency_information
         ],
         "absences": [_with_text(a, "reason") for a in rec.acknowledgements],
-        "decision": _with_text(rec.decision, "rationale", "support_detail", "dissent")
+        "decision": _with_text(
+            rec.decision,
+            "rationale",
+            "support_detail",
+            "dissent",
+            rule=_rule(rules, "threshold_decision", meeting_id),
+        )
         if rec.decision is not None
         else None,
-        "dissent": text(rec.decision.dissent if rec.decision else ""),
-        "agency_views": [_with_text(v, "comment") for v in rec.agency_views],
-        "actions": [_with_text(a, "description") for a in rec.actions],
+        "dissent": text(
+            rec.decision.dissent if rec.decision else "",
+            restricted=bool(
+                rec.decision
+                and rules.restricted(
+                    "threshold_decision", meeting_id, "dissent", rec.decision.dissent
+                )
+            ),
+        ),
+        "agency_views": [
+            _with_text(v, "comment", rule=_rule(rules, "agency_view", v.id, agency_id=v.agency_id))
+            for v in rec.agency_views
+        ],
+        "actions": [
+            _with_text(
+                a,
+                "description",
+                rule=_rule(rules, "meeting_action", a.id, agency_id=a.owner_agency_id),
+            )
+            for a in rec.actions
+        ],
+        "distribution": [
+            _plain(d) for d in distribution.list_distribution(workspace, meeting_id=meeting_id)
+        ],
         "review": None,
         "conference": None,
         "discharge": None,
@@ -77,10 +129,15 @@ def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
     kind = rec.meeting_type.value
     if kind == "review":
         timeframe = review.icpc_timeframe(workspace, meeting_id=meeting_id)
-        found["review"] = _with_text(timeframe, "reason") if timeframe else None
+        found["review"] = (
+            _with_text(timeframe, "reason", rule=_rule(rules, "icpc_timeframe", meeting_id))
+            if timeframe
+            else None
+        )
     elif kind in ("icpc", "rcpc"):
         decided = conference.conference_decision(workspace, meeting_id=meeting_id)
         if decided is not None:
+            decided_rule = _rule(rules, "conference_decision", meeting_id)
             found["conference"] = _with_text(
                 decided,
                 "rationale",
@@ -88,14 +145,29 @@ def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
                 "outline_plan",
                 "dissent",
                 "ongoing_support_detail",
+                rule=decided_rule,
             )
             found["conference"]["core_group"] = [_plain(m) for m in decided.core_group]
             if decided.dissent:
-                found["dissent"] = text(decided.dissent)
+                found["dissent"] = text(
+                    decided.dissent, restricted=decided_rule("dissent", decided.dissent)
+                )
         ended = discharge.discharge(workspace, meeting_id=meeting_id) if kind == "rcpc" else None
         if ended is not None:
             found["discharge"] = _with_text(
-                ended, "progress", "rationale", "dissent", "ongoing_support_detail"
+                ended,
+                "progress",
+                "rationale",
+                "dissent",
+                "ongoing_support_detail",
+                rule=_rule(rules, "conference_decision", meeting_id),
             )
-            found["discharge"]["inputs"] = [_with_text(i, "response") for i in ended.inputs]
+            found["discharge"]["inputs"] = [
+                _with_text(
+                    i,
+                    "response",
+                    rule=_rule(rules, "discharge_input", i.id, agency_id=i.agency_id),
+                )
+                for i in ended.inputs
+            ]
     return found

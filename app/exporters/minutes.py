@@ -31,11 +31,14 @@ from app.exporters.docx_base import (
 )
 from app.exporters.docx_tables import Column, GroupHeading, add_table
 from app.exporters.docx_tables import add_label_table as label_table
-from app.exporters.minutes_data import load_minutes_data
+from app.exporters.minutes_copies import minutes_for, write_distribution
 from app.exporters.minutes_model import Attendee, MinutesData
-from app.models import AttendanceStatus, MeetingType
+from app.exporters.minutes_redact import FamilyWriter, mark_headers
+from app.models import AttendanceStatus, MeetingType, MinutesCopy
+from app.services.conduct.distribution import NOT_NAMED, Recipient, record_copy
 from app.storage import audit
 from app.storage.workspace import Workspace
+from app.workflow.restriction import FAMILY_COPY_MARK, FAMILY_COPY_NOTE
 
 # A part of the minutes after the agenda: its heading and how it is written.
 Part = tuple[str, Callable[[Writer, MinutesData], None]]
@@ -44,6 +47,10 @@ CONFIDENTIALITY = (
     "that agencies shared to keep the child safe. Store them securely, share them only with "
     "people who need them to protect the child, and do not copy or forward them without the "
     "chair's agreement. Information marked restricted must not be shared with the child's family."
+)
+FAMILY_CONFIDENTIALITY = (
+    "These minutes are confidential. They are about a child and their family. "
+    "Please keep them safe and do not share them with people outside the family."
 )
 
 
@@ -66,7 +73,8 @@ def minutes_title(meeting_type: MeetingType) -> str:
 def suggested_file_name(data: MinutesData) -> str:
     """A file name for the save dialog; it never carries the child's name or reference."""
     state = "DRAFT" if data.draft else f"v{data.version}"
-    return f"{minutes_title(data.meeting_type)} {data.meeting_date.isoformat()} {state}.docx"
+    copy = " family copy" if data.family_copy else ""
+    return f"{minutes_title(data.meeting_type)}{copy} {data.meeting_date.isoformat()} {state}.docx"
 
 
 def _status_line(data: MinutesData) -> str:
@@ -101,6 +109,8 @@ def _heading_block(out: Writer, data: MinutesData) -> None:
     organisation = data.local_authority or "Local authority not set"
     out.paragraph(f"{organisation}\n{TEAM}", "Organisation")
     out.paragraph(minutes_title(data.meeting_type), "Title")
+    if data.family_copy:
+        out.paragraph(FAMILY_COPY_MARK, "Status line").runs[0].bold = True
     status = out.paragraph(style="Status line").add_run(_status_line(data))
     if data.draft:
         status.font.color.rgb = DRAFT_COLOUR
@@ -120,7 +130,9 @@ def _heading_block(out: Writer, data: MinutesData) -> None:
         ],
     )
     out.heading("Confidentiality", 1)
-    out.paragraph(CONFIDENTIALITY)
+    out.paragraph(FAMILY_CONFIDENTIALITY if data.family_copy else CONFIDENTIALITY)
+    if data.family_copy:
+        out.paragraph(FAMILY_COPY_NOTE)
 
 
 def _attendance(out: Writer, data: MinutesData) -> None:
@@ -240,9 +252,10 @@ def _sign_off(out: Writer, data: MinutesData) -> None:
     reissue = data.reissue
     if reissue is not None:
         signed.paragraph_format.keep_with_next = True
+        after = "" if data.family_copy else ", after the amendments below"
         out.paragraph(
             f"Reissued version {reissue.version} on {long_datetime(reissue.issued_at)} "
-            f"by {reissue.issued_by}, after the amendments below. It replaces every earlier version."
+            f"by {reissue.issued_by}{after}. It replaces every earlier version."
         )
     if data.amendments:
         out.heading("Amendments after sign-off", 1)
@@ -264,6 +277,10 @@ def _sign_off(out: Writer, data: MinutesData) -> None:
 
 def _properties(data: MinutesData) -> DocumentProperties:
     title = minutes_title(data.meeting_type)
+    subject = f"Minutes of a MACPT {data.meeting_type.label.lower()}"
+    if data.family_copy:
+        title = f"{title} ({FAMILY_COPY_MARK})"
+        subject = f"{subject}. {FAMILY_COPY_MARK}"
     if data.draft:
         state, comments = "Draft", "Draft: not yet signed off by the chair."
     elif data.reissue is not None:
@@ -273,7 +290,7 @@ def _properties(data: MinutesData) -> DocumentProperties:
         state, comments = "Signed off", "Signed off by the chair."
     return DocumentProperties(
         title=f"{title}, {long_date(data.meeting_date)}",
-        subject=f"Minutes of a MACPT {data.meeting_type.label.lower()}",
+        subject=subject,
         author=data.local_authority or APP_NAME,
         comments=comments,
         content_status=state,
@@ -292,32 +309,51 @@ def render_minutes(data: MinutesData) -> Any:
         draft=data.draft,
         footer_note=f"{title}, {long_date(data.meeting_date)}, {data.child_reference}",
     )
-    out = Writer(document)
+    if data.family_copy:
+        mark_headers(document)
+    out = FamilyWriter(document) if data.family_copy else Writer(document)
     _heading_block(out, data)
     _attendance(out, data)
     _representation(out, data)
     _agenda(out, data)
     _sign_off(out, data)
+    write_distribution(out, data)
     set_properties(document, _properties(data))
     return document
 
 
 def export_minutes(
-    workspace: Workspace, *, meeting_id: str, target: Path, include_restricted: bool = True
+    workspace: Workspace,
+    *,
+    meeting_id: str,
+    target: Path,
+    family_copy: bool = False,
+    recipient: Recipient = NOT_NAMED,
 ) -> MinutesExport:
-    """Write the minutes of ``meeting_id`` to ``target`` (a .docx the user chose).
+    """Write the minutes of ``meeting_id`` to ``target`` (a .docx the user chose),
+    the full copy or the family copy, and add the copy to the distribution list.
 
     Raises ExportError, before doing any work, when the folder is missing or
-    cannot be written; the file is either complete or absent, never partial.
+    cannot be written, or a family copy is asked for minutes that are for
+    professionals only; the file is either complete or absent, never partial.
     """
     target = check_target(target)
-    data = load_minutes_data(
-        workspace, meeting_id=meeting_id, include_restricted=include_restricted
+    data = minutes_for(
+        workspace, meeting_id=meeting_id, family_copy=family_copy, recipient=recipient
     )
     document = render_minutes(data)
     with workspace.transaction() as session:
         audit.append(session, table="meeting", record_id=data.meeting_id, action="export-minutes")
-        # Write the log entry first: if it cannot be kept, no file is left behind.
+        record_copy(
+            session,
+            meeting_id=data.meeting_id,
+            recipient=recipient,
+            copy=MinutesCopy.FAMILY if family_copy else MinutesCopy.FULL,
+            version=data.version,
+            draft=data.draft,
+            actor=workspace.actor,
+        )
+        # Write the log entries first: if they cannot be kept, no file is left behind.
         session.flush()
         written = save_document(document, target)
     return MinutesExport(

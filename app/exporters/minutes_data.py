@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from app.errors import ExportError, NotFound
-from app.exporters.minutes_journey_data import load_journey_parts
+from app.exporters.minutes_journey_data import journey_parts, load_journey
 from app.exporters.minutes_model import (
     ActionEntry,
     AgencyInformationEntry,
@@ -25,18 +25,23 @@ from app.exporters.minutes_model import (
     AttendanceGroup,
     Attendee,
     DecisionEntry,
+    DistributionEntry,
     IssueEntry,
     MinutesData,
     MissingAgency,
     TimescalesEntry,
 )
-from app.models import AttendanceStatus, MeetingStatus, MeetingType
+from app.exporters.minutes_redact import redact_journey, redact_record
+from app.models import AttendanceStatus, MeetingStatus, MeetingType, MinutesCopy
 from app.services.cases import get_case
 from app.services.conduct.actions import ActionRow
 from app.services.conduct.agenda import AgendaItemRow
 from app.services.conduct.attendance import AttendeeRow
+from app.services.conduct.distribution import KIND_LABELS, DistributionRow
 from app.services.conduct.record import MeetingRecord, meeting_record
+from app.services.conduct.restriction import load_restrictions
 from app.storage.workspace import Workspace
+from app.workflow.restriction import NotForFamilies, check_family_copy
 from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members and carers"
@@ -58,10 +63,16 @@ NOT_STARTED = (
 
 
 def load_minutes_data(
-    workspace: Workspace, *, meeting_id: str, include_restricted: bool = True
+    workspace: Workspace,
+    *,
+    meeting_id: str,
+    family_copy: bool = False,
+    distribution: Sequence[DistributionRow] = (),
 ) -> MinutesData:
-    """Everything the minutes of ``meeting_id`` say. ``include_restricted=False``
-    leaves out agency information marked restricted (a copy for the family)."""
+    """Everything the minutes of ``meeting_id`` say. ``family_copy=True`` takes out
+    everything restricted (``app.exporters.minutes_redact``), and is refused for
+    minutes that are for professionals only. ``distribution`` is the list of copies
+    the minutes carry (one being made now, say)."""
     try:
         record = meeting_record(workspace, meeting_id=meeting_id)
     except NotFound as exc:
@@ -70,18 +81,42 @@ def load_minutes_data(
         ) from exc
     if record.status is MeetingStatus.SCHEDULED:
         raise ExportError(NOT_STARTED)
-    data = minutes_data(
-        record,
-        include_restricted=include_restricted,
-        relationships=_relationships(workspace, record),
-    )
-    parts = load_journey_parts(workspace, record)
+    journey = load_journey(workspace, record)
+    if family_copy:
+        try:
+            check_family_copy(record.meeting_type)
+        except NotForFamilies as exc:
+            raise ExportError(str(exc)) from exc
+        rules = load_restrictions(workspace, meeting_id=meeting_id)
+        record = redact_record(record, rules)
+        journey = redact_journey(journey, record.meeting_id, rules)
+    data = minutes_data(record, relationships=_relationships(workspace, record))
+    parts = journey_parts(journey, record)
     return dataclasses.replace(
         data,
         icpc_timeframe=parts.icpc_timeframe,
         safety_plan=parts.safety_plan,
         conference=parts.conference,
         discharge=parts.discharge,
+        family_copy=family_copy,
+        distribution=distribution_entries(distribution, family_copy=family_copy),
+    )
+
+
+def distribution_entries(
+    rows: Sequence[DistributionRow], *, family_copy: bool
+) -> tuple[DistributionEntry, ...]:
+    """The distribution list as the minutes show it (a family copy: the family's copies)."""
+    return tuple(
+        DistributionEntry(
+            d.recipient.label,
+            KIND_LABELS[d.recipient.kind],
+            d.copy_label,
+            d.version_label,
+            d.made_at,
+        )
+        for d in rows
+        if not family_copy or d.copy is MinutesCopy.FAMILY
     )
 
 
@@ -100,7 +135,6 @@ def _relationships(workspace: Workspace, record: MeetingRecord) -> dict[str, str
 def minutes_data(
     record: MeetingRecord,
     *,
-    include_restricted: bool = True,
     relationships: Mapping[str, str] | None = None,
 ) -> MinutesData:
     """The minutes' view of a meeting record; ``relationships`` (family member id to
@@ -109,7 +143,6 @@ def minutes_data(
         AgencyInformationEntry(i.agency_name, i.contributor, i.information, i.restricted)
         for i in record.agency_information
     ]
-    shown = [i for i in information if include_restricted or not i.restricted]
     place = record.location
     if record.is_online:
         place = f"{place} and online" if place else "Online"
@@ -129,7 +162,7 @@ def minutes_data(
             (a for group in record.attendance for a in group.attendees), relationships or {}
         ),
         agenda=agenda_notes(record.agenda, record.meeting_type),
-        information=tuple(shown),
+        information=tuple(information),
         missing_agencies=tuple(
             MissingAgency(
                 row.agency_name,
@@ -163,7 +196,6 @@ def minutes_data(
             AmendmentEntry(a.made_at, a.made_by, a.what, a.reason, a.version)
             for a in record.amendments
         ),
-        restricted_left_out=len(shown) < len(information),
         held=record.status is not MeetingStatus.SCHEDULED,
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.exporters.docx_base import Writer, long_date
 from app.exporters.docx_tables import Column, add_table
 from app.exporters.minutes_journey_model import DischargeEntry, PractitionerInput
+from app.exporters.minutes_redact import quiet
 from app.exporters.minutes_sections import add_text
 
 INPUT_COLUMNS = (
@@ -44,6 +45,8 @@ def _input_row(row: PractitionerInput) -> tuple[str, str, str, str, str]:
 
 
 def practitioners(out: Writer, entry: DischargeEntry) -> None:
+    if not entry.inputs and quiet(out):
+        return
     out.heading("Input from every practitioner involved", 2)
     if not entry.inputs:
         out.paragraph("No practitioner's input has been recorded.")

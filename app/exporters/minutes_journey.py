@@ -24,7 +24,13 @@ from app.exporters.docx_base import Writer, long_date, long_datetime
 from app.exporters.docx_tables import Column, add_label_table, add_table
 from app.exporters.minutes_journey_model import ConferenceEntry, TimeframeEntry
 from app.exporters.minutes_model import MinutesData
-from app.exporters.minutes_sections import WORKING_DAYS_NOTE, add_text, add_text_or
+from app.exporters.minutes_redact import quiet
+from app.exporters.minutes_sections import (
+    WORKING_DAYS_NOTE,
+    add_text,
+    add_text_or,
+    titled_text,
+)
 from app.models import ConferenceOutcome, IcpcTimeframe, MeetingType, PlanCategory
 from app.workflow import kind_at
 
@@ -138,7 +144,7 @@ def safety_plan(out: Writer, data: MinutesData) -> None:
             ("What changed", entry.change_note or "First version."),
         ],
     )
-    if not entry.items:
+    if not entry.items and not quiet(out):
         out.paragraph("This version of the plan has no items.")
     for number, item in enumerate(entry.items, start=1):
         out.heading(f"Worry {number}", 2).paragraph_format.keep_with_next = True
@@ -227,22 +233,20 @@ def conference_decision(out: Writer, data: MinutesData) -> None:
         out.paragraph("No decision has been recorded for this conference.")
         return
     if entry.meeting_type is MeetingType.RCPC:
-        out.heading("Progress against the plan", 2)
-        add_text_or(out, entry.progress, "No progress has been recorded.")
+        titled_text(
+            out, "Progress against the plan", entry.progress, "No progress has been recorded."
+        )
     label_table(out, "Conference decision", _decision_pairs(entry, data))
-    out.heading("Rationale", 2)
-    add_text_or(out, entry.rationale, "No rationale has been recorded.")
+    titled_text(out, "Rationale", entry.rationale, "No rationale has been recorded.")
     if data.discharge is not None:
         ending.support(out, data.discharge)
         ending.practitioners(out, data.discharge)
     plan_made = entry.outcome is ConferenceOutcome.PLAN_NEEDED
     _core_group(out, entry, plan_made)
     if entry.outline_plan or plan_made:
-        out.heading("Outline plan", 2)
-        add_text_or(out, entry.outline_plan, "No outline plan has been recorded.")
+        titled_text(out, "Outline plan", entry.outline_plan, "No outline plan has been recorded.")
     _views(out, entry)
-    out.heading("Dissent", 2)
-    add_text_or(out, entry.dissent, "No dissent was recorded.")
+    titled_text(out, "Dissent", entry.dissent, "No dissent was recorded.")
     if data.discharge is not None:
         ending.who_must_be_told(out, data.discharge)
 

@@ -43,6 +43,11 @@ class JourneyParts:
 
 
 def load_journey_parts(workspace: Workspace, record: MeetingRecord) -> JourneyParts:
+    """The minutes' view of the journey's parts of ``record`` (see :func:`load_journey`)."""
+    return journey_parts(load_journey(workspace, record), record)
+
+
+def load_journey(workspace: Workspace, record: MeetingRecord) -> JourneyRecord:
     """The journey's records for the meeting in ``record``: from its signed record where
     that kept them, otherwise read now (a draft, or minutes signed off before signed
     records kept these parts, which have nothing else to read them from)."""
@@ -57,7 +62,7 @@ def load_journey_parts(workspace: Workspace, record: MeetingRecord) -> JourneyPa
             # Signed-off minutes show the plan as it stood when they were signed off.
             as_at=record.signed_off_at if record.is_signed_off else None,
         )
-    return journey_parts(journey, record)
+    return journey
 
 
 def journey_parts(journey: JourneyRecord, record: MeetingRecord) -> JourneyParts:

@@ -126,6 +126,17 @@ class AmendmentEntry:
 
 
 @dataclasses.dataclass(frozen=True)
+class DistributionEntry:
+    """One copy of the minutes: for whom, which copy, which version, when."""
+
+    recipient: str
+    kind: str
+    copy: str
+    version: str
+    made_at: dt.datetime
+
+
+@dataclasses.dataclass(frozen=True)
 class MinutesData:
     meeting_id: str
     meeting_type: MeetingType
@@ -150,7 +161,9 @@ class MinutesData:
     signed_off_at: dt.datetime | None = None
     issues: tuple[IssueEntry, ...] = ()
     amendments: tuple[AmendmentEntry, ...] = ()
-    restricted_left_out: bool = False
+    # The family copy: everything restricted has been taken out of the record.
+    family_copy: bool = False
+    distribution: tuple[DistributionEntry, ...] = ()
     # False while the meeting is only scheduled: nobody can be missing from it yet.
     held: bool = True
     # After the strategy meeting: a review's ICPC timeframe and interim safety

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.exporters.docx_base import Writer, long_date, long_datetime
 from app.exporters.docx_tables import Column, add_label_table, add_table
 from app.exporters.minutes_model import ActionEntry, MinutesData
+from app.exporters.minutes_redact import quiet
 from app.models import ActionStatus
 from app.workdays import ASSESSMENT_FROM_LABELS
 
@@ -37,14 +38,23 @@ def add_text(out: Writer, text: str, *, style: str | None = None) -> None:
 
 
 def add_text_or(out: Writer, text: str, otherwise: str) -> None:
+    """``text``, or ``otherwise`` where it is empty; a family copy says nothing instead
+    (the text may have been removed, and the copy must not say so)."""
     if text.strip():
         add_text(out, text)
-    else:
+    elif not quiet(out):
         out.paragraph(otherwise)
 
 
+def titled_text(out: Writer, heading: str, text: str, otherwise: str) -> None:
+    """A level-2 heading and ``text``; a family copy leaves out both when it is empty."""
+    if text.strip() or not quiet(out):
+        out.heading(heading, 2)
+        add_text_or(out, text, otherwise)
+
+
 def information(out: Writer, data: MinutesData) -> None:
-    if not data.information:
+    if not data.information and not quiet(out):
         out.paragraph("No agency information was recorded.")
     for entry in data.information:
         out.heading(entry.agency or "Agency not recorded", 2)
@@ -54,10 +64,6 @@ def information(out: Writer, data: MinutesData) -> None:
             warning = out.paragraph()
             warning.add_run("Restricted: not to be shared with the child's family.").bold = True
         add_text_or(out, entry.information, "No information was recorded.")
-    if data.restricted_left_out:
-        out.paragraph(
-            "Information marked restricted has been left out of this copy.", style="Small print"
-        )
 
 
 def decision(out: Writer, data: MinutesData) -> None:
@@ -79,12 +85,12 @@ def decision(out: Writer, data: MinutesData) -> None:
             ("Decided by", decided),
         ],
     )
-    out.heading("Rationale", 2)
-    add_text_or(out, entry.rationale, "No rationale has been recorded.")
+    titled_text(out, "Rationale", entry.rationale, "No rationale has been recorded.")
     if entry.support_detail.strip():
         out.heading("Support to be offered", 2)
         add_text(out, entry.support_detail)
-    out.heading("Agency views", 2)
+    if entry.views or not quiet(out):
+        out.heading("Agency views", 2)
     if entry.views:
         add_table(
             out.document,
@@ -94,10 +100,9 @@ def decision(out: Writer, data: MinutesData) -> None:
                 (v.agency, "Agrees" if v.agrees else "Disagrees", v.comment) for v in entry.views
             ],
         )
-    else:
+    elif not quiet(out):
         out.paragraph("No agency views were recorded.")
-    out.heading("Dissent", 2)
-    add_text_or(out, entry.dissent, "No dissent was recorded.")
+    titled_text(out, "Dissent", entry.dissent, "No dissent was recorded.")
 
 
 def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
@@ -118,15 +123,16 @@ def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
 
 
 def actions(out: Writer, data: MinutesData) -> None:
-    out.heading("Agreed at this meeting", 2)
     if data.actions:
+        out.heading("Agreed at this meeting", 2)
         add_table(
             out.document,
             caption="Actions agreed at this meeting",
             columns=ACTION_COLUMNS,
             rows=[_action_row(a) for a in data.actions],
         )
-    else:
+    elif not quiet(out):
+        out.heading("Agreed at this meeting", 2)
         out.paragraph("No actions were agreed.")
     if data.carried_over:
         out.heading("Carried over from earlier meetings", 2)

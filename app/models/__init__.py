@@ -41,6 +41,12 @@ from app.models.plans import (
     SafetyPlanItem,
     SafetyPlanVersion,
 )
+from app.models.restriction import (
+    MinutesCopy,
+    MinutesDistribution,
+    RecipientKind,
+    RestrictionChange,
+)
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -74,6 +80,8 @@ __all__ = [
     "MeetingStatus",
     "MeetingTimescales",
     "MeetingType",
+    "MinutesCopy",
+    "MinutesDistribution",
     "MinutesIssue",
     "MinutesIssueKind",
     "Notification",
@@ -82,10 +90,12 @@ __all__ = [
     "PlanCategory",
     "Practitioner",
     "ProceedingsType",
+    "RecipientKind",
     "RecipientRole",
     "Record",
     "RecordRewrite",
     "RepresentationAcknowledgement",
+    "RestrictionChange",
     "Retirable",
     "SafetyPlanItem",
     "SafetyPlanVersion",

@@ -62,6 +62,7 @@ class HeaderBar(QFrame):
         self.reissue = command("&Reissue minutes")
         self.export = command("E&xport minutes…", "Ctrl+Shift+X")
         self.letters = command("Letters…", "Ctrl+Shift+L")
+        self.family_copy = command("&Family copy…", "Ctrl+Shift+F")
         self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
 
         # Leave sits with the title, so the row of commands fits a 1366-pixel laptop
@@ -80,6 +81,7 @@ class HeaderBar(QFrame):
             self.amend,
             self.reissue,
             self.export,
+            self.family_copy,
             self.letters,
         ):
             commands.addWidget(button)
@@ -124,6 +126,7 @@ class HeaderBar(QFrame):
         self.letters.setVisible(
             not running or (conference and header.status is MeetingStatus.SCHEDULED)
         )
+        self.family_copy.setVisible(conference and not running)
         self.tick()
 
     def tick(self) -> None:

@@ -38,6 +38,7 @@ from app.ui.meeting.attendance_panel import AttendancePanel
 from app.ui.meeting.closing_dialog import ClosingDialog
 from app.ui.meeting.dialogs import MeetingFileDialogs
 from app.ui.meeting.export import export_minutes_with_dialog
+from app.ui.meeting.family_copy import FamilyCopyDialog
 from app.ui.meeting.header import HeaderBar
 from app.ui.meeting.invitations_dialog import InvitationsDialog
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
@@ -171,6 +172,7 @@ class MeetingView(QWidget):
         header.reissue.clicked.connect(self.reissue)
         header.export.clicked.connect(self.export_minutes)
         header.letters.clicked.connect(self.show_letters)
+        header.family_copy.clicked.connect(lambda: self._open(FamilyCopyDialog(self.state, self)))
         header.leave.clicked.connect(self.leave)
         self.open_folder.clicked.connect(self._on_open_folder)
         # An Alt key can put the cursor below the fold of a long item: bring it into sight.

@@ -5,10 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.services.conduct.distribution import list_distribution
 from app.services.meetings import get_meeting
 from app.storage.workspace import Workspace
 from app.ui import text
 from app.ui.widgets import heading, hint, named
+
+
+def _copies(workspace: Workspace, meeting_id: str) -> str:
+    """The distribution list: one line a copy (for whom, which copy, which version)."""
+    copies = list_distribution(workspace, meeting_id=meeting_id)
+    return (
+        "\n".join(
+            f"{c.recipient.label}: {c.copy_label.lower()}, {c.version_label.lower()}"
+            for c in copies
+        )
+        or "None made yet"
+    )
 
 
 class MeetingSummaryPage(QWidget):
@@ -32,6 +45,7 @@ class MeetingSummaryPage(QWidget):
             ("Place:", meeting.location or "Not set"),
             ("Chair:", meeting.chair_name or "Not set"),
             ("Status:", text.meeting_status(meeting.status)),
+            ("Copies of the minutes:", _copies(workspace, meeting_id)),
         ):
             field = QLabel(value)
             field.setWordWrap(True)

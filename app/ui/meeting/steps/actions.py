@@ -20,6 +20,7 @@ from app.services.conduct import actions as service
 from app.services.conduct.actions import ActionRow
 from app.ui.autosave import optional_date_edit, set_date
 from app.ui.meeting.action_form import ActionForm, agency_combo
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, clear_layout, discard, tab_in_order
 from app.ui.meeting.steps.base import StepPage
 from app.ui.text import long_date, short_date
@@ -72,6 +73,15 @@ class ActionLine(QFrame):
             self.description, lambda v: service.edit_action(ws, action_id=self.id, description=v)
         )
         state.bind(self.owner, lambda v: service.edit_action(ws, action_id=self.id, owner_name=v))
+        if row.meeting_id == state.meeting_id:  # one carried over keeps its own meeting's
+            restriction_toggle(
+                self.description,
+                state,
+                "meeting_action",
+                "description",
+                lambda: self.id,
+                row.owner_agency_id,
+            )
         # "No agency" has no data, which the autosave binder would read as the item's text.
         self.agency.activated.connect(
             lambda _i: state.attempt(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.services.conduct.information import InformationPanel, information_panels
 from app.services.conduct.information import save_agency_information as save
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, discard, tab_in_order
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.widgets import hint, named, user_message
@@ -43,15 +43,19 @@ class AgencyPanel(QGroupBox):
         )
         self.information.setPlainText(entry.information if entry else "")
         self.information.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.restricted = QCheckBox("Restricted: never shared with the child's family")
-        self.restricted.setChecked(bool(entry and entry.restricted))
-        named(self.restricted, f"{panel.agency_name}: restricted information")
+        ws, meeting_id, agency_id = state.workspace, state.meeting_id, panel.agency_id
+        self.restricted = restriction_toggle(
+            self.information,
+            state,
+            "agency_information",
+            "information",
+            lambda: save(ws, meeting_id=meeting_id, agency_id=agency_id).id,
+            agency_id,
+        )
         named(self.contributor, f"{panel.agency_name}: shared by")
         form = QFormLayout(self)
         form.addRow("Shared by:", self.contributor)
         form.addRow("Information:", self.information)
-        form.addRow("", self.restricted)
-        ws, meeting_id, agency_id = state.workspace, state.meeting_id, panel.agency_id
 
         state.bind(
             self.contributor,
@@ -60,10 +64,6 @@ class AgencyPanel(QGroupBox):
         state.bind(
             self.information,
             lambda v: save(ws, meeting_id=meeting_id, agency_id=agency_id, information=v),
-        )
-        state.bind(
-            self.restricted,
-            lambda v: save(ws, meeting_id=meeting_id, agency_id=agency_id, restricted=v),
         )
 
     def tab_chain(self) -> list[QWidget]:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from app.errors import ValidationError
 from app.services.conduct import decision as decisions
 from app.services.conduct.information import information_panels
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, discard
 from app.ui.widgets import hint, named
 
@@ -37,6 +38,11 @@ class AgencyViewRow:
         self.label.setBuddy(self.choice)
         self.choice.activated.connect(self._on_choice)
         state.bind(self.comment, self._save_comment)
+        restriction_toggle(self.comment, state, "agency_view", "comment", self._view_id, agency_id)
+
+    def _view_id(self) -> str | None:
+        views = decisions.list_agency_views(self.state.workspace, meeting_id=self.state.meeting_id)
+        return next((v.id for v in views if v.agency_id == self.agency_id), None)
 
     def load(self, agrees: bool | None, comment: str) -> None:
         self.choice.setCurrentIndex(max(self.choice.findData(agrees), 0))

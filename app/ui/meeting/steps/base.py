@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.conduct.agenda import save_agenda_notes
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState
 from app.ui.widgets import heading, hint, named, show_message
 from app.workflow import Blocker, Step
@@ -65,6 +66,7 @@ class StepPage(QWidget):
             self.notes,
             lambda text: save_agenda_notes(state.workspace, item_id=item_id, notes=text),
         )
+        restriction_toggle(self.notes, state, "agenda_item", "notes", lambda: item_id)
         notes_label = QLabel(f"{self.notes_label}:")
         notes_label.setBuddy(self.notes)
 

@@ -12,6 +12,7 @@ from app.services.journey import conference
 from app.services.journey.conference import ConferenceDecisionView, CoreGroupMember
 from app.ui.autosave import set_date, widget_value
 from app.ui.meeting.action_form import date_box
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.steps.agency_views import AgencyViews
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.discharge import DischargePanel
@@ -89,6 +90,13 @@ class ConferenceDecisionPage(StepPage):
         self.core_group = notes_box("One member a line: name, role", "Core group")
         self.outline = notes_box("The outline child protection plan.", "Outline plan")
         self.dissent = notes_box("Any disagreement, in the person's own words.", "Dissent")
+        for edit, field in (
+            (self.progress, "progress"),
+            (self.rationale, "rationale"),
+            (self.outline, "outline_plan"),
+            (self.dissent, "dissent"),
+        ):
+            restriction_toggle(edit, self.state, "conference_decision", field, lambda: meeting_id)
         self.next_review = date_box("dd/mm/yyyy (empty: the latest date allowed)")
         self.discharge = DischargePanel(self.state, self)
         self.record = named(QPushButton("Record t&he decision"), "Record the decision")

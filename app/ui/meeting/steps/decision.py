@@ -9,6 +9,7 @@ from app import clock
 from app.models import ThresholdOutcome
 from app.services.conduct import decision as decisions
 from app.services.conduct.decision import DecisionRow
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.steps.agency_views import AgencyViews
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.representation import RepresentationWarning
@@ -59,8 +60,13 @@ class DecisionPage(StepPage):
         self.rationale_hint.setWordWrap(True)
         self.support = notes_box("Family Help or other support offered, if any.", "Support")
         self.dissent = notes_box("Any agency's disagreement, in its own words.", "Dissent")
-        for edit in (self.rationale, self.support, self.dissent):
+        for edit, field in (
+            (self.rationale, "rationale"),
+            (self.support, "support_detail"),
+            (self.dissent, "dissent"),
+        ):
             edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+            restriction_toggle(edit, state, "threshold_decision", field, lambda: state.meeting_id)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(form, "Is the &threshold met?", self.threshold)

@@ -22,6 +22,7 @@ from app.services.journey import discharge as service
 from app.services.journey.discharge import DischargeInputRow, DischargeView
 from app.ui.autosave import optional_date_edit, set_date, widget_value
 from app.ui.meeting.action_form import agency_combo
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, clear_layout, tab_in_order
 from app.ui.widgets import add_row, heading, hint, named
 
@@ -51,6 +52,14 @@ class InputLine(QFrame):
         set_date(self.replied, row.responded_on)
         self.response = QLineEdit(row.response)
         self.response.setPlaceholderText("What they said")
+        restriction_toggle(
+            self.response,
+            panel.state,
+            "discharge_input",
+            "response",
+            lambda: row.id,
+            row.agency_id,
+        )
         self.save = named(QPushButton("Save"), f"Save the input from {row.practitioner_name}")
         self.save.setAutoDefault(False)
         for widget, what in (

@@ -19,6 +19,7 @@ from app.services.conduct.timescales import working_calendar
 from app.services.journey import review
 from app.ui.autosave import set_date, widget_value
 from app.ui.meeting.action_form import date_box
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.steps.base import StepPage, notes_box
 from app.ui.meeting.steps.representation import RepresentationWarning
 from app.ui.text import long_date
@@ -57,6 +58,7 @@ class ReviewTimeframePage(StepPage):
             "Why this timeframe (required for an extension or no conference).", "Reason"
         )
         self.reason.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        restriction_toggle(self.reason, self.state, "icpc_timeframe", "reason", lambda: meeting_id)
         self.confirmed = named(QCheckBox(CONFIRM), "The MACPT agreed exceptional circumstances")
         self.record = named(QPushButton("Record the &timeframe"), "Record the timeframe")
         self.record.setAutoDefault(False)

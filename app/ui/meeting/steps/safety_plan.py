@@ -6,6 +6,8 @@ what was agreed on any day stays readable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.services.conduct.restriction import safety_plan_item_id
 from app.services.journey import safety_plan as plans
 from app.services.journey.safety_plan import SafetyPlanItemInput, SafetyPlanVersionView
 from app.ui.meeting.action_form import agency_combo
 from app.ui.meeting.export import export_folder
+from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, clear_layout, discard
 from app.ui.meeting.steps.base import StepPage
 from app.ui.text import short_date, time_text
@@ -205,12 +209,21 @@ class SafetyPlanPage(StepPage):
 
     def _add(self, item: SafetyPlanItemInput | None, *, focus: bool = False) -> None:
         editor = ItemEditor(self.state, len(self.items) + 1, item)
+        restriction_toggle(editor.worry, self.state, "safety_plan_item", "item", self._key(editor))
         editor.remove.clicked.connect(lambda: self._remove(editor))
         self.item_box.addWidget(editor)
         self.items.append(editor)
         editor.set_editable(self.current)
         if focus:
             editor.worry.setFocus()
+
+    def _key(self, editor: ItemEditor) -> Callable[[], str | None]:
+        """The item's restriction key: its plan and its worry (None before a plan exists)."""
+        return lambda: (
+            safety_plan_item_id(self.plan.plan_id, editor.worry.toPlainText())
+            if self.plan is not None
+            else None
+        )
 
     def _remove(self, editor: ItemEditor) -> None:
         self.items.remove(editor)
