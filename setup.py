@@ -18,7 +18,12 @@ ROOT = Path(__file__).resolve().parent
 
 # What the app reads at run time; listed, not globbed over the tree, so that
 # nothing else in a checkout (a workspace, an export) can ride along.
-RESOURCE_PATTERNS = ("agencies.json", "agendas/*.json", "templates/*.docx")
+RESOURCE_PATTERNS = (
+    "agencies.json",
+    "agendas/*.json",
+    "letters/*.json",
+    "templates/*.docx",
+)
 
 
 def resource_files() -> list[Path]:
