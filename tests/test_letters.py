@@ -300,6 +300,10 @@ def test_marking_page_numbers_and_properties(exported: tuple[Workspace, dict[str
         assert props.subject.startswith("Letter to a")
         assert props.created == FIXED_NOW
         assert entry["role"].replace("_", " ").split()[0] in props.subject
+        # The envelope marking comes just before the address, for the window.
+        paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
+        marking = paragraphs.index("Private and confidential: to be opened by the addressee only")
+        assert paragraphs[marking + 1].startswith(entry["recipient"])
 
 
 def test_parent_letters_read_at_age_nine_or_below(
