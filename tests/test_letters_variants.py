@@ -27,7 +27,7 @@ from app.models import (
     RecipientRole,
     ThresholdOutcome,
 )
-from app.services import settings
+from app.services import cases, records, settings
 from app.services.conduct import decision
 from app.services.journey import conference, notifications, review, safety_plan
 from app.storage.workspace import Workspace
@@ -250,6 +250,28 @@ def test_exporting_again_replaces_the_letters(ws: Workspace, tmp_path: Path) -> 
     assert [e["file"] for e in json.loads((out / "manifest.json").read_text())] == [
         e.file for e in second.entries
     ]
+
+
+def test_agency_letters_give_the_nhs_number_upn_or_expected_date_where_held(
+    ws: Workspace,
+) -> None:
+    on_the_strategy_day()
+    child = the_child(ws)
+    strategy = meeting_of(ws, child, MeetingType.STRATEGY)
+    assert "NHS number" not in _texts(ws, strategy, RecipientRole.AGENCY)[0]
+    for field, value in (
+        ("nhs_number", "999 000 0018"),
+        ("upn", "A999999999999"),
+        ("date_of_birth", None),
+        ("expected_date_of_birth", "2027-03-20"),
+    ):
+        records.save_field(ws, table="child", record_id=child.child_id, field=field, value=value)
+    text = _texts(ws, strategy, RecipientRole.AGENCY)[0]
+    assert "NHS number: 999 000 0018" in text
+    assert "Unique pupil number (UPN): A999999999999" in text
+    assert "Unborn: expected date of birth: Saturday 20 March 2027" in text
+    assert "Date of birth:" not in text
+    assert cases.get_case(ws, case_id=child.case_id).nhs_number == "999 000 0018"
 
 
 def _closed_review(ws: Workspace, timeframe: IcpcTimeframe, later: dt.date | None = None) -> str:

@@ -73,6 +73,10 @@ def _child(facts: LetterFacts) -> tuple[tuple[str, str], ...]:
         )
     else:
         pairs.append(("Date of birth", "Not recorded"))
+    if facts.child_nhs_number:
+        pairs.append(("NHS number", facts.child_nhs_number))
+    if facts.child_upn:
+        pairs.append(("Unique pupil number (UPN)", facts.child_upn))
     if facts.child_unique_identifier:
         pairs.append(("Unique child identifier", facts.child_unique_identifier))
     return tuple(pairs)

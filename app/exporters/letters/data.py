@@ -149,6 +149,8 @@ def _facts(
         child_date_of_birth=child.date_of_birth,
         child_expected_date_of_birth=child.expected_date_of_birth,
         child_unique_identifier=child.unique_child_identifier or None,
+        child_nhs_number=child.nhs_number or None,
+        child_upn=child.upn or None,
         team_phone=config.team_phone,
         out_of_hours_phone=config.out_of_hours_phone,
         contact_name=meeting.chair_name,

@@ -80,6 +80,8 @@ class LetterFacts:
     child_expected_date_of_birth: dt.date | None = None
     # The identifier the local area holds for the child besides its own reference.
     child_unique_identifier: str | None = None
+    child_nhs_number: str | None = None
+    child_upn: str | None = None
     # For parents' letters: the team's number and whom to ring out of hours.
     team_phone: str = ""
     out_of_hours_phone: str = ""

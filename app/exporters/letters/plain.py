@@ -43,6 +43,7 @@ CONFERENCE_NAME = {
 # Said when the settings hold no number, so that no letter has a gap.
 NO_TEAM_PHONE = "the number at the end of this letter"
 NO_OUT_OF_HOURS = "the council's out-of-hours service"
+NBSP = "\u00a0"
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
 
 
@@ -57,14 +58,16 @@ class _Words:
             # An unborn child has no name yet ("Baby" is a placeholder, not a name).
             child = "your baby"
             in_full = f"your baby, due in {facts.child_expected_date_of_birth:%B %Y}"
-        phone = facts.team_phone or _phone_in(facts.contact_details) or NO_TEAM_PHONE
+        # A number never breaks across two lines (no-break spaces).
+        phone = (facts.team_phone or _phone_in(facts.contact_details)).replace(" ", NBSP)
+        out_of_hours = facts.out_of_hours_phone.replace(" ", NBSP)
         self.blanks = {
             "child": child,
             "child_in_full": in_full,
             "meeting_name": CONFERENCE_NAME.get(facts.meeting_type, "a meeting"),
             "meeting_date": wording.meeting_date(facts),
-            "team_phone": phone,
-            "out_of_hours": facts.out_of_hours_phone or NO_OUT_OF_HOURS,
+            "team_phone": phone or NO_TEAM_PHONE,
+            "out_of_hours": out_of_hours or NO_OUT_OF_HOURS,
             "lead_practitioner": facts.lead_practitioner,
             "core_group_by": long_date(facts.core_group_by) if facts.core_group_by else "",
             "next_review_due": long_date(facts.next_review_due) if facts.next_review_due else "",
@@ -231,7 +234,7 @@ def _review(facts: LetterFacts, w: _Words) -> tuple[str, tuple[Block, ...]]:
     if facts.review_timeframe is IcpcTimeframe.EXTENDED:
         return w("review.title_extended"), (
             w.para("review.extended"),
-            w.heading("why"),
+            w.heading("why_later"),
             w.para("review.extended_why"),
         )
     return w("review.title_not_needed"), (
