@@ -115,7 +115,12 @@ LETTERS: dict[str, tuple[NotificationKind, LetterFacts, tuple[str, ...]]] = {
             conference_outcome=ConferenceOutcome.END_PLAN,
             discharge_reason=DischargeReason.DIED,
         ),
-        ("common.social_worker", "common.privacy", "common.out_of_hours", "common.minutes"),
+        (
+            "discharge.bereaved_contact",
+            "discharge.bereaved_privacy",
+            "discharge.bereaved_out_of_hours",
+            "common.minutes",
+        ),
     ),
     "conference put back": (
         NotificationKind.REVIEW_DECISION,
@@ -168,8 +173,10 @@ def test_each_parent_letter_carries_its_required_items(name: str) -> None:
     for key in required:
         start = _first_sentence(key, facts).replace("\u00a0", " ")
         assert start and start.lower() in text.lower(), (name, key, start)
-    assert "01632 960999" in text and "999" in text  # the out-of-hours number
+    assert "01632 960999" in text  # the out-of-hours number
     assert "01632 960001" in text  # the team's number
+    if facts.discharge_reason is DischargeReason.DIED:
+        assert "Poppy safe" not in text and "ring 999" not in text, name
 
 
 def test_parent_letters_read_at_age_nine_or_below() -> None:

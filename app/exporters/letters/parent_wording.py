@@ -36,6 +36,11 @@ STATUTORY: dict[str, tuple[str, tuple[str, ...]]] = {
     "common.privacy": ("the privacy notice", ()),
     "common.out_of_hours": ("the out-of-hours number", ("out_of_hours",)),
     "discharge.worried_again": ("what to do if worried again", ()),
+    "discharge.bereaved_privacy": ("the privacy notice, to a bereaved family", ()),
+    "discharge.bereaved_out_of_hours": (
+        "the out-of-hours number, to a bereaved family",
+        ("out_of_hours",),
+    ),
     "review.extended": ("that the conference is put back, and by when", ("conference_by",)),
     "review.not_needed": ("that no conference is needed", ()),
 }

@@ -119,14 +119,20 @@ def parent_letter(letter: Letter) -> LetterText:
         title = w("outcome.title")
         blocks = _outcome(facts, w) + _agreed(letter, w)
         blocks += (w.heading("minutes"), w.para("common.minutes"), *rights)
-    if facts.discharge_reason is not DischargeReason.DIED:
+    # A bereaved family is not told to keep the child safe, nor to ring 999 for them.
+    bereaved = facts.discharge_reason is DischargeReason.DIED
+    if not bereaved:
         blocks += (w.heading("complain"), w.para("common.complain"))
-    blocks += (w.heading("privacy"), w.para("common.privacy"))
+    privacy = "discharge.bereaved_privacy" if bereaved else "common.privacy"
+    blocks += (w.heading("privacy"), w.para(privacy))
     blocks += wording.contact_blocks(
         facts, heading=w("headings.contact"), lead_in="If you have any questions, please contact"
     )
-    blocks += (w.para("common.social_worker"), w.heading("out_of_hours"))
-    blocks += (w.para("common.out_of_hours"),)
+    blocks += (
+        w.para("discharge.bereaved_contact" if bereaved else "common.social_worker"),
+        w.heading("out_of_hours"),
+        w.para("discharge.bereaved_out_of_hours" if bereaved else "common.out_of_hours"),
+    )
     return LetterText(
         title=title,
         greeting=f"Dear {letter.recipient.name},",
