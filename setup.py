@@ -22,6 +22,7 @@ RESOURCE_PATTERNS = (
     "agencies.json",
     "restriction_terms.json",
     "agendas/*.json",
+    "letters/*.json",
     "templates/*.docx",
 )
 

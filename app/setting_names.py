@@ -11,6 +11,11 @@ NAMED_SETTINGS = {
     "local-authority-name": "local_authority",
     "team-contact": "lcpp_contact",
     "idle-lock-minutes": "idle_lock_minutes",
+    # On parents' letters: the team's telephone number, and whom to ring out of hours.
+    "team-phone": "team_phone",
+    "out-of-hours-phone": "out_of_hours_phone",
+    # A file of re-worded parents' letters (see resources/letters/parent.json).
+    "parent-letter-wording": "parent_letter_wording",
 }
 CLOSURE_DAYS = "closure-days"
 SETTING_NAMES = (*NAMED_SETTINGS, CLOSURE_DAYS)

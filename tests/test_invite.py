@@ -14,7 +14,14 @@ from app.exporters.invite import export_invite
 from app.models import MeetingType
 from app.services import records, settings
 from app.storage.workspace import Workspace
-from tests.test_journey_fixtures import after_strategy, opened_copy, schedule, the_child
+from tests.test_journey_fixtures import (
+    FATHER_ADDRESS,
+    MOTHER_ADDRESS,
+    after_strategy,
+    opened_copy,
+    schedule,
+    the_child,
+)
 
 PRIVATE = ["Poppy", "Testcase", "Pat", "Chris", "Other", "Sample Street", "Elsewhere"]
 
@@ -113,3 +120,27 @@ def test_organiser_without_an_address_and_bad_targets(ws: Workspace, tmp_path: P
         export_invite(ws, meeting_id=meeting_id, target=tmp_path / "a.txt")
     with pytest.raises(ExportError, match="does not exist"):
         export_invite(ws, meeting_id=meeting_id, target=tmp_path / "nope" / "a.ics")
+
+
+def test_a_place_with_an_address_or_a_postcode_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    """A calendar syncs to phones: a place that gives where the family lives, or any
+    postcode, is refused with a request for a neutral place name."""
+    meeting_id = schedule(ws, the_child(ws), MeetingType.ICPC, dt.date(2026, 12, 10))
+    street = MOTHER_ADDRESS.replace("\n", ",").split(",")[0]
+    for place in (
+        "21 Pretend Parade, Sampletown, ZZ99 5EE",
+        "Family centre (ZZ99 9ZZ)",
+        "zz991aa",
+        f"Flat 2, {street.upper()}",
+        FATHER_ADDRESS,
+    ):
+        records.save_field(ws, table="meeting", record_id=meeting_id, field="location", value=place)
+        with pytest.raises(ExportError, match="Children's services, room 2") as refused:
+            export_invite(ws, meeting_id=meeting_id, target=tmp_path / "i.ics")
+        assert "postcode" in str(refused.value) or "address" in str(refused.value), place
+    assert list(tmp_path.glob("*.ics")) == []
+    for place in ("Children's services, room 2", "Online", "Room 12, Civic Centre"):
+        records.save_field(ws, table="meeting", record_id=meeting_id, field="location", value=place)
+        event = _event(export_invite(ws, meeting_id=meeting_id, target=tmp_path / "i.ics"))
+        assert str(event["location"]) == place
+        assert "TEST-0001" in str(event["summary"])

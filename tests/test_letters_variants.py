@@ -18,6 +18,7 @@ from app.exporters.letters.data import load_letters
 from app.models import (
     ConferenceOutcome,
     DischargeReason,
+    IcpcTimeframe,
     Meeting,
     MeetingStatus,
     MeetingType,
@@ -26,11 +27,12 @@ from app.models import (
     RecipientRole,
     ThresholdOutcome,
 )
-from app.services import settings
+from app.services import cases, records, settings
 from app.services.conduct import decision
-from app.services.journey import conference, notifications
+from app.services.journey import conference, notifications, review, safety_plan
 from app.storage.workspace import Workspace
 from tests.test_journey_fixtures import (
+    REVIEW_DUE,
     STRATEGY_DAY,
     after_icpc,
     after_strategy,
@@ -89,15 +91,16 @@ def test_no_further_action_has_no_timescales(ws: Workspace) -> None:
     assert "Timescales" not in text
 
 
-def test_full_names_for_agencies_only_where_the_settings_allow(ws: Workspace) -> None:
+def test_agency_letters_identify_the_child_whatever_the_minutes_setting(ws: Workspace) -> None:
+    """Agencies match a letter to their own records by name and date of birth; the
+    setting for full names in the minutes does not take them out of letters."""
     on_the_strategy_day()
     strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
-    assert "Poppy" not in _texts(ws, strategy, RecipientRole.AGENCY)[0]
-    settings.update_setting(ws, key="full_names_in_minutes", value=True)
-    assert (
-        "Child: Poppy Testcase (reference TEST-0001)"
-        in _texts(ws, strategy, RecipientRole.AGENCY)[0]
-    )
+    for full_names in (False, True):
+        settings.update_setting(ws, key="full_names_in_minutes", value=full_names)
+        text = _texts(ws, strategy, RecipientRole.AGENCY)[0]
+        assert "Child: Poppy Testcase (reference TEST-0001)" in text
+        assert "Date of birth: " in text
 
 
 def test_no_plan_letters(ws: Workspace) -> None:
@@ -130,7 +133,7 @@ def test_a_change_of_category(on_plan: Workspace) -> None:
     parent = _texts(on_plan, rcpc, RecipientRole.PARENT_CARER)[0]
     assert "From now on, the plan is about emotional abuse." in parent
     # No new lead practitioner was named: the ICPC's one is still the family's contact.
-    assert "Sam Example-Social-Worker is your lead practitioner." in parent
+    assert "Sam Example-Social-Worker is your lead worker." in parent
     agency = _texts(on_plan, rcpc, RecipientRole.AGENCY)[0]
     assert "Category: Emotional abuse (EMO)" in agency
 
@@ -247,3 +250,89 @@ def test_exporting_again_replaces_the_letters(ws: Workspace, tmp_path: Path) -> 
     assert [e["file"] for e in json.loads((out / "manifest.json").read_text())] == [
         e.file for e in second.entries
     ]
+
+
+def test_agency_letters_give_the_nhs_number_upn_or_expected_date_where_held(
+    ws: Workspace,
+) -> None:
+    on_the_strategy_day()
+    child = the_child(ws)
+    strategy = meeting_of(ws, child, MeetingType.STRATEGY)
+    assert "NHS number" not in _texts(ws, strategy, RecipientRole.AGENCY)[0]
+    for field, value in (
+        ("nhs_number", "999 000 0018"),
+        ("upn", "A999999999999"),
+        ("date_of_birth", None),
+        ("expected_date_of_birth", "2027-03-20"),
+    ):
+        records.save_field(ws, table="child", record_id=child.child_id, field=field, value=value)
+    text = _texts(ws, strategy, RecipientRole.AGENCY)[0]
+    assert "NHS number: 999 000 0018" in text
+    assert "Unique pupil number (UPN): A999999999999" in text
+    assert "Unborn: expected date of birth: Saturday 20 March 2027" in text
+    assert "Date of birth:" not in text
+    assert cases.get_case(ws, case_id=child.case_id).nhs_number == "999 000 0018"
+
+
+def _closed_review(ws: Workspace, timeframe: IcpcTimeframe, later: dt.date | None = None) -> str:
+    child = the_child(ws)
+    meeting_id = schedule(ws, child, MeetingType.REVIEW, REVIEW_DUE)
+    hold(ws, meeting_id)
+    review.record_icpc_timeframe(
+        ws,
+        meeting_id=meeting_id,
+        timeframe=timeframe,
+        target_date=later,
+        reason="Fictional: the police interview is not yet done.",
+        exceptional_circumstances_confirmed=True,
+    )
+    safety_plan.create_safety_plan(
+        ws,
+        case_id=child.case_id,
+        meeting_id=meeting_id,
+        agreed_by="Pat Testcase (mother)",
+        items=[
+            safety_plan.SafetyPlanItemInput(
+                worry="Fictional worry.",
+                keeps_safe="An adult is at home.",
+                responsible_name="Pat Testcase",
+                by_when="From today",
+                how_we_know="Visits.",
+                contingency="Grandmother.",
+            )
+        ],
+    )
+    close(ws, meeting_id)
+    return meeting_id
+
+
+@pytest.mark.parametrize("timeframe", [IcpcTimeframe.EXTENDED, IcpcTimeframe.NOT_NEEDED])
+def test_a_five_day_review_tells_the_parents_when_the_conference_moves_or_is_not_needed(
+    ws: Workspace, tmp_path: Path, timeframe: IcpcTimeframe
+) -> None:
+    later = dt.date(2026, 6, 9) if timeframe is IcpcTimeframe.EXTENDED else None
+    meeting_id = _closed_review(ws, timeframe, later)
+    clock.set_clock(lambda: dt.datetime.combine(REVIEW_DUE, dt.time(17), tzinfo=dt.UTC))
+    done = export_notifications(ws, meeting_id=meeting_id, out_dir=tmp_path / "letters")
+    assert [(e.role, e.kind) for e in done.entries] == [
+        (RecipientRole.PARENT_CARER, "review-decision")
+    ] * len(done.entries)
+    assert done.entries
+    text = "\n".join(
+        p.text for p in docx.Document(str(done.folder / done.entries[0].file)).paragraphs
+    )
+    if timeframe is IcpcTimeframe.EXTENDED:
+        assert "The meeting about Poppy will be later" in text
+        assert "We will hold it by Tuesday 9 June 2026." in text
+        assert "solicitor" in text
+    else:
+        assert "There will be no meeting about Poppy" in text
+    # The review's reasons are the professionals' words: never in a parent's letter.
+    assert "police interview" not in text
+    rows = notifications.notification_log(ws, meeting_id=meeting_id)
+    assert {r.kind.value for r in rows} == {"review-decision"}
+
+
+def test_a_review_that_keeps_the_conference_in_time_sends_no_letter(ws: Workspace) -> None:
+    meeting_id = _closed_review(ws, IcpcTimeframe.WITHIN_15_DAYS)
+    assert load_letters(ws, meeting_id=meeting_id) == []

@@ -44,4 +44,9 @@ def test_a_checkout_reads_the_top_level_resources() -> None:
 def test_the_bundle_puts_resources_where_the_package_has_them() -> None:
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     destinations = set(re.findall(r'files\("resources[^"]*", [^)]*to="([^"]+)"\)', spec))
-    assert destinations == {"app/resources", "app/resources/agendas", "app/resources/templates"}
+    assert destinations == {
+        "app/resources",
+        "app/resources/agendas",
+        "app/resources/letters",
+        "app/resources/templates",
+    }

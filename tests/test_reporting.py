@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 
 from app.errors import ValidationError
+from app.exporters.report import attendance_sentence
 from app.models import PlanCategory, StatutoryRole
 from app.services.reporting import NOT_RECORDED, ReportFigures, Share, report_figures
 from app.storage.workspace import Workspace
@@ -52,7 +54,10 @@ def test_icpc_timeliness_and_extensions(figures: ReportFigures) -> None:
     assert extension.decided_on == dt.date(2026, 10, 12)
     assert extension.default_due == dt.date(2026, 10, 26)
     assert extension.target_date == dt.date(2026, 11, 9)
-    assert extension.reason == EXTENSION_REASON
+    # The reason is the case record's free text: the report says only whether
+    # exceptional circumstances were confirmed.
+    assert extension.exceptional_circumstances is True
+    assert EXTENSION_REASON not in repr(figures)
 
 
 def test_plans_by_category_length_and_discharge(figures: ReportFigures) -> None:
@@ -82,6 +87,29 @@ def test_attendance_by_statutory_agency(figures: ReportFigures) -> None:
         StatutoryRole.HEALTH: (Share(1, 10), Share(1, 10)),
         StatutoryRole.EDUCATION: (Share(0, 10), Share(0, 10)),
     }
+
+
+def test_attendance_says_how_many_meetings_recorded_it(figures: ReportFigures) -> None:
+    # Every meeting held in the fixture recorded attendance; 17 people were on the
+    # lists (two police officers at one), 15 attended.
+    assert figures.attendance_recorded == Share(10, 10)
+    assert figures.invitees_attended == Share(15, 17)
+    assert attendance_sentence(figures) == (
+        "Attendance was recorded at 10 of 10 meetings held. At those 10, 88% of the people "
+        "invited attended (15 of 17). Each agency's figure is the share of those 10 meetings "
+        "at which someone from it attended."
+    )
+    sparse = dataclasses.replace(
+        figures, attendance_recorded=Share(16, 109), invitees_attended=Share(40, 262)
+    )
+    assert attendance_sentence(sparse).startswith(
+        "Attendance was recorded at 16 of 109 meetings held; 93 recorded none and are left out. "
+        "At those 16, 15% of the people invited attended (40 of 262)."
+    )
+    nothing = dataclasses.replace(figures, attendance_recorded=Share(0, 109))
+    assert attendance_sentence(nothing) == (
+        "None of the 10 meetings held recorded attendance, so there is no attendance to report."
+    )
 
 
 def test_a_quiet_period_reports_nothing_to_count(reporting_workspace: Workspace) -> None:

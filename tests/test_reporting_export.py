@@ -109,7 +109,10 @@ def test_docx_has_headings_figures_and_the_charts_as_pictures(
     assert "164.7 days (about 23.5 weeks)" in text
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
     assert {"2 of 4 (50%)", "1 of 3 (33%)", "3 of 10 (30%)", "4 of 10 (40%)"} <= cells
-    assert EXTENSION_REASON in cells
+    # No free text from case records: an extension's reason stays in the minutes.
+    assert EXTENSION_REASON not in text and all(EXTENSION_REASON not in c for c in cells)
+    assert "Attendance was recorded at 10 of 10 meetings held." in text
+    assert "Attended (of meetings that recorded attendance)" in cells
     assert "Monday 9 November 2026" in cells
     summary = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert summary["Strategy meetings held"] == "5"
@@ -141,12 +144,22 @@ def test_csv_parses_back_to_the_figures(exported: tuple[Path, Path]) -> None:
         "2026-11-09",
         "",
         "",
-        EXTENSION_REASON,
+        "exceptional circumstances confirmed",
     ]
+    assert EXTENSION_REASON not in exported[1].read_text(encoding="utf-8-sig")
+    # Each share says what it is out of.
+    assert table[("Threshold", "Met")][3].startswith("out of strategy meetings")
+    assert table[("Attendance", "Meetings that recorded attendance")] == [
+        "10",
+        "10",
+        "100",
+        "out of meetings held",
+    ]
+    assert table[("Attendance", "People invited who attended")][:3] == ["15", "17", "88"]
     police = next(
         k for k in table if k[0] == "Attendance" and k[1].endswith(": attended") and "olice" in k[1]
     )
-    assert table[police][:3] == ["3", "10", "30"]
+    assert table[police] == ["3", "10", "30", "out of meetings held that recorded attendance"]
 
 
 def test_export_is_audited(exported: tuple[Path, Path], reporting_workspace: Workspace) -> None:

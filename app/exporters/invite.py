@@ -3,8 +3,10 @@
 Calendars are not secure: they sync to phones and are shared with assistants.
 So the invitation carries the date, time (Europe/London), length, place or
 online link, the chair as organiser and the child's local authority reference,
-and nothing else about the child or family. A place that mentions the child's
-or a family member's name is refused with a message saying what to change.
+and nothing else about the child or family. A place that gives a postcode or
+the address of the child or a family member, or mentions one of their names, is
+refused with a message asking for a neutral place name
+(app.services.place_privacy).
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ from app import APP_NAME, clock, paths
 from app.errors import ExportError, NotFound
 from app.exporters.targets import check_export_target
 from app.models import AuditEntry, Meeting, MeetingType, Practitioner
+from app.services.place_privacy import (
+    PrivateDetails,
+    address_lines,
+    mentions_name,
+    name_words,
+    place_problem,
+)
 from app.services.settings import get_settings
 from app.storage import audit
 from app.storage.workspace import Workspace
@@ -45,8 +54,8 @@ class InviteData:
     la_child_ref: str
     local_authority: str
     sequence: int
-    # Words that must never appear in the file: the child's and family's names.
-    private_names: tuple[str, ...]
+    # What must never appear in the file: the child's and family's names and addresses.
+    private: PrivateDetails
 
 
 def load_invite(workspace: Workspace, *, meeting_id: str) -> InviteData:
@@ -67,6 +76,7 @@ def load_invite(workspace: Workspace, *, meeting_id: str) -> InviteData:
         )
         names = [child.first_name, child.last_name, child.known_as or ""]
         names += [member.name for member in child.family]
+        addresses = [child.address, *(member.address for member in child.family)]
         return InviteData(
             meeting_id=meeting.id,
             meeting_type=meeting.meeting_type,
@@ -80,27 +90,20 @@ def load_invite(workspace: Workspace, *, meeting_id: str) -> InviteData:
             la_child_ref=child.la_child_ref,
             local_authority=config.local_authority,
             sequence=earlier or 0,
-            private_names=tuple(_words(names)),
+            private=PrivateDetails(name_words(names), address_lines(addresses)),
         )
-
-
-def _words(names: list[str]) -> list[str]:
-    """Each part of each name (at least two letters), to look for on its own."""
-    return sorted({w for name in names for w in re.split(r"[\s-]+", name) if len(w) >= 2})
-
-
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words)
 
 
 def render_invite(data: InviteData) -> bytes:
     """The .ics file's bytes (one VEVENT, with the Europe/London time zone)."""
-    for label, text in (("place", data.place), ("online link", data.online_link or "")):
-        if _mentions(text, data.private_names):
-            raise ExportError(
-                f"The meeting's {label} mentions the child's or a family member's name. "
-                "Calendars are not secure: change it (to the room's name, say) and try again."
-            )
+    problem = place_problem(data.place, data.private)
+    if problem is not None:
+        raise ExportError(f"{problem} Change the place and try again.")
+    if mentions_name(data.online_link or "", data.private.names):
+        raise ExportError(
+            "The meeting's online link mentions the child's or a family member's name. "
+            "Calendars are not secure: change it and try again."
+        )
     title = data.meeting_type.label
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//Meeting invitation//EN")

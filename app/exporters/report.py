@@ -74,6 +74,25 @@ def timeliness_sentence(figures: ReportFigures) -> str:
     return said
 
 
+def attendance_sentence(figures: ReportFigures) -> str:
+    """How much attendance was recorded, and what the attendance figures count."""
+    recorded, invitees = figures.attendance_recorded, figures.invitees_attended
+    if not recorded.part:
+        return (
+            f"None of the {figures.meetings_held} meetings held recorded attendance, "
+            "so there is no attendance to report."
+        )
+    none = recorded.whole - recorded.part
+    said = f"Attendance was recorded at {recorded.part} of {recorded.whole} meetings held"
+    said += f"; {none} recorded none and are left out." if none else "."
+    said += (
+        f" At those {recorded.part}, {invitees.percent}% of the people invited attended "
+        f"({invitees.part} of {invitees.whole}). Each agency's figure is the share of those "
+        f"{recorded.part} meetings at which someone from it attended."
+    )
+    return said
+
+
 def _picture(document: Any, chart: ReportChart) -> None:
     # The chart's title is drawn in the image, as on screen; no heading repeats it.
     shape = document.add_picture(io.BytesIO(chart.png), width=CHART_WIDTH)
@@ -102,8 +121,18 @@ def render_report(
         pairs=[
             ("Meetings held", str(figures.meetings_held)),
             ("Strategy meetings held", str(figures.strategy_meetings)),
-            ("Threshold met", figures.threshold_met.text),
-            ("ICPCs within 15 working days", figures.icpc_within_15_days.text),
+            (
+                "Threshold met (of strategy meetings recording it)",
+                figures.threshold_met.text,
+            ),
+            (
+                "ICPCs within 15 working days (of those after a recorded strategy discussion)",
+                figures.icpc_within_15_days.text,
+            ),
+            (
+                "Meetings that recorded attendance (of meetings held)",
+                figures.attendance_recorded.text,
+            ),
             ("ICPC timeframes extended", str(len(figures.extensions))),
             ("Plans started", str(figures.plans_started)),
             ("Plans ended", str(figures.plans_ended)),
@@ -154,13 +183,14 @@ def render_report(
     )
 
     document.add_heading("Attendance by statutory agency", level=1)
+    document.add_paragraph(attendance_sentence(figures))
     add_table(
         document,
         caption="Attendance by statutory agency",
         columns=[
             Column("Agency", 7.0),
-            Column("Attended", 5.0),
-            Column("Attended or sent information", 5.0),
+            Column("Attended (of meetings that recorded attendance)", 5.0),
+            Column("Attended or sent information (of the same meetings)", 5.0),
         ],
         rows=[(f.agency, f.attended.text, f.represented.text) for f in figures.attendance],
     )
@@ -190,19 +220,19 @@ def _extensions(document: Any, figures: ReportFigures) -> None:
         return
     add_table(
         document,
-        caption="Extensions agreed and their reasons",
+        caption="Extensions agreed",
         columns=[
-            Column("Agreed on", 3.6),
-            Column("15th working day", 3.6),
-            Column("Agreed date", 3.6),
-            Column("Reason", 6.2),
+            Column("Agreed on", 4.2),
+            Column("15th working day", 4.2),
+            Column("Agreed date", 4.2),
+            Column("Exceptional circumstances confirmed", 4.4),
         ],
         rows=[
             (
                 long_date(e.decided_on),
                 long_date(e.default_due) if e.default_due else "Not recorded",
                 long_date(e.target_date) if e.target_date else "Not recorded",
-                e.reason,
+                "Yes" if e.exceptional_circumstances else "No",
             )
             for e in figures.extensions
         ],

@@ -166,7 +166,11 @@ def _plans(figures: ReportFigures) -> ReportChart:
 def _attendance(figures: ReportFigures) -> ReportChart:
     rows = figures.attendance
     labels = [f.agency for f in rows]
-    title = f"Statutory agencies at meetings ({figures.meetings_held} held)"
+    recorded = figures.attendance_recorded
+    title = (
+        f"Statutory agencies at the {recorded.part} meetings that recorded attendance "
+        f"({recorded.whole} held)"
+    )
     figure, axes = _frame(len(labels) * 1.2, title)
     represented = [100 * (f.represented.rate or 0.0) for f in rows]
     attended = [100 * (f.attended.rate or 0.0) for f in rows]
@@ -186,7 +190,8 @@ def _attendance(figures: ReportFigures) -> ReportChart:
     axes.set_yticks(range(len(labels)), labels)
     axes.set_xlim(0, 130)
     axes.set_xticks([0, 25, 50, 75, 100])
-    axes.set_xlabel("Per cent of meetings")
+    axes.set_xlabel("Per cent of the meetings that recorded attendance")
     axes.legend(loc="lower right", frameon=False, fontsize=8)
     alt = "; ".join(f"{f.agency}: attended {f.attended.text}" for f in rows)
+    alt = f"{recorded.whole - recorded.part} meetings held recorded no attendance. {alt}"
     return ReportChart("attendance", title, f"Bar chart. {alt}.", _png(figure))

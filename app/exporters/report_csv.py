@@ -1,9 +1,10 @@
 """The report's figures as a .csv a spreadsheet opens: one figure a row.
 
 Columns: section, measure, value, out_of, percent, note. Counts are plain
-integers, dates ISO (YYYY-MM-DD), percentages whole numbers. Free text (an
-extension's reason) is in ``note``, and any cell a spreadsheet would run as a
-formula is made inert with a leading apostrophe.
+integers, dates ISO (YYYY-MM-DD), percentages whole numbers; ``note`` says
+what each share's ``out_of`` counts. No free text from case records is
+written, and any cell a spreadsheet would run as a formula is made inert with a
+leading apostrophe.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ HEADER = ("section", "measure", "value", "out_of", "percent", "note")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _share(section: str, measure: str, share: Share) -> tuple[str, ...]:
+def _share(section: str, measure: str, share: Share, out_of: str) -> tuple[str, ...]:
     percent = "" if share.percent is None else str(share.percent)
-    return (section, measure, str(share.part), str(share.whole), percent, "")
+    return (section, measure, str(share.part), str(share.whole), percent, f"out of {out_of}")
+
+
+RECORDED = "meetings held that recorded attendance"
 
 
 def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
@@ -33,9 +37,26 @@ def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
         ("Strategy meetings", "Held", str(figures.strategy_meetings), "", "", ""),
     ]
     held = figures.strategy_meetings
-    rows += [_share("Strategy outcomes", c.label, Share(c.count, held)) for c in figures.outcomes]
-    rows.append(_share("Threshold", "Met", figures.threshold_met))
-    rows.append(_share("ICPC timeliness", "Within 15 working days", figures.icpc_within_15_days))
+    rows += [
+        _share("Strategy outcomes", c.label, Share(c.count, held), "strategy meetings held")
+        for c in figures.outcomes
+    ]
+    rows.append(
+        _share(
+            "Threshold",
+            "Met",
+            figures.threshold_met,
+            "strategy meetings whose decision records whether it was met",
+        )
+    )
+    rows.append(
+        _share(
+            "ICPC timeliness",
+            "Within 15 working days",
+            figures.icpc_within_15_days,
+            "ICPCs held after a recorded strategy discussion",
+        )
+    )
     rows.append(
         (
             "ICPC timeliness",
@@ -55,7 +76,9 @@ def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
                 e.target_date.isoformat() if e.target_date else "",
                 "",
                 "",
-                e.reason,
+                "exceptional circumstances confirmed"
+                if e.exceptional_circumstances
+                else "exceptional circumstances not confirmed",
             )
         )
     for c in figures.plans_by_category:
@@ -74,13 +97,34 @@ def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
         )
     )
     rows += [
-        _share("Discharge reasons", c.label, Share(c.count, figures.plans_ended))
+        _share("Discharge reasons", c.label, Share(c.count, figures.plans_ended), "plans ended")
         for c in figures.discharge_reasons
     ]
+    rows.append(
+        _share(
+            "Attendance",
+            "Meetings that recorded attendance",
+            figures.attendance_recorded,
+            "meetings held",
+        )
+    )
+    rows.append(
+        _share(
+            "Attendance",
+            "People invited who attended",
+            figures.invitees_attended,
+            f"people invited to the {RECORDED}",
+        )
+    )
     for f in figures.attendance:
-        rows.append(_share("Attendance", f"{f.agency}: attended", f.attended))
+        rows.append(_share("Attendance", f"{f.agency}: attended", f.attended, RECORDED))
         rows.append(
-            _share("Attendance", f"{f.agency}: attended or sent information", f.represented)
+            _share(
+                "Attendance",
+                f"{f.agency}: attended or sent information",
+                f.represented,
+                RECORDED,
+            )
         )
     return rows
 

@@ -22,6 +22,9 @@ class Child(Record):
 
     la_child_ref: Mapped[str] = mapped_column(String(40), unique=True)
     unique_child_identifier: Mapped[str | None] = mapped_column(String(40))
+    # Where held, so that agencies can match a letter to their own records.
+    nhs_number: Mapped[str | None] = mapped_column(String(20))
+    upn: Mapped[str | None] = mapped_column(String(20))  # the unique pupil number
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="")
     known_as: Mapped[str | None] = mapped_column(String(100))

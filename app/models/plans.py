@@ -185,6 +185,8 @@ class NotificationKind(enum.StrEnum):
     CONFERENCE_INVITATION = "conference-invitation"
     CONFERENCE_OUTCOME = "conference-outcome"
     DISCHARGE_DECISION = "discharge-decision"
+    # The five-day review put the initial conference back, or found it not needed.
+    REVIEW_DECISION = "review-decision"
 
 
 class RecipientRole(enum.StrEnum):

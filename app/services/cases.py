@@ -96,6 +96,8 @@ class CaseDetail:
     agencies: list[str]
     meetings: list[MeetingRow]
     referral_date: dt.date | None = None
+    nhs_number: str | None = None
+    upn: str | None = None
 
     @property
     def child_name(self) -> str:
@@ -264,6 +266,8 @@ def get_case(workspace: Workspace, *, case_id: str) -> CaseDetail:
             child_id=child.id,
             la_child_ref=child.la_child_ref,
             unique_child_identifier=child.unique_child_identifier,
+            nhs_number=child.nhs_number,
+            upn=child.upn,
             first_name=child.first_name,
             last_name=child.last_name,
             known_as=child.known_as,

@@ -40,6 +40,8 @@ EDITABLE: dict[type[Record], frozenset[str]] = {
             "address",
             "postcode",
             "unique_child_identifier",
+            "nhs_number",
+            "upn",
             "la_child_ref",
         }
     ),

@@ -15,9 +15,14 @@ Counting rules (the report's notes print them too):
 - Plans *started* and *ended* are those whose start or end date is in the
   period; started plans count by their initial category, ended plans by their
   latest one. The average plan length is over the plans ended in the period.
-- Attendance by agency is the share of meetings held in the period at which
-  each statutory agency had someone attend (sending information is counted
-  separately, as *represented*).
+- Attendance is *recorded* at a meeting when anyone on its list is marked
+  other than just invited. Attendance by agency is the share of those meetings
+  at which each statutory agency had someone attend (sending information is
+  counted separately, as *represented*); meetings that recorded no attendance
+  are counted and said, never taken as absences.
+
+The report carries no free text from case records (an extension's reason, for
+one, stays in the minutes): only counts, dates and fixed labels.
 """
 
 from __future__ import annotations
@@ -86,8 +91,11 @@ COUNTING_NOTES = (
     "Agreed extensions are listed but do not change this measure.",
     "Plans started count by their first category and plans ended by their latest one. The "
     "average length is over the plans that ended in the period.",
-    "Attendance is the share of meetings held in the period at which each statutory agency had "
-    "someone attend; sending information without attending is shown separately.",
+    "Attendance is counted only at the meetings held in the period that recorded it (anyone on "
+    "the list marked as attended, sent apologies, sent information or did not attend). For each "
+    "statutory agency it is the share of those meetings at which someone from the agency "
+    "attended; sending information without attending is shown separately.",
+    "Extensions are listed by date only: their reasons are in the minutes, not in this report.",
 )
 
 
@@ -124,7 +132,9 @@ class Extension:
     decided_on: dt.date
     default_due: dt.date | None
     target_date: dt.date | None
-    reason: str
+    # Whether the chair confirmed exceptional circumstances (the reason itself is
+    # the case record's free text, and stays out of the report).
+    exceptional_circumstances: bool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -157,6 +167,10 @@ class ReportFigures:
     average_plan_days: float | None
     discharge_reasons: tuple[Count, ...]
     attendance: tuple[AgencyAttendanceFigure, ...]
+    # Meetings held that recorded attendance, of all meetings held.
+    attendance_recorded: Share = Share(0, 0)
+    # At those meetings: the people on the list who attended, of everyone on it.
+    invitees_attended: Share = Share(0, 0)
 
     @property
     def plans_started(self) -> int:
@@ -187,6 +201,7 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             session, [m for m in held if m.meeting_type is MeetingType.ICPC]
         )
         categories, average, reasons = _plans(session, start, end)
+        recorded, invitees = _recorded(session, len(held), held_ids)
         return ReportFigures(
             start=start,
             end=end,
@@ -200,7 +215,9 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             plans_by_category=categories,
             average_plan_days=average,
             discharge_reasons=reasons,
-            attendance=_attendance(session, len(held), held_ids),
+            attendance=_attendance(session, recorded.part, held_ids),
+            attendance_recorded=recorded,
+            invitees_attended=invitees,
         )
 
 
@@ -273,7 +290,7 @@ def _extensions(session: Session, start: dt.date, end: dt.date) -> tuple[Extensi
         .order_by(Meeting.scheduled_date)
     ).all()
     return tuple(
-        Extension(day, d.default_due, d.target_date, " ".join(d.reason.split()) or NOT_RECORDED)
+        Extension(day, d.default_due, d.target_date, d.exceptional_circumstances_confirmed)
         for d, day in rows
     )
 
@@ -312,9 +329,24 @@ def _plans(
     return categories, average, tuple(counts)
 
 
+def _recorded(session: Session, held: int, held_ids: ScalarSelect[str]) -> tuple[Share, Share]:
+    """How many held meetings recorded attendance, and at those, how many of the
+    people on the list attended."""
+    rows = session.execute(
+        select(AgencyAttendance.meeting_id, AgencyAttendance.status).where(
+            AgencyAttendance.meeting_id.in_(held_ids)
+        )
+    ).all()
+    recorded = {m for m, status in rows if status is not AttendanceStatus.INVITED}
+    listed = [status for m, status in rows if m in recorded]
+    attended = sum(1 for status in listed if status is AttendanceStatus.ATTENDED)
+    return Share(len(recorded), held), Share(attended, len(listed))
+
+
 def _attendance(
-    session: Session, held: int, held_ids: ScalarSelect[str]
+    session: Session, recorded: int, held_ids: ScalarSelect[str]
 ) -> tuple[AgencyAttendanceFigure, ...]:
+    """Each statutory agency's attendance, over the ``recorded`` meetings that recorded it."""
     agencies = {
         a.statutory_role: a
         for a in session.scalars(select(Agency).where(Agency.statutory_role.is_not(None)))
@@ -337,7 +369,7 @@ def _attendance(
         represented = sum(1 for s in statuses if s & REPRESENTED)
         figures.append(
             AgencyAttendanceFigure(
-                agency.name, role, Share(attended, held), Share(represented, held)
+                agency.name, role, Share(attended, recorded), Share(represented, recorded)
             )
         )
     return tuple(figures)

@@ -24,6 +24,9 @@ class WorkspaceSettings:
     idle_lock_minutes: int = 5
     full_names_in_minutes: bool = False
     lcpp_contact: str = ""
+    team_phone: str = ""
+    out_of_hours_phone: str = ""
+    parent_letter_wording: str = ""
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(WorkspaceSettings)}

@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.census import census_period
-from app.exporters.report import export_report, plan_length, timeliness_sentence
+from app.exporters.report import (
+    attendance_sentence,
+    export_report,
+    plan_length,
+    timeliness_sentence,
+)
 from app.exporters.report_charts import ReportChart, draw_charts
 from app.exporters.report_csv import write_report_csv
 from app.paths import default_export_dir
@@ -226,7 +231,7 @@ class ReportsView(QWidget):
         figures = self._figures
         assert figures is not None
         self._clear_figures()
-        self.summary.setText(timeliness_sentence(figures))
+        self.summary.setText(f"{timeliness_sentence(figures)} {attendance_sentence(figures)}")
         for caption, value in (
             ("Meetings held", str(figures.meetings_held)),
             ("Strategy meetings held", str(figures.strategy_meetings)),

@@ -67,6 +67,18 @@ def _child(facts: LetterFacts) -> tuple[tuple[str, str], ...]:
     pairs = [("Child", child)]
     if facts.child_date_of_birth is not None:
         pairs.append(("Date of birth", long_date(facts.child_date_of_birth)))
+    elif facts.child_expected_date_of_birth is not None:
+        pairs.append(
+            ("Unborn: expected date of birth", long_date(facts.child_expected_date_of_birth))
+        )
+    else:
+        pairs.append(("Date of birth", "Not recorded"))
+    if facts.child_nhs_number:
+        pairs.append(("NHS number", facts.child_nhs_number))
+    if facts.child_upn:
+        pairs.append(("Unique pupil number (UPN)", facts.child_upn))
+    if facts.child_unique_identifier:
+        pairs.append(("Unique child identifier", facts.child_unique_identifier))
     return tuple(pairs)
 
 

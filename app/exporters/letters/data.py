@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,12 +13,14 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import ExportError, NotFound
 from app.exporters.letters.model import ActionLine, CoreGroupLine, Letter, LetterFacts
+from app.exporters.letters.parent_wording import load_wording
 from app.models import (
     ActionStatus,
     Agency,
     ConferenceDecision,
     ConferenceOutcome,
     FamilyMember,
+    IcpcTimeframeDecision,
     Meeting,
     MeetingAction,
     MeetingStatus,
@@ -56,7 +59,9 @@ def past_dates(facts: LetterFacts) -> list[str]:
         ("the core group's first meeting", facts.core_group_by),
         ("the next review conference", facts.next_review_due),
     ]
-    if facts.conference_outcome is None and facts.threshold_outcome is None:
+    if facts.meeting_type is MeetingType.REVIEW:
+        found.append(("the conference", facts.conference_by))
+    elif facts.conference_outcome is None and facts.threshold_outcome is None:
         found.append(("the conference", facts.meeting_date))
     if facts.timescales is not None:
         found.append(("the initial child protection conference", facts.timescales.icpc_due))
@@ -74,6 +79,7 @@ def load_letters(
     letters then say they are issued late.
     """
     config = get_settings(workspace)
+    words = load_wording(Path(workspace.path).parent, config.parent_letter_wording)
     with workspace.reading() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
@@ -93,7 +99,7 @@ def load_letters(
                 + ". Issue them late only if the chair confirms it (--late-issue).",
                 late,
             )
-        facts = dataclasses.replace(facts, late_issue=bool(late))
+        facts = dataclasses.replace(facts, late_issue=bool(late), wording=words)
         return [
             Letter(number, r, _address(session, r), facts)
             for number, r in enumerate(recipients, start=1)
@@ -137,8 +143,16 @@ def _facts(
         local_authority=config.local_authority,
         la_child_ref=child.la_child_ref,
         child_first_name=(child.known_as or child.first_name).strip(),
-        child_name_for_agencies=child.full_name if config.full_names_in_minutes else None,
+        # Agencies must match the letter to their own records: always the full name
+        # (the setting full_names_in_minutes governs the minutes only).
+        child_name_for_agencies=child.full_name or None,
         child_date_of_birth=child.date_of_birth,
+        child_expected_date_of_birth=child.expected_date_of_birth,
+        child_unique_identifier=child.unique_child_identifier or None,
+        child_nhs_number=child.nhs_number or None,
+        child_upn=child.upn or None,
+        team_phone=config.team_phone,
+        out_of_hours_phone=config.out_of_hours_phone,
         contact_name=meeting.chair_name,
         contact_details=_contact(session, meeting.chair_id, config),
         letter_date=clock.today(),
@@ -147,6 +161,14 @@ def _facts(
     )
     if kind is NotificationKind.CONFERENCE_INVITATION:
         return common
+    if kind is NotificationKind.REVIEW_DECISION:
+        review = session.scalar(
+            select(IcpcTimeframeDecision).where(IcpcTimeframeDecision.meeting_id == meeting.id)
+        )
+        assert review is not None  # only such a review has letters (recipients_for)
+        return dataclasses.replace(
+            common, review_timeframe=review.timeframe, conference_by=review.target_date
+        )
     if meeting.meeting_type is MeetingType.STRATEGY:
         decision = find_decision(session, meeting.id)
         if decision is None or decision.outcome is None:

@@ -31,6 +31,7 @@ from app.models import RecipientRole
 # Letters use the minutes' template, so a local area re-brands both at once.
 # Families read these at home: a size that is easy to read (12 point or more).
 PARENT_TEXT_SIZE = Pt(12)
+ENVELOPE_MARKING = "Private and confidential: to be opened by the addressee only"
 
 
 def _lines(document: Any, text: str, style: str = "Normal") -> Any:
@@ -59,6 +60,10 @@ def render_letter(letter: Letter, text: LetterText) -> Any:
     add_marking(document, draft=False, footer_note=facts.local_authority or TEAM)
     organisation = "\n".join(p for p in (facts.local_authority, TEAM) if p)
     _lines(document, organisation, "Organisation").paragraph_format.space_after = Pt(12)
+    # Above the address, so that it shows through the envelope's window.
+    marking = document.add_paragraph()
+    marking.add_run(ENVELOPE_MARKING).bold = True
+    marking.paragraph_format.space_after = Pt(0)
     _lines(document, "\n".join(letter.address)).paragraph_format.space_after = Pt(12)
     _lines(document, f"{written_date(facts.letter_date)}\nOur reference: {facts.la_child_ref}")
     document.add_paragraph(text.title, style="Title")

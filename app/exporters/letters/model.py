@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 
 from app.models import (
     ConferenceOutcome,
     DischargeReason,
+    IcpcTimeframe,
     MeetingType,
     OngoingSupport,
     PlanCategory,
@@ -52,7 +54,7 @@ class LetterFacts:
     la_child_ref: str
     # The name the family uses: parents are told about their own child by name.
     child_first_name: str
-    # Agencies see the full name only where the local area's settings allow it.
+    # Agencies see the full name, to match the letter to their records.
     child_name_for_agencies: str | None
     child_date_of_birth: dt.date | None
     contact_name: str
@@ -74,6 +76,20 @@ class LetterFacts:
     actions: tuple[ActionLine, ...] = ()
     # The chair confirmed issuing it although some of its dates are past: it says so.
     late_issue: bool = False
+    # An unborn child: when the baby is due (and no date of birth yet).
+    child_expected_date_of_birth: dt.date | None = None
+    # The identifier the local area holds for the child besides its own reference.
+    child_unique_identifier: str | None = None
+    child_nhs_number: str | None = None
+    child_upn: str | None = None
+    # For parents' letters: the team's number and whom to ring out of hours.
+    team_phone: str = ""
+    out_of_hours_phone: str = ""
+    # The parents' letters' words (app.exporters.letters.parent_wording); None: the standard.
+    wording: Mapping[str, str] | None = None
+    # A five-day review's decision on the initial conference, and its new latest date.
+    review_timeframe: IcpcTimeframe | None = None
+    conference_by: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)

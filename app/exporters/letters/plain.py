@@ -1,14 +1,19 @@
 """Letters to parents and carers, in plain English.
 
-Written for a reading age of about 11: short sentences, everyday words, and
-any word of the trade ("conference", "child protection plan") explained the
-first time. A parent's letter says what was decided, what happens next and
-whom to contact. It is built only from the decision's fixed choices and names:
-never the professionals' free text, another family member's details or any
-agency's information, so nothing restricted can reach it.
+Written for a reading age of nine: short sentences, everyday words, and any
+word of the trade ("conference", "child protection plan") explained the first
+time. The words are data a local area can re-word
+(:mod:`app.exporters.letters.parent_wording`); the required items stay. A
+parent's letter says why the meeting is held, what was decided, what happens
+next, their rights and whom to contact. It is built only from the decision's
+fixed choices and names: never the professionals' free text, another family
+member's details or any agency's information, so nothing restricted can reach it.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
 
 from app.exporters.docx_base import long_date
 from app.exporters.letters import wording
@@ -22,83 +27,111 @@ from app.exporters.letters.model import (
     LetterText,
     Para,
 )
+from app.exporters.letters.parent_wording import standard_wording
 from app.models import (
     ConferenceOutcome,
     DischargeReason,
+    IcpcTimeframe,
     MeetingType,
     NotificationKind,
-    OngoingSupport,
-    PlanCategory,
 )
 
-PLAN = "A child protection plan is a written plan. It says what everyone will do to keep {c} safe."
-CATEGORY = {
-    PlanCategory.NEGLECT: (
-        "neglect. This means we are worried that {c} does not always get the care every "
-        "child needs, like food, warmth, safety and health care."
-    ),
-    PlanCategory.PHYSICAL_ABUSE: "physical abuse. This means we are worried that {c} could be hurt.",
-    PlanCategory.SEXUAL_ABUSE: (
-        "sexual abuse. This means we are worried that {c} could be harmed in a sexual way."
-    ),
-    PlanCategory.EMOTIONAL_ABUSE: (
-        "emotional abuse. This means we are worried about how {c} is made to feel, "
-        "and that this could harm {c}."
-    ),
-    PlanCategory.MULTIPLE: "more than one kind of harm.",
-}
-WHY_ENDED = {
-    DischargeReason.NO_LONGER_AT_RISK: (
-        "Everyone who works with your family agreed that {c} is now safe enough. "
-        "{c} no longer needs a plan to stay safe."
-    ),
-    DischargeReason.TRANSFERRED: (
-        "Your family has moved to live in a new area. The council there has taken over {c}'s plan."
-    ),
-    DischargeReason.TURNED_18: "{c} is now 18. A child protection plan is only for children.",
-    DischargeReason.LEFT_UK: "{c} has moved to live outside the UK, so the plan has ended.",
-}
-SUPPORT = {
-    OngoingSupport.FAMILY_HELP: "Family Help will keep working with your family.",
-    OngoingSupport.EARLY_HELP: "Early help services will keep supporting your family.",
-    OngoingSupport.UNIVERSAL: (
-        "You can still get help from everyday services, like your doctor, health visitor or school."
-    ),
-    OngoingSupport.PRE_PROCEEDINGS: (
-        "The council is starting a legal step called pre-proceedings. You will get a separate "
-        "letter about it. That letter will tell you how to get free legal advice."
-    ),
-    OngoingSupport.CARE_PROCEEDINGS: (
-        "The council has asked the family court to decide what is best for {c}. This is "
-        "called care proceedings. You will get separate letters about it. Please talk to a solicitor."
-    ),
-    OngoingSupport.REUNIFICATION: (
-        "{c} is going to live back with family. People will keep helping you while this happens."
-    ),
-    OngoingSupport.NONE: "No more help is planned. If you are worried or need help, please contact us.",
-}
 CONFERENCE_NAME = {
     MeetingType.ICPC: "an initial child protection conference",
     MeetingType.RCPC: "a review child protection conference",
 }
+# Said when the settings hold no number, so that no letter has a gap.
+NO_TEAM_PHONE = "the number at the end of this letter"
+NO_OUT_OF_HOURS = "the council's out-of-hours service"
+NBSP = "\u00a0"
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
+
+
+class _Words:
+    """The wording with this letter's blanks filled in, each sentence starting with a capital."""
+
+    def __init__(self, facts: LetterFacts) -> None:
+        self.text: Mapping[str, str] = facts.wording or standard_wording()
+        child = facts.child_first_name or "your child"
+        in_full = child
+        if facts.child_date_of_birth is None and facts.child_expected_date_of_birth is not None:
+            # An unborn child has no name yet ("Baby" is a placeholder, not a name).
+            child = "your baby"
+            in_full = f"your baby, due in {facts.child_expected_date_of_birth:%B %Y}"
+        # A number never breaks across two lines (no-break spaces).
+        phone = (facts.team_phone or _phone_in(facts.contact_details)).replace(" ", NBSP)
+        out_of_hours = facts.out_of_hours_phone.replace(" ", NBSP)
+        self.blanks = {
+            "child": child,
+            "child_in_full": in_full,
+            "meeting_name": CONFERENCE_NAME.get(facts.meeting_type, "a meeting"),
+            "meeting_date": wording.meeting_date(facts),
+            "team_phone": phone or NO_TEAM_PHONE,
+            "out_of_hours": out_of_hours or NO_OUT_OF_HOURS,
+            "lead_practitioner": facts.lead_practitioner,
+            "core_group_by": long_date(facts.core_group_by) if facts.core_group_by else "",
+            "next_review_due": long_date(facts.next_review_due) if facts.next_review_due else "",
+            "conference_by": long_date(facts.conference_by) if facts.conference_by else "",
+        }
+
+    def __call__(self, *keys: str) -> str:
+        """The items, filled in and joined as one text."""
+        text = " ".join(self.text[key].format(**self.blanks) for key in keys)
+        return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+    def para(self, key: str) -> Para:
+        return Para(self(key))
+
+    def heading(self, key: str) -> Heading:
+        return Heading(self(f"headings.{key}"))
+
+
+def _phone_in(lines: tuple[str, ...]) -> str:
+    """A telephone number among the team's contact lines, if one is there."""
+    for line in lines:
+        found = re.search(r"\+?\d[\d ]{8,}\d", line)
+        if found:
+            return found.group(0)
+    return ""
 
 
 def parent_letter(letter: Letter) -> LetterText:
     """The plain-English letter for one parent or carer."""
     facts = letter.facts
-    c = facts.child_first_name or "your child"
+    w = _Words(facts)
     kind = letter.recipient.kind
-    if kind is NotificationKind.CONFERENCE_INVITATION:
-        title, blocks = f"You are invited to a meeting about {c}", _invitation(facts, c)
+    rights = (w.heading("your_rights"), w.para("common.legal_advice"), w.para("common.advocate"))
+    if facts.meeting_type is MeetingType.REVIEW:
+        title, blocks = _review(facts, w)
+        if facts.review_timeframe is IcpcTimeframe.EXTENDED:
+            blocks += rights
+    elif kind is NotificationKind.CONFERENCE_INVITATION:
+        title, blocks = w("invitation.title"), _invitation(facts, w) + rights
+        blocks += (w.para("common.help_to_come"), w.heading("minutes"))
+        blocks += (w.para("invitation.after"), w.para("common.minutes"))
     elif kind is NotificationKind.DISCHARGE_DECISION:
-        title, blocks = _discharge(facts, c)
+        title, blocks = _discharge(facts, w)
         if facts.discharge_reason is not DischargeReason.DIED:
-            blocks += _agreed(letter)
+            blocks += _agreed(letter, w)
+            blocks += (w.heading("worried_again"), w.para("discharge.worried_again"))
+        blocks += (w.heading("minutes"), w.para("common.minutes"))
     else:
-        title = f"What the conference decided about {c}"
-        blocks = _outcome(facts, c) + _agreed(letter)
+        title = w("outcome.title")
+        blocks = _outcome(facts, w) + _agreed(letter, w)
+        blocks += (w.heading("minutes"), w.para("common.minutes"), *rights)
+    # A bereaved family is not told to keep the child safe, nor to ring 999 for them.
+    bereaved = facts.discharge_reason is DischargeReason.DIED
+    if not bereaved:
+        blocks += (w.heading("complain"), w.para("common.complain"))
+    privacy = "discharge.bereaved_privacy" if bereaved else "common.privacy"
+    blocks += (w.heading("privacy"), w.para(privacy))
     blocks += wording.contact_blocks(
-        facts, heading="Who to contact", lead_in="If you have any questions, please contact"
+        facts, heading=w("headings.contact"), lead_in="If you have any questions, please contact"
+    )
+    blocks += (
+        w.para("discharge.bereaved_contact" if bereaved else "common.social_worker"),
+        w.heading("out_of_hours"),
+        w.para("discharge.bereaved_out_of_hours" if bereaved else "common.out_of_hours"),
     )
     return LetterText(
         title=title,
@@ -117,105 +150,63 @@ def _when_and_where(facts: LetterFacts) -> Details:
     return Details(tuple(pairs), "When and where the meeting is")
 
 
-def _invitation(facts: LetterFacts, c: str) -> tuple[Block, ...]:
-    name = CONFERENCE_NAME.get(facts.meeting_type, "a meeting")
-    about = (
-        f"At the meeting, you and the people who work with your family will talk about {c}. "
-        f"We will listen to what you think. Then we will decide if {c} needs a child "
-        f"protection plan. {PLAN.format(c=c)}"
-        if facts.meeting_type is MeetingType.ICPC
-        else f"At the meeting, we will look at how {c}'s child protection plan is going. "
-        "We will listen to what you think. Then we will decide if the plan should carry on, "
-        "change or end."
-    )
+def _invitation(facts: LetterFacts, w: _Words) -> tuple[Block, ...]:
+    initial = facts.meeting_type is MeetingType.ICPC
+    why = [w.para("invitation.why_initial" if initial else "invitation.why_review")]
+    if initial:
+        why.append(w.para("common.plan"))
     return (
-        Para(
-            f"We would like you to come to a meeting about {c}. This meeting is called {name}. "
-            "We call it a conference for short."
-        ),
-        Para(about),
-        Heading("When and where"),
+        w.para("invitation.opening"),
+        w.heading("why"),
+        *why,
+        w.heading("when_and_where"),
         _when_and_where(facts),
-        Heading("Before the meeting"),
+        w.heading("before"),
         Bullets(
             (
-                "You can bring someone with you for support, like a friend or relative.",
-                "Tell us if you need an interpreter, or help to get there.",
-                "You should be able to read the reports for the meeting before it starts. "
-                "Ask us if you have not seen them.",
-                "If you cannot come, please tell us. You can still tell us what you think "
-                "before the meeting.",
+                w("invitation.bring_someone"),
+                w("invitation.reports"),
+                w("invitation.cannot_come"),
             )
         ),
     )
 
 
-def _next_steps(facts: LetterFacts, c: str) -> list[str]:
+def _next_steps(facts: LetterFacts, w: _Words) -> list[str]:
     steps = []
     if facts.lead_practitioner:
-        steps.append(
-            f"{facts.lead_practitioner} is your lead practitioner. This is the person who will "
-            "work with your family and make sure the plan happens."
-        )
+        steps.append(w("outcome.lead_practitioner"))
     if facts.core_group_by is not None:
-        steps.append(
-            "A small group of people who work with your family will meet with you by "
-            f"{long_date(facts.core_group_by)}. This group is called the core group. "
-            "Together you will write the plan in detail."
-        )
+        steps.append(w("outcome.core_group"))
     if facts.next_review_due is not None:
-        steps.append(
-            f"We will meet again by {long_date(facts.next_review_due)} to see how things are "
-            "going. This meeting is called a review conference. We will write to you about it."
-        )
+        steps.append(w("outcome.next_review"))
     return steps
 
 
-def _outcome(facts: LetterFacts, c: str) -> tuple[Block, ...]:
-    opening = Para(
-        f"This letter tells you what was decided at the conference about {c} on "
-        f"{wording.meeting_date(facts)}."
-    )
+def _outcome(facts: LetterFacts, w: _Words) -> tuple[Block, ...]:
+    opening = Para(w("outcome.opening", "outcome.why"))
     outcome = facts.conference_outcome
-    decided: list[Block] = [Heading("What we decided")]
+    decided: list[Block] = [w.heading("decided")]
     if outcome is ConferenceOutcome.NO_PLAN:
-        decided.append(
-            Para(f"The conference decided that {c} does not need a child protection plan.")
-        )
-        steps = [
-            "The people who work with your family will talk to you about any help you still need."
-        ]
+        decided.append(w.para("outcome.no_plan"))
+        steps = [w("outcome.no_plan_next")]
     else:
         if outcome is ConferenceOutcome.PLAN_NEEDED:
-            decided.append(
-                Para(
-                    f"The conference decided that {c} needs a child protection plan. {PLAN.format(c=c)}"
-                )
-            )
+            decided.append(Para(w("outcome.plan_needed", "common.plan")))
         elif outcome is ConferenceOutcome.CHANGE_CATEGORY:
-            decided.append(
-                Para(
-                    f"The conference decided that {c}'s child protection plan will carry on, with a change."
-                )
-            )
+            decided.append(w.para("outcome.change_category"))
         else:
-            decided.append(
-                Para(
-                    f"The conference decided that {c}'s child protection plan will carry on for now."
-                )
-            )
+            decided.append(w.para("outcome.continue_plan"))
         if facts.category is not None:
-            lead = (
-                "From now on, the plan is about "
-                if outcome is ConferenceOutcome.CHANGE_CATEGORY
-                else "The plan is about "
-            )
-            decided.append(Para(lead + CATEGORY[facts.category].format(c=c)))
-        steps = _next_steps(facts, c)
-    return (opening, *decided, Heading("What happens next"), Bullets(tuple(steps)))
+            changed = outcome is ConferenceOutcome.CHANGE_CATEGORY
+            lead = "outcome.category_lead_changed" if changed else "outcome.category_lead"
+            decided.append(Para(w(lead, f"category.{facts.category.value}")))
+        steps = _next_steps(facts, w)
+    next_steps: tuple[Block, ...] = (w.heading("next"), Bullets(tuple(steps))) if steps else ()
+    return (opening, *decided, *next_steps)
 
 
-def _agreed(letter: Letter) -> tuple[Block, ...]:
+def _agreed(letter: Letter, w: _Words) -> tuple[Block, ...]:
     """Things this parent agreed to do at the meeting (only theirs, nobody else's)."""
     mine = [
         a.description + (f" (by {long_date(a.due)})" if a.due else "")
@@ -223,27 +214,37 @@ def _agreed(letter: Letter) -> tuple[Block, ...]:
         if a.family_member_id is not None
         and a.family_member_id == letter.recipient.family_member_id
     ]
-    return (Heading("What you agreed to do"), Bullets(tuple(mine))) if mine else ()
+    return (w.heading("agreed"), Bullets(tuple(mine))) if mine else ()
 
 
-def _discharge(facts: LetterFacts, c: str) -> tuple[str, tuple[Block, ...]]:
+def _discharge(facts: LetterFacts, w: _Words) -> tuple[str, tuple[Block, ...]]:
     reason = facts.discharge_reason
     if reason is DischargeReason.DIED:
         # No reasons and no list of services: a bereaved parent needs to know only
         # that the plan has ended, and whom to ask.
-        return f"About {c}'s child protection plan", (
-            Para("We are very sorry for your loss."),
-            Para(f"We are writing to let you know that {c}'s child protection plan has ended."),
+        return w("discharge.bereaved_title"), (
+            w.para("discharge.bereaved_sorry"),
+            w.para("discharge.bereaved_ended"),
         )
-    blocks: list[Block] = [
-        Para(
-            f"We had a review conference about {c} on {wording.meeting_date(facts)}. "
-            f"We decided that {c}'s child protection plan can end."
-        ),
-    ]
+    blocks: list[Block] = [w.para("discharge.opening")]
     if reason is not None:
-        blocks += [Heading("Why the plan has ended"), Para(WHY_ENDED[reason].format(c=c))]
-    support = [SUPPORT[s].format(c=c) for s in facts.ongoing_support]
+        blocks += [w.heading("why_ended"), w.para(f"why_ended.{reason.value}")]
+    support = [w(f"support.{s.value}") for s in facts.ongoing_support]
     if support:
-        blocks += [Heading("What happens next"), Bullets(tuple(support))]
-    return f"{c}'s child protection plan has ended", tuple(blocks)
+        blocks += [w.heading("next"), Bullets(tuple(support))]
+    return w("discharge.title"), tuple(blocks)
+
+
+def _review(facts: LetterFacts, w: _Words) -> tuple[str, tuple[Block, ...]]:
+    """The five-day review put the initial conference back, or found it not needed."""
+    if facts.review_timeframe is IcpcTimeframe.EXTENDED:
+        return w("review.title_extended"), (
+            w.para("review.extended"),
+            w.heading("why_later"),
+            w.para("review.extended_why"),
+        )
+    return w("review.title_not_needed"), (
+        w.para("review.not_needed"),
+        w.heading("next"),
+        w.para("review.not_needed_next"),
+    )

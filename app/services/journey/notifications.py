@@ -8,8 +8,9 @@
   decision instead, to every agency involved with the child and to the parents
   and carers who were invited to the initial conference.
 
-A five-day review needs no letters of its own: the conference it times sends
-the invitations. Family invitees are the family members on a conference's
+- A closed five-day review that puts the initial conference back or finds it
+  not needed: a letter to the parents and carers, saying so. (When the
+  conference goes ahead in time, its invitations are the letters.) Family invitees are the family members on a conference's
 invitation list; where none were recorded there, those marked "invite to
 conferences" on the child's record.
 """
@@ -31,6 +32,8 @@ from app.models import (
     AttendanceStatus,
     ConferenceOutcome,
     FamilyMember,
+    IcpcTimeframe,
+    IcpcTimeframeDecision,
     Meeting,
     MeetingAction,
     MeetingStatus,
@@ -233,6 +236,16 @@ def recipients_for(session: Session, meeting: Meeting) -> list[Recipient]:
         return []
     if meeting.meeting_type is MeetingType.STRATEGY:
         return _agency_recipients(session, NotificationKind.STRATEGY_OUTCOME, [meeting])
+    if meeting.meeting_type is MeetingType.REVIEW:
+        timeframe = session.scalar(
+            select(IcpcTimeframeDecision.timeframe).where(
+                IcpcTimeframeDecision.meeting_id == meeting.id
+            )
+        )
+        if timeframe not in (IcpcTimeframe.EXTENDED, IcpcTimeframe.NOT_NEEDED):
+            return []
+        kind = NotificationKind.REVIEW_DECISION
+        return _family_recipients(kind, invited_family(session, meeting))
     if not conference:
         return []
     decision = plans.decision_for(session, meeting.id)

@@ -10,6 +10,7 @@ from app.errors import ValidationError
 from app.models import MeetingType
 from app.services.conduct.timescales import working_calendar
 from app.services.meetings import MeetingSummary, schedule_meeting
+from app.services.place_privacy import place_problem, private_details
 from app.storage.workspace import Workspace
 from app.ui import text
 from app.ui.autosave import to_time
@@ -59,6 +60,11 @@ class ScheduleMeetingDialog(FormDialog):
         self.duration.setValue(90)
         self.duration.setSuffix(" minutes")
         self.location = QLineEdit()
+        self.location.setPlaceholderText("Children's services, room 2; or Online")
+        # Read once: the names and addresses a place may not give (the .ics refuses them).
+        self.private = private_details(workspace, case_id=case_id)
+        self.place_words = hint("")
+        self.location.textChanged.connect(self._on_place_typed)
         self.online_link = QLineEdit()
         self.online_link.setPlaceholderText("Leave empty if the meeting is in person")
         self.chair = QLineEdit(chair_name)
@@ -69,6 +75,8 @@ class ScheduleMeetingDialog(FormDialog):
         add_row(self.form, "T&ime:", self.time)
         add_row(self.form, "D&uration:", self.duration)
         add_row(self.form, "&Place:", self.location)
+        self.form.addRow("", self.place_words)
+        self.place_words.setVisible(False)
         add_row(self.form, "&Online link:", self.online_link)
         add_row(self.form, "&Chair:", self.chair)
         add_row(self.form, "&Minute-taker:", self.minute_taker)
@@ -85,6 +93,12 @@ class ScheduleMeetingDialog(FormDialog):
             return
         warning = non_working_day_warning(day, self.calendar, "The meeting's date")
         self.date_words.setText(warning or text.long_date(day))
+
+    def _on_place_typed(self, place: str) -> None:
+        """Warn as the place is typed, before any calendar invitation is refused."""
+        problem = place_problem(place, self.private)
+        self.place_words.setText(problem or "")
+        self.place_words.setVisible(problem is not None)
 
     def submit(self) -> bool:
         scheduled_date = self.date.date()

@@ -32,6 +32,8 @@ class ChildForm(QGroupBox):
         named(self, "Child")
         self.la_child_ref = QLineEdit()
         self.unique_child_identifier = QLineEdit()
+        self.nhs_number = QLineEdit()
+        self.upn = QLineEdit()
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.known_as = QLineEdit()
@@ -45,6 +47,8 @@ class ChildForm(QGroupBox):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         add_row(form, "Local authority &reference:", self.la_child_ref)
         add_row(form, "Unique child &identifier:", self.unique_child_identifier)
+        add_row(form, "NHS n&umber:", self.nhs_number)
+        add_row(form, "Unique &pupil number (UPN):", self.upn)
         add_row(form, "&First name:", self.first_name)
         add_row(form, "&Last name:", self.last_name)
         add_row(form, "&Known as:", self.known_as)
@@ -59,6 +63,8 @@ class ChildForm(QGroupBox):
         return {
             "la_child_ref": self.la_child_ref,
             "unique_child_identifier": self.unique_child_identifier,
+            "nhs_number": self.nhs_number,
+            "upn": self.upn,
             "first_name": self.first_name,
             "last_name": self.last_name,
             "known_as": self.known_as,
@@ -73,6 +79,8 @@ class ChildForm(QGroupBox):
     def load(self, case: CaseDetail) -> None:
         self.la_child_ref.setText(case.la_child_ref)
         self.unique_child_identifier.setText(case.unique_child_identifier or "")
+        self.nhs_number.setText(case.nhs_number or "")
+        self.upn.setText(case.upn or "")
         self.first_name.setText(case.first_name)
         self.last_name.setText(case.last_name)
         self.known_as.setText(case.known_as or "")
