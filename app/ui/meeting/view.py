@@ -184,6 +184,9 @@ class MeetingView(QWidget):
         state.autosave.saving.connect(lambda: self.saved.setText("Saving…"))
         state.autosave.saved.connect(self._on_saved)
         state.autosave.failed.connect(lambda message: self._on_notice(message, True))
+        state.drafts.saving.connect(lambda: self.saved.setText("Saving…"))
+        state.drafts.saved.connect(self._on_saved)
+        state.drafts.failed.connect(self._on_draft_failed)
 
     def _shortcuts(self) -> None:
         bindings: list[tuple[str, Callable[[], object]]] = [
@@ -256,6 +259,9 @@ class MeetingView(QWidget):
         if page is None:
             page = self.pages[flow.index] = make_page(self.state, flow.current)
             self.stack.addWidget(page)
+            if page.drafted:
+                what = page.recorded_as or "What was typed here"
+                self.state.tell(f"{what} was kept as a draft and is back. Record it when ready.")
         else:
             page.refresh()
         self.stack.setCurrentWidget(page)
@@ -263,6 +269,7 @@ class MeetingView(QWidget):
         self.next_button.setEnabled(flow.can_go_next)
         self.agenda.update_items()
         self.header.tick()
+        self._on_saved()
         page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- commands -------------------------------------------------------------------
@@ -333,20 +340,27 @@ class MeetingView(QWidget):
             self.open_folder.setVisible(True)
 
     def leave(self) -> None:
-        """Store everything and leave meeting mode.
+        """Leave meeting mode, once the chair has pressed Leave a second time.
 
-        A decision, timeframe or safety plan typed but not yet recorded is not saved
-        as it is typed: the first Leave says so, a second one leaves without it.
+        Nothing is lost by leaving (notes are stored as typed, unconfirmed
+        records are kept as drafts), but a stray key must not end the chair's
+        view of the meeting: the first press asks.
         """
-        pending = [text for page in self.pages.values() if (text := page.unrecorded())]
-        if pending and not self._leave_warned:
+        if not self._leave_warned:
             self._leave_warned = True
-            self.state.fail(
-                " ".join(pending) + " Record them first, or press Leave again to leave "
-                "without them."
+            kept = "".join(
+                f"{page.recorded_as} is kept as a draft until it is recorded. "
+                for page in self.pages.values()
+                if page.unrecorded()
             )
+            self.state.tell(f"{kept}Press Leave meeting mode (Ctrl+Shift+Q) again to leave.")
             return
+        self.leave_now()
+
+    def leave_now(self) -> None:
+        """Store everything (drafts included) and leave meeting mode."""
         self.state.autosave.flush()
+        self.state.drafts.flush()
         self._store_time()
         self.state.flow.stop()
         self.timer.stop()
@@ -417,8 +431,16 @@ class MeetingView(QWidget):
         self.agenda.update_items()
 
     def _on_saved(self) -> None:
-        pending = self.state.autosave.pending()
-        self.saved.setText("Saving…" if pending else "All changes saved")
+        state = self.state
+        if state.autosave.pending() or state.drafts.pending():
+            self.saved.setText("Not saved" if state.drafts.errors() else "Saving…")
+            return
+        draft = state.drafts.status_text()
+        self.saved.setText(f"{draft}, not yet recorded" if draft else "All changes saved")
+
+    def _on_draft_failed(self, message: str) -> None:
+        self._on_notice(message, True)
+        self._on_saved()
 
     def _on_notice(self, message: str, error: bool) -> None:
         show_message(self.notice, message, error=error)

@@ -134,6 +134,7 @@ class ActionsPage(StepPage):
         self.empty = hint(NO_ACTIONS)
         self.form = ActionForm(self.state)
         self.form.added.connect(lambda _row: self.refresh())
+        self.form.added.connect(lambda _row: self.mark_recorded())  # its draft goes
         self.carried = QLabel()
         self.carried.setWordWrap(True)
         self.carried.setTextFormat(Qt.TextFormat.PlainText)
@@ -199,6 +200,12 @@ class ActionsPage(StepPage):
 
     def first_field(self) -> QWidget:
         return self.form.description
+
+    def keeps_drafts(self) -> bool:
+        return True  # the action being added is stored by "Add action"
+
+    def draft_root(self) -> QWidget:
+        return self.form
 
     def focus_blocker(self, blocker: Blocker) -> None:
         line = self.lines.get(blocker.subject)

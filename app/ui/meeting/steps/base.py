@@ -78,6 +78,8 @@ class StepPage(QWidget):
         self.guidance.setVisible(bool(step.guidance))
         self.body.addWidget(self.gaps)
         self._recorded: object = None
+        self._drafts_ready = False
+        self.inner = inner
         self.build()
         self.body.addWidget(notes_label)
         self.body.addWidget(self.notes, self.notes_stretch)
@@ -97,6 +99,12 @@ class StepPage(QWidget):
         state.facts_changed.connect(self.show_gaps)
         self.show_gaps()
         self.set_editable(state.editable)
+        # What was typed here but not yet recorded comes back, and is kept from now on.
+        self.drafted = False
+        self._drafts_ready = False
+        if state.editable and self.keeps_drafts():
+            self.drafted = state.drafts.watch(self)
+            self._drafts_ready = True
 
     # -- for subclasses --------------------------------------------------------
     def build(self) -> None:
@@ -110,8 +118,24 @@ class StepPage(QWidget):
         return None
 
     def mark_recorded(self) -> None:
-        """Call when what the page shows is what is stored."""
+        """Call when what the page shows is what is stored (its drafts are cleared)."""
         self._recorded = self.snapshot()
+        if self._drafts_ready:
+            self.state.drafts.confirmed(self)
+
+    # -- drafts (see app.ui.meeting.drafts) ----------------------------------------
+    def keeps_drafts(self) -> bool:
+        """Pages that store with a button of their own keep what is typed as a draft."""
+        return bool(self.recorded_as)
+
+    def draft_key(self) -> str:
+        return self.step.agenda_item_id
+
+    def draft_root(self) -> QWidget:
+        return self.inner
+
+    def prepare_draft(self, values: dict[str, str]) -> None:
+        """Make room for a draft's fields (rows added after the page was built)."""
 
     def unrecorded(self) -> str | None:
         """A sentence naming what was typed here but not yet recorded, if anything."""

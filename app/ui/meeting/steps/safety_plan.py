@@ -24,6 +24,7 @@ from app import clock
 from app.services.journey import safety_plan as plans
 from app.services.journey.safety_plan import SafetyPlanItemInput, SafetyPlanVersionView
 from app.ui.meeting.action_form import agency_combo
+from app.ui.meeting.drafts import NOT_DRAFTED
 from app.ui.meeting.export import export_folder
 from app.ui.meeting.state import MeetingState, clear_layout, discard
 from app.ui.meeting.steps.base import StepPage
@@ -113,6 +114,7 @@ class SafetyPlanPage(StepPage):
         )
         self.versions.setMinimumContentsLength(24)
         named(self.versions, "Version of the safety plan")
+        self.versions.setProperty(NOT_DRAFTED, True)  # a choice of what to show, not an input
         self.versions.activated.connect(self._on_version)
         self.export = named(QPushButton("Export safety &plan…"), "Export safety plan")
         self.export.setAutoDefault(False)
@@ -293,6 +295,14 @@ class SafetyPlanPage(StepPage):
         self.agreed_by.setReadOnly(not can_change)
         self.change_note.setReadOnly(not can_change)
         self.read_only.setVisible(not self.current)
+
+    def prepare_draft(self, values: dict[str, str]) -> None:
+        """As many item editors as the draft had items."""
+        wanted = max(sum(1 for key in values if key.startswith("Worry#")), 1)
+        while len(self.items) < wanted:
+            self._add(None)
+        while len(self.items) > wanted:
+            self._remove(self.items[-1])
 
     def snapshot(self) -> object:
         if not self.current:
