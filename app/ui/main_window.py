@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
             if button is not None:
                 label = action.text().replace("&", "")
                 named(button, label, f"{label} ({action.shortcut().toString()})")
+                if isinstance(button, QToolButton):
+                    button.setText(label)  # Ctrl keys, not Alt: the menus and pages use those
 
     # -- navigation ----------------------------------------------------------
     def location(self) -> Location:

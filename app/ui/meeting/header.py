@@ -63,6 +63,9 @@ class HeaderBar(QFrame):
         self.export = command("E&xport minutes…", "Ctrl+Shift+X")
         self.letters = command("Letters…", "Ctrl+Shift+L")
         self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
+        # Out of the Tab order, so that no Tab and Space from a field leaves the meeting;
+        # Ctrl+Shift+Q, Alt+L and a click still reach it (and leaving asks once).
+        self.leave.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         # Leave sits with the title, so the row of commands fits a 1366-pixel laptop
         # screen at any status (at most four of them show at once).

@@ -197,6 +197,8 @@ class ActionsPage(StepPage):
         change = service.complete_action if row.is_open else service.reopen_action
         if self.state.attempt(lambda: change(ws, action_id=row.id, at_meeting_id=meeting_id)):
             self.refresh()
+            if row.is_open:  # the same button now reopens it: that is the undo
+                self.state.tell("Action marked done. Press Reopen beside it to undo.")
 
     def first_field(self) -> QWidget:
         return self.form.description

@@ -7,6 +7,7 @@ what was agreed on any day stays readable.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -58,8 +59,18 @@ class ItemEditor(QGroupBox):
         self.how_we_know.setPlaceholderText("How everyone will know it is working")
         self.contingency = QLineEdit()
         self.contingency.setPlaceholderText("What happens if it does not")
-        self.remove = named(QPushButton("Remove this item"), f"Remove item {number}")
+        self.remove = named(
+            QPushButton("Remove this item"),
+            f"Remove item {number}",
+            "Ctrl+Shift+R in the item; asks before removing what was typed",
+        )
         self.remove.setAutoDefault(False)
+        # Out of the Tab order (Tab from the last field must not reach it); its key, a click.
+        self.remove.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.confirming = False
+        key = QShortcut(QKeySequence("Ctrl+Shift+R"), self)
+        key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key.activated.connect(self.remove.click)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         add_row(form, "Worry:", self.worry)
@@ -215,6 +226,13 @@ class SafetyPlanPage(StepPage):
             editor.worry.setFocus()
 
     def _remove(self, editor: ItemEditor) -> None:
+        item = editor.value()
+        texts = (item.worry, item.keeps_safe, item.responsible_name, item.by_when)
+        typed = any(t.strip() for t in (*texts, item.how_we_know, item.contingency))
+        if typed and not editor.confirming:
+            editor.confirming = True  # a second press removes it
+            editor.remove.setText("Press again to remove this item")
+            return
         self.items.remove(editor)
         discard(editor)
         for number, other in enumerate(self.items, start=1):
