@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui import scrub
 from app.ui.meeting import MeetingView
+from app.ui.meeting.steps.base import NOTES_LINES
 from app.ui.shell import Shell
 from app.ui.style import MIN_POINT_SIZE
 from tests.ui.conftest import unlock
@@ -62,6 +63,10 @@ def test_enter_every_step_and_leave(
             view.go_to_item(index)
             assert view.state.flow.index == index
             QApplication.processEvents()  # layouts and resizes run, as on screen
+            # The window never grows past the screen; the notes keep six lines.
+            assert window.minimumSizeHint().width() <= size[0]
+            notes = view.current_page.notes
+            assert notes.height() >= NOTES_LINES * notes.fontMetrics().lineSpacing()
         closed: list[bool] = []
         view.closed.connect(functools.partial(closed.append, True))
         press(focused(view), Qt.Key.Key_Q, LEAVE)

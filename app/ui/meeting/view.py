@@ -18,9 +18,11 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -143,8 +145,8 @@ class MeetingView(QWidget):
         splitter.addWidget(self.attendance)
         # Extra width goes to the current item, where the chair and minute-taker type.
         chars = self.fontMetrics().averageCharWidth()
-        self.agenda.setMinimumWidth(chars * 30)
-        self.attendance.setMinimumWidth(chars * 44)
+        self.agenda.setMinimumWidth(chars * 24)
+        self.attendance.setMinimumWidth(chars * 36)
         for index, stretch in enumerate((0, 1, 0)):
             splitter.setStretchFactor(index, stretch)
         splitter.setSizes([chars * 40, chars * 90, chars * 56])
@@ -152,10 +154,20 @@ class MeetingView(QWidget):
         status.addWidget(self.notice, 1)
         status.addWidget(self.open_folder)
         status.addWidget(self.saved)
+        # The window never grows past the screen: on a small screen or at a large text
+        # size the three columns scroll sideways rather than pushing the window wider.
+        columns = QScrollArea()
+        columns.setWidget(splitter)
+        columns.setWidgetResizable(True)
+        columns.setFrameShape(QFrame.Shape.NoFrame)
+        columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        named(columns, "Agenda, current item and attendance")
+        self.columns = columns
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(status)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(columns, 1)
         layout.addWidget(hints)
 
     def _connect(self) -> None:

@@ -17,6 +17,8 @@ from app.ui.meeting.state import MeetingState
 from app.ui.widgets import heading, hint, named, show_message
 from app.workflow import Blocker, Step
 
+NOTES_LINES = 6
+
 
 def notes_box(placeholder: str, name: str) -> QPlainTextEdit:
     edit = QPlainTextEdit()
@@ -83,8 +85,10 @@ class StepPage(QWidget):
         self.build()
         self.body.addWidget(notes_label)
         self.body.addWidget(self.notes, self.notes_stretch)
+        # Six lines of notes stay in sight even on a 1024x600 screen (the page scrolls).
+        frame = 2 * self.notes.frameWidth() + 8
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * NOTES_LINES + frame)
         if not self.notes_stretch:
-            self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
             self.body.addStretch(1)
 
         scroll = QScrollArea()
