@@ -262,3 +262,16 @@ def test_an_action_half_typed_comes_back_and_adding_it_clears_the_draft(
 
 def isinstance_page(view: MeetingView, index: int) -> bool:
     return view.state.flow.steps[index].kind is StepKind.ACTIONS
+
+
+def test_quick_add_shows_the_action_in_the_actions_item(strategy, open_view, qtbot) -> None:
+    view = open_view(strategy)
+    index = next(i for i, s in enumerate(view.state.flow.steps) if isinstance_page(view, i))
+    view.go_to_item(index)
+    page = view.current_page
+    view.add_action()
+    dialog = view.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.form.description, "Ring the school nurse")  # type: ignore[attr-defined]
+    dialog.form.add_button.click()  # type: ignore[attr-defined]
+    assert [line.description.text() for line in page.lines.values()] == ["Ring the school nurse"]

@@ -303,7 +303,10 @@ class MeetingView(QWidget):
 
     def add_action(self) -> None:
         if self.state.editable:
-            self._open(QuickActionDialog(self.state, self))
+            dialog = QuickActionDialog(self.state, self)
+            # The Actions item, if it is built, lists the new action at once.
+            dialog.form.added.connect(lambda _row: self._refresh_pages())
+            self._open(dialog)
 
     def mark_arrived(self) -> None:
         if self.state.editable:
@@ -377,6 +380,10 @@ class MeetingView(QWidget):
         self.state.flow.stop()
         self.timer.stop()
         self.closed.emit()
+
+    def _refresh_pages(self) -> None:
+        for page in self.pages.values():
+            page.refresh()
 
     def _open(self, dialog: QDialog) -> None:
         """Open ``dialog`` over the meeting without blocking (tests drive it as a user would)."""
