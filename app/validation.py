@@ -41,6 +41,7 @@ MULTILINE = frozenset(
         "contingency",
         "description",
         "dissent",
+        "draft",
         "guidance",
         "how_we_know",
         "information",

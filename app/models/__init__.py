@@ -21,6 +21,7 @@ from app.models.conduct import (
     ThresholdDecision,
     ThresholdOutcome,
 )
+from app.models.draft import Draft
 from app.models.guard import RecordRewrite, SignedRecord
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
 from app.models.people import Child, FamilyMember, Practitioner, Sex
@@ -71,6 +72,7 @@ __all__ = [
     "ConferenceOutcome",
     "DischargeInput",
     "DischargeReason",
+    "Draft",
     "FamilyMember",
     "IcpcTimeframe",
     "IcpcTimeframeDecision",

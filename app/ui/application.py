@@ -31,6 +31,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # A crash dialog must never be the reason an unlock screen vanishes.
     app.setQuitOnLastWindowClosed(False)
     apply_style(app)
+    from app.ui import privacy, wheel
+
+    wheel.install(app)  # the wheel scrolls pages; it never changes an unfocused choice
+    privacy.install(app)  # Ctrl+Shift+B hides every window's contents
     return app
 
 

@@ -45,7 +45,7 @@ class DeadlinesView(QWidget):
         self._current: Deadlines | None = None
         self._title = heading("What is due")
         self._summary = hint()
-        self._names = named(QCheckBox("Show children's &names"), "Show children's names")
+        self._names = named(QCheckBox("Show c&hildren's names"), "Show children's names")
         self._names.setChecked(True)
         self._names.toggled.connect(self._on_names_toggled)
         self._refresh = named(QPushButton("&Refresh"), "Refresh the deadlines")

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication
 
 from app.idle import IdleLock
 
@@ -84,8 +83,8 @@ class IdleWatcher(QObject):
 
     Signals:
         idle: the user has done nothing for the whole idle window.
-        lock_pressed: Ctrl+L was pressed while a dialog blocked the main
-            window (whose own Lock shortcut cannot fire then).
+        lock_pressed: Ctrl+L was pressed where the main window's own Lock
+            shortcut cannot fire (a dialog blocks it, or it is not active yet).
         suspended: the application is being suspended (the system is going to
             sleep, or the session is locked, where the platform says so).
     """
@@ -144,11 +143,14 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self.policy.touch()
+            # The main window's Lock shortcut fires only while it is the active window:
+            # Ctrl+L that reaches a widget some other way (a dialog blocks the window,
+            # or it is not active yet just after unlocking) locks here, and the key
+            # never lands in a field.
             if (
                 isinstance(event, QKeyEvent)
                 and event.type() == QEvent.Type.KeyPress
                 and event.keyCombination() == _lock_keys()
-                and QApplication.activeModalWidget() is not None
             ):
                 self.lock_pressed.emit()
                 return True

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
             if button is not None:
                 label = action.text().replace("&", "")
                 named(button, label, f"{label} ({action.shortcut().toString()})")
+                if isinstance(button, QToolButton):
+                    button.setText(label)  # Ctrl keys, not Alt: the menus and pages use those
 
     # -- navigation ----------------------------------------------------------
     def location(self) -> Location:
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
             return
         for autosave in self.detail.findChildren(Autosave):
             autosave.flush()
+            autosave.unbind_all()  # emptying the view below is not an edit to store
         scrub.scrub(self.detail)
         self.stack.removeWidget(self.detail)
         self.detail.deleteLater()
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         from app.ui.dialogs.new_case import NewCaseDialog
 
+        self.flush_autosaves()  # whatever was typed is stored before the dialog takes over
         case = NewCaseDialog.ask(self, self.workspace)
         if case is not None and self.workspace.is_open:
             self.open_case(case.case_id)
@@ -265,6 +270,11 @@ class MainWindow(QMainWindow):
     def flush_autosaves(self) -> bool:
         """Store every pending edit in every page; True if all were stored."""
         return all([a.flush() for a in self.findChildren(Autosave)])
+
+    def tell_unsaved(self, message: str) -> None:
+        """Say (in the status bar and the save status) why the window stays open."""
+        errors = sorted({e for a in self.findChildren(Autosave) for e in a.errors()})
+        self.statusBar().showMessage(" ".join([message, *errors]))
 
     def clear_personal_data(self) -> None:
         """Empty every view and destroy the pages (the workspace is about to lock)."""

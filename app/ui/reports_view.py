@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -132,10 +133,11 @@ class ReportsView(QWidget):
         self.chart_labels: list[QLabel] = []
 
         period = QHBoxLayout()
-        for label, edit in (("&From", self.start), ("&To", self.end)):
+        for label, edit in (("Fro&m", self.start), ("&To", self.end)):
             caption = QLabel(label)
             caption.setBuddy(edit)
-            caption.setMinimumWidth(caption.sizeHint().width())
+            # Never narrower than its words at the current text size ("To" cut to "Tc").
+            caption.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             period.addWidget(caption)
             period.addWidget(edit)
         period.addWidget(self.show_button)

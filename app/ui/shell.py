@@ -40,6 +40,12 @@ LOCKED_BY_USER = f"You locked the workspace. {CARRY_ON}"
 LOCKED_ON_SUSPEND = f"The workspace locked itself because the computer went to sleep. {CARRY_ON}"
 LOCKED_WITH_SCREEN = f"The workspace locked itself when the screen was locked. {CARRY_ON}"
 
+HELD = (
+    "Not locked: some changes could not be stored, and locking now would lose them. "
+    "Free some disk space or copy the text elsewhere, then lock again; "
+    "Ctrl+L a second time locks anyway."
+)
+
 
 def idle_reason(minutes: float) -> str:
     count = int(minutes)
@@ -82,6 +88,7 @@ class Shell(QObject):
         self._location: Location | None = None
         self._geometry: QByteArray | None = None
         self._finished = False
+        self._lock_held = False
         self.screen_lock: ScreenLockWatcher | None = None
         if screen_lock is not None:
             self._watch_screen(screen_lock)
@@ -215,6 +222,16 @@ class Shell(QObject):
         """Lock now: store pending edits, empty every view, close the workspace."""
         if self.window is None:
             return
+        # A change that cannot be stored (disk full, a damaged file) holds the lock: the
+        # chair is told, and only a second Ctrl+L locks anyway (an idle lock tries again).
+        forced = self._lock_held and reason == LOCKED_BY_USER
+        if not self.window.flush_autosaves() and not forced:
+            self._lock_held = reason == LOCKED_BY_USER
+            self.window.tell_unsaved(HELD)
+            if self.idle is not None and not self.idle.running:
+                self.idle.start()  # the idle lock tries again after another quiet spell
+            return
+        self._lock_held = False
         self._location = self.window.location()
         self._geometry = self.window.saveGeometry()
         self._lock_down()

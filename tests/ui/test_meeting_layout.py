@@ -63,7 +63,7 @@ def every_page(qtbot: QtBot, review: MeetingFixture) -> Iterator[MeetingView]:
         for index in range(len(view.state.flow.steps)):
             view.go_to_item(index)
             yield view
-        view.leave()
+        view.leave_now()
 
 
 def test_meeting_mode_fits_a_laptop_screen(review, qtbot: QtBot) -> None:

@@ -246,16 +246,18 @@ def test_leaving_with_a_timeframe_not_recorded_asks_first(review, open_view, qtb
     with qtbot.assertNotEmitted(view.closed):
         press(focused(view), Qt.Key.Key_Q, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert view.notice.text() == (
-        "The conference timeframe has changes that are not recorded. Record them first, "
-        "or press Leave again to leave without them."
+        "The conference timeframe is kept as a draft until it is recorded. "
+        "Press Leave meeting mode (Ctrl+Shift+Q) again to leave."
     )
     with qtbot.waitSignal(view.closed):
         press(focused(view), Qt.Key.Key_Q, CTRL | Qt.KeyboardModifier.ShiftModifier)
 
 
-def test_nothing_to_record_leaves_at_once(review, open_view, qtbot) -> None:
+def test_nothing_to_record_still_asks_once(review, open_view, qtbot) -> None:
     view = open_view(review)
     page = open_timeframe(view)
     page.record.click()  # what is shown is what is stored
+    view.leave()
+    assert view.notice.text() == "Press Leave meeting mode (Ctrl+Shift+Q) again to leave."
     with qtbot.waitSignal(view.closed):
         view.leave()

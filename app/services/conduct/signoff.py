@@ -111,6 +111,10 @@ def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
         from app.services.conduct.record import freeze_record
 
         freeze_record(session, meeting)
+        # Anything still in draft was never confirmed: it is not part of the minutes.
+        from app.services.conduct.drafts import remove_drafts
+
+        remove_drafts(session, meeting_id)
         session.flush()
         return _issue_row(issue)
 

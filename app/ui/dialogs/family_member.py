@@ -40,7 +40,7 @@ class FamilyMemberDialog(FormDialog):
         self.responsibility = named(
             QCheckBox("Has &parental responsibility"), "Has parental responsibility"
         )
-        self.carer = named(QCheckBox("Is a c&arer for the child"), "Is a carer for the child")
+        self.carer = named(QCheckBox("Is a carer for &the child"), "Is a carer for the child")
         self.invite = named(
             QCheckBox("&Invite to conferences"), "Invite to child protection conferences"
         )

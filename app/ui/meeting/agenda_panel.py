@@ -91,7 +91,14 @@ class AgendaPanel(QWidget):
         """What item ``index`` says, on one line (the list shows it wrapped)."""
         return self.texts[index]
 
+    def _intact(self) -> bool:
+        """False once the list was emptied (leaving meeting mode scrubs it before it goes):
+        a resize or a tick that comes after must find nothing to redraw."""
+        return self.list.count() == len(self.texts)
+
     def _wrap_items(self) -> None:
+        if not self._intact():
+            return
         width = max(self.list.viewport().width() - 36, 60)
         metrics = QFontMetrics(self.list.font())
         for index, text in enumerate(self.texts):
@@ -115,6 +122,8 @@ class AgendaPanel(QWidget):
 
     def update_items(self) -> None:
         """Redraw marks, times and progress (called on every move and every tick)."""
+        if not self._intact():
+            return
         flow = self.state.flow
         blockers = flow.blockers() if self.state.editable else []
         attention = {flow.index_for(b) for b in blockers}

@@ -133,6 +133,7 @@ class AttendancePanel(QWidget):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        named(scroll, "Who was invited and who came")
         self.scroller = scroll
         self.walk_in = WalkInForm(state)
         self.walk_in.added.connect(lambda _row: state.people_changed.emit())

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import clock
 from app.models import MeetingStatus, MeetingType
@@ -64,6 +73,9 @@ class HeaderBar(QFrame):
         self.letters = command("Letters…", "Ctrl+Shift+L")
         self.family_copy = command("&Family copy…", "Ctrl+Shift+F")
         self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
+        # Out of the Tab order, so that no Tab and Space from a field leaves the meeting;
+        # Ctrl+Shift+Q, Alt+L and a click still reach it (and leaving asks once).
+        self.leave.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         # Leave sits with the title, so the row of commands fits a 1366-pixel laptop
         # screen at any status (at most four of them show at once).
@@ -72,8 +84,7 @@ class HeaderBar(QFrame):
         top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.clocks, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
-        commands = QHBoxLayout()
-        for button in (
+        self.buttons = (
             self.start,
             self.invitations,
             self.close_meeting,
@@ -83,9 +94,13 @@ class HeaderBar(QFrame):
             self.export,
             self.family_copy,
             self.letters,
-        ):
-            commands.addWidget(button)
-        commands.addStretch(1)
+        )
+        # The commands wrap onto a second row when the window is narrow or the text large,
+        # rather than forcing the window wider than the screen.
+        commands = self.commands = QGridLayout()
+        commands.setContentsMargins(0, 0, 0, 0)
+        for button in self.buttons:
+            button.setParent(self)  # placed in the grid by arrange_commands
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
@@ -93,6 +108,27 @@ class HeaderBar(QFrame):
         layout.addLayout(commands)
         state.header_changed.connect(self.refresh)
         self.refresh()
+
+    def arrange_commands(self) -> None:
+        """Lay the shown commands out in as few rows as fit the header's width."""
+        margins = self.contentsMargins()
+        room = max(self.width() - margins.left() - margins.right() - 24, 1)
+        spacing = max(self.commands.horizontalSpacing(), 6)
+        for button in self.buttons:
+            self.commands.removeWidget(button)
+        row = column = used = 0
+        for button in (b for b in self.buttons if not b.isHidden()):
+            width = button.sizeHint().width()
+            if column and used + spacing + width > room:
+                row, column, used = row + 1, 0, 0
+            self.commands.addWidget(button, row, column, Qt.AlignmentFlag.AlignLeft)
+            used += (spacing if column else 0) + width
+            column += 1
+        self.commands.setColumnStretch(len(self.buttons), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange_commands()
 
     def refresh(self) -> None:
         header = self.state.header
@@ -127,6 +163,7 @@ class HeaderBar(QFrame):
             not running or (conference and header.status is MeetingStatus.SCHEDULED)
         )
         self.family_copy.setVisible(conference and not running)
+        self.arrange_commands()
         self.tick()
 
     def tick(self) -> None:

@@ -74,6 +74,7 @@ class InvitationsDialog(QDialog):
         inner_layout.addLayout(self.list)
         inner_layout.addStretch(1)
         scroll = QScrollArea()
+        named(scroll, "Invitations")
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

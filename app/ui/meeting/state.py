@@ -26,6 +26,7 @@ from app.services.journey.gaps import journey_gaps
 from app.storage.workspace import Workspace
 from app.ui.autosave import Autosave
 from app.ui.meeting.dialogs import MeetingFileDialogs, QtMeetingFileDialogs
+from app.ui.meeting.drafts import DraftKeeper
 from app.ui.widgets import user_message
 from app.workflow import MeetingFacts, MeetingFlow, journey_gap
 from app.workflow.steps import steps_from_agenda
@@ -160,6 +161,7 @@ class MeetingState(QObject):
         )
         self.autosave = Autosave(workspace, self)
         self.autosave.saved.connect(self.refresh_facts)
+        self.drafts = DraftKeeper(workspace, meeting_id, self)
         self._agencies: list[AgencyRow] | None = None
 
     @property
@@ -178,6 +180,7 @@ class MeetingState(QObject):
         def store(value: Any) -> None:
             save(value)
 
+        widget.setProperty("autosaved", True)  # stored as typed: never a draft
         self.autosave.bind(widget, store)
 
     def refresh_facts(self) -> None:

@@ -18,9 +18,11 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -144,8 +146,8 @@ class MeetingView(QWidget):
         splitter.addWidget(self.attendance)
         # Extra width goes to the current item, where the chair and minute-taker type.
         chars = self.fontMetrics().averageCharWidth()
-        self.agenda.setMinimumWidth(chars * 30)
-        self.attendance.setMinimumWidth(chars * 44)
+        self.agenda.setMinimumWidth(chars * 24)
+        self.attendance.setMinimumWidth(chars * 36)
         for index, stretch in enumerate((0, 1, 0)):
             splitter.setStretchFactor(index, stretch)
         splitter.setSizes([chars * 40, chars * 90, chars * 56])
@@ -153,10 +155,20 @@ class MeetingView(QWidget):
         status.addWidget(self.notice, 1)
         status.addWidget(self.open_folder)
         status.addWidget(self.saved)
+        # The window never grows past the screen: on a small screen or at a large text
+        # size the three columns scroll sideways rather than pushing the window wider.
+        columns = QScrollArea()
+        columns.setWidget(splitter)
+        columns.setWidgetResizable(True)
+        columns.setFrameShape(QFrame.Shape.NoFrame)
+        columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        named(columns, "Agenda, current item and attendance")
+        self.columns = columns
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(status)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(columns, 1)
         layout.addWidget(hints)
 
     def _connect(self) -> None:
@@ -186,6 +198,9 @@ class MeetingView(QWidget):
         state.autosave.saving.connect(lambda: self.saved.setText("Saving…"))
         state.autosave.saved.connect(self._on_saved)
         state.autosave.failed.connect(lambda message: self._on_notice(message, True))
+        state.drafts.saving.connect(lambda: self.saved.setText("Saving…"))
+        state.drafts.saved.connect(self._on_saved)
+        state.drafts.failed.connect(self._on_draft_failed)
 
     def _shortcuts(self) -> None:
         bindings: list[tuple[str, Callable[[], object]]] = [
@@ -258,6 +273,9 @@ class MeetingView(QWidget):
         if page is None:
             page = self.pages[flow.index] = make_page(self.state, flow.current)
             self.stack.addWidget(page)
+            if page.drafted:
+                what = page.recorded_as or "What was typed here"
+                self.state.tell(f"{what} was kept as a draft and is back. Record it when ready.")
         else:
             page.refresh()
         self.stack.setCurrentWidget(page)
@@ -265,6 +283,7 @@ class MeetingView(QWidget):
         self.next_button.setEnabled(flow.can_go_next)
         self.agenda.update_items()
         self.header.tick()
+        self._on_saved()
         page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- commands -------------------------------------------------------------------
@@ -286,7 +305,10 @@ class MeetingView(QWidget):
 
     def add_action(self) -> None:
         if self.state.editable:
-            self._open(QuickActionDialog(self.state, self))
+            dialog = QuickActionDialog(self.state, self)
+            # The Actions item, if it is built, lists the new action at once.
+            dialog.form.added.connect(lambda _row: self._refresh_pages())
+            self._open(dialog)
 
     def mark_arrived(self) -> None:
         if self.state.editable:
@@ -335,24 +357,35 @@ class MeetingView(QWidget):
             self.open_folder.setVisible(True)
 
     def leave(self) -> None:
-        """Store everything and leave meeting mode.
+        """Leave meeting mode, once the chair has pressed Leave a second time.
 
-        A decision, timeframe or safety plan typed but not yet recorded is not saved
-        as it is typed: the first Leave says so, a second one leaves without it.
+        Nothing is lost by leaving (notes are stored as typed, unconfirmed
+        records are kept as drafts), but a stray key must not end the chair's
+        view of the meeting: the first press asks.
         """
-        pending = [text for page in self.pages.values() if (text := page.unrecorded())]
-        if pending and not self._leave_warned:
+        if not self._leave_warned:
             self._leave_warned = True
-            self.state.fail(
-                " ".join(pending) + " Record them first, or press Leave again to leave "
-                "without them."
+            kept = "".join(
+                f"{page.recorded_as} is kept as a draft until it is recorded. "
+                for page in self.pages.values()
+                if page.unrecorded()
             )
+            self.state.tell(f"{kept}Press Leave meeting mode (Ctrl+Shift+Q) again to leave.")
             return
+        self.leave_now()
+
+    def leave_now(self) -> None:
+        """Store everything (drafts included) and leave meeting mode."""
         self.state.autosave.flush()
+        self.state.drafts.flush()
         self._store_time()
         self.state.flow.stop()
         self.timer.stop()
         self.closed.emit()
+
+    def _refresh_pages(self) -> None:
+        for page in self.pages.values():
+            page.refresh()
 
     def _open(self, dialog: QDialog) -> None:
         """Open ``dialog`` over the meeting without blocking (tests drive it as a user would)."""
@@ -419,8 +452,16 @@ class MeetingView(QWidget):
         self.agenda.update_items()
 
     def _on_saved(self) -> None:
-        pending = self.state.autosave.pending()
-        self.saved.setText("Saving…" if pending else "All changes saved")
+        state = self.state
+        if state.autosave.pending() or state.drafts.pending():
+            self.saved.setText("Not saved" if state.drafts.errors() else "Saving…")
+            return
+        draft = state.drafts.status_text()
+        self.saved.setText(f"{draft}, not yet recorded" if draft else "All changes saved")
+
+    def _on_draft_failed(self, message: str) -> None:
+        self._on_notice(message, True)
+        self._on_saved()
 
     def _on_notice(self, message: str, error: bool) -> None:
         show_message(self.notice, message, error=error)

@@ -30,10 +30,10 @@ class AgencyDirectoryBox(QGroupBox):
         self.table = make_table(self.model, "Agencies")
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.show_retired = named(QCheckBox("Show re&tired agencies"), "Show retired agencies")
+        self.show_retired = named(QCheckBox("Show retired agencies"), "Show retired agencies")
         self.show_retired.toggled.connect(lambda _on: self.refresh())
         # Short labels keep the row narrow at large text sizes; the names say it in full.
-        self.add_button = named(QPushButton("Add a&gency…"), "Add agency")
+        self.add_button = named(QPushButton("Add agen&cy…"), "Add agency")
         self.add_button.clicked.connect(self._on_add)
         self.rename_button = named(QPushButton("Re&name…"), "Rename agency")
         self.rename_button.clicked.connect(self._on_rename)

@@ -47,7 +47,7 @@ class HomePage(QWidget):
             "recorded under this computer's login name."
         )
         named(self.no_chair, "Your name is not set")
-        self.no_chair_button = named(QPushButton("Add your &name…"), "Add your name in Settings")
+        self.no_chair_button = named(QPushButton("Add &your name…"), "Add your name in Settings")
         self.no_chair_button.clicked.connect(lambda: self.go.emit("settings"))
         self.deadlines = DeadlinesView(workspace, load=False)
         self.deadlines.meeting_activated.connect(self.open_meeting)
@@ -61,7 +61,7 @@ class HomePage(QWidget):
 
         new_case = QPushButton("&New case…")
         new_case.clicked.connect(self.new_case)
-        find_case = QPushButton("&Find a case")
+        find_case = QPushButton("F&ind a case")
         find_case.clicked.connect(lambda: self.go.emit("cases"))
         all_meetings = QPushButton("All &meetings")
         all_meetings.clicked.connect(lambda: self.go.emit("meetings"))

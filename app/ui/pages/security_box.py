@@ -24,7 +24,7 @@ class SecurityBox(QGroupBox):
         named(self, "Passphrase, checks and backups")
         self.workspace = workspace
         self.file_dialogs = file_dialogs
-        self.change_button = QPushButton("&Change passphrase…")
+        self.change_button = QPushButton("Change &passphrase…")
         self.change_button.clicked.connect(self._on_change)
         self.check_button = QPushButton("Check &integrity")
         self.check_button.clicked.connect(self._on_check)

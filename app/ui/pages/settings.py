@@ -52,7 +52,7 @@ class SettingsPage(QWidget):
         self.idle_minutes.setRange(1, 60)
         self.idle_minutes.setSuffix(" minutes")
         self.full_names = named(
-            QCheckBox("Show children's &full names in minutes"),
+            QCheckBox("Show children's full names in minut&es"),
             "Show children's full names in minutes",
             "When off, minutes name the child by reference only",
         )
@@ -64,7 +64,7 @@ class SettingsPage(QWidget):
         add_row(form, "&Local authority:", self.local_authority)
         add_row(
             form,
-            "DfE local authority &code:",
+            "DfE local authority c&ode:",
             self.la_code,
             "Three digits; the CIN census export needs it",
         )

@@ -144,6 +144,7 @@ class ActionsPage(StepPage):
         self.empty = hint(NO_ACTIONS)
         self.form = ActionForm(self.state)
         self.form.added.connect(lambda _row: self.refresh())
+        self.form.added.connect(lambda _row: self.mark_recorded())  # its draft goes
         self.carried = QLabel()
         self.carried.setWordWrap(True)
         self.carried.setTextFormat(Qt.TextFormat.PlainText)
@@ -206,9 +207,17 @@ class ActionsPage(StepPage):
         change = service.complete_action if row.is_open else service.reopen_action
         if self.state.attempt(lambda: change(ws, action_id=row.id, at_meeting_id=meeting_id)):
             self.refresh()
+            if row.is_open:  # the same button now reopens it: that is the undo
+                self.state.tell("Action marked done. Press Reopen beside it to undo.")
 
     def first_field(self) -> QWidget:
         return self.form.description
+
+    def keeps_drafts(self) -> bool:
+        return True  # the action being added is stored by "Add action"
+
+    def draft_root(self) -> QWidget:
+        return self.form
 
     def focus_blocker(self, blocker: Blocker) -> None:
         line = self.lines.get(blocker.subject)

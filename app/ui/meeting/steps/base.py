@@ -18,6 +18,8 @@ from app.ui.meeting.state import MeetingState
 from app.ui.widgets import heading, hint, named, show_message
 from app.workflow import Blocker, Step
 
+NOTES_LINES = 6
+
 
 def notes_box(placeholder: str, name: str) -> QPlainTextEdit:
     edit = QPlainTextEdit()
@@ -80,11 +82,15 @@ class StepPage(QWidget):
         self.guidance.setVisible(bool(step.guidance))
         self.body.addWidget(self.gaps)
         self._recorded: object = None
+        self._drafts_ready = False
+        self.inner = inner
         self.build()
         self.body.addWidget(notes_label)
         self.body.addWidget(self.notes, self.notes_stretch)
+        # Six lines of notes stay in sight even on a 1024x600 screen (the page scrolls).
+        frame = 2 * self.notes.frameWidth() + 8
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * NOTES_LINES + frame)
         if not self.notes_stretch:
-            self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
             self.body.addStretch(1)
 
         scroll = QScrollArea()
@@ -92,6 +98,7 @@ class StepPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        named(scroll, f"Item: {step.title}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -99,6 +106,12 @@ class StepPage(QWidget):
         state.facts_changed.connect(self.show_gaps)
         self.show_gaps()
         self.set_editable(state.editable)
+        # What was typed here but not yet recorded comes back, and is kept from now on.
+        self.drafted = False
+        self._drafts_ready = False
+        if state.editable and self.keeps_drafts():
+            self.drafted = state.drafts.watch(self)
+            self._drafts_ready = True
 
     # -- for subclasses --------------------------------------------------------
     def build(self) -> None:
@@ -112,8 +125,24 @@ class StepPage(QWidget):
         return None
 
     def mark_recorded(self) -> None:
-        """Call when what the page shows is what is stored."""
+        """Call when what the page shows is what is stored (its drafts are cleared)."""
         self._recorded = self.snapshot()
+        if self._drafts_ready:
+            self.state.drafts.confirmed(self)
+
+    # -- drafts (see app.ui.meeting.drafts) ----------------------------------------
+    def keeps_drafts(self) -> bool:
+        """Pages that store with a button of their own keep what is typed as a draft."""
+        return bool(self.recorded_as)
+
+    def draft_key(self) -> str:
+        return self.step.agenda_item_id
+
+    def draft_root(self) -> QWidget:
+        return self.inner
+
+    def prepare_draft(self, values: dict[str, str]) -> None:
+        """Make room for a draft's fields (rows added after the page was built)."""
 
     def unrecorded(self) -> str | None:
         """A sentence naming what was typed here but not yet recorded, if anything."""

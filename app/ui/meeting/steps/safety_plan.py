@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +28,7 @@ from app.services.conduct.restriction import safety_plan_item_id
 from app.services.journey import safety_plan as plans
 from app.services.journey.safety_plan import SafetyPlanItemInput, SafetyPlanVersionView
 from app.ui.meeting.action_form import agency_combo
+from app.ui.meeting.drafts import NOT_DRAFTED
 from app.ui.meeting.export import export_folder
 from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, clear_layout, discard
@@ -61,8 +63,18 @@ class ItemEditor(QGroupBox):
         self.how_we_know.setPlaceholderText("How everyone will know it is working")
         self.contingency = QLineEdit()
         self.contingency.setPlaceholderText("What happens if it does not")
-        self.remove = named(QPushButton("Remove this item"), f"Remove item {number}")
+        self.remove = named(
+            QPushButton("Remove this item"),
+            f"Remove item {number}",
+            "Ctrl+Shift+R in the item; asks before removing what was typed",
+        )
         self.remove.setAutoDefault(False)
+        # Out of the Tab order (Tab from the last field must not reach it); its key, a click.
+        self.remove.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.confirming = False
+        key = QShortcut(QKeySequence("Ctrl+Shift+R"), self)
+        key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key.activated.connect(self.remove.click)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         add_row(form, "Worry:", self.worry)
@@ -117,6 +129,7 @@ class SafetyPlanPage(StepPage):
         )
         self.versions.setMinimumContentsLength(24)
         named(self.versions, "Version of the safety plan")
+        self.versions.setProperty(NOT_DRAFTED, True)  # a choice of what to show, not an input
         self.versions.activated.connect(self._on_version)
         self.export = named(QPushButton("Export safety &plan…"), "Export safety plan")
         self.export.setAutoDefault(False)
@@ -226,6 +239,13 @@ class SafetyPlanPage(StepPage):
         )
 
     def _remove(self, editor: ItemEditor) -> None:
+        item = editor.value()
+        texts = (item.worry, item.keeps_safe, item.responsible_name, item.by_when)
+        typed = any(t.strip() for t in (*texts, item.how_we_know, item.contingency))
+        if typed and not editor.confirming:
+            editor.confirming = True  # a second press removes it
+            editor.remove.setText("Press again to remove this item")
+            return
         self.items.remove(editor)
         discard(editor)
         for number, other in enumerate(self.items, start=1):
@@ -306,6 +326,14 @@ class SafetyPlanPage(StepPage):
         self.agreed_by.setReadOnly(not can_change)
         self.change_note.setReadOnly(not can_change)
         self.read_only.setVisible(not self.current)
+
+    def prepare_draft(self, values: dict[str, str]) -> None:
+        """As many item editors as the draft had items."""
+        wanted = max(sum(1 for key in values if key.startswith("Worry#")), 1)
+        while len(self.items) < wanted:
+            self._add(None)
+        while len(self.items) > wanted:
+            self._remove(self.items[-1])
 
     def snapshot(self) -> object:
         if not self.current:

@@ -1,0 +1,92 @@
+"""Entering and leaving meeting mode never fails, at any laptop size and text scale.
+
+Each combination opens a strategy meeting and a five-day review in the real main
+window, walks every agenda item and leaves meeting mode as the chair does (the
+Leave key twice). An exception in any Qt handler fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.ui import scrub
+from app.ui.meeting import MeetingView
+from app.ui.meeting.steps.base import NOTES_LINES
+from app.ui.shell import Shell
+from app.ui.style import MIN_POINT_SIZE
+from tests.ui.conftest import unlock
+from tests.ui.test_meeting_support import focused, press
+
+pytest_plugins = ["tests.ui.test_meeting_support"]
+
+SIZES = [(1024, 600), (1366, 768), (1920, 1080)]
+SCALES = [100, 150, 200]
+LEAVE = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s}pc")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_enter_every_step_and_leave(
+    qtbot: QtBot,
+    make_shell: Callable[[Path], Shell],
+    journey_template: tuple[Path, dict[str, str]],
+    tmp_path: Path,
+    size: tuple[int, int],
+    scale: int,
+) -> None:
+    source, ids = journey_template
+    path = tmp_path / "journey.macpt"
+    shutil.copyfile(source, path)
+    path.chmod(0o600)
+    shell = make_shell(path)
+    window = unlock(qtbot, shell)
+    font = QFont(window.font())
+    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) * scale / 100)
+    window.setFont(font)
+    window.resize(*size)
+    for meeting_id in (ids["strategy_id"], ids["meeting_id"]):
+        window.open_meeting(meeting_id)
+        view = window.detail
+        assert isinstance(view, MeetingView)
+        qtbot.waitUntil(lambda v=view: v.focusWidget() is not None)  # type: ignore[misc]
+        steps = len(view.state.flow.steps)
+        for index in range(steps):
+            view.go_to_item(index)
+            assert view.state.flow.index == index
+            QApplication.processEvents()  # layouts and resizes run, as on screen
+            # The window never grows past the screen; the notes keep six lines.
+            assert window.minimumSizeHint().width() <= size[0]
+            notes = view.current_page.notes
+            assert notes.height() >= NOTES_LINES * notes.fontMetrics().lineSpacing()
+        closed: list[bool] = []
+        view.closed.connect(functools.partial(closed.append, True))
+        press(focused(view), Qt.Key.Key_Q, LEAVE)
+        press(focused(view), Qt.Key.Key_Q, LEAVE)
+        assert closed == [True]
+        assert window.detail is None
+        QApplication.processEvents()  # resizes after leaving
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+    assert shell.window is window
+
+
+def test_the_agenda_survives_being_emptied_before_it_goes(strategy, open_view) -> None:
+    """Leaving scrubs the view before deleting it; the agenda list, emptied, loses its
+    scroll bar and is resized, and the clock may tick once more. None of it may fail."""
+    view = open_view(strategy)
+    view.agenda.list.resize(view.agenda.list.width() - 40, 80)
+    scrub.scrub(view)
+    view.agenda.list.resize(view.agenda.list.width() + 40, 400)  # the viewport is resized
+    QApplication.processEvents()
+    view.agenda.update_items()
+    view._on_tick()
+    assert view.agenda.list.count() == 0
