@@ -41,6 +41,7 @@ from app.models.plans import (
     SafetyPlanItem,
     SafetyPlanVersion,
 )
+from app.models.preproceedings import PreProceedingsEpisode, PreProceedingsOutcome
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -81,6 +82,8 @@ __all__ = [
     "OngoingSupport",
     "PlanCategory",
     "Practitioner",
+    "PreProceedingsEpisode",
+    "PreProceedingsOutcome",
     "ProceedingsType",
     "RecipientRole",
     "Record",
