@@ -221,3 +221,20 @@ def test_macpt_records_changes_and_shows_an_episode(
         "B",
         "2026-09-07",
     )
+
+
+@pytest.mark.parametrize("today", [D(2026, 11, 23), D(2027, 4, 1), D(2027, 3, 31)])
+def test_the_demo_children_give_the_census_module5_without_problems(
+    workspace: Workspace, today: dt.date
+) -> None:
+    from app import clock
+    from app.census import census_period, census_return, check_return
+    from app.services.demo.preproceedings import add
+
+    with clock.frozen_at(clock.from_local(today, dt.time(9))):
+        assert add(workspace) == {"children": 3}
+        census = census_return(workspace, period=census_period(today))
+    blocks = {c.la_child_ref: c.pre_proceedings for c in census.children}
+    assert sorted(blocks) == ["DEMO0401", "DEMO0402", "DEMO0403"]
+    assert [b.outcome for refs in sorted(blocks) for b in blocks[refs]] == ["A", "B", None]
+    assert check_return(census) == []
