@@ -56,9 +56,11 @@ def test_record_then_change_an_episode(qtbot: QtBot, window: MainWindow) -> None
         "decision to start (Monday 2 November 2026). Check both dates."
     )
     assert section.table.rowCount() == 1
-    assert section.table.item(0, 0).text() == "Monday 2 November 2026"
-    assert section.table.item(0, 2).text() == "Still open"
-    assert "FGDM offered" in section.table.item(0, 1).text()
+    assert section.table.item(0, 0).text() == "Mon 2 Nov 2026"
+    assert section.table.item(0, 1).text() == "Still open"
+    assert section.table.item(0, 2).text() == (
+        "Letter Wed 4 Nov 2026, FGDM offered; first meeting Mon 16 Nov 2026"
+    )
 
     def step_down(dialog: QWidget) -> None:
         assert isinstance(dialog, PreProceedingsDialog)
@@ -71,7 +73,7 @@ def test_record_then_change_an_episode(qtbot: QtBot, window: MainWindow) -> None
 
     answer_modal(step_down)
     section.edit_button.click()
-    assert section.table.item(0, 2).text().startswith("B: stepped down")
+    assert section.table.item(0, 1).text().startswith("B: stepped down")
     (row,) = list_pre_proceedings(window.workspace, case_id=section.case_id)
     assert (row.values.fgdm_offered, row.values.fgdm_facilitated) == (True, False)
     assert row.values.review_meetings == 0

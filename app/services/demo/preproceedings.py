@@ -46,6 +46,9 @@ def add(workspace: Workspace) -> dict[str, int]:
         ("DEMO0402", "Mia", "Hypothetical", 9, Sex.FEMALE, "Domestic abuse at home."),
         ("DEMO0403", "Leo", "Notreal", 2, Sex.MALE, "Parental substance misuse."),
     )
+    opened = start - dt.timedelta(days=60)
+    while opened.weekday() >= 5:  # cases open on working days
+        opened -= dt.timedelta(days=1)
     made = {}
     for ref, first, last, age, sex, concern in children:
         made[ref] = cases.create_case(
@@ -57,7 +60,7 @@ def add(workspace: Workspace) -> dict[str, int]:
             sex=sex,
             address=ADDRESS,
             concern=concern,
-            opened_on=start - dt.timedelta(days=60),
+            opened_on=opened,
         ).case_id
     record_pre_proceedings(
         workspace,

@@ -37,7 +37,7 @@ from app.workflow.preproceedings import OUTCOME_WORDS, REVIEW_MEETINGS_LIMIT
 
 EMPTY_TEXT = "No pre-proceedings recorded. Record one with Record pre-proceedings…"
 NOT_RECORDED = "Not recorded"
-COLUMNS = ("Decision to start", "Where it stands", "Outcome")
+COLUMNS = ("Started", "Outcome", "Where it stands")
 
 
 def stage(row: PreProceedingsRow) -> str:
@@ -75,7 +75,9 @@ class PreProceedingsSection(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.table.setMaximumHeight(self.fontMetrics().lineSpacing() * 12)
         self.table.itemActivated.connect(lambda _item: self._on_edit())
         self.empty = hint(EMPTY_TEXT)
         self.record_button = named(
@@ -103,10 +105,12 @@ class PreProceedingsSection(QGroupBox):
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             outcome = OUTCOME_WORDS[row.values.outcome] if row.values.outcome else "Still open"
-            cells = (text.long_date(row.values.decided_on), stage(row), outcome)
+            cells = (text.short_date(row.values.decided_on), outcome, stage(row))
             for column, value in enumerate(cells):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(2, self.table.viewport().width() // 2)
+        self.table.resizeRowsToContents()
         self.table.setVisible(bool(self.rows))
         self.empty.setVisible(not self.rows)
         self.edit_button.setEnabled(bool(self.rows))
