@@ -238,3 +238,24 @@ def test_the_demo_children_give_the_census_module5_without_problems(
     assert sorted(blocks) == ["DEMO0401", "DEMO0402", "DEMO0403"]
     assert [b.outcome for refs in sorted(blocks) for b in blocks[refs]] == ["A", "B", None]
     assert check_return(census) == []
+
+
+def test_the_demo_dates_are_working_days(workspace: Workspace) -> None:
+    from app.services.demo.preproceedings import add
+
+    add(workspace)
+    days = [
+        day
+        for case in list_cases_with_pre_proceedings(workspace)
+        for row in list_pre_proceedings(workspace, case_id=case)
+        for day in (row.values.decided_on, row.values.letter_sent_on, row.values.first_meeting_on)
+        if day is not None
+    ]
+    assert len(days) == 9
+    assert all(day.weekday() < 5 for day in days)
+
+
+def list_cases_with_pre_proceedings(workspace: Workspace) -> list[str]:
+    from app.services.cases import list_cases
+
+    return [c.case_id for c in list_cases(workspace, search="DEMO04")]

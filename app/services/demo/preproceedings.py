@@ -31,8 +31,12 @@ def add(workspace: Workspace) -> dict[str, int]:
     span = (today - start).days
 
     def day(fraction: float) -> dt.date:
-        """A day ``fraction`` of the way from the year's start to today."""
-        return start + dt.timedelta(days=int(span * fraction))
+        """A working day about ``fraction`` of the way from the year's start to today
+        (moving forward keeps the days in order; none is after today)."""
+        found = start + dt.timedelta(days=int(span * fraction))
+        while found.weekday() >= 5 and found < today:
+            found += dt.timedelta(days=1)
+        return found
 
     children = (
         (
