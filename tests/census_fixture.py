@@ -11,6 +11,10 @@ Clean (what the export must say):
   earlier plan in 2023.
 - DEMOC005: moved in: ICPC Mon 8 Jun 2026 with no enquiry on record, plan
   (sexual) from that day.
+- Pre-proceedings (module 5): DEMOC001 from Mon 5 Oct 2026 (letter 7 Oct offering
+  an FGDM meeting, facilitated; first meeting 19 Oct, one review; stepped down
+  16 Nov, outcome B); DEMOC003 from Mon 2 Nov, still open (letter 4 Nov, no
+  FGDM offer, first meeting 16 Nov, no reviews yet).
 - DEMOC006 (no further action) and DEMOC007 (all before the year) are not reported.
 
 With problems (code: child):
@@ -23,6 +27,7 @@ With problems (code: child):
 - 8525Q: DEMOB006 (no date of birth or expected date).
 - 8839, 8890 and 8675Q: DEMOB007 (two open enquiries).
 - 2883: four plans start in the year with three conferences on record.
+- 8995Q: no child has pre-proceedings recorded.
 """
 
 from __future__ import annotations
@@ -36,9 +41,11 @@ from app.models import (
     IcpcTimeframe,
     MeetingType,
     PlanCategory,
+    PreProceedingsOutcome,
     Sex,
     ThresholdOutcome,
 )
+from app.services.preproceedings import record_pre_proceedings
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
@@ -113,6 +120,27 @@ def build_clean_census(folder: Path) -> Workspace:
         b.strategy(c7, D(2025, 3, 3))
         i7 = b.meeting(c7, MeetingType.ICPC, D(2025, 3, 24))
         b.plan(c7, i7, D(2025, 3, 24), PlanCategory.NEGLECT, end=D(2026, 3, 16))
+    record_pre_proceedings(
+        workspace,
+        case_id=c1.id,
+        decided_on=D(2026, 10, 5),
+        letter_sent_on=D(2026, 10, 7),
+        fgdm_offered=True,
+        fgdm_facilitated=True,
+        first_meeting_on=D(2026, 10, 19),
+        review_meetings=1,
+        step_decided_on=D(2026, 11, 16),
+        outcome=PreProceedingsOutcome.B,
+    )
+    record_pre_proceedings(
+        workspace,
+        case_id=c3.id,
+        decided_on=D(2026, 11, 2),
+        letter_sent_on=D(2026, 11, 4),
+        fgdm_offered=False,
+        first_meeting_on=D(2026, 11, 16),
+        review_meetings=0,
+    )
     return workspace
 
 
@@ -167,4 +195,5 @@ PROBLEMS = {
     ("8890", "DEMOB007"),
     ("8675Q", "DEMOB007"),
     ("2883", ""),
+    ("8995Q", ""),
 }

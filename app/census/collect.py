@@ -12,6 +12,9 @@ Mapping (docs/census.md says the same for the local authority):
 - A plan is reported while it is open at some point in the year; an end date
   after the year is left out, as are reviews (RCPCs held) outside the year.
   NumberOfPreviousCPP counts the child's earlier plans held in this workspace.
+- Module 5 reports each pre-proceedings episode that started in the year
+  (PPStartDate is the decision to start it); a date recorded after the year
+  ends is left out, with the outcome when it is the step decision's.
 - A child's enquiries and plans go in one CINdetails episode: the episode's
   own dates (referral, closure) belong to the local authority's case system.
 """
@@ -24,8 +27,22 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.census.model import CensusChild, CensusPeriod, CensusPlan, CensusReturn, CensusSection47
-from app.models import CaseEpisode, Child, ChildProtectionPlan, Meeting, MeetingType
+from app.census.model import (
+    CensusChild,
+    CensusPeriod,
+    CensusPlan,
+    CensusPreProceedings,
+    CensusReturn,
+    CensusSection47,
+)
+from app.models import (
+    CaseEpisode,
+    Child,
+    ChildProtectionPlan,
+    Meeting,
+    MeetingType,
+    PreProceedingsEpisode,
+)
 from app.services.clocks import case_facts
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
 from app.workflow.clocks import HELD_STATUSES
@@ -40,7 +57,8 @@ def collect_return(session: Session, period: CensusPeriod) -> CensusReturn:
     calendar = WorkingCalendar()  # the DfE target counts England's bank holidays only
     enquiries = _enquiries(session, period, calendar)
     plans = _plans(session, period)
-    involved = set(enquiries) | set(plans)
+    pre_proceedings = _pre_proceedings(session, period)
+    involved = set(enquiries) | set(plans) | set(pre_proceedings)
     if not involved:
         return CensusReturn(period, ())
     children = {c.id: c for c in session.scalars(select(Child).where(Child.id.in_(involved)))}
@@ -72,6 +90,7 @@ def collect_return(session: Session, period: CensusPeriod) -> CensusReturn:
                 section47s=s47s,
                 plans=child_plans,
                 icpc_without_s47=max(unlinked) if unlinked else None,
+                pre_proceedings=tuple(pre_proceedings.get(child_id, ())),
             )
         )
     rows.sort(key=lambda c: c.la_child_ref)
@@ -174,3 +193,40 @@ def _plans(session: Session, period: CensusPeriod) -> dict[str, list[CensusPlan]
             )
         )
     return found
+
+
+def _pre_proceedings(
+    session: Session, period: CensusPeriod
+) -> dict[str, list[CensusPreProceedings]]:
+    found: dict[str, list[CensusPreProceedings]] = {}
+    for episode, child_id in session.execute(
+        select(PreProceedingsEpisode, CaseEpisode.child_id)
+        .join(CaseEpisode, CaseEpisode.id == PreProceedingsEpisode.case_id)
+        .where(
+            PreProceedingsEpisode.decided_on >= period.start,
+            PreProceedingsEpisode.decided_on <= period.end,
+        )
+        .order_by(PreProceedingsEpisode.decided_on)
+    ).all():
+        found.setdefault(child_id, []).append(_census_episode(episode, period))
+    return found
+
+
+def _census_episode(episode: PreProceedingsEpisode, period: CensusPeriod) -> CensusPreProceedings:
+    def seen(day: dt.date | None) -> dt.date | None:
+        return day if day is not None and day <= period.end else None
+
+    step = seen(episode.step_decided_on)
+    return CensusPreProceedings(
+        start=episode.decided_on,
+        letter_sent=seen(episode.letter_sent_on),
+        fgdm_offered=episode.fgdm_offered if seen(episode.letter_sent_on) else None,
+        fgdm_facilitated=episode.fgdm_facilitated if seen(episode.letter_sent_on) else None,
+        first_meeting=seen(episode.first_meeting_on),
+        review_meetings=episode.review_meetings if seen(episode.first_meeting_on) else None,
+        step_decision=step,
+        outcome=episode.outcome.value if step and episode.outcome else None,
+        court_application=seen(episode.court_application_on),
+        proceedings_letter=seen(episode.proceedings_letter_on),
+        episode_id=episode.id,
+    )

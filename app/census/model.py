@@ -2,7 +2,8 @@
 
 One :class:`CensusChild` per child with a section 47 enquiry or a child
 protection plan in the census year; its items are what the DfE CIN census
-calls the Section47, ChildProtectionPlans and Reviews modules.
+calls the Section47, ChildProtectionPlans and Reviews modules, and module 5
+(pre-proceedings and FGDM) for a child in pre-proceedings in the year.
 """
 
 from __future__ import annotations
@@ -57,6 +58,24 @@ class CensusPlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class CensusPreProceedings:
+    """Module 5 (``PreProceedingsandFGDM``): one pre-proceedings episode. The outcome is
+    the CS131 code as text, so that the rules can be shown a wrong one."""
+
+    start: dt.date | None
+    letter_sent: dt.date | None = None
+    fgdm_offered: bool | None = None
+    fgdm_facilitated: bool | None = None
+    first_meeting: dt.date | None = None
+    review_meetings: int | None = None
+    step_decision: dt.date | None = None
+    outcome: str | None = None
+    court_application: dt.date | None = None
+    proceedings_letter: dt.date | None = None
+    episode_id: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
 class CensusChild:
     la_child_ref: str
     case_id: str
@@ -68,6 +87,7 @@ class CensusChild:
     # A conference in the year not preceded by an enquiry on record (a child who
     # moved in on a plan, say): the census records it on the CIN episode instead.
     icpc_without_s47: dt.date | None
+    pre_proceedings: tuple[CensusPreProceedings, ...] = ()
 
     @property
     def is_unborn(self) -> bool:

@@ -19,6 +19,7 @@ import enum
 import itertools
 from collections.abc import Callable, Iterator
 
+from app.census import rules_module5
 from app.census.model import CensusChild, CensusReturn
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar, long_date
 
@@ -341,7 +342,21 @@ def _working_days_before(day: dt.date, n: int) -> dt.date:
         day -= dt.timedelta(days=1)
 
 
-CHECKED_RULES = (*tuple(code for code, _ in _RULES), "2883")
+def _module5(code: str, check: rules_module5.Check) -> Rule:
+    def rule(census: CensusReturn, child: CensusChild) -> Iterator[CensusProblem]:
+        for episode in child.pre_proceedings:
+            for found in check(census.period, episode):
+                yield _problem(code, child, found.message, found.fix, query=found.query)
+
+    return rule
+
+
+_RULES.extend((code, _module5(code, check)) for code, check in rules_module5.CHILD_RULES)
+CHECKED_RULES = (
+    *tuple(code for code, _ in _RULES),
+    "2883",
+    *rules_module5.RETURN_RULES,
+)
 # Met by how the export is built; listed so the tests run them on every export.
 BY_CONSTRUCTION = (
     "100",
@@ -370,6 +385,10 @@ def check_return(census: CensusReturn) -> list[CensusProblem]:
     """Every problem in ``census``: errors first, then queries; by child, whole-return last."""
     problems = [p for child in census.children for _, rule in _RULES for p in rule(census, child)]
     problems += _more_plans_than_conferences(census)
+    problems += [
+        CensusProblem(f.code, Severity.QUERY if f.query else Severity.ERROR, "", f.message, f.fix)
+        for f in rules_module5.return_findings(census)
+    ]
     problems.sort(
         key=lambda p: (p.severity is Severity.QUERY, not p.la_child_ref, p.la_child_ref, p.code)
     )

@@ -4,7 +4,8 @@ Message / Header (CollectionDetails, Source) / Children / Child with
 ChildIdentifiers, an empty ChildCharacteristics (ethnicity and disability are
 the case system's), and one CINdetails holding ReferralNFA, any CIN-level
 DateOfInitialCPC, the Section47 modules and the ChildProtectionPlans with
-their Reviews. Element names and order follow the DfE's CIN census
+their Reviews, then one PreProceedingsandFGDM per pre-proceedings episode
+(module 5, from 2026-27). Element names and order follow the DfE's CIN census
 specification as the DfE validation rules read it. No names are written: the
 census identifies children by the local authority's reference alone.
 """
@@ -15,7 +16,13 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from app import APP_NAME, __version__, clock
-from app.census.model import CensusChild, CensusPlan, CensusReturn, CensusSection47
+from app.census.model import (
+    CensusChild,
+    CensusPlan,
+    CensusPreProceedings,
+    CensusReturn,
+    CensusSection47,
+)
 from app.models import Sex
 
 SEX_CODES = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.NOT_KNOWN: "U"}
@@ -80,6 +87,8 @@ def _child(parent: ET.Element, child: CensusChild) -> None:
     _add(details, "ReferralNFA", _flag(False))
     for plan in child.plans:
         _plan(details, plan)
+    for episode in child.pre_proceedings:
+        _pre_proceedings(details, episode)
 
 
 def _section47(parent: ET.Element, s47: CensusSection47) -> None:
@@ -101,3 +110,29 @@ def _plan(parent: ET.Element, plan: CensusPlan) -> None:
     _add(element, "NumberOfPreviousCPP", str(plan.previous_plans))
     for review in plan.reviews:
         _add(_add(element, "Reviews"), "CPPreviewDate", _date(review))
+
+
+def _pre_proceedings(parent: ET.Element, episode: CensusPreProceedings) -> None:
+    element = _add(parent, "PreProceedingsandFGDM")
+    items: tuple[tuple[str, dt.date | bool | int | str | None], ...] = (
+        ("PPStartDate", episode.start),
+        ("LBPSentDate", episode.letter_sent),
+        ("FGDMMeetingOffer", episode.fgdm_offered),
+        ("FGDMMeetingFac", episode.fgdm_facilitated),
+        ("InitialPPMeetingDate", episode.first_meeting),
+        ("ReviewMeetingsCount", episode.review_meetings),
+        ("StepDecisionDate", episode.step_decision),
+        ("PPOutcome", episode.outcome),
+        ("CourtAppDate", episode.court_application),
+        ("LetterInitCPDate", episode.proceedings_letter),
+    )
+    # An item not yet recorded is left out, as the DfE asks of every optional item.
+    for tag, value in items:
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            _add(element, tag, _flag(value))
+        elif isinstance(value, dt.date):
+            _add(element, tag, _date(value))
+        else:
+            _add(element, tag, str(value))

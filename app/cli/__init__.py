@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "register_commands",
     "journey_commands",
     "settings_commands",
+    "preproceedings_commands",
 ]
 
 

@@ -42,6 +42,7 @@ from app.models.plans import (
     SafetyPlanItem,
     SafetyPlanVersion,
 )
+from app.models.preproceedings import PreProceedingsEpisode, PreProceedingsOutcome
 from app.models.restriction import (
     MinutesCopy,
     MinutesDistribution,
@@ -91,6 +92,8 @@ __all__ = [
     "OngoingSupport",
     "PlanCategory",
     "Practitioner",
+    "PreProceedingsEpisode",
+    "PreProceedingsOutcome",
     "ProceedingsType",
     "RecipientKind",
     "RecipientRole",

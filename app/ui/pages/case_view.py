@@ -21,6 +21,7 @@ from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
 from app.ui.pages.case_forms import CaseEpisodeForm, ChildForm
 from app.ui.pages.family_section import FamilySection
 from app.ui.pages.list_page import make_table
+from app.ui.pages.preproceedings_section import PreProceedingsSection
 from app.ui.table_models import CaseMeetingsTableModel
 from app.ui.widgets import heading, hint, name_buttons, named
 
@@ -85,6 +86,7 @@ class CaseView(QWidget):
             self.family,
             self.agencies,
             self.meetings,
+            PreProceedingsSection(workspace, case_id),
             self.timeline,
         ):
             body_layout.addWidget(section)
