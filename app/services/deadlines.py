@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.models import (
     ActionStatus,
+    AuditEntry,
     CaseEpisode,
     CaseStatus,
     Child,
@@ -147,6 +148,14 @@ def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
         due_today=tuple(i for i in items if i.due == today),
         due_this_week=tuple(i for i in items if today < i.due <= horizon),
     )
+
+
+def changes_recorded(workspace: Workspace) -> int:
+    """A number that moves whenever anything is written to the workspace (the audit
+    log's newest entry): Home reads its deadlines again only when it has moved, or the
+    day has."""
+    with workspace.reading() as session:
+        return int(session.scalar(select(func.max(AuditEntry.seq))) or 0)
 
 
 def _journey_deadlines(
