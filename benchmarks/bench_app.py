@@ -112,6 +112,7 @@ def measure(path: Path, runs: int) -> dict[str, list[float]]:
 
 ROWS = [
     ("Enter on unlock → Home painted", "unlock_to_home_ms", "ms"),
+    ("Enter on unlock → Home's deadlines shown", "unlock_to_deadlines_ms", "ms"),
     ("  floor: open the encrypted file", "floor_open_ms", "ms"),
     ("  floor: bare QTableView first paint", "floor_table_paint_ms", "ms"),
     *[
