@@ -24,7 +24,7 @@ import dataclasses
 import datetime as dt
 
 from sqlalchemy import ScalarSelect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import ValidationError
 from app.models import (
@@ -181,7 +181,7 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
         strategy = [m for m in held if m.meeting_type is MeetingType.STRATEGY]
         outcomes, threshold = _threshold(session, strategy, held_ids)
         timely, orphans = _icpc_timeliness(
-            session, [m for m in held if m.meeting_type is MeetingType.ICPC]
+            session, [m for m in held if m.meeting_type is MeetingType.ICPC], held_ids
         )
         categories, average, reasons = _plans(session, start, end)
         return ReportFigures(
@@ -228,22 +228,36 @@ def _threshold(
     return tuple(counts), Share(met, decided)
 
 
-def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int]:
+def _icpc_timeliness(
+    session: Session, icpcs: list[Meeting], held_ids: ScalarSelect[str]
+) -> tuple[Share, int]:
     calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
-    within = counted = orphans = 0
-    for icpc in icpcs:
-        strategy = session.execute(
-            select(Meeting.scheduled_date, MeetingTimescales.icpc_due)
+    # Every held strategy meeting of these cases in one query (newest first), not
+    # one query per conference: a year of a large area holds thousands.
+    icpc_meeting = aliased(Meeting)
+    strategies: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+    if icpcs:
+        for case_id, day, icpc_due in session.execute(
+            select(Meeting.case_id, Meeting.scheduled_date, MeetingTimescales.icpc_due)
             .outerjoin(MeetingTimescales, MeetingTimescales.meeting_id == Meeting.id)
             .where(
-                Meeting.case_id == icpc.case_id,
+                Meeting.case_id.in_(
+                    select(icpc_meeting.case_id).where(
+                        icpc_meeting.id.in_(held_ids),
+                        icpc_meeting.meeting_type == MeetingType.ICPC,
+                    )
+                ),
                 Meeting.meeting_type == MeetingType.STRATEGY,
                 Meeting.status.in_(HELD),
-                Meeting.scheduled_date <= icpc.scheduled_date,
             )
             .order_by(Meeting.scheduled_date.desc())
-            .limit(1)
-        ).first()
+        ):
+            strategies.setdefault(case_id, []).append((day, icpc_due))
+    within = counted = orphans = 0
+    for icpc in icpcs:
+        strategy = next(
+            (s for s in strategies.get(icpc.case_id, ()) if s[0] <= icpc.scheduled_date), None
+        )
         if strategy is None:
             orphans += 1
             continue
