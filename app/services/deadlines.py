@@ -19,6 +19,12 @@ today), not Monday to Sunday: on a Friday the chair still sees the next week.
 Only each child's newest open case counts for meetings, as in the register; an
 open action or an unsent letter is shown whatever became of its case, because
 someone still owes it.
+
+The list is read set-based, in a fixed number of queries whatever the size of
+the workspace: the facts of every open case at once (``current_journeys``), put
+through the journey rules, then the open actions and the unsent letters in one
+query each. ``tests/test_deadlines_parity.py`` holds it equal to the rules asked
+one case at a time. ``macpt deadlines`` reads the same function.
 """
 
 from __future__ import annotations
