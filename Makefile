@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bundle bench clean package-check wheel-check bundle-check
+.PHONY: run test lint bundle bench bench-components clean package-check wheel-check bundle-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,12 @@ wheel-check: $(VENV)/.build
 bundle-check: bundle
 	.ci/smoke dist/macpt/macpt
 
+# The real app at 1,000 and 10,000 children: `make bench BENCH_ARGS=--large` adds 50,000.
 bench: $(VENV)/.test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_app.py $(BENCH_ARGS)
+
+# The component benchmarks (storage, minutes, the register widget alone, start-up).
+bench-components: $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 clean:

@@ -33,7 +33,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert, update
 
 from app import clock
 from app.models import (
@@ -87,6 +87,7 @@ def _meeting(case_id: str, kind: str, when: dt.date, status: str, chair: str) ->
 def seed(workspace: Any, count: int = CHILDREN) -> int:
     """Bulk-insert ``count`` children with four meetings each; returns meetings added."""
     rng = random.Random(47)
+    signed: list[dict[str, Any]] = []
     rows: dict[Any, list[dict[str, Any]]] = {
         table: []
         for table in (
@@ -122,7 +123,10 @@ def seed(workspace: Any, count: int = CHILDREN) -> int:
         )
         state = n % 10
         start = _day(-rng.randint(1, 300) if state >= 3 else -rng.randint(1, 30))
-        strategy = _meeting(case_id, "strategy", start, "signed-off", chair)
+        # Closed now and signed off once its records are in: the database refuses
+        # records added to signed-off minutes.
+        strategy = _meeting(case_id, "strategy", start, "closed", chair)
+        signed.append({"signed_id": strategy["id"]})
         review = _meeting(case_id, "review", start + dt.timedelta(days=7), "closed", chair)
         icpc = _meeting(case_id, "icpc", start + dt.timedelta(days=21), "closed", chair)
         fourth = _meeting(case_id, "rcpc", start + dt.timedelta(days=100), "closed", chair)
@@ -190,6 +194,11 @@ def seed(workspace: Any, count: int = CHILDREN) -> int:
     with workspace.transaction() as session:
         for model, values in rows.items():
             session.execute(insert(model.__table__), values)
+        table = Meeting.__table__
+        session.execute(
+            update(table).where(table.c.id == bindparam("signed_id")).values(status="signed-off"),
+            signed,
+        )
     return len(rows[Meeting])
 
 

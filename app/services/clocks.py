@@ -39,16 +39,23 @@ from app.workflow.clocks import (
 )
 
 
-def case_facts(session: Session, case_ids: Iterable[str] | None = None) -> dict[str, CaseFacts]:
-    """The facts of the given cases (every case when ``None``), by case id.
+def case_facts(
+    session: Session, case_ids: Iterable[str] | None = None, *, open_only: bool = False
+) -> dict[str, CaseFacts]:
+    """The facts of the given cases (every case when ``None``; every open case when
+    ``open_only``), by case id: five queries however many cases there are.
 
     Columns, not ORM objects: Home reads every open case of a large workspace.
     """
     cases_q = select(
         CaseEpisode.id, Child.la_child_ref, CaseEpisode.status, CaseEpisode.referral_date
     ).join(Child, Child.id == CaseEpisode.child_id)
-    ids = list(case_ids) if case_ids is not None else None
-    if ids is not None:
+    ids: Any = list(case_ids) if case_ids is not None else None
+    if open_only:
+        # A closed case follows no clock: years of them are not read at all.
+        cases_q = cases_q.where(CaseEpisode.status == CaseStatus.OPEN)
+        ids = select(CaseEpisode.id).where(CaseEpisode.status == CaseStatus.OPEN)
+    elif ids is not None:
         cases_q = cases_q.where(CaseEpisode.id.in_(ids))
     # Core rows through the connection: the ORM's per-row bookkeeping is not needed.
     # Changes the session holds unflushed count, as they would for an ORM query.
@@ -153,8 +160,11 @@ def case_journey(session: Session, case_id: str, on: dt.date | None = None) -> J
 
 
 def current_journeys(session: Session) -> list[JourneyState]:
-    """Each child's newest open case, with its clocks: what Home and the register follow."""
-    facts = case_facts(session)
+    """Each child's newest open case, with its clocks: what Home and the register follow.
+
+    Set-based: the facts of every open case come in a fixed number of queries and
+    each case is then put through the same rules as ``case_journey``."""
+    facts = case_facts(session, open_only=True)
     rows: list[tuple[str, dt.date, dt.datetime, CaseFacts]] = [
         (child_id, opened_on, created_at, facts[case_id])
         for case_id, child_id, opened_on, created_at in session.connection()

@@ -19,6 +19,12 @@ today), not Monday to Sunday: on a Friday the chair still sees the next week.
 Only each child's newest open case counts for meetings, as in the register; an
 open action or an unsent letter is shown whatever became of its case, because
 someone still owes it.
+
+The list is read set-based, in a fixed number of queries whatever the size of
+the workspace: the facts of every open case at once (``current_journeys``), put
+through the journey rules, then the open actions and the unsent letters in one
+query each. ``tests/test_deadlines_parity.py`` holds it equal to the rules asked
+one case at a time. ``macpt deadlines`` reads the same function.
 """
 
 from __future__ import annotations
@@ -27,12 +33,13 @@ import dataclasses
 import datetime as dt
 import enum
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.models import (
     ActionStatus,
+    AuditEntry,
     CaseEpisode,
     CaseStatus,
     Child,
@@ -149,6 +156,14 @@ def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
     )
 
 
+def changes_recorded(workspace: Workspace) -> int:
+    """A number that moves whenever anything is written to the workspace (the audit
+    log's newest entry): Home reads its deadlines again only when it has moved, or the
+    day has."""
+    with workspace.reading() as session:
+        return int(session.scalar(select(func.max(AuditEntry.seq))) or 0)
+
+
 def _journey_deadlines(
     session: Session, journeys: list[JourneyState], today: dt.date
 ) -> list[DeadlineItem]:
@@ -158,7 +173,7 @@ def _journey_deadlines(
     # Every open case's name and booked meetings in one pass each: no list of ids
     # to bind, however many children are due.
     names = {
-        case_id: " ".join(p for p in (first, last) if p)
+        case_id: _name(first, last)
         for case_id, first, last in session.execute(
             select(CaseEpisode.id, Child.first_name, Child.last_name)
             .join(Child, Child.id == CaseEpisode.child_id)
@@ -241,7 +256,16 @@ def _describe(journey: JourneyState, clock_: Clock) -> str:
 
 def _actions(session: Session, horizon: dt.date) -> list[DeadlineItem]:
     rows = session.execute(
-        select(MeetingAction, Child)
+        select(
+            MeetingAction.due_date,
+            MeetingAction.description,
+            MeetingAction.owner_name,
+            MeetingAction.case_id,
+            MeetingAction.meeting_id,
+            Child.la_child_ref,
+            Child.first_name,
+            Child.last_name,
+        )
         .join(CaseEpisode, CaseEpisode.id == MeetingAction.case_id)
         .join(Child, Child.id == CaseEpisode.child_id)
         .where(
@@ -251,20 +275,15 @@ def _actions(session: Session, horizon: dt.date) -> list[DeadlineItem]:
         )
     ).all()
     items = []
-    for action, child in rows:
-        assert action.due_date is not None
-        what = " ".join(action.description.split()) or "Action with no description"
+    for due, description, owner, case_id, meeting_id, ref, first, last in rows:
+        assert due is not None
+        what = " ".join(description.split()) or "Action with no description"
         if len(what) > 140:
             what = what[:139].rstrip() + "…"
-        who = f" ({action.owner_name})" if action.owner_name else ""
+        who = f" ({owner})" if owner else ""
         items.append(
-            _item(
-                DeadlineKind.ACTION,
-                action.due_date,
-                child,
-                action.case_id,
-                action.meeting_id,
-                what + who,
+            DeadlineItem(
+                DeadlineKind.ACTION, due, ref, _name(first, last), what + who, case_id, meeting_id
             )
         )
     return items
@@ -273,51 +292,45 @@ def _actions(session: Session, horizon: dt.date) -> list[DeadlineItem]:
 def _notifications(
     session: Session, horizon: dt.date, calendar: WorkingCalendar
 ) -> list[DeadlineItem]:
-    unsent = and_(Notification.meeting_id == Meeting.id, Notification.sent_at.is_(None))
+    # Each meeting with unsent letters, and how many, in one grouped query.
     rows = session.execute(
-        select(Meeting, Child)
+        select(
+            Meeting.id,
+            Meeting.case_id,
+            Meeting.meeting_type,
+            Meeting.scheduled_date,
+            Meeting.closed_at,
+            Child.la_child_ref,
+            Child.first_name,
+            Child.last_name,
+            func.count(Notification.id),
+        )
+        .join(Notification, Notification.meeting_id == Meeting.id)
         .join(CaseEpisode, CaseEpisode.id == Meeting.case_id)
         .join(Child, Child.id == CaseEpisode.child_id)
-        .where(exists().where(unsent))
+        .where(Notification.sent_at.is_(None))
+        .group_by(Meeting.id)
     ).all()
     items = []
-    for meeting, child in rows:
-        count = len(
-            session.scalars(
-                select(Notification.id).where(
-                    Notification.meeting_id == meeting.id, Notification.sent_at.is_(None)
-                )
-            ).all()
-        )
-        closed = (
-            clock.local_date(meeting.closed_at) if meeting.closed_at else meeting.scheduled_date
-        )
+    for meeting_id, case_id, kind, day, closed_at, ref, first, last, count in rows:
+        closed = clock.local_date(closed_at) if closed_at else day
         due = calendar.add_working_days(closed, 1)
         if due > horizon:
             continue
         letters = "1 letter" if count == 1 else f"{count} letters"
         items.append(
-            _item(
+            DeadlineItem(
                 DeadlineKind.NOTIFICATION,
                 due,
-                child,
-                meeting.case_id,
-                meeting.id,
-                f"{letters} about the {meeting.meeting_type.label.lower()} on "
-                f"{long_date(meeting.scheduled_date)} not yet marked sent",
+                ref,
+                _name(first, last),
+                f"{letters} about the {kind.label.lower()} on {long_date(day)} not yet marked sent",
+                case_id,
+                meeting_id,
             )
         )
     return items
 
 
-def _item(
-    kind: DeadlineKind,
-    due: dt.date,
-    child: Child,
-    case_id: str,
-    meeting_id: str | None,
-    description: str,
-) -> DeadlineItem:
-    return DeadlineItem(
-        kind, due, child.la_child_ref, child.full_name, description, case_id, meeting_id
-    )
+def _name(first: str | None, last: str | None) -> str:
+    return " ".join(p for p in (first, last) if p)

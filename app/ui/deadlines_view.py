@@ -3,9 +3,12 @@
 Signals:
     meeting_activated(str): the id of the meeting to open, when the chair
         double-clicks (or presses Enter on) a deadline.
+    loaded(): deadlines read in the background are on screen.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -21,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.services.deadlines import DeadlineItem, Deadlines, deadlines
+from app.services.deadlines import DeadlineItem, Deadlines, changes_recorded, deadlines
 from app.storage.workspace import Workspace
 from app.ui import text
+from app.ui.background import Job, Progress
 from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
 
 MEETING_ID = Qt.ItemDataRole.UserRole
@@ -36,6 +40,7 @@ class DeadlinesView(QWidget):
     """What the chair must do next, in three calm groups."""
 
     meeting_activated = Signal(str)
+    loaded = Signal()
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, *, load: bool = True
@@ -43,6 +48,10 @@ class DeadlinesView(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self._current: Deadlines | None = None
+        # The day and the workspace's changes the deadlines shown were read for.
+        self._read_for: tuple[dt.date, int] | None = None
+        self._job: Job | None = None
+        self._job_for: tuple[dt.date, int] | None = None
         self._title = heading("What is due")
         self._summary = hint()
         self._names = named(QCheckBox("Show c&hildren's names"), "Show children's names")
@@ -80,14 +89,46 @@ class DeadlinesView(QWidget):
 
     # -- public ---------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the deadlines as of today."""
+        """Reload the deadlines as of today, now."""
+        self._stop()
+        today = clock.today()
         try:
-            self._current = deadlines(self._workspace, today=clock.today())
+            read_for = (today, changes_recorded(self._workspace))
+            self._current = deadlines(self._workspace, today=today)
         except Exception as exc:
             show_message(self._message, user_message(exc), error=True)
             return
+        self._read_for = read_for
         show_message(self._message, "")
         self._fill()
+
+    def refresh_when_changed(self) -> None:
+        """Home's way in: read the deadlines again, off the window's thread, only if
+        something was written or the day has turned since they were read."""
+        today = clock.today()
+        try:
+            read_for = (today, changes_recorded(self._workspace))
+        except Exception as exc:
+            show_message(self._message, user_message(exc), error=True)
+            return
+        if read_for == self._read_for or (self._job is not None and read_for == self._job_for):
+            return
+        self._stop()
+        if self._current is None:
+            self._summary.setText("Working out what is due…")
+        workspace = self._workspace
+
+        def work(_progress: Progress) -> Deadlines:
+            return deadlines(workspace, today=today)
+
+        job = Job(self)
+        job.done.connect(self._on_read)
+        job.failed.connect(self._on_failed)
+        self._job, self._job_for = job, read_for
+        job.start(work)
+
+    def is_loading(self) -> bool:
+        return self._job is not None
 
     def current(self) -> Deadlines | None:
         return self._current
@@ -97,6 +138,8 @@ class DeadlinesView(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown (the workspace is locking)."""
+        self._stop()
+        self._read_for = None
         self._current = None
         self.tree.clear()
         self._summary.setText("")
@@ -154,6 +197,27 @@ class DeadlinesView(QWidget):
         row.setData(0, MEETING_ID, item.meeting_id or "")
         row.setToolTip(3, item.description)
         return row
+
+    # -- background ------------------------------------------------------------
+    def _stop(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job.deleteLater()
+            self._job = None
+
+    def _on_read(self, found: Deadlines) -> None:
+        self._read_for = self._job_for
+        self._stop()
+        self._current = found
+        show_message(self._message, "")
+        self._fill()
+        self.loaded.emit()
+
+    def _on_failed(self, exc: object) -> None:
+        self._stop()
+        assert isinstance(exc, Exception)
+        show_message(self._message, user_message(exc), error=True)
+        self.loaded.emit()
 
     # -- slots ---------------------------------------------------------------
     def _on_names_toggled(self, _checked: bool) -> None:

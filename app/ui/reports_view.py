@@ -3,16 +3,22 @@
 The charts on screen are the very PNG images the Word report carries
 (app.exporters.report_charts), so what is seen is what is sent.
 
+The figures are counted, the charts drawn and the report written on the
+thread pool (``app.ui.background``), with a progress bar, so the window stays
+responsive on a workspace of many years.
+
 Signals:
     figures_shown(): the figures and charts for the chosen period are on screen.
     exported(str): a file was written (its path).
+    work_finished(): background work ended, whether or not it succeeded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -42,7 +49,8 @@ from app.exporters.report_csv import write_report_csv
 from app.paths import default_export_dir
 from app.services.reporting import ReportFigures, report_figures
 from app.storage.workspace import Workspace
-from app.ui.widgets import busy, heading, hint, message_label, named, show_message, user_message
+from app.ui.background import Job, Progress
+from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
 
 
 class ReportDialogs(Protocol):
@@ -103,6 +111,7 @@ class ReportsView(QWidget):
 
     figures_shown = Signal()
     exported = Signal(str)
+    work_finished = Signal()
 
     def __init__(
         self,
@@ -115,6 +124,7 @@ class ReportsView(QWidget):
         self._dialogs: ReportDialogs = dialogs or QtReportDialogs()
         self._figures: ReportFigures | None = None
         self._charts: tuple[ReportChart, ...] = ()
+        self._job: Job | None = None
         today = clock.today()
         self.start = self._date_edit(census_period(today).start, "From")
         self.end = self._date_edit(today, "To")
@@ -127,6 +137,9 @@ class ReportsView(QWidget):
         for button in (self.docx_button, self.csv_button):
             button.setEnabled(False)
         self.message = message_label("Reports message")
+        self.progress = named(QProgressBar(), "Report progress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
         self.summary = hint("Choose a period and press Show figures.")
         self.summary.setObjectName("report-summary")
         self.figures_form = QFormLayout()
@@ -170,6 +183,7 @@ class ReportsView(QWidget):
         )
         layout.addLayout(period)
         layout.addLayout(exports)
+        layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
 
@@ -196,29 +210,78 @@ class ReportsView(QWidget):
             self.show_figures()
 
     def show_figures(self) -> None:
-        """Count the figures for the chosen period and draw their charts."""
+        """Count the figures for the chosen period and draw their charts, in the
+        background; ``figures_shown`` says when they are on screen."""
         start, end = _date(self.start.date()), _date(self.end.date())
-        try:
-            with busy(self):
-                figures = report_figures(self._workspace, start=start, end=end)
-                charts = draw_charts(figures)
-        except Exception as exc:
-            show_message(self.message, user_message(exc), error=True)
-            return
-        self._figures, self._charts = figures, charts
-        show_message(self.message, "")
-        self._draw()
-        self.docx_button.setEnabled(True)
-        self.csv_button.setEnabled(True)
-        self.figures_shown.emit()
+        workspace = self._workspace
+
+        def work(progress: Progress) -> tuple[ReportFigures, tuple[ReportChart, ...]]:
+            progress(0, 2, "Counting the figures…")
+            figures = report_figures(workspace, start=start, end=end)
+            progress(1, 2, "Drawing the charts…")
+            return figures, draw_charts(figures)
+
+        self._start(work, self._on_figures, "Counting the figures…")
+
+    def is_working(self) -> bool:
+        return self._job is not None
 
     def clear(self) -> None:
         """Forget the figures (the workspace is locking)."""
+        self._stop()
         self._figures, self._charts = None, ()
         self.summary.setText("")
         self._clear_figures()
         for button in (self.docx_button, self.csv_button):
             button.setEnabled(False)
+
+    # -- background work -----------------------------------------------------
+    def _start(
+        self, work: Callable[[Progress], Any], on_done: Callable[[Any], None], what: str
+    ) -> None:
+        self._stop()
+        show_message(self.message, "")
+        for button in (self.show_button, self.docx_button, self.csv_button):
+            button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first step is reported
+        self.progress.setFormat(what)
+        self.progress.show()
+        job = Job(self)
+        job.progress.connect(self._on_progress)
+        job.done.connect(on_done)
+        job.failed.connect(self._on_failed)
+        self._job = job.start(work)
+
+    def _stop(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job.deleteLater()
+            self._job = None
+        self.progress.hide()
+        self.show_button.setEnabled(True)
+
+    def _finish(self) -> None:
+        self._stop()
+        ready = self._figures is not None
+        self.docx_button.setEnabled(ready)
+        self.csv_button.setEnabled(ready)
+        self.work_finished.emit()
+
+    def _on_progress(self, step: int, steps: int, what: str) -> None:
+        self.progress.setFormat(what)
+        self.progress.setRange(0, steps)
+        self.progress.setValue(step)
+
+    def _on_failed(self, exc: object) -> None:
+        self._finish()
+        assert isinstance(exc, Exception)
+        show_message(self.message, user_message(exc), error=True)
+
+    def _on_figures(self, result: tuple[ReportFigures, tuple[ReportChart, ...]]) -> None:
+        self._figures, self._charts = result
+        self._draw()
+        self._finish()
+        self.figures_shown.emit()
 
     # -- drawing -------------------------------------------------------------
     def _clear_figures(self) -> None:
@@ -268,19 +331,19 @@ class ReportsView(QWidget):
         target = self._dialogs.choose_report(self, self._suggested(".docx"))
         if target is None:
             return
-        try:
-            with busy(self):
-                written = export_report(
-                    self._workspace,
-                    figures=self._figures,
-                    charts=self._charts,
-                    docx_target=target,
-                )
-        except Exception as exc:
-            show_message(self.message, user_message(exc), error=True)
-            return
-        show_message(self.message, f"Wrote the report to {written.docx_path}.")
-        self.exported.emit(str(written.docx_path))
+        workspace, figures, charts = self._workspace, self._figures, self._charts
+
+        def work(progress: Progress) -> str:
+            progress(0, 1, "Writing the report…")
+            written = export_report(workspace, figures=figures, charts=charts, docx_target=target)
+            return str(written.docx_path)
+
+        self._start(work, self._on_exported, "Writing the report…")
+
+    def _on_exported(self, path: str) -> None:
+        self._finish()
+        show_message(self.message, f"Wrote the report to {path}.")
+        self.exported.emit(path)
 
     def _on_export_csv(self) -> None:
         if self._figures is None:

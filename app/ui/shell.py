@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app.errors import MacptError
 from app.idle import IdleLock, suspend_aware_seconds
+from app.ui.background import wait_for_background_work
 from app.ui.file_dialogs import FileDialogs, QtFileDialogs
 from app.ui.locking import IdleWatcher
 from app.ui.navigation import Location
@@ -247,6 +248,8 @@ class Shell(QObject):
             window.blockSignals(True)
             window.hide()
             window.deleteLater()
+            # A page may still be reading on the thread pool (Reports): let it end first.
+            wait_for_background_work()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

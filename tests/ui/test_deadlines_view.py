@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from app.services.settings import update_setting
 from app.storage.workspace import Workspace
+from app.ui.background import wait_for_background_work
 from app.ui.deadlines_view import DeadlinesView
 from tests.deadlines_fixture import build_deadlines_workspace
 
@@ -19,6 +21,7 @@ from tests.deadlines_fixture import build_deadlines_workspace
 def laid_out(tmp_path: Path) -> Iterator[tuple[Workspace, dict[str, str]]]:
     workspace, ids = build_deadlines_workspace(tmp_path)
     yield workspace, ids
+    wait_for_background_work()
     workspace.close()
 
 
@@ -94,3 +97,24 @@ def test_an_empty_workspace_says_nothing_is_due(qtbot: QtBot, workspace: Workspa
     assert _texts(_groups(view)[0], 0) == ["Nothing is due"]
     view.clear()
     assert view.tree.topLevelItemCount() == 0
+
+
+def test_home_reads_the_deadlines_in_the_background_and_again_only_after_a_change(
+    qtbot: QtBot, laid_out: tuple[Workspace, dict[str, str]]
+) -> None:
+    workspace, _ = laid_out
+    view = DeadlinesView(workspace, load=False)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded):
+        view.refresh_when_changed()
+        # The call returned before anything was read: the window still answers.
+        assert view.is_loading() and view.current() is None
+    found = view.current()
+    assert found is not None and found.items
+    view.refresh_when_changed()  # nothing written since: nothing read
+    assert not view.is_loading() and view.current() is found
+    update_setting(workspace, key="chair_name", value="Jordan Example")
+    with qtbot.waitSignal(view.loaded):
+        view.refresh_when_changed()
+    assert view.current() is not found
+    assert view.current() == found

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.exporters.report_charts import draw_charts
 from app.storage.workspace import Workspace
+from app.ui.background import wait_for_background_work
 from app.ui.reports_view import FixedReportDialogs, ReportsView
 from tests.reporting_fixture import END, START, build_reporting_workspace
 
@@ -21,6 +22,7 @@ from tests.reporting_fixture import END, START, build_reporting_workspace
 def reporting_workspace(tmp_path: Path) -> Iterator[Workspace]:
     workspace = build_reporting_workspace(tmp_path)
     yield workspace
+    wait_for_background_work()
     workspace.close()
 
 
@@ -88,7 +90,44 @@ def test_a_backwards_period_is_explained(qtbot: QtBot, reporting_workspace: Work
     qtbot.addWidget(view)
     view.show()
     view.set_period(END, START)
-    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.work_finished):
+        qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
     assert "ends before it starts" in view.message.text()
     assert view.figures() is None
     assert not view.docx_button.isEnabled()
+
+
+def test_the_figures_are_counted_in_the_background_with_progress(
+    qtbot: QtBot, reporting_workspace: Workspace
+) -> None:
+    view = ReportsView(reporting_workspace, FixedReportDialogs())
+    qtbot.addWidget(view)
+    view.show()
+    view.set_period(START, END)
+    steps: list[tuple[int, int, str]] = []
+    bar = view.progress
+    bar.valueChanged.connect(lambda v: steps.append((v, bar.maximum(), bar.format())))
+    with qtbot.waitSignal(view.figures_shown):
+        qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+        # The click has returned before any figure was counted: the window still answers.
+        assert view.is_working() and view.figures() is None
+        assert view.progress.isVisible()
+        assert not view.show_button.isEnabled() and not view.docx_button.isEnabled()
+    assert not view.is_working() and not view.progress.isVisible()
+    assert view.figures() is not None and view.show_button.isEnabled()
+    assert steps[-1] == (1, 2, "Drawing the charts…")
+
+
+def test_clearing_while_counting_drops_the_late_result(
+    qtbot: QtBot, reporting_workspace: Workspace
+) -> None:
+    view = ReportsView(reporting_workspace, FixedReportDialogs())
+    qtbot.addWidget(view)
+    view.set_period(START, END)
+    shown: list[None] = []
+    view.figures_shown.connect(lambda: shown.append(None))
+    view.show_figures()
+    view.clear()
+    wait_for_background_work()
+    qtbot.wait(0)  # deliver anything the pool sent back
+    assert view.figures() is None and not shown and not view.is_working()

@@ -100,7 +100,9 @@ class HomePage(QWidget):
             f"{len(upcoming)} {'meeting' if len(upcoming) == 1 else 'meetings'} "
             f"in the next {UPCOMING_DAYS} days."
         )
-        self.deadlines.refresh()
+        # Read again off the window's thread, and only when something changed: Home
+        # is painted at once and every return to it is quick.
+        self.deadlines.refresh_when_changed()
         self.no_chair.setVisible(not settings.chair_name)
         self.no_chair_button.setVisible(not settings.chair_name)
         self.model.set_rows(upcoming)
