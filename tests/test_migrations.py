@@ -199,3 +199,16 @@ def test_every_migration_goes_down_to_empty_and_up_again(workspace: Workspace) -
         migrate.upgrade(connection)
     with workspace.engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.SCHEMA_HEAD
+
+
+def test_downgrading_past_every_new_table_keeps_the_audit_log_whole(closed_demo: Path) -> None:
+    """Records dropped with their tables by a downgrade are logged as deleted, so the
+    upgraded workspace is whole again (the demo has pre-proceedings, say)."""
+    with open_workspace(closed_demo, PASSPHRASE) as workspace:
+        expected = _counts(workspace)
+        with migrate.migrating(workspace.engine) as connection:
+            command.downgrade(migrate.alembic_config(connection), "0008_audit_content_hash")
+    with open_workspace(closed_demo, PASSPHRASE) as workspace:
+        assert _revision(workspace) == migrate.SCHEMA_HEAD
+        assert _counts(workspace) == expected
+        assert workspace.integrity_problems() == []

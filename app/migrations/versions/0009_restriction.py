@@ -18,6 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from app.migrations.dropped import log_dropped
+
 revision: str = "0009_restriction"
 down_revision: str | None = "0008_audit_content_hash"
 branch_labels: str | Sequence[str] | None = None
@@ -153,6 +155,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    log_dropped(op.get_bind(), "minutes_distribution")
+    log_dropped(op.get_bind(), "restriction_change")
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_index(op.f("ix_minutes_distribution_meeting_id"), table_name="minutes_distribution")

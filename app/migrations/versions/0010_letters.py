@@ -16,6 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from app.migrations.dropped import log_dropped
+
 revision: str = "0010_letters"
 down_revision: str | None = "0009_restriction"
 branch_labels: str | Sequence[str] | None = None
@@ -41,5 +43,6 @@ def downgrade() -> None:
     # SQLite drops a column in place (3.35+), keeping the table's triggers.
     op.execute("ALTER TABLE child DROP COLUMN upn")
     op.execute("ALTER TABLE child DROP COLUMN nhs_number")
+    log_dropped(op.get_bind(), "notification", "kind = 'review-decision'")
     op.execute("DELETE FROM notification WHERE kind = 'review-decision'")
     _kinds(KINDS)

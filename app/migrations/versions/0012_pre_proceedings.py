@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from app.migrations.dropped import log_dropped
+
 revision: str = "0012_pre_proceedings"
 down_revision: str | None = "0011_drafts"
 branch_labels: str | Sequence[str] | None = None
@@ -62,5 +64,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    log_dropped(op.get_bind(), "pre_proceedings_episode")
     op.drop_index(op.f("ix_pre_proceedings_episode_case_id"), table_name="pre_proceedings_episode")
     op.drop_table("pre_proceedings_episode")
