@@ -11,6 +11,9 @@ NAMED_SETTINGS = {
     "local-authority-name": "local_authority",
     "team-contact": "lcpp_contact",
     "idle-lock-minutes": "idle_lock_minutes",
+    "core-group-weeks": "core_group_weeks",
 }
+# Stored under this key; the journey rules read it (app.services.clocks).
+CORE_GROUP_WEEKS_KEY = NAMED_SETTINGS["core-group-weeks"]
 CLOSURE_DAYS = "closure-days"
 SETTING_NAMES = (*NAMED_SETTINGS, CLOSURE_DAYS)
