@@ -270,6 +270,7 @@ def _still_due(
             note = _icpc_due(session, strategy)[1] if kind is MeetingType.ICPC else ""
         if not booked:
             steps.append(_pending(kind.value, open_clock.due, today, note))
-    # The next meeting of the enquiry or the plan, and beside it the next core group.
-    first = [st for st in steps if st.stage != MeetingType.CORE_GROUP.value][:1]
-    return first + [st for st in steps if st.stage == MeetingType.CORE_GROUP.value]
+    # The next meeting of the enquiry or the plan, after the next core group (which
+    # falls every few weeks, so nearly always first).
+    core = [st for st in steps if st.stage == MeetingType.CORE_GROUP.value]
+    return core + [st for st in steps if st.stage != MeetingType.CORE_GROUP.value][:1]
