@@ -18,10 +18,12 @@ from app.services.conduct import attendance
 from app.services.conduct.actions import list_actions
 from app.services.conduct.agenda import list_agenda
 from app.services.meetings import get_meeting
+from app.services.register import all_register_rows
 from app.storage.workspace import Workspace
 from app.ui.meeting.closing_dialog import ClosingDialog
 from app.ui.meeting.signoff import SignOffDialog
 from app.ui.meeting.steps.actions import ActionsPage
+from app.ui.register import cells
 from app.workflow.clocks import ClockKind
 from app.workflow.steps import StepKind
 from tests.test_journey_fixtures import after_icpc, meeting_of, opened_copy, schedule, the_child
@@ -108,3 +110,10 @@ def test_a_core_group_runs_through_meeting_mode_to_sign_off(
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert "Core group meeting minutes" in text
     assert "wants more time with gran" in text
+
+
+def test_the_register_marks_a_late_core_group(core_group) -> None:
+    (row,) = all_register_rows(core_group.workspace, today=dt.date(2026, 6, 11))
+    shown = cells.line(row, names_hidden=True)
+    assert shown.cells[cells.COL["overdue"]] == "Core group"
+    assert shown.hot == {cells.COL["overdue"], cells.COL["plan_start"]}
