@@ -21,6 +21,7 @@ from app.services.meetings import get_meeting
 from app.services.register import all_register_rows
 from app.storage.workspace import Workspace
 from app.ui.meeting.closing_dialog import ClosingDialog
+from app.ui.meeting.invitations_dialog import InvitationsDialog
 from app.ui.meeting.signoff import SignOffDialog
 from app.ui.meeting.steps.actions import ActionsPage
 from app.ui.register import cells
@@ -117,3 +118,9 @@ def test_the_register_marks_a_late_core_group(core_group) -> None:
     shown = cells.line(row, names_hidden=True)
     assert shown.cells[cells.COL["overdue"]] == "Core group"
     assert shown.hot == {cells.COL["overdue"], cells.COL["plan_start"]}
+
+
+def test_family_members_can_be_invited_to_a_core_group(core_group, qtbot: QtBot) -> None:
+    dialog = InvitationsDialog(core_group.workspace, core_group.meeting_id)
+    qtbot.addWidget(dialog)
+    assert dialog.conference  # the family section is shown
