@@ -19,7 +19,7 @@ from app import clock
 from app.models import Agency, MeetingType
 from app.services import meetings
 from app.services.clocks import current_journeys, journey
-from app.services.conduct import actions, information, invitations
+from app.services.conduct import actions, attendance, information, invitations
 from app.services.demo import chairing
 from app.services.demo.core import CHAIR, MINUTE_TAKER
 from app.services.demo.journey import PLACE, TEAM
@@ -55,8 +55,12 @@ def _core_group(workspace: Workspace, agency: dict[str, str], case_id: str, day:
         chair_name=CHAIR,
         minute_taker_name=MINUTE_TAKER,
     )
+    # The agencies' usual people are invited already where the case knows them.
+    named = {
+        r.agency_id for r in attendance.list_attendance(workspace, meeting_id=meeting.id) if r.name
+    }
     for key, (name, role) in TEAM.items():
-        if key in agency:
+        if key in agency and agency[key] not in named:
             invitations.invite_person(
                 workspace, meeting_id=meeting.id, name=name, agency_id=agency[key], role=role
             )
