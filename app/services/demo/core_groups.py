@@ -4,7 +4,8 @@ Each child on an open plan (the demo's own, not the generated ``DEMOB``
 children) whose first core group has fallen due has had core groups on time
 since the ICPC: the first within 10 working days, then a few days before each
 next date the journey rules give, every one closed and signed off, with
-progress from the agencies and an action. One of them, the most recent plan,
+progress from the agencies and an action due by the next (the last one's
+marked done at it). One of them, the most recent plan,
 has had none, so Home, the register and ``macpt deadlines`` show one core
 group overdue. Children whose first core group is still to come have none yet.
 """
@@ -17,7 +18,7 @@ from sqlalchemy import select
 
 from app import clock
 from app.models import Agency, MeetingType
-from app.services import meetings
+from app.services import meetings, settings
 from app.services.clocks import current_journeys, journey
 from app.services.conduct import actions, attendance, information, invitations
 from app.services.demo import chairing
@@ -27,6 +28,7 @@ from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 from app.workflow.clocks import ClockKind, JourneyState
 
+ACTION = "Update the plan's outcomes with the family before the next core group."
 PROGRESS = {
     "social-care": "Demo: visits are weekly; the child was seen alone each time.",
     "health": "Demo: health appointments are being kept; weight is on track.",
@@ -44,13 +46,21 @@ def _on_plans(workspace: Workspace) -> list[JourneyState]:
     return sorted(found, key=lambda j: j.child_ref)
 
 
-def _core_group(workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.date) -> None:
+def _working_on_or_before(day: dt.date, calendar: WorkingCalendar) -> dt.date:
+    while not calendar.is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _core_group(
+    workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.date, action_due: dt.date
+) -> None:
     meeting = meetings.schedule_meeting(
         workspace,
         case_id=case_id,
         meeting_type=MeetingType.CORE_GROUP,
         scheduled_date=day,
-        scheduled_time=dt.time(14, 0),
+        scheduled_time=dt.time(10, 0),
         location=PLACE,
         chair_name=CHAIR,
         minute_taker_name=MINUTE_TAKER,
@@ -71,19 +81,26 @@ def _core_group(workspace: Workspace, agency: dict[str, str], case_id: str, day:
             information.save_agency_information(
                 workspace, meeting_id=meeting.id, agency_id=agency[key], information=text
             )
+        # The last core group's action is done at this one; this one's is due by the next.
+        for earlier in actions.carried_over_actions(workspace, meeting_id=meeting.id):
+            if earlier.description == ACTION:
+                actions.complete_action(
+                    workspace, action_id=earlier.id, at_meeting_id=meeting.id, on=day
+                )
         actions.add_action(
             workspace,
             meeting_id=meeting.id,
-            description="Update the plan's outcomes with the family before the next core group.",
+            description=ACTION,
             owner_name=TEAM["social-care"][0],
             owner_agency_id=agency["social-care"],
-            due_date=day + dt.timedelta(days=14),
+            due_date=action_due,
         )
     chairing.finish(workspace, meeting.id)
 
 
 def add(workspace: Workspace) -> dict[str, int]:
     today, calendar = clock.today(), WorkingCalendar()
+    weeks = settings.get_settings(workspace).core_group_weeks
     with workspace.reading() as session:
         agency = {a.seed_key: a.id for a in session.scalars(select(Agency)) if a.seed_key}
     late = [
@@ -101,11 +118,12 @@ def add(workspace: Workspace) -> dict[str, int]:
             due = journey(workspace, case_id=state.case_id).clock(ClockKind.CORE_GROUP)
             if due is None:
                 break
-            day = due.due - dt.timedelta(days=2)
-            while not calendar.is_working_day(day):
-                day -= dt.timedelta(days=1)
+            day = _working_on_or_before(due.due - dt.timedelta(days=2), calendar)
             if day >= today:
                 break
-            _core_group(workspace, agency, state.case_id, day)
+            following = day + dt.timedelta(weeks=weeks) - dt.timedelta(days=2)
+            _core_group(
+                workspace, agency, state.case_id, day, _working_on_or_before(following, calendar)
+            )
             held += 1
     return {"meetings": held}
