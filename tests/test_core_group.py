@@ -160,6 +160,8 @@ def test_a_core_group_is_held_signed_off_and_minuted(on_plan: Workspace, tmp_pat
     found = journey(on_plan, case_id=child.case_id).clock(ClockKind.CORE_GROUP)
     assert found is not None
     assert (found.due, found.held_on) == (dt.date(2026, 7, 21), dt.date(2026, 6, 9))
+    with pytest.raises(ValidationError, match="between 1 and 26"):
+        settings.set_named_setting(on_plan, name="core-group-weeks", value="0")
     settings.set_named_setting(on_plan, name="core-group-weeks", value="4")
     found = journey(on_plan, case_id=child.case_id).clock(ClockKind.CORE_GROUP)
     assert found is not None and found.due == dt.date(2026, 7, 7)
