@@ -141,14 +141,6 @@ def test_downgrading_narrows_the_types_and_keeps_the_data(
 ) -> None:
     path, before = older
     with open_workspace(path, PASSPHRASE) as workspace:
-        _core_group(workspace)
-        with (
-            pytest.raises(RuntimeError, match="core group"),
-            migrate.migrating(workspace.engine) as connection,
-        ):
-            command.downgrade(migrate.alembic_config(connection), "0008_audit_content_hash")
-        with workspace.engine.begin() as connection:
-            connection.execute(text("DELETE FROM meeting WHERE meeting_type = 'core-group'"))
         with migrate.migrating(workspace.engine) as connection:
             command.downgrade(migrate.alembic_config(connection), "0008_audit_content_hash")
         assert _triggers(workspace) == before
@@ -167,4 +159,22 @@ def test_downgrading_narrows_the_types_and_keeps_the_data(
         assert _one(workspace, "SELECT version_num FROM alembic_version") == migrate.SCHEMA_HEAD
         assert _triggers(workspace) == before
         _core_group(workspace)
+        assert workspace.integrity_problems() == []
+
+
+def test_downgrading_keeps_core_groups_already_recorded(
+    older: tuple[Path, list[tuple[str, str]]],
+) -> None:
+    path, before = older
+    with open_workspace(path, PASSPHRASE) as workspace:
+        _core_group(workspace)
+        with migrate.migrating(workspace.engine) as connection:
+            command.downgrade(migrate.alembic_config(connection), "0008_audit_content_hash")
+        assert (
+            _one(workspace, "SELECT count(*) FROM meeting WHERE meeting_type = 'core-group'") == 1
+        )
+        assert _triggers(workspace) == before
+    with open_workspace(path, PASSPHRASE) as workspace:
+        assert _one(workspace, "SELECT version_num FROM alembic_version") == migrate.SCHEMA_HEAD
+        assert _triggers(workspace) == before
         assert workspace.integrity_problems() == []

@@ -11,6 +11,10 @@
   with England's bank holidays and the workspace's closure days, as the
   conference service counts it from now on. The audit log says so.
 
+Going down narrows the constraints again only where no core group meeting
+is recorded: meetings are never deleted, so a workspace that holds one keeps
+it and the wider constraints.
+
 The core group agenda template is seeded on opening, as every shipped
 template is (``app.services.setup``), with its fixed ids.
 
@@ -144,9 +148,9 @@ def downgrade() -> None:
         sa.text("SELECT count(*) FROM meeting WHERE meeting_type = 'core-group'")
     ).scalar_one()
     if held:
-        raise RuntimeError(
-            "This workspace holds core group meetings, which the older version cannot keep."
-        )
+        # Core group meetings are records (some signed off): they stay, and so does
+        # the wider constraint that holds them, as 0008 leaves its column.
+        return
     audit = _Audit(connection)
     for (item_id,) in connection.execute(
         sa.text("SELECT id FROM agenda_template_item WHERE meeting_type = 'core-group' ORDER BY id")

@@ -7,7 +7,8 @@ next date the journey rules give, every one closed and signed off, with
 progress from the agencies and an action due by the next (the last one's
 marked done at it). One of them, the most recent plan,
 has had none, so Home, the register and ``macpt deadlines`` show one core
-group overdue. Children whose first core group is still to come have none yet.
+group overdue. Children whose first core group is still to come have none
+yet; one of them has it booked (or, failing that, one child has the next).
 """
 
 from __future__ import annotations
@@ -52,9 +53,7 @@ def _working_on_or_before(day: dt.date, calendar: WorkingCalendar) -> dt.date:
     return day
 
 
-def _core_group(
-    workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.date, action_due: dt.date
-) -> None:
+def _book(workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.date) -> str:
     meeting = meetings.schedule_meeting(
         workspace,
         case_id=case_id,
@@ -74,28 +73,35 @@ def _core_group(
             invitations.invite_person(
                 workspace, meeting_id=meeting.id, name=name, agency_id=agency[key], role=role
             )
-    chairing.start(workspace, meeting.id)
-    chairing.write_sections(workspace, meeting.id)
+    return meeting.id
+
+
+def _core_group(
+    workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.date, action_due: dt.date
+) -> None:
+    meeting_id = _book(workspace, agency, case_id, day)
+    chairing.start(workspace, meeting_id)
+    chairing.write_sections(workspace, meeting_id)
     with chairing.on(day, 10, 40):
         for key, text in PROGRESS.items():
             information.save_agency_information(
-                workspace, meeting_id=meeting.id, agency_id=agency[key], information=text
+                workspace, meeting_id=meeting_id, agency_id=agency[key], information=text
             )
         # The last core group's action is done at this one; this one's is due by the next.
-        for earlier in actions.carried_over_actions(workspace, meeting_id=meeting.id):
+        for earlier in actions.carried_over_actions(workspace, meeting_id=meeting_id):
             if earlier.description == ACTION:
                 actions.complete_action(
-                    workspace, action_id=earlier.id, at_meeting_id=meeting.id, on=day
+                    workspace, action_id=earlier.id, at_meeting_id=meeting_id, on=day
                 )
         actions.add_action(
             workspace,
-            meeting_id=meeting.id,
+            meeting_id=meeting_id,
             description=ACTION,
             owner_name=TEAM["social-care"][0],
             owner_agency_id=agency["social-care"],
             due_date=action_due,
         )
-    chairing.finish(workspace, meeting.id)
+    chairing.finish(workspace, meeting_id)
 
 
 def add(workspace: Workspace) -> dict[str, int]:
@@ -103,9 +109,10 @@ def add(workspace: Workspace) -> dict[str, int]:
     weeks = settings.get_settings(workspace).core_group_weeks
     with workspace.reading() as session:
         agency = {a.seed_key: a.id for a in session.scalars(select(Agency)) if a.seed_key}
+    children = _on_plans(workspace)
     late = [
         (first.due, state)
-        for state in _on_plans(workspace)
+        for state in children
         if (first := state.clock(ClockKind.CORE_GROUP)) is not None and first.due < today
     ]
     # The most recent plan's first core group is left unheld: it is overdue.
@@ -126,4 +133,16 @@ def add(workspace: Workspace) -> dict[str, int]:
                 workspace, agency, state.case_id, day, _working_on_or_before(following, calendar)
             )
             held += 1
+    # One first core group still to come is already booked.
+    # The next core group of one child (whose first is still to come, if any) is booked.
+    waiting = {state.case_id for _, state in late}
+    rest = [s for s in children if s is not overdue]
+    target = next((s for s in rest if s.case_id not in waiting), rest[0] if rest else None)
+    booked = (
+        journey(workspace, case_id=target.case_id).clock(ClockKind.CORE_GROUP) if target else None
+    )
+    if target is not None and booked is not None:
+        day = _working_on_or_before(booked.due - dt.timedelta(days=1), calendar)
+        _book(workspace, agency, target.case_id, max(day, calendar.add_working_days(today, 1)))
+        held += 1
     return {"meetings": held}
