@@ -16,6 +16,9 @@ NAMED_SETTINGS = {
     "out-of-hours-phone": "out_of_hours_phone",
     # A file of re-worded parents' letters (see resources/letters/parent.json).
     "parent-letter-wording": "parent_letter_wording",
+    "core-group-weeks": "core_group_weeks",
 }
+# Stored under this key; the journey rules read it (app.services.clocks).
+CORE_GROUP_WEEKS_KEY = NAMED_SETTINGS["core-group-weeks"]
 CLOSURE_DAYS = "closure-days"
 SETTING_NAMES = (*NAMED_SETTINGS, CLOSURE_DAYS)

@@ -88,7 +88,7 @@ def test_the_demo_register(
     assert len(listed) >= 30
     assert {entry["status"] for entry in listed} == {"s47", "cp-plan"}
     overdue = {kind for entry in listed for kind in entry["overdue"]}
-    assert overdue == {"review", "icpc", "rcpc"}
+    assert overdue == {"review", "icpc", "rcpc", "core-group"}
     assert any(entry["icpc_extended"] for entry in listed)
     for entry in listed:
         assert entry["child"].startswith("DEMO")

@@ -1,4 +1,4 @@
-"""Meetings: strategy meetings, five-day reviews and conferences."""
+"""Meetings: strategy meetings, five-day reviews, conferences and core groups."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class MeetingType(enum.StrEnum):
     REVIEW = "review"
     ICPC = "icpc"
     RCPC = "rcpc"
+    CORE_GROUP = "core-group"
 
     @property
     def label(self) -> str:
@@ -28,6 +29,7 @@ MEETING_TITLES = {
     MeetingType.REVIEW: "Five-day review meeting",
     MeetingType.ICPC: "Initial child protection conference",
     MeetingType.RCPC: "Review child protection conference",
+    MeetingType.CORE_GROUP: "Core group meeting",
 }
 
 

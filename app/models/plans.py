@@ -162,6 +162,9 @@ class ChildProtectionPlan(Record):
     latest_category: Mapped[PlanCategory] = mapped_column(str_enum(PlanCategory))
     lcpp_name: Mapped[str] = mapped_column(String(200), default="")
     next_review_due: Mapped[dt.date | None]
+    # The first core group's date (10 working days from the ICPC), counted with the
+    # calendar when the plan was made; app.workflow.clocks follows it.
+    core_group_first_due: Mapped[dt.date | None]
     end_date: Mapped[dt.date | None]
     end_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meeting.id"))
     end_reason: Mapped[DischargeReason | None] = mapped_column(str_enum(DischargeReason))

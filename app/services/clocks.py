@@ -24,10 +24,13 @@ from app.models import (
     IcpcTimeframeDecision,
     Meeting,
     MeetingTimescales,
+    Setting,
     ThresholdDecision,
 )
+from app.setting_names import CORE_GROUP_WEEKS_KEY
 from app.storage.workspace import Workspace
 from app.workflow.clocks import (
+    CORE_GROUP_WEEKS,
     CaseFacts,
     JourneyState,
     MeetingFact,
@@ -112,7 +115,7 @@ def case_facts(
     ).all():
         frames[case_id].append(TimeframeFact(review_id, strategy_id, timeframe, target, default))
     plans: dict[str, list[PlanFact]] = defaultdict(list)
-    for case_id, plan_id, start, end, review_due, icpc_id, created, category in conn.execute(
+    for case_id, plan_id, start, end, review_due, icpc_id, created, category, first in conn.execute(
         select(
             ChildProtectionPlan.case_id,
             ChildProtectionPlan.id,
@@ -122,9 +125,13 @@ def case_facts(
             ChildProtectionPlan.icpc_meeting_id,
             ChildProtectionPlan.created_at,
             ChildProtectionPlan.latest_category,
+            ChildProtectionPlan.core_group_first_due,
         ).where(only(ChildProtectionPlan.case_id))
     ).all():
-        plans[case_id].append(PlanFact(plan_id, start, end, review_due, icpc_id, created, category))
+        plans[case_id].append(
+            PlanFact(plan_id, start, end, review_due, icpc_id, created, category, first)
+        )
+    weeks = core_group_weeks(session)
     return {
         case_id: CaseFacts(
             case_id=case_id,
@@ -135,9 +142,23 @@ def case_facts(
             timescales=scales[case_id],
             timeframes=tuple(frames[case_id]),
             plans=tuple(plans[case_id]),
+            core_group_weeks=weeks,
         )
         for case_id, ref, status, referral in cases
     }
+
+
+def core_group_weeks(session: Session) -> int:
+    """How many weeks after one core group the next is due: the area's setting."""
+    raw = (
+        session.connection()
+        .execute(select(Setting.value).where(Setting.key == CORE_GROUP_WEEKS_KEY))
+        .scalar()
+    )
+    try:
+        return int(raw) if raw is not None else CORE_GROUP_WEEKS
+    except ValueError:
+        return CORE_GROUP_WEEKS
 
 
 def journey(workspace: Workspace, *, case_id: str) -> JourneyState:

@@ -7,12 +7,10 @@ once, in ``app.workflow.clocks``; this module lists the open ones:
   47 enquiry (the ICPC at the later date the review agreed, if it did; the
   assessment from the referral when the case records one);
 - ``rcpc``: the next review conference of an open child protection plan;
+- ``core-group``: the next core group of an open plan;
 - ``action``: an open action with a date;
 - ``notification``: letters about a meeting not yet marked sent, due the
   working day after the meeting closed (its date in England).
-
-The core group clock (``core-group``) is defined by the rules, but the model
-does not yet record core group meetings, so no item is raised for it.
 
 "This week" is the seven days after today (tomorrow up to and including a week
 today), not Monday to Sunday: on a Friday the chair still sees the next week.
@@ -188,6 +186,7 @@ _BOOKED_KIND = {
     ClockKind.REVIEW: MeetingType.REVIEW,
     ClockKind.ICPC: MeetingType.ICPC,
     ClockKind.RCPC: MeetingType.RCPC,
+    ClockKind.CORE_GROUP: MeetingType.CORE_GROUP,
 }
 
 
@@ -215,7 +214,7 @@ def _journey_item(
     note = ""
     meeting_kind = _BOOKED_KIND.get(clock_.kind)
     if meeting_kind is not None:
-        if clock_.kind is ClockKind.RCPC:
+        if clock_.kind in (ClockKind.RCPC, ClockKind.CORE_GROUP):
             assert journey.plan is not None
             since = journey.plan.start
         else:
@@ -243,6 +242,11 @@ def _describe(journey: JourneyState, clock_: Clock) -> str:
         plan = journey.plan
         category = f"{plan.category.label.lower()} " if plan.category else ""
         return f"Review conference ({category}plan since {long_date(plan.start)})"
+    if clock_.kind is ClockKind.CORE_GROUP:
+        assert journey.plan is not None
+        if clock_.held_on is None:
+            return f"First core group (plan since {long_date(journey.plan.start)})"
+        return f"Core group (the last met on {long_date(clock_.held_on)})"
     assert journey.enquiry is not None
     since = f"the strategy meeting on {long_date(journey.enquiry.day)}"
     if clock_.kind is ClockKind.REVIEW:

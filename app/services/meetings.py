@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import String, cast, or_, select
+from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
 from app.models import (
@@ -22,6 +23,7 @@ from app.models import (
     MeetingStatus,
     MeetingType,
 )
+from app.services.clocks import case_journey
 from app.services.conduct.invitations import add_default_invitations
 from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
@@ -107,14 +109,18 @@ def schedule_meeting(
 ) -> MeetingSummary:
     """A new scheduled meeting with its own copy of the area's agenda template.
 
-    The four statutory agencies are invited (and, to a conference, the family
-    members to be invited), see ``conduct.invitations.add_default_invitations``.
+    The four statutory agencies are invited (and, to a conference or a core
+    group, the family members to be invited), see
+    ``conduct.invitations.add_default_invitations``. A core group is refused
+    for a case with no open child protection plan.
     """
     if duration_minutes <= 0:
         raise ValidationError("The meeting must last at least a minute.")
     with workspace.transaction() as session:
         if session.get(CaseEpisode, case_id) is None:
             raise NotFound("That case no longer exists.")
+        if meeting_type is MeetingType.CORE_GROUP:
+            _check_plan_open(session, case_id)
         meeting = Meeting(
             case_id=case_id,
             meeting_type=meeting_type,
@@ -156,6 +162,17 @@ def schedule_meeting(
         add_default_invitations(session, meeting)
         session.flush()
         return _summary(meeting)
+
+
+def _check_plan_open(session: Session, case_id: str) -> None:
+    """A core group works on a child protection plan: the case must have one open."""
+    state = case_journey(session, case_id)
+    if state is None or not state.has_open_plan:
+        raise ValidationError(
+            "A core group meeting can only be scheduled for a child on a child protection "
+            "plan, and this case has no open plan. An initial child protection conference "
+            "starts a plan."
+        )
 
 
 def list_meetings(

@@ -13,6 +13,7 @@ from app.models import ClosureDay, Setting
 from app.setting_names import CLOSURE_DAYS, NAMED_SETTINGS, SETTING_NAMES
 from app.storage.workspace import Workspace
 from app.validation import validated
+from app.workflow.journey_facts import CORE_GROUP_WEEKS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,6 +28,8 @@ class WorkspaceSettings:
     team_phone: str = ""
     out_of_hours_phone: str = ""
     parent_letter_wording: str = ""
+    # Weeks from one core group to the next (the first is within 10 working days).
+    core_group_weeks: int = CORE_GROUP_WEEKS
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(WorkspaceSettings)}

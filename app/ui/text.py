@@ -20,6 +20,7 @@ SHORT_TYPE_WORDS = {
     MeetingType.REVIEW: "Five-day review",
     MeetingType.ICPC: "ICPC",
     MeetingType.RCPC: "RCPC",
+    MeetingType.CORE_GROUP: "Core group",
 }
 
 

@@ -26,9 +26,13 @@ The rules:
   open and ends with it.
 - An open **plan** runs the **RCPC** clock: due on the plan's next review date
   and met once a review conference is held on or after that date.
-- The **core group** is due within 10 working days of the ICPC that made the
-  plan. The model has no core group meeting to say one was held, so the kind
-  and its date are defined here but no deadline is raised for it yet.
+- An open **plan** also runs the **core group** clock: the first core group
+  is due within 10 working days of the ICPC that made the plan (counted with
+  the calendar when the plan is made, and stored on it), then every N weeks
+  (the area's setting, 6 by default) after the last one held under the plan.
+  A core group is held once it has started, like any meeting. The clock is
+  always open while the plan is: it is the next core group, and ``held_on``
+  says when the last one took place. A plan that has ended runs none.
 - An open **action** with a date, and unsent **letters** about a meeting, are
   owed whatever became of the case: they are due until done or sent.
 - A clock is **overdue** when it is open and its due date is before today; a
@@ -52,6 +56,7 @@ from app.workflow.enquiries import (
     open_plan,
 )
 from app.workflow.journey_facts import (
+    CORE_GROUP_WEEKS,
     HELD_STATUSES,
     NFA_OUTCOMES,
     S47_OUTCOMES,
@@ -64,6 +69,7 @@ from app.workflow.journey_facts import (
 )
 
 __all__ = [
+    "CORE_GROUP_WEEKS",
     "HELD_STATUSES",
     "NFA_OUTCOMES",
     "S47_OUTCOMES",
@@ -98,7 +104,13 @@ class ClockKind(enum.StrEnum):
 
 
 # The clocks of the enquiry and the plan, which the register also follows.
-JOURNEY_KINDS = (ClockKind.REVIEW, ClockKind.ICPC, ClockKind.RCPC, ClockKind.ASSESSMENT)
+JOURNEY_KINDS = (
+    ClockKind.REVIEW,
+    ClockKind.ICPC,
+    ClockKind.RCPC,
+    ClockKind.ASSESSMENT,
+    ClockKind.CORE_GROUP,
+)
 
 
 class ClockState(enum.StrEnum):
@@ -258,6 +270,8 @@ def journey_state(case: CaseFacts) -> JourneyState:
                 meeting_id=plan.icpc_meeting_id,
             )
         )
+    if plan is not None and plan.core_group_first_due is not None:
+        clocks.append(core_group_clock(case, plan, plan.core_group_first_due))
     return JourneyState(
         case_id=case.case_id,
         child_ref=case.child_ref,
@@ -335,8 +349,29 @@ def newest_open_cases(
 
 def core_group_due(icpc_day: dt.date, calendar: WorkingCalendar) -> dt.date:
     """The first core group meets within 10 working days of the ICPC that made the plan
-    (the model does not record core group meetings yet, so no deadline is raised)."""
+    (stored on the plan when it is made: see ``PlanFact.core_group_first_due``)."""
     return calendar.add_working_days(icpc_day, CORE_GROUP_WORKING_DAYS)
+
+
+def core_group_clock(case: CaseFacts, plan: PlanFact, first_due: dt.date) -> Clock:
+    """The next core group of an open plan: the first by ``first_due``, each later one
+    within the area's number of weeks of the last held under the plan."""
+    held = [
+        m
+        for m in case.meetings
+        if m.kind is MeetingType.CORE_GROUP and m.held and m.day >= plan.start
+    ]
+    last = max(held, key=lambda m: m.order) if held else None
+    due = first_due if last is None else last.day + dt.timedelta(weeks=case.core_group_weeks)
+    return Clock(
+        ClockKind.CORE_GROUP,
+        due,
+        ClockState.OPEN,
+        case.case_id,
+        case.child_ref,
+        held_on=last.day if last is not None else None,
+        meeting_id=plan.icpc_meeting_id,
+    )
 
 
 def overdue_kinds(clocks: Sequence[Clock], today: dt.date) -> tuple[str, ...]:

@@ -16,6 +16,8 @@ from app.models.plans import IcpcTimeframe, PlanCategory
 HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF)
 S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
 NFA_OUTCOMES = (ThresholdOutcome.NFA, ThresholdOutcome.NFA_S47_WITH_SUPPORT)
+# How often core groups meet after the first, unless the area sets its own (Settings).
+CORE_GROUP_WEEKS = 6
 
 
 def is_held(status: MeetingStatus) -> bool:
@@ -71,6 +73,8 @@ class PlanFact:
     icpc_meeting_id: str | None
     created_at: dt.datetime
     category: PlanCategory | None = None  # the latest category
+    # The first core group's date, counted in working days when the plan was made.
+    core_group_first_due: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,6 +89,7 @@ class CaseFacts:
     timescales: dict[str, TimescalesFact]  # by strategy meeting id
     timeframes: tuple[TimeframeFact, ...]
     plans: tuple[PlanFact, ...]
+    core_group_weeks: int = CORE_GROUP_WEEKS  # the area's setting
 
     def meeting(self, meeting_id: str) -> MeetingFact | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)

@@ -3,7 +3,9 @@
 Each child gets a seeded random walk: a referral date or none; strategy
 meetings with any decision (or none yet), in any status; five-day reviews with
 any ICPC timeframe; conferences that make, keep or end plans; review
-conferences on, before or after their date; a later case; a closed case. The
+conferences on, before or after their date; core groups on time, late or not
+at all (from a generator of their own, so that adding them left the other
+journeys as they were); a later case; a closed case. The
 records go straight in through the ORM (``JourneyBuilder``), as the recording
 services would leave them, with every record created a moment after the last
 so that "the latest" is never a tie.
@@ -24,6 +26,7 @@ from app import clock
 from app.models import (
     CaseEpisode,
     CaseStatus,
+    ChildProtectionPlan,
     IcpcTimeframe,
     Meeting,
     MeetingStatus,
@@ -34,6 +37,7 @@ from app.models import (
 )
 from app.storage.workspace import Workspace
 from app.workdays import Timescales, WorkingCalendar
+from app.workflow.clocks import core_group_due
 from tests.helpers.journey_records import JourneyBuilder
 
 START = dt.date(2026, 9, 1)
@@ -51,9 +55,10 @@ class _SigningLast(JourneyBuilder):
     """Writes every record first and signs meetings off at the end, as chairs do:
     the database refuses new rows under a signed-off meeting."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, seed: int = 0) -> None:
         super().__init__(session)
         self.to_sign: list[Meeting] = []
+        self.core_groups = random.Random(seed + 1000)
 
     def meeting(
         self,
@@ -106,7 +111,7 @@ def add_random_journeys(workspace: Workspace, *, children: int, seed: int) -> No
     calendar = WorkingCalendar()
     try:
         with workspace.transaction() as session:
-            builder = _SigningLast(session)
+            builder = _SigningLast(session, seed)
             for index in range(children):
                 _journey(builder, rng, calendar, f"GEN{seed:02d}{index:04d}")
             builder.sign_off()
@@ -198,6 +203,8 @@ def _plan(builder: JourneyBuilder, rng: random.Random, case: CaseEpisode, icpc: 
     plan = builder.plan(
         case, icpc, icpc.scheduled_date, rng.choice(list(PlanCategory)), next_review_due=due
     )
+    if isinstance(builder, _SigningLast):
+        _core_groups(builder, case, icpc, plan)
     day = icpc.scheduled_date
     for _ in range(rng.randrange(0, 3)):
         day = due + dt.timedelta(days=rng.randrange(-15, 15))
@@ -212,6 +219,17 @@ def _plan(builder: JourneyBuilder, rng: random.Random, case: CaseEpisode, icpc: 
         plan.next_review_due = None
     builder.session.flush()
     return day
+
+
+def _core_groups(
+    builder: _SigningLast, case: CaseEpisode, icpc: Meeting, plan: ChildProtectionPlan
+) -> None:
+    rng = builder.core_groups
+    plan.core_group_first_due = core_group_due(icpc.scheduled_date, WorkingCalendar())
+    day = icpc.scheduled_date
+    for _ in range(rng.randrange(0, 4)):
+        day += dt.timedelta(days=rng.randrange(0, 60))
+        builder.meeting(case, MeetingType.CORE_GROUP, day, status=_status(rng))
 
 
 def generated_workspace(

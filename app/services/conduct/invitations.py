@@ -29,6 +29,8 @@ from app.validation import validated
 
 CAFCASS_KEY = "cafcass"
 CONFERENCES = frozenset({MeetingType.ICPC, MeetingType.RCPC})
+# The family are members of the core group as they are invited to conferences.
+FAMILY_INVITED = CONFERENCES | {MeetingType.CORE_GROUP}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,7 +69,7 @@ def _known_practitioner(session: Session, case_id: str, agency_id: str) -> Pract
 
 
 def add_default_invitations(session: Session, meeting: Meeting) -> None:
-    """Invite the four statutory agencies (and, to conferences, the family).
+    """Invite the four statutory agencies (and, to conferences and core groups, the family).
 
     Called in the transaction that schedules the meeting. Each agency gets a
     row with the practitioner it is known to send, or a blank name to fill in.
@@ -88,7 +90,7 @@ def add_default_invitations(session: Session, meeting: Meeting) -> None:
                 role=person.role if person else "",
             )
         )
-    if meeting.meeting_type in CONFERENCES:
+    if meeting.meeting_type in FAMILY_INVITED:
         for member in meeting.case.child.family:
             if member.invite_to_conferences and not member.retired:
                 session.add(_family_invitation(meeting.id, member))

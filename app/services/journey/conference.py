@@ -41,6 +41,7 @@ from app.services.journey._shared import (
 from app.storage.workspace import Workspace
 from app.validation import validated
 from app.workdays import long_date
+from app.workflow.clocks import core_group_due
 
 OUTCOME_LABELS = {
     ConferenceOutcome.PLAN_NEEDED: "The child needs a child protection plan",
@@ -279,6 +280,8 @@ def record_icpc_decision(
         decision.next_review_due = _next_review(session, meeting, next_review_due)
         plan = existing or ChildProtectionPlan(case_id=meeting.case_id, icpc_meeting_id=meeting.id)
         plan.start_date = meeting.scheduled_date
+        # Counted now, with today's closure days, and kept: the rules follow the plan's date.
+        plan.core_group_first_due = core_group_due(meeting.scheduled_date, calendar_for(session))
         plan.initial_category = category
         plan.lcpp_name = meeting.chair_name
         if existing is None:

@@ -5,7 +5,8 @@ Clocks: the review is due on the 5th working day after the strategy discussion
 that started the section 47 enquiry, the ICPC on the 15th (or the later date
 agreed at the review, with its reason), the first review conference on the
 date the ICPC set (at most 3 months on) and each later one on the date the
-previous review set (at most 6 months on). A step still to come whose date has
+previous review set (at most 6 months on); core groups as the rules count them
+(the first within 10 working days of the ICPC, then at the area's frequency). A step still to come whose date has
 passed shows as not met: it is overdue. Which clocks are still open (and so
 which step comes next) is app.workflow.clocks's answer, as on Home.
 """
@@ -43,6 +44,7 @@ STAGE_LABELS = {
     "review": "Five-day review",
     "icpc": "Initial child protection conference",
     "rcpc": "Review child protection conference",
+    "core-group": "Core group meeting",
     "discharge": "Child protection plan ended",
 }
 
@@ -206,12 +208,21 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 next_review = next_review or add_months(
                     meeting.scheduled_date, plans.FIRST_REVIEW_MONTHS
                 )
+            elif kind is MeetingType.CORE_GROUP:
+                steps.append(_step(meeting, _core_group_due(session, meeting), today))
             else:
                 step, next_review = _conference_steps(session, meeting, next_review, today)
                 steps.append(step)
             steps += _discharge_step(session, meeting)
         steps += _still_due(session, case_id, meetings, today)
         return CaseTimeline(case.id, case.child.la_child_ref, tuple(steps))
+
+
+def _core_group_due(session: Session, meeting: Meeting) -> dt.date | None:
+    """When this core group was due: the rules' answer as the records stood the day before."""
+    journey = case_journey(session, meeting.case_id, on=meeting.scheduled_date - dt.timedelta(1))
+    found = journey.clock(ClockKind.CORE_GROUP) if journey is not None else None
+    return found.due if found is not None else None
 
 
 def _discharge_step(session: Session, meeting: Meeting) -> list[TimelineStep]:
@@ -228,6 +239,7 @@ _PENDING = {
     ClockKind.REVIEW: MeetingType.REVIEW,
     ClockKind.ICPC: MeetingType.ICPC,
     ClockKind.RCPC: MeetingType.RCPC,
+    ClockKind.CORE_GROUP: MeetingType.CORE_GROUP,
 }
 
 
@@ -239,11 +251,12 @@ def _still_due(
     journey = case_journey(session, case_id)
     if journey is None or not meetings:
         return []
+    steps: list[TimelineStep] = []
     for open_clock in journey.clocks:
         kind = _PENDING.get(open_clock.kind)
         if kind is None or not open_clock.is_open:
             continue
-        if open_clock.kind is ClockKind.RCPC:
+        if open_clock.kind in (ClockKind.RCPC, ClockKind.CORE_GROUP):
             booked = any(
                 m.meeting_type is kind and m.status is MeetingStatus.SCHEDULED for m in meetings
             )
@@ -256,5 +269,8 @@ def _still_due(
             assert strategy is not None
             note = _icpc_due(session, strategy)[1] if kind is MeetingType.ICPC else ""
         if not booked:
-            return [_pending(kind.value, open_clock.due, today, note)]
-    return []
+            steps.append(_pending(kind.value, open_clock.due, today, note))
+    # The next meeting of the enquiry or the plan, after the next core group (which
+    # falls every few weeks, so nearly always first).
+    core = [st for st in steps if st.stage == MeetingType.CORE_GROUP.value]
+    return core + [st for st in steps if st.stage != MeetingType.CORE_GROUP.value][:1]

@@ -32,6 +32,9 @@ started. The dates shown:
   held on or after it;
 * ``"assessment"``: the enquiry is open and its 45 working days (from the
   referral, or from the strategy discussion) have passed.
+* ``"core-group"``: a plan is open and its next core group's date has passed:
+  the first 10 working days from the ICPC (stored on the plan), each later one
+  the area's number of weeks after the last held.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.models import PlanCategory
+from app.services.clocks import core_group_weeks
 from app.services.register import query
 from app.services.register.search import match_expression
 from app.storage.workspace import Workspace
@@ -57,6 +61,7 @@ OVERDUE_LABELS = {
     "icpc": "ICPC",
     "rcpc": "RCPC",
     "assessment": "Assessment",
+    "core-group": "Core group",
 }
 SORT_KEYS = tuple(query.SORT_KEYS)
 MAX_PAGE = 1000
@@ -206,7 +211,9 @@ def _statement(
     everyone: bool = False,
 ) -> tuple[str | None, dict[str, Any]]:
     """The SQL and its parameters; no SQL when the search matches nobody."""
-    params: dict[str, Any] = dict(query.CONSTANTS, today=today.isoformat())
+    params: dict[str, Any] = dict(
+        query.CONSTANTS, today=today.isoformat(), core_group_days=7 * core_group_weeks(session)
+    )
     where: list[str] = []
     search: str | None = None
     # A search with no letter or digit in it narrows nothing, like an empty one.
@@ -244,7 +251,7 @@ def _statement(
 
 
 def _row(record: Any) -> RegisterRow:
-    overdue = tuple(kind for kind in OVERDUE_LABELS if record[f"{kind}_overdue"])
+    overdue = tuple(kind for kind in OVERDUE_LABELS if record[f"{kind.replace('-', '_')}_overdue"])
     return RegisterRow(
         child_id=record["child_id"],
         case_id=record["case_id"],

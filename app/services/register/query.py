@@ -38,6 +38,7 @@ CONSTANTS: dict[str, str] = {
     "review": MeetingType.REVIEW.value,
     "icpc": MeetingType.ICPC.value,
     "rcpc": MeetingType.RCPC.value,
+    "core_group": MeetingType.CORE_GROUP.value,
     "scheduled": MeetingStatus.SCHEDULED.value,
     "in_progress": MeetingStatus.IN_PROGRESS.value,
     "closed": MeetingStatus.CLOSED.value,
@@ -89,7 +90,12 @@ facts AS {{materialised}} (
     CASE WHEN p.next_review_due IS NOT NULL THEN EXISTS (
       SELECT 1 FROM meeting rc
       WHERE rc.case_id = c.id AND rc.meeting_type = :rcpc AND rc.status {_HELD}
-        AND rc.scheduled_date >= p.next_review_due) ELSE 0 END AS rcpc_held
+        AND rc.scheduled_date >= p.next_review_due) ELSE 0 END AS rcpc_held,
+    p.core_group_first_due,
+    CASE WHEN p.id IS NOT NULL THEN (
+      SELECT max(cg.scheduled_date) FROM meeting cg
+      WHERE cg.case_id = c.id AND cg.meeting_type = :core_group AND cg.status {_HELD}
+        AND cg.scheduled_date >= p.start_date) END AS core_group_last
   FROM child ch
   JOIN case_episode c ON c.id = (
     SELECT e.id FROM case_episode e WHERE e.child_id = ch.id AND e.status = :case_open
@@ -117,6 +123,14 @@ _ICPC_DUE = (
     "ELSE coalesce(timescales_icpc_due, timeframe_default_due) END"
 )
 
+# The next core group: the first by the date stored on the plan, then the area's
+# number of days (bound as :core_group_days) after the last one held under it.
+_CORE_GROUP_DUE = (
+    "CASE WHEN core_group_last IS NOT NULL "
+    "THEN date(core_group_last, '+' || :core_group_days || ' days') "
+    "ELSE core_group_first_due END"
+)
+
 # What the register shows, from the facts: status, LCPP, the ICPC's due date
 # and the overdue flags, for the children who are in it.
 _REGISTER = f"""
@@ -134,6 +148,7 @@ register AS (
     plan_id IS NULL AND coalesce(assessment_due < :today, 0) AS assessment_overdue,
     plan_id IS NOT NULL AND NOT rcpc_held AND coalesce(next_review_due < :today, 0)
       AS rcpc_overdue,
+    plan_id IS NOT NULL AND coalesce({_CORE_GROUP_DUE} < :today, 0) AS core_group_overdue,
     CASE WHEN plan_id IS NOT NULL THEN next_review_due
       WHEN NOT review_held AND review_due < {_ICPC_DUE} THEN review_due
       ELSE {_ICPC_DUE} END AS next_due
@@ -145,10 +160,12 @@ register AS (
 COLUMNS = (
     "child_id, case_id, child_ref, first_name, last_name, status, lcpp, strategy_date, "
     "review_due, icpc_due, icpc_extended, icpc_date, plan_start, category, next_review_due, "
-    "review_overdue, icpc_overdue, rcpc_overdue, assessment_overdue"
+    "review_overdue, icpc_overdue, rcpc_overdue, assessment_overdue, core_group_overdue"
 )
 # Any clock overdue, for filters, totals and sorting.
-ANY_OVERDUE = "(review_overdue OR icpc_overdue OR rcpc_overdue OR assessment_overdue)"
+ANY_OVERDUE = (
+    "(review_overdue OR icpc_overdue OR rcpc_overdue OR assessment_overdue OR core_group_overdue)"
+)
 
 # Sort keys the register offers. Every order ends on the reference, so pages
 # never overlap; blanks sort last whichever way a column is sorted.

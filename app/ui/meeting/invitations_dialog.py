@@ -53,7 +53,8 @@ class InvitationsDialog(QDialog):
         self.meeting_id = meeting_id
         meeting = get_meeting(workspace, meeting_id=meeting_id)
         self.case_id = meeting.case_id
-        self.conference = meeting.meeting_type in CONFERENCES
+        # The family are invited to conferences, and are members of the core group.
+        self.conference = meeting.meeting_type in (*CONFERENCES, MeetingType.CORE_GROUP)
         self.setWindowTitle("Invitations")
         self.guardian = QFrame()
         self.guardian.setObjectName("warningPanel")

@@ -51,6 +51,9 @@ class SettingsPage(QWidget):
         self.idle_minutes = compact(QSpinBox(), 14)
         self.idle_minutes.setRange(1, 60)
         self.idle_minutes.setSuffix(" minutes")
+        self.core_group_weeks = compact(QSpinBox(), 14)
+        self.core_group_weeks.setRange(1, 26)
+        self.core_group_weeks.setSuffix(" weeks")
         self.full_names = named(
             QCheckBox("Show children's full names in minut&es"),
             "Show children's full names in minutes",
@@ -75,6 +78,12 @@ class SettingsPage(QWidget):
             "Minutes without use before the workspace locks itself",
         )
         form.addRow("", self.full_names)
+        add_row(
+            form,
+            "Core &groups meet every:",
+            self.core_group_weeks,
+            "Weeks from one core group to the next; the first is within 10 working days",
+        )
 
         self.closure_days = ClosureDaysBox(workspace)
         self.agencies = AgencyDirectoryBox(workspace)
@@ -113,6 +122,7 @@ class SettingsPage(QWidget):
         self.la_code.setText(settings.la_code)
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.full_names.setChecked(settings.full_names_in_minutes)
+        self.core_group_weeks.setValue(settings.core_group_weeks)
 
     def _bind(self) -> None:
         for widget, key in (
@@ -121,6 +131,7 @@ class SettingsPage(QWidget):
             (self.la_code, "la_code"),
             (self.idle_minutes, "idle_lock_minutes"),
             (self.full_names, "full_names_in_minutes"),
+            (self.core_group_weeks, "core_group_weeks"),
         ):
             self.autosave.bind(widget, self._saver(key))
         self._bound = True

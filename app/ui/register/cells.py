@@ -38,6 +38,8 @@ OVERDUE_COLUMN = {
     "rcpc": COL["next_review_due"],
     # The assessment has no column of its own: it counts from the referral or the strategy.
     "assessment": COL["strategy_date"],
+    # Nor has the core group: it counts from the plan.
+    "core-group": COL["plan_start"],
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LONG_MONTHS = (
