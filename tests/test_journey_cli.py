@@ -107,12 +107,16 @@ def test_commands_on_the_demo(
             )
         assert b"Maisie" not in props and b"Fictitious" not in props
 
+    # Theo's review put the conference back: only his parents are written to, to say so.
     review_id = next(m["id"] for m in by_child["DEMO0302"] if m["type"] == "review")
-    empty = macpt(
-        "export", "notifications", review_id, "--workspace", ws, "--out", str(tmp_path / "none")
+    review = macpt(
+        "export", "notifications", review_id, "--workspace", ws, "--out", str(tmp_path / "review")
     )
-    assert empty.returncode == 0, empty.stderr
-    assert json.loads((tmp_path / "none" / "manifest.json").read_text()) == []
+    assert review.returncode == 0, review.stderr
+    written = json.loads((tmp_path / "review" / "manifest.json").read_text())
+    assert written and {(e["role"], e["kind"]) for e in written} == {
+        ("parent_carer", "review-decision")
+    }
 
     icpc = next(m for m in by_child["DEMO0302"] if m["type"] == "icpc")
     assert icpc["status"] == "scheduled"

@@ -67,6 +67,10 @@ def _fill_at_0008(connection: Connection) -> None:
     )  # fmt: skip
 
 
+# The revision before core groups: the upgrade under test starts here.
+PREVIOUS = "0012_pre_proceedings"
+
+
 @pytest.fixture
 def older(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:
     path = tmp_path / "w.macpt"
@@ -81,6 +85,7 @@ def older(tmp_path: Path) -> tuple[Path, list[tuple[str, str]]]:
     ):
         migrate.upgrade(connection, "0008_audit_content_hash")
         _fill_at_0008(connection)
+        migrate.upgrade(connection, PREVIOUS)
         triggers = [(str(n), str(q)) for n, q in connection.execute(text(TRIGGERS)).all()]
     return path, triggers
 
@@ -142,7 +147,7 @@ def test_downgrading_narrows_the_types_and_keeps_the_data(
     path, before = older
     with open_workspace(path, PASSPHRASE) as workspace:
         with migrate.migrating(workspace.engine) as connection:
-            command.downgrade(migrate.alembic_config(connection), "0008_audit_content_hash")
+            command.downgrade(migrate.alembic_config(connection), PREVIOUS)
         assert _triggers(workspace) == before
         assert _one(workspace, "SELECT count(*) FROM attendance") == 1
         assert (
@@ -169,7 +174,7 @@ def test_downgrading_keeps_core_groups_already_recorded(
     with open_workspace(path, PASSPHRASE) as workspace:
         _core_group(workspace)
         with migrate.migrating(workspace.engine) as connection:
-            command.downgrade(migrate.alembic_config(connection), "0008_audit_content_hash")
+            command.downgrade(migrate.alembic_config(connection), PREVIOUS)
         assert (
             _one(workspace, "SELECT count(*) FROM meeting WHERE meeting_type = 'core-group'") == 1
         )

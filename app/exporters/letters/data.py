@@ -32,7 +32,6 @@ from app.models import (
     RecipientRole,
 )
 from app.services.conduct.decision import find_decision
-from app.services.conduct.timescales import calendar_for
 from app.services.journey import plan as plans
 from app.services.journey._shared import latest_plan, strategy_timescales
 from app.services.journey.notifications import Recipient, letters_refused, recipients_for
@@ -40,7 +39,6 @@ from app.services.settings import WorkspaceSettings, get_settings
 from app.storage.workspace import Workspace
 
 # Working Together: the core group first meets within 10 working days of the ICPC.
-CORE_GROUP_WORKING_DAYS = 10
 
 
 class LateIssueNeeded(ExportError):
@@ -192,11 +190,11 @@ def _conference_facts(session: Session, meeting: Meeting, common: LetterFacts) -
             "The conference's decision is not recorded. Record it before the letters."
         )
     plan = latest_plan(session, meeting.case_id, meeting.scheduled_date)
+    # The date the journey rules hold the core group to, stored with the plan the
+    # conference made (app.workflow.clocks.core_group_due).
     core_group_by = None
-    if decision.outcome is ConferenceOutcome.PLAN_NEEDED:
-        core_group_by = calendar_for(session).add_working_days(
-            meeting.scheduled_date, CORE_GROUP_WORKING_DAYS
-        )
+    if decision.outcome is ConferenceOutcome.PLAN_NEEDED and plan is not None:
+        core_group_by = plan.core_group_first_due
     return dataclasses.replace(
         common,
         conference_outcome=decision.outcome,

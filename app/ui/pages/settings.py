@@ -80,7 +80,7 @@ class SettingsPage(QWidget):
         form.addRow("", self.full_names)
         add_row(
             form,
-            "Core &groups meet every:",
+            "Core group fre&quency:",
             self.core_group_weeks,
             "Weeks from one core group to the next; the first is within 10 working days",
         )
