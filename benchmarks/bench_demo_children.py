@@ -10,14 +10,18 @@ Run: ``.venv/bin/python benchmarks/bench_demo_children.py [N]`` (default 1,000,
 extrapolated to 10,000: the cost per child does not grow with the workspace,
 which ``tests/test_demo_children.py`` holds by counting each child's statements).
 
-Where the time goes (December 2026, cProfile, perf and strace on 30 children):
-each child is ~370 SQL statements through the real chair services, and with
-``PRAGMA cipher_memory_security = ON`` (``app/storage/cipher.py``) SQLCipher
-calls ``mlock`` and ``munlock`` on every allocation SQLite makes, about 240 per
-statement: ~40% of the CPU is those system calls, and a statement costs
-0.5-1.7 ms instead of 20-150 µs. With it off, a child costs ~120 ms instead of
-~400 ms. The batch itself is not the cause: the same statement costs the same
-in a fresh session, and its identity map is emptied at every commit.
+Where the time goes (December 2026, cProfile, perf and strace): each child is
+~375 SQL statements through the real chair services. With
+``PRAGMA cipher_memory_security = ON`` SQLCipher calls ``mlock`` and ``munlock``
+on every allocation SQLite makes: a cached statement makes two, but preparing
+one makes 75 for the simplest select and hundreds for a join or an insert with
+triggers. The driver kept only 128 prepared statements per connection, fewer
+than a journey cycles through, so it prepared the same ones again and again:
+36,000 ``mlock`` calls per child, ~40% of the CPU in the kernel, ~290 ms of
+CPU per child. With 512 (``app/storage/cipher.py``) it is ~14,000 calls and
+about half the CPU. The batch itself was not the cause: the same statement
+costs the same in a fresh session, and its identity map is emptied at every
+commit.
 """
 
 from __future__ import annotations
