@@ -7,7 +7,21 @@ machine the CPU time is the fairer guide to an idle one. Target (issue 8):
 10,000 children in under 10 minutes on a 2-core machine.
 
 Run: ``.venv/bin/python benchmarks/bench_demo_children.py [N]`` (default 1,000,
-extrapolated to 10,000: the cost per child does not grow with the workspace).
+extrapolated to 10,000: the cost per child does not grow with the workspace,
+which ``tests/test_demo_children.py`` holds by counting each child's statements).
+
+Where the time goes (December 2026, cProfile, perf and strace): each child is
+~375 SQL statements through the real chair services. With
+``PRAGMA cipher_memory_security = ON`` SQLCipher calls ``mlock`` and ``munlock``
+on every allocation SQLite makes: a cached statement makes two, but preparing
+one makes 75 for the simplest select and hundreds for a join or an insert with
+triggers. The driver kept only 128 prepared statements per connection, fewer
+than a journey cycles through, so it prepared the same ones again and again:
+36,000 ``mlock`` calls per child, ~40% of the CPU in the kernel, ~290 ms of
+CPU per child. With 512 (``app/storage/cipher.py``) it is ~14,000 calls and
+about half the CPU. The batch itself was not the cause: the same statement
+costs the same in a fresh session, and its identity map is emptied at every
+commit.
 """
 
 from __future__ import annotations
@@ -48,6 +62,7 @@ def main() -> None:
     scale = 10_000 / count
     print(done.stdout.strip())
     print(f"{count} children: wall {wall:.0f} s, CPU {cpu:.0f} s, workspace {size:.0f} MB")
+    print(f"per child: CPU {cpu / count * 1000:.0f} ms, wall {wall / count * 1000:.0f} ms")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores: above 2 is shared)")
     print(
         f"10,000 children, extrapolated: wall {wall * scale / 60:.1f} min, "

@@ -31,6 +31,9 @@ KEY_BYTES = 32
 KDF_ITERATIONS = 256_000  # SQLCipher 4 default
 _PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# Prepared statements each connection keeps (see connect).
+STATEMENT_CACHE = 512
+
 # Each pragma, the value we set and the value SQLite must report back.
 REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
     ("journal_mode", "WAL", "wal"),
@@ -115,6 +118,11 @@ def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) ->
             uri=True,
             check_same_thread=False,
             isolation_level=None,
+            # Room for every statement the services use. The driver's default
+            # of 128 made a long run of calls prepare the same statements again
+            # and again, and with memory security each preparation locks and
+            # wipes dozens to hundreds of allocations (one system call each).
+            cached_statements=STATEMENT_CACHE,
         )
     except sqlcipher3.Error as exc:
         raise failures.from_sqlite_error(exc, path) from exc

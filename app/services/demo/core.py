@@ -12,6 +12,7 @@ import datetime as dt
 from app import clock
 from app.models import MeetingStatus, MeetingType, Sex
 from app.services import agencies, cases, meetings, settings
+from app.services.demo import directory
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 
@@ -60,21 +61,10 @@ def add(workspace: Workspace) -> dict[str, int]:
     settings.update_setting(workspace, key="local_authority", value=LOCAL_AUTHORITY)
     if not settings.get_settings(workspace).chair_name:
         settings.update_setting(workspace, key="chair_name", value=CHAIR)
-    directory = agencies.statutory_agencies(workspace)
-    roles = {
-        "social-care": ("Sam Demo-Social-Worker", "Social worker"),
-        "police": ("DC Alex Demo-Officer", "Detective constable"),
-        "health": ("Nurse Riley Demo-Health", "School nurse"),
-        "education": ("Morgan Demo-Teacher", "Designated safeguarding lead"),
-    }
-    for role, agency in directory.items():
-        name, title = roles[role.value]
+    for role, agency in agencies.statutory_agencies(workspace).items():
+        name, title = directory.AGENCY_PRACTITIONERS[role.value]
         cases.add_practitioner(
-            workspace,
-            name=name,
-            role=title,
-            agency_id=agency.id,
-            email=f"{name.split()[-1].lower()}@example.org",
+            workspace, name=name, role=title, agency_id=agency.id, email=directory.email(name)
         )
 
     created: list[cases.CaseSummary] = []

@@ -28,7 +28,7 @@ from app.models import (
 )
 from app.services import cases, meetings, records
 from app.services.conduct import decision
-from app.services.demo import chairing
+from app.services.demo import chairing, directory
 from app.services.demo.batch import batch
 from app.services.journey import conference, review
 from app.services.journey import safety_plan as sp
@@ -295,6 +295,8 @@ def add_children(
     names = itertools.cycle(itertools.product(SURNAMES, FIRST_NAMES))
     meetings_made = 0
     with batch(workspace) as batched:
+        # The chairs and each agency's practitioner, so meetings link to them by id.
+        directory.add_missing(batched, chairs=LCPPS)
         builder = _Builder(batched, prefix, digits)
         for done, (state, (surname, first)) in enumerate(zip(chosen, names, strict=False), start=1):
             _journey(builder, first_number + done - 1, state, first, surname)
