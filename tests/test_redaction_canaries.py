@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 
 from app import clock
 from app.errors import ExportError, RecordLocked, ValidationError
+from app.exporters.letters import export_notifications
 from app.exporters.minutes import export_minutes
 from app.models import (
     ConferenceOutcome,
@@ -404,3 +406,26 @@ def test_lifting_a_restriction_needs_a_reason(planted: Planted) -> None:
             field="dissent",
             restricted=False,
         )
+
+
+@pytest.mark.parametrize("name", ["review", "icpc", "change", "discharge"])
+def test_no_canary_reaches_any_part_of_a_parents_letter(planted: Planted, name: str) -> None:
+    """Parents' letters are the other thing a family reads: nothing restricted in
+    them either, in any part of the package."""
+    folder = planted.folder / f"letters-{name}"
+    result = export_notifications(
+        planted.workspace, meeting_id=planted.meetings[name], out_dir=folder, late_issue=True
+    )
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    to_parents = [e["file"] for e in manifest if e["role"] == "parent_carer"]
+    assert result is not None
+    if name != "review":  # the sample's review keeps the conference in time: no letter
+        assert to_parents, manifest
+    for file in to_parents:
+        leaks = [
+            (part, c)
+            for part, text in parts(folder / file).items()
+            for c in planted.all()
+            if c in text
+        ]
+        assert not leaks, file
