@@ -60,7 +60,7 @@ def add(workspace: Workspace) -> dict[str, int]:
     today = clock.today()
     settings.update_setting(workspace, key="local_authority", value=LOCAL_AUTHORITY)
     # Numbers from Ofcom's range for drama: they reach nobody.
-    for key, number in (("team_phone", "01632 960 100"), ("out_of_hours_phone", "01632 960 999")):
+    for key, number in (("team_phone", "01632 960 999"), ("out_of_hours_phone", "01632 960 555")):
         if not getattr(settings.get_settings(workspace), key):
             settings.update_setting(workspace, key=key, value=number)
     if not settings.get_settings(workspace).chair_name:
