@@ -11,13 +11,14 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, func, inspect, select, text
+from sqlalchemy import Connection, DateTime, bindparam, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
+from app import clock
 from app.errors import WorkspaceTooNew
 from app.models import Base, Child, Meeting, new_id
 from app.services.workspace import open_workspace
-from app.storage import cipher, migrate
+from app.storage import audit, cipher, migrate
 from app.storage.instance import InstanceLock
 from app.storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
@@ -211,4 +212,56 @@ def test_downgrading_past_every_new_table_keeps_the_audit_log_whole(closed_demo:
     with open_workspace(closed_demo, PASSPHRASE) as workspace:
         assert _revision(workspace) == migrate.SCHEMA_HEAD
         assert _counts(workspace) == expected
+        assert workspace.integrity_problems() == []
+
+
+def test_records_audited_before_a_column_was_added_still_match_their_log(tmp_path: Path) -> None:
+    """A migration that adds a field to a table of records logs each row's new
+    content: a child written at 0008 must not read as changed outside the app."""
+    path = tmp_path / "w.macpt"
+    salt = cipher.new_salt()
+    key = cipher.derive_key(PASSPHRASE, salt)
+    cipher.connect(path, key, salt=salt).close()
+    lock = InstanceLock(path)
+    lock.acquire()
+    with (
+        Workspace(path, key, salt, lock) as workspace,
+        migrate.migrating(workspace.engine) as connection,
+    ):
+        migrate.upgrade(connection, "0008_audit_content_hash")
+        child_id = new_id()
+        connection.execute(
+            text(
+                "INSERT INTO child (id, created_at, updated_at, la_child_ref, first_name,"
+                " last_name, sex, address) VALUES (:id, :at, :at, 'DEMO0001', 'Poppy',"
+                " 'Example', 'not-known', '')"
+            ),
+            {"id": child_id, "at": "2026-11-01 09:00:00"},
+        )
+        cursor = connection.exec_driver_sql("SELECT * FROM child WHERE id = ?", (child_id,))
+        assert cursor.cursor is not None
+        columns = [d[0] for d in cursor.cursor.description]
+        content = audit.content_hash(columns, tuple(cursor.fetchone()))
+        at = clock.utcnow()
+        digest = audit.entry_hash(
+            audit.GENESIS, 1, at.isoformat(), "test", "child", child_id, "create", content
+        )
+        connection.execute(
+            text(
+                "INSERT INTO audit_log (id, created_at, updated_at, seq, at, actor, record_table,"
+                " record_id, action, prev_hash, entry_hash, content_hash) VALUES (:id, :at, :at,"
+                " 1, :at, 'test', 'child', :rid, 'create', :prev, :hash, :content)"
+            ).bindparams(bindparam("at", type_=DateTime())),
+            {
+                "id": new_id(),
+                "at": at.replace(tzinfo=None),
+                "rid": child_id,
+                "prev": audit.GENESIS,
+                "hash": digest,
+                "content": content,
+            },
+        )
+    lock.release()
+    with open_workspace(path, PASSPHRASE) as workspace:
+        assert _revision(workspace) == migrate.SCHEMA_HEAD
         assert workspace.integrity_problems() == []

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.migrations.dropped import log_dropped
+from app.migrations.audit_entries import log_dropped
 
 revision: str = "0009_restriction"
 down_revision: str | None = "0008_audit_content_hash"

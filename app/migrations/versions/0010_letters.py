@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.migrations.dropped import log_dropped
+from app.migrations.audit_entries import log_dropped, log_rewritten
 
 revision: str = "0010_letters"
 down_revision: str | None = "0009_restriction"
@@ -37,12 +37,15 @@ def upgrade() -> None:
     _kinds((*KINDS, "review-decision"))
     op.add_column("child", sa.Column("nhs_number", sa.String(length=20), nullable=True))
     op.add_column("child", sa.Column("upn", sa.String(length=20), nullable=True))
+    # Every child's stored content now has two more (empty) fields.
+    log_rewritten(op.get_bind(), "child")
 
 
 def downgrade() -> None:
     # SQLite drops a column in place (3.35+), keeping the table's triggers.
     op.execute("ALTER TABLE child DROP COLUMN upn")
     op.execute("ALTER TABLE child DROP COLUMN nhs_number")
+    log_rewritten(op.get_bind(), "child")
     log_dropped(op.get_bind(), "notification", "kind = 'review-decision'")
     op.execute("DELETE FROM notification WHERE kind = 'review-decision'")
     _kinds(KINDS)

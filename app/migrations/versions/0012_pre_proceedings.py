@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.migrations.dropped import log_dropped
+from app.migrations.audit_entries import log_dropped
 
 revision: str = "0012_pre_proceedings"
 down_revision: str | None = "0011_drafts"

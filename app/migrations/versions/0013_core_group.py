@@ -25,14 +25,12 @@ Revises: 0008_audit_content_hash
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import uuid
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-from app import clock
+from app.migrations.audit_entries import log_dropped, log_rewritten
 from app.workdays import WorkingCalendar
 
 revision: str = "0013_core_group"
@@ -44,7 +42,6 @@ _BEFORE = ("strategy", "review", "icpc", "rcpc")
 _AFTER = (*_BEFORE, "core-group")
 TABLES = ("meeting", "agenda_template_item")
 CORE_GROUP_WORKING_DAYS = 10  # as app.workflow.clocks has it at this revision
-AUDIT_ACTOR = "MACPT Companion (workspace update)"
 
 
 def _kept_triggers(connection: sa.Connection) -> list[tuple[str, str]]:
@@ -75,50 +72,10 @@ def _widen(values: Sequence[str]) -> None:
         op.execute(sql)
 
 
-class _Audit:
-    """Appends to the hash-chained audit log as ``app.storage.audit`` does."""
-
-    def __init__(self, connection: sa.Connection) -> None:
-        self.connection = connection
-        last = connection.execute(
-            sa.text("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        ).first()
-        self.seq: int = last[0] if last else 0
-        self.prev: str = last[1] if last else "0" * 64
-
-    def append(self, table: str, record_id: str, action: str) -> None:
-        self.seq += 1
-        at = clock.utcnow()
-        payload = "\x1f".join(
-            (self.prev, str(self.seq), at.isoformat(), AUDIT_ACTOR, table, record_id, action)
-        )
-        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        naive = at.astimezone(dt.UTC).replace(tzinfo=None)
-        self.connection.execute(
-            sa.text(
-                "INSERT INTO audit_log (id, created_at, updated_at, seq, at, actor, record_table,"
-                " record_id, action, prev_hash, entry_hash) VALUES (:id, :at, :at, :seq, :at,"
-                " :actor, :table, :rid, :action, :prev, :hash)"
-            ).bindparams(sa.bindparam("at", type_=sa.DateTime())),
-            {
-                "id": str(uuid.uuid4()),
-                "at": naive,
-                "seq": self.seq,
-                "actor": AUDIT_ACTOR,
-                "table": table,
-                "rid": record_id,
-                "action": action,
-                "prev": self.prev,
-                "hash": digest,
-            },
-        )
-        self.prev = digest
-
-
-def _fill_first_due(connection: sa.Connection) -> None:
+def _fill_first_due(connection: sa.Connection) -> int:
+    """Work out the first core group's date for plans without one; how many."""
     closures = connection.execute(sa.text("SELECT day FROM closure_day")).scalars()
     calendar = WorkingCalendar(dt.date.fromisoformat(str(d)[:10]) for d in closures)
-    audit = _Audit(connection)
     plans = connection.execute(
         sa.text("SELECT id, start_date FROM cp_plan WHERE core_group_first_due IS NULL ORDER BY id")
     ).all()
@@ -130,16 +87,19 @@ def _fill_first_due(connection: sa.Connection) -> None:
             sa.text("UPDATE cp_plan SET core_group_first_due = :due WHERE id = :id"),
             {"due": due.isoformat(), "id": plan_id},
         )
-        audit.append("cp_plan", plan_id, "update")
+    return len(plans)
 
 
 def upgrade() -> None:
     _widen(_AFTER)
     connection = op.get_bind()
     columns = {c["name"] for c in sa.inspect(connection).get_columns("cp_plan")}
-    if "core_group_first_due" not in columns:
+    added = "core_group_first_due" not in columns
+    if added:
         op.add_column("cp_plan", sa.Column("core_group_first_due", sa.Date(), nullable=True))
-    _fill_first_due(connection)
+    if _fill_first_due(connection) or added:
+        # Each plan's stored content changed: the log says so, with the new content.
+        log_rewritten(connection, "cp_plan")
 
 
 def downgrade() -> None:
@@ -151,11 +111,7 @@ def downgrade() -> None:
         # Core group meetings are records (some signed off): they stay, and so does
         # the wider constraint that holds them, as 0008 leaves its column.
         return
-    audit = _Audit(connection)
-    for (item_id,) in connection.execute(
-        sa.text("SELECT id FROM agenda_template_item WHERE meeting_type = 'core-group' ORDER BY id")
-    ).all():
-        audit.append("agenda_template_item", item_id, "delete")
+    log_dropped(connection, "agenda_template_item", "meeting_type = 'core-group'")
     op.execute("DELETE FROM agenda_template_item WHERE meeting_type = 'core-group'")
     _widen(_BEFORE)
     # The column stays: dropping it rebuilds cp_plan, and the older version ignores it.
