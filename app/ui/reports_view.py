@@ -151,6 +151,9 @@ class ReportsView(QWidget):
             caption.setBuddy(edit)
             # Never narrower than its words at the current text size ("To" cut to "Tc").
             caption.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+            caption.setMinimumWidth(
+                caption.fontMetrics().horizontalAdvance(label.replace("&", "")) + 6
+            )
             period.addWidget(caption)
             period.addWidget(edit)
         period.addWidget(self.show_button)
@@ -221,6 +224,8 @@ class ReportsView(QWidget):
             progress(1, 2, "Drawing the charts…")
             return figures, draw_charts(figures)
 
+        if self._figures is None:  # not "Choose a period…" while they are being counted
+            self.summary.setText("Working out the figures for the period you chose…")
         self._start(work, self._on_figures, "Counting the figures…")
 
     def is_working(self) -> bool:
