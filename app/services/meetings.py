@@ -287,12 +287,17 @@ def meetings_page(
         total, before = session.execute(counts).one()
         if lead is not None:
             offset = min(before - lead, total - limit)
-        query = (
-            _matching(select(*_SUMMARY_COLUMNS), search=search)
+        # The page's ids first, sorting only the meetings' narrow columns; then their
+        # rows. Sorting every meeting's whole row to skip most of them took three times
+        # as long at 10,000 children.
+        ids = (
+            _matching(select(Meeting.id), search=search)
             .order_by(*_ORDER)
             .limit(limit)
             .offset(max(offset, 0))
+            .scalar_subquery()
         )
+        query = _matching(select(*_SUMMARY_COLUMNS)).where(Meeting.id.in_(ids)).order_by(*_ORDER)
         rows = [_summary_from_row(row) for row in session.execute(query)]
         return MeetingsPageRows(rows, max(offset, 0), total or 0, before or 0)
 
