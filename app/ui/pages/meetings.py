@@ -46,6 +46,7 @@ class MeetingsPage(QWidget):
         self.list.tools.addWidget(self.open_button)
         self.list.search_changed.connect(lambda _text: self.refresh())
         self.list.activated.connect(lambda row: self.open_meeting.emit(row.id))
+        self._settled = False
         self.list.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,13 +72,22 @@ class MeetingsPage(QWidget):
         page = meetings_page(
             self.workspace, search=search, limit=model.page_size, today=today, lead=LEAD
         )
+        # The table jumps to its top as it is reset: that is no request for earlier rows.
+        self._settled = False
         model.show_page(page, fetch)
         self.list.show_loaded()
         upcoming = page.before - page.offset
         if page.before < page.total and 0 <= upcoming < model.rowCount():
             self.list.table.selectRow(upcoming)
             # Once laid out: a table without its final height cannot place a row at the top.
-            QTimer.singleShot(0, lambda: self._scroll_to(upcoming))
+            QTimer.singleShot(0, lambda: self._settle(upcoming))
+        else:
+            QTimer.singleShot(0, lambda: self._settle(None))
+
+    def _settle(self, row: int | None) -> None:
+        if row is not None:
+            self._scroll_to(row)
+        self._settled = True
 
     def _scroll_to(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -86,7 +96,7 @@ class MeetingsPage(QWidget):
 
     def _on_scrolled(self, value: int) -> None:
         """At the top of what is read, read the page before it, keeping the rows in view."""
-        if value > self.list.table.verticalScrollBar().minimum():
+        if not self._settled or value > self.list.table.verticalScrollBar().minimum():
             return
         added = self.model.fetch_earlier()
         if added:
