@@ -118,3 +118,13 @@ def test_a_page_past_the_end_is_empty_but_still_counts(workspace: Workspace) -> 
     total = len(list_meetings(workspace))
     found = meetings_page(workspace, offset=total, limit=PAGE, today=FIXED_NOW.date())
     assert found.rows == [] and found.total == total
+
+
+def test_showing_the_page_again_reads_one_page_again(qtbot: QtBot, page: MeetingsPage) -> None:
+    qtbot.waitUntil(lambda: page._settled)
+    start = page.model.start
+    page.list.table.scrollToBottom()
+    page.refresh()  # as showing the page again does; the reset sends the table to its top
+    qtbot.waitUntil(lambda: page._settled)
+    assert page.model.start == start and page.model.rowCount() == PAGE
+    assert page.list.table.rowAt(0) == 5
