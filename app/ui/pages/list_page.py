@@ -108,7 +108,11 @@ class SearchableList(QWidget):
     def set_rows(self, rows: list[Any]) -> None:
         """Show ``rows``, or the empty state when there are none."""
         self.model.set_rows(rows)
-        if rows:
+        self.show_loaded()
+
+    def show_loaded(self) -> None:
+        """Show the model's rows, or the empty state when it has none."""
+        if self.model.rowCount() > 0:
             self.table.resizeColumnsToContents()
             self.stack.setCurrentWidget(self.table)
         else:

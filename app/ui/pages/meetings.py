@@ -1,4 +1,4 @@
-"""The meetings list: every meeting by date, with a search box."""
+"""The meetings list: every meeting by date, read a page at a time, with a search box."""
 
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QVBoxLayout, QWidget
 
 from app import clock
-from app.services.meetings import MeetingSummary, list_meetings
+from app.services.meetings import MeetingsPageRows, MeetingSummary, meetings_page
 from app.storage.workspace import Workspace
+from app.ui.paged_model import PagedMeetingsModel
 from app.ui.pages.list_page import SearchableList
-from app.ui.table_models import MeetingsTableModel
 from app.ui.widgets import named
 
 EMPTY_TEXT = (
     "No meetings yet. Open a case and choose Schedule meeting… to arrange "
     "a strategy meeting, review or conference."
 )
+# Meetings shown above the first one still to come, so the chair sees the last few held.
+LEAD = 20
 NO_MATCH_TEXT = "No meeting matches that search. Check the spelling, or clear the search box."
 
 
@@ -32,7 +34,7 @@ class MeetingsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.list = SearchableList(
-            MeetingsTableModel(self),
+            PagedMeetingsModel(self),
             title="Meetings",
             search_label="&Search meetings:",
             placeholder="Child, reference, place, chair or meeting type",
@@ -44,30 +46,61 @@ class MeetingsPage(QWidget):
         self.list.tools.addWidget(self.open_button)
         self.list.search_changed.connect(lambda _text: self.refresh())
         self.list.activated.connect(lambda row: self.open_meeting.emit(row.id))
+        self._settled = False
+        self.list.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
 
     @property
-    def model(self) -> MeetingsTableModel:
-        assert isinstance(self.list.model, MeetingsTableModel)
+    def model(self) -> PagedMeetingsModel:
+        assert isinstance(self.list.model, PagedMeetingsModel)
         return self.list.model
 
     def refresh(self) -> None:
-        rows = list_meetings(self.workspace, search=self.list.search.text())
-        self.list.set_rows(rows)
-        # The list runs oldest first; the chair usually wants what is next.
+        search = self.list.search.text()
         today = clock.today()
-        upcoming = next((i for i, m in enumerate(rows) if m.scheduled_date >= today), None)
-        if upcoming is not None:
+        model = self.model
+
+        def fetch(offset: int, limit: int) -> MeetingsPageRows:
+            return meetings_page(
+                self.workspace, search=search, offset=offset, limit=limit, today=today
+            )
+
+        # The list runs oldest first; the chair usually wants what is next, so the first
+        # page is read from a little before it, and earlier ones as the chair scrolls up.
+        page = meetings_page(
+            self.workspace, search=search, limit=model.page_size, today=today, lead=LEAD
+        )
+        # The table jumps to its top as it is reset: that is no request for earlier rows.
+        self._settled = False
+        model.show_page(page, fetch)
+        self.list.show_loaded()
+        upcoming = page.before - page.offset
+        if page.before < page.total and 0 <= upcoming < model.rowCount():
             self.list.table.selectRow(upcoming)
             # Once laid out: a table without its final height cannot place a row at the top.
-            QTimer.singleShot(0, lambda: self._scroll_to(upcoming))
+            QTimer.singleShot(0, lambda: self._settle(upcoming))
+        else:
+            QTimer.singleShot(0, lambda: self._settle(None))
+
+    def _settle(self, row: int | None) -> None:
+        if row is not None:
+            self._scroll_to(row)
+        self._settled = True
 
     def _scroll_to(self, row: int) -> None:
         index = self.model.index(row, 0)
         if index.isValid():
             self.list.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _on_scrolled(self, value: int) -> None:
+        """At the top of what is read, read the page before it, keeping the rows in view."""
+        if not self._settled or value > self.list.table.verticalScrollBar().minimum():
+            return
+        added = self.model.fetch_earlier()
+        if added:
+            self._scroll_to(added)
 
     def clear(self) -> None:
         self.list.clear()

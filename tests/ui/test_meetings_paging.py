@@ -1,0 +1,130 @@
+"""The Meetings page reads one page of meetings at a time: the first around what is next,
+the next as the chair scrolls down, the one before as they reach the top."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app import clock
+from app.services.meetings import list_meetings, meetings_page
+from app.services.workspace import create_workspace
+from app.storage.workspace import Workspace
+from app.ui.paged_model import PagedRowsModel
+from app.ui.pages import meetings as meetings_ui
+from app.ui.pages.meetings import MeetingsPage
+from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.helpers.random_journeys import add_random_journeys
+
+PAGE = 25
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    path = tmp_path_factory.mktemp("paging") / "paging.macpt"
+    clock.set_clock(lambda: FIXED_NOW)
+    opened = create_workspace(path, PASSPHRASE)
+    opened.actor = "Test Chair"
+    add_random_journeys(opened, children=30, seed=2)
+    clock.set_clock(None)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> MeetingsPage:
+    monkeypatch.setattr(PagedRowsModel, "page_size", PAGE)
+    monkeypatch.setattr(meetings_ui, "LEAD", 5)
+    widget = MeetingsPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def test_the_workspace_holds_several_pages_with_meetings_either_side_of_today(
+    workspace: Workspace,
+) -> None:
+    everything = list_meetings(workspace)
+    today = FIXED_NOW.date()
+    past = [m for m in everything if m.scheduled_date < today]
+    assert len(everything) > 3 * PAGE
+    assert len(past) > 2 * PAGE and len(everything) - len(past) > 0
+
+
+def test_the_first_page_is_one_page_from_a_little_before_what_is_next(
+    qtbot: QtBot, page: MeetingsPage, workspace: Workspace
+) -> None:
+    everything = list_meetings(workspace)
+    model = page.model
+    # What is next comes to the top of the table, and the view wants no more rows for it.
+    qtbot.waitUntil(lambda: page.list.table.rowAt(0) == 5)
+    assert model.rowCount() == PAGE
+    assert model.total == len(everything)
+    assert model.rows() == everything[model.start : model.start + PAGE]
+    selected = page.list.selected()
+    today = FIXED_NOW.date()
+    assert selected == next(m for m in everything if m.scheduled_date >= today)
+    assert model.rows()[5] == selected and model.start > 0
+
+
+def test_fetch_more_brings_the_next_page_until_the_list_ends(
+    page: MeetingsPage, workspace: Workspace
+) -> None:
+    everything = list_meetings(workspace)
+    model = page.model
+    start = model.start
+    while model.canFetchMore():
+        before = model.rowCount()
+        model.fetchMore()
+        assert before < model.rowCount() <= before + PAGE
+    assert model.rows() == everything[start:]
+    model.fetchMore()  # nothing more to read
+    assert model.rows() == everything[start:]
+
+
+def test_reaching_the_top_brings_the_page_before(page: MeetingsPage, workspace: Workspace) -> None:
+    everything = list_meetings(workspace)
+    model = page.model
+    bar = page.list.table.verticalScrollBar()
+    while model.can_fetch_earlier():
+        start = model.start
+        top = model.rows()[0]
+        bar.setValue(bar.minimum() + 1)
+        bar.setValue(bar.minimum())  # the chair scrolls to the top
+        assert model.start == max(start - PAGE, 0)
+        assert model.rows()[start - model.start] == top  # what was shown is still there
+    assert model.rows() == everything[: model.rowCount()]
+
+
+def test_a_search_starts_again_from_its_own_first_page(
+    qtbot: QtBot, page: MeetingsPage, workspace: Workspace
+) -> None:
+    chair = list_meetings(workspace)[0].chair_name
+    matches = list_meetings(workspace, search=chair)
+    assert len(matches) > PAGE
+    with qtbot.waitSignal(page.list.search_changed, timeout=3000):
+        qtbot.keyClicks(page.list.search, chair)
+    model = page.model
+    assert model.total == len(matches)
+    assert model.rowCount() <= PAGE
+    assert model.rows() == matches[model.start : model.start + model.rowCount()]
+
+
+def test_a_page_past_the_end_is_empty_but_still_counts(workspace: Workspace) -> None:
+    total = len(list_meetings(workspace))
+    found = meetings_page(workspace, offset=total, limit=PAGE, today=FIXED_NOW.date())
+    assert found.rows == [] and found.total == total
+
+
+def test_showing_the_page_again_reads_one_page_again(qtbot: QtBot, page: MeetingsPage) -> None:
+    qtbot.waitUntil(lambda: page._settled)
+    start = page.model.start
+    page.list.table.scrollToBottom()
+    page.refresh()  # as showing the page again does; the reset sends the table to its top
+    qtbot.waitUntil(lambda: page._settled)
+    assert page.model.start == start and page.model.rowCount() == PAGE
+    assert page.list.table.rowAt(0) == 5
