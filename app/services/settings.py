@@ -70,7 +70,21 @@ def _encode(name: str, value: object) -> str:
         raise ValidationError(
             "The local authority code is the DfE's three-digit number, for example 999."
         )
+    if name == "parent_letter_wording" and text:
+        _check_wording_file(text)
     return text
+
+
+def _check_wording_file(path: str) -> None:
+    """Refuse a re-wording of parents' letters that the letters would refuse later: a
+    path that is not a file, or a file that drops a required item."""
+    from app.errors import ExportError
+    from app.exporters.letters.parent_wording import load_wording
+
+    try:
+        load_wording(None, path)
+    except ExportError as exc:
+        raise ValidationError(str(exc)) from exc
 
 
 def get_settings(workspace: Workspace) -> WorkspaceSettings:
