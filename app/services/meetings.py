@@ -25,6 +25,7 @@ from app.models import (
 )
 from app.services.clocks import case_journey
 from app.services.conduct.invitations import add_default_invitations
+from app.services.meeting_words import meeting_types_matching
 from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -185,7 +186,8 @@ def list_meetings(
     to_date: dt.date | None = None,
     statuses: tuple[MeetingStatus, ...] = (),
 ) -> list[MeetingSummary]:
-    """Meetings by date, matching the child's name or reference, the place or the chair."""
+    """Meetings by date, matching the child's name or reference, the place, the chair or
+    the kind of meeting in the words chairs use ("five day review", "RCPC")."""
     with workspace.reading() as session:
         # Plain rows with the child's columns, in one query: a team's workspace holds tens
         # of thousands of meetings, and loading each as objects (or its child one query
@@ -210,6 +212,7 @@ def list_meetings(
                     Meeting.location.ilike(like),
                     Meeting.chair_name.ilike(like),
                     cast(Meeting.meeting_type, String).ilike(like),
+                    Meeting.meeting_type.in_(meeting_types_matching(term)),
                 )
             )
         query = query.order_by(Meeting.scheduled_date, Meeting.scheduled_time)
