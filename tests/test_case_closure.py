@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app import clock
 from app.errors import InvalidField, NotFound, ValidationError
-from app.models import AuditEntry, CaseEpisode, CaseStatus, ClosingReason
+from app.models import AuditEntry, CaseClosure, CaseEpisode, CaseStatus, ClosingReason
 from app.services import cases
-from app.services.case_closure import case_closure, close_case
+from app.services.case_closure import case_closure, close_case, reopen_case
 from app.storage.workspace import Workspace
 
 NOW = dt.datetime(2026, 12, 3, 10, 0, tzinfo=dt.UTC)
@@ -79,3 +79,22 @@ def test_closing_is_refused_twice_for_an_unknown_case_or_without_a_reason(
         close_case(workspace, case_id="no-such-case", reason=ClosingReason.DUPLICATE)
     with pytest.raises(InvalidField):
         close_case(workspace, case_id=case.case_id, reason="because")  # type: ignore[arg-type]
+
+
+def test_a_case_closed_by_mistake_is_opened_again_and_the_closure_kept(
+    workspace: Workspace,
+) -> None:
+    case = cases.create_case(workspace, la_child_ref="TEST0903")
+    with pytest.raises(ValidationError, match="Only a case closed here"):
+        reopen_case(workspace, case_id=case.case_id)
+    close_case(workspace, case_id=case.case_id, reason=ClosingReason.ENTERED_IN_ERROR)
+    reopen_case(workspace, case_id=case.case_id)
+    assert case_closure(workspace, case_id=case.case_id) is None
+    assert cases.count_cases(workspace) == 1
+    with workspace.reading() as session:
+        kept = session.scalars(select(CaseClosure).where(CaseClosure.case_id == case.case_id)).one()
+        assert (kept.reopened_on, kept.reopened_by) == (dt.date(2026, 12, 3), workspace.actor)
+        episode = session.get(CaseEpisode, case.case_id)
+        assert episode is not None and episode.closed_on is None
+    with pytest.raises(ValidationError, match="Only a case closed here"):
+        reopen_case(workspace, case_id=case.case_id)

@@ -80,3 +80,6 @@ class CaseClosure(Record):
     notes: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[dt.date]
     closed_by: Mapped[str] = mapped_column(String(200))
+    # Closed by mistake: opened again, and this closure kept with when and by whom.
+    reopened_on: Mapped[dt.date | None]
+    reopened_by: Mapped[str | None] = mapped_column(String(200))

@@ -39,6 +39,8 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("closed_on", sa.Date(), nullable=False),
         sa.Column("closed_by", sa.String(length=200), nullable=False),
+        sa.Column("reopened_on", sa.Date(), nullable=True),
+        sa.Column("reopened_by", sa.String(length=200), nullable=True),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
