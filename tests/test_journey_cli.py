@@ -93,6 +93,7 @@ def test_commands_on_the_demo(
     )
     assert letters.returncode == 0, letters.stderr
     assert "to parents and carers" in letters.stdout
+    assert "manifest.json" in letters.stdout  # where the list of letters is
     manifest = json.loads((tmp_path / "letters" / "manifest.json").read_text(encoding="utf-8"))
     assert {e["role"] for e in manifest} == {"agency", "parent_carer"}
     for entry in manifest:

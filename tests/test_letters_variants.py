@@ -181,10 +181,6 @@ def test_the_folder(ws: Workspace, tmp_path: Path) -> None:
     strategy = meeting_of(ws, the_child(ws), MeetingType.STRATEGY)
     with pytest.raises(ExportError, match="does not exist"):
         export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "no" / "such")
-    (tmp_path / "busy").mkdir()
-    (tmp_path / "busy" / "holiday.jpg").write_bytes(b"x")
-    with pytest.raises(ExportError, match="already holds other files"):
-        export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "busy")
     (tmp_path / "file").write_text("x")
     with pytest.raises(ExportError, match="is a file"):
         export_notifications(ws, meeting_id=strategy, out_dir=tmp_path / "file")
@@ -233,23 +229,39 @@ def test_a_failure_part_way_leaves_no_letters_and_no_log(
     assert notifications.notification_log(ws, meeting_id=strategy) == []
 
 
-def test_exporting_again_replaces_the_letters(ws: Workspace, tmp_path: Path) -> None:
+def test_a_folder_with_files_in_it_keeps_every_one(ws: Workspace, tmp_path: Path) -> None:
     on_the_strategy_day()
     child = the_child(ws)
     out = tmp_path / "letters"
+    out.mkdir()
+    (out / "minutes.docx").write_bytes(b"the minutes")
+    (out / "letter-01-agency.docx").write_bytes(b"someone else's")
     invitation = schedule(ws, child, MeetingType.ICPC, dt.date(2026, 12, 10))
     first = export_notifications(ws, meeting_id=invitation, out_dir=out)
     assert len(first.entries) == 6
+    assert first.manifest == out / "manifest.json"
+    assert first.entries[0].file == "letter-01-agency-2.docx"
+    assert "letter-01-agency.docx" not in {e.file for e in first.entries}
     strategy = meeting_of(ws, child, MeetingType.STRATEGY)
     second = export_notifications(ws, meeting_id=strategy, out_dir=out)
+    assert second.manifest == out / "manifest-2.json"
+
+    # Nothing that was there is touched, and nothing written once is written over.
+    assert (out / "minutes.docx").read_bytes() == b"the minutes"
+    assert (out / "letter-01-agency.docx").read_bytes() == b"someone else's"
+    files = [e.file for e in (*first.entries, *second.entries)]
+    assert len(set(files)) == len(files)
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["manifest.json", *(e.file for e in second.entries)]
+        ["minutes.docx", "letter-01-agency.docx", "manifest.json", "manifest-2.json", *files]
     )
-    paragraphs = [p.text for p in docx.Document(str(out / "letter-01-agency.docx")).paragraphs]
+    for written in (first, second):
+        listed = json.loads(written.manifest.read_text())
+        assert [e["file"] for e in listed] == [e.file for e in written.entries]
+    paragraphs = [p.text for p in docx.Document(str(out / second.entries[0].file)).paragraphs]
     assert "Strategy meeting: outcome" in paragraphs
-    assert [e["file"] for e in json.loads((out / "manifest.json").read_text())] == [
-        e.file for e in second.entries
-    ]
+    assert second.entries[0].file == "letter-01-agency-3.docx"
+    logged = {n.file_name for n in notifications.notification_log(ws, meeting_id=strategy)}
+    assert logged == {e.file for e in second.entries}
 
 
 def test_agency_letters_give_the_nhs_number_upn_or_expected_date_where_held(

@@ -84,8 +84,9 @@ def _add_notifications(kinds: Any) -> None:
         "notifications",
         help="a letter to everyone who must be told about a meeting, and manifest.json",
         description="Write one Word letter per recipient (agencies, and parents and carers) "
-        "into DIR, with DIR/manifest.json listing them. DIR is created if only it is missing; "
-        "use one folder for each meeting.",
+        "into DIR, with DIR/manifest.json listing them. DIR is created if only it is missing. "
+        "Files already in DIR are never replaced: a name that is taken gets a number "
+        "(letter-01-agency-2.docx, manifest-2.json).",
     )
     parser.add_argument("meeting_id", metavar="MEETING_ID", help="from `macpt meetings`")
     common.add_workspace_arguments(parser)
@@ -116,7 +117,7 @@ def _export_notifications(args: argparse.Namespace) -> int:
     families = sum(1 for e in written.entries if e.role is RecipientRole.PARENT_CARER)
     common.say(
         f"Wrote {len(written.entries)} letters ({len(written.entries) - families} to agencies, "
-        f"{families} to parents and carers) and manifest.json to {written.folder}."
+        f"{families} to parents and carers) to {written.folder}, listed in {written.manifest}."
     )
     return common.EXIT_OK
 

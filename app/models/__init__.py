@@ -3,7 +3,13 @@
 from app.models.agency import Agency, AgencyKind, StatutoryRole
 from app.models.audit import AuditEntry
 from app.models.base import Base, Record, Retirable, new_id, seed_id
-from app.models.case import CaseEpisode, CaseStatus, ProceedingsType
+from app.models.case import (
+    CaseClosure,
+    CaseEpisode,
+    CaseStatus,
+    ClosingReason,
+    ProceedingsType,
+)
 from app.models.conduct import (
     ActionStatus,
     AgencyAttendance,
@@ -64,10 +70,12 @@ __all__ = [
     "AttendanceStatus",
     "AuditEntry",
     "Base",
+    "CaseClosure",
     "CaseEpisode",
     "CaseStatus",
     "Child",
     "ChildProtectionPlan",
+    "ClosingReason",
     "ClosureDay",
     "ConferenceDecision",
     "ConferenceOutcome",

@@ -51,3 +51,35 @@ class CaseEpisode(Record):
     @property
     def in_proceedings(self) -> bool:
         return self.proceedings is not ProceedingsType.NONE
+
+
+class ClosingReason(enum.StrEnum):
+    """Why a case was closed outside the journey (a discharge is recorded by the conference)."""
+
+    ENTERED_IN_ERROR = "entered-in-error"
+    DUPLICATE = "duplicate"
+
+    @property
+    def label(self) -> str:
+        return CLOSING_REASON_WORDS[self]
+
+
+CLOSING_REASON_WORDS = {
+    ClosingReason.ENTERED_IN_ERROR: "Entered in error",
+    ClosingReason.DUPLICATE: "A duplicate of another case",
+}
+
+
+class CaseClosure(Record):
+    """A case closed by hand, with why, by whom and when: the case itself is kept."""
+
+    __tablename__ = "case_closure"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
+    reason: Mapped[ClosingReason] = mapped_column(str_enum(ClosingReason))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[dt.date]
+    closed_by: Mapped[str] = mapped_column(String(200))
+    # Closed by mistake: opened again, and this closure kept with when and by whom.
+    reopened_on: Mapped[dt.date | None]
+    reopened_by: Mapped[str | None] = mapped_column(String(200))

@@ -25,6 +25,7 @@ from app.models import (
 )
 from app.services.clocks import case_journey
 from app.services.conduct.invitations import add_default_invitations
+from app.services.meeting_words import meeting_types_matching
 from app.services.people import practitioner_named
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -177,7 +178,7 @@ def _check_plan_open(session: Session, case_id: str) -> None:
 
 def search_clause(search: str) -> ColumnElement[bool] | None:
     """What a search of the meetings list matches: the child's name or reference, the
-    place, the chair or the meeting's type. None when there is nothing to search for."""
+    place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for."""
     term = search.strip()
     if not term:
         return None
@@ -189,6 +190,7 @@ def search_clause(search: str) -> ColumnElement[bool] | None:
         Meeting.location.ilike(like),
         Meeting.chair_name.ilike(like),
         cast(Meeting.meeting_type, String).ilike(like),
+        Meeting.meeting_type.in_(meeting_types_matching(term)),
     )
 
 
@@ -234,7 +236,8 @@ def list_meetings(
     to_date: dt.date | None = None,
     statuses: tuple[MeetingStatus, ...] = (),
 ) -> list[MeetingSummary]:
-    """Meetings by date, matching the child's name or reference, the place or the chair."""
+    """Meetings by date, matching the child's name or reference, the place, the chair or
+    the kind of meeting in the words chairs use ("five day review", "RCPC")."""
     with workspace.reading() as session:
         # Plain rows with the child's columns, in one query: a team's workspace holds tens
         # of thousands of meetings, and loading each as objects (or its child one query

@@ -195,3 +195,32 @@ def test_retiring_a_family_member_asks_why_and_keeps_the_record(
     assert {row.name for row in view.family.model.rows()} == {"Chris Example-Other"}
     family = get_case(window.workspace, case_id=view.case_id).family
     assert [m.retired for m in family if m.name == "Pat Example"] == [True]
+
+
+def test_a_case_entered_in_error_is_closed_with_a_reason(qtbot: QtBot, window: MainWindow) -> None:
+    from app.models import CaseStatus, ClosingReason
+    from app.services.case_closure import case_closure
+    from app.ui.dialogs.close_case import CloseCaseDialog
+
+    view = _open_first_case(window)
+    assert view.close_button.isEnabled()
+    assert view.close_button.accessibleName() == "Close case"
+
+    def give_reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, CloseCaseDialog)
+        assert dialog.reason.currentText() == "Entered in error"
+        qtbot.keyClicks(dialog.notes, "Made while testing (demo)")
+        assert dialog.ok_button is not None
+        dialog.ok_button.click()
+
+    answer_modal(give_reason)
+    view.close_button.click()
+    assert get_case(window.workspace, case_id=view.case_id).status is CaseStatus.CLOSED
+    closure = case_closure(window.workspace, case_id=view.case_id)
+    assert closure is not None
+    assert (closure.reason, closure.notes) == (
+        ClosingReason.ENTERED_IN_ERROR,
+        "Made while testing (demo)",
+    )
+    assert view.subtitle.text().endswith("closed")
+    assert not view.close_button.isEnabled()

@@ -1,11 +1,13 @@
 """Letters to everyone who must be told about a meeting, and their manifest.
 
 :func:`export_notifications` writes one ``.docx`` per recipient into a folder,
-with ``manifest.json`` listing them. The letters are first written to a hidden
+with a manifest listing them. The letters are first written to a hidden
 staging folder inside the target and only moved into place, with the manifest
 written last, once every one of them is complete: the folder never holds half
 a set. File names are neutral (``letter-01-agency.docx``); names of people and
-children are only inside the letters.
+children are only inside the letters. Files already in the folder (minutes,
+an earlier export) are never touched: a name that is taken gets a number
+(``letter-01-agency-2.docx``, ``manifest-2.json``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,7 +33,6 @@ from app.services.journey.notifications import GeneratedLetter, log_letters
 from app.storage.workspace import Workspace
 
 MANIFEST = "manifest.json"
-_OURS = re.compile(r"letter-\d{2,}-(agency|parent-carer)\.docx")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _cannot_write(folder: Path) -> ExportError:
 
 def prepare_folder(out_dir: Path) -> Path:
     """The folder for the letters, created if only it is missing; refused, with a
-    reason, if it cannot be written or holds files that are not an earlier export."""
+    reason, if it is a file or cannot be written. Files already in it are fine."""
     folder = Path(out_dir).expanduser()
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file, not a folder. Choose a folder for the letters.")
@@ -102,17 +102,25 @@ def prepare_folder(out_dir: Path) -> Path:
     folder = folder.resolve()
     if not os.access(folder, os.W_OK):
         raise _cannot_write(folder)
-    strangers = [
-        p.name
-        for p in folder.iterdir()
-        if not p.name.startswith(".") and p.name != MANIFEST and not _OURS.fullmatch(p.name)
-    ]
-    if strangers:
-        raise ExportError(
-            f"The folder {folder} already holds other files. Choose an empty folder "
-            "(one folder for each meeting's letters)."
-        )
     return folder
+
+
+def _claim(folder: Path, name: str, claimed: list[Path]) -> Path:
+    """An empty file in ``folder`` named ``name``, or ``name`` with a number added
+    when that is taken (``letter-01-agency-2.docx``). Created exclusively, so no
+    existing file is ever overwritten, even one that appears meanwhile."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 1
+    while True:
+        path = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            number += 1
+            continue
+        os.close(fd)
+        claimed.append(path)
+        return path
 
 
 def export_notifications(
@@ -120,44 +128,53 @@ def export_notifications(
 ) -> NotificationsExport:
     """Write every letter the meeting needs into ``out_dir`` and log each one.
 
-    A meeting that needs no letters gets an empty manifest. Letters from an
-    earlier export into the same folder are replaced. Refused, with the reason,
+    A meeting that needs no letters gets an empty manifest. Nothing already in
+    the folder is replaced: a taken name gets a number. Refused, with the reason,
     where the journey forbids a letter or its dates are past (see ``load_letters``).
     """
     folder = prepare_folder(out_dir)
     letters = load_letters(workspace, meeting_id=meeting_id, late_issue=late_issue)
     documents = [(letter, render_letter(letter, letter_text(letter))) for letter in letters]
     staging = Path(tempfile.mkdtemp(prefix=".partial-letters-", dir=folder))
+    claimed: list[Path] = []
+    done = False
     try:
         for letter, document in documents:
             document.save(str(staging / letter.file_name))
             _fsync(staging / letter.file_name)
+        names = [_claim(folder, lt.file_name, claimed).name for lt, _ in documents]
+        manifest = _claim(folder, MANIFEST, claimed)
         with workspace.transaction() as session:
             logged = log_letters(
                 session,
                 meeting_id=meeting_id,
-                letters=[GeneratedLetter(lt.recipient, lt.file_name) for lt, _ in documents],
+                letters=[
+                    GeneratedLetter(lt.recipient, name)
+                    for (lt, _), name in zip(documents, names, strict=True)
+                ],
             )
             entries = tuple(
                 ManifestEntry(
                     lt.recipient.name,
                     lt.recipient.role,
-                    lt.file_name,
+                    name,
                     lt.recipient.kind.value,
                     lt.recipient.agency_name or None,
                     row.id,
                 )
-                for (lt, _), row in zip(documents, logged, strict=True)
+                for (lt, _), name, row in zip(documents, names, logged, strict=True)
             )
             # Inside the transaction: if the letters cannot be put in place, the log
             # does not claim they were written.
-            _put_in_place(folder, staging, [e.file for e in entries])
-            manifest = folder / MANIFEST
+            for (lt, _), name in zip(documents, names, strict=True):
+                (staging / lt.file_name).chmod(0o600)
+                (staging / lt.file_name).replace(folder / name)
             with paths.atomic_write(manifest) as tmp:
                 tmp.write_text(
                     json.dumps([e.as_json() for e in entries], indent=2, ensure_ascii=False) + "\n",
                     encoding="utf-8",
                 )
+        done = True
     except PermissionError as exc:
         raise _cannot_write(folder) from exc
     except OSError as exc:
@@ -167,17 +184,11 @@ def export_notifications(
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not done:  # only the files this export created: never anything older
+            for path in claimed:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
     return NotificationsExport(folder, manifest, entries)
-
-
-def _put_in_place(folder: Path, staging: Path, names: list[str]) -> None:
-    stale = [p for p in folder.iterdir() if _OURS.fullmatch(p.name) and p.name not in names]
-    for name in names:
-        (staging / name).chmod(0o600)
-        (staging / name).replace(folder / name)
-    for old in stale:
-        with contextlib.suppress(FileNotFoundError):
-            old.unlink()
 
 
 def _fsync(path: Path) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import CaseStatus
 from app.services.cases import CaseDetail, MeetingRow, get_case
 from app.storage.workspace import Workspace
 from app.ui import text
@@ -59,8 +60,13 @@ class CaseView(QWidget):
         named(self.subtitle, "Case summary")
         self.back_button = named(QPushButton("&Back to cases"), "Back to cases")
         self.back_button.clicked.connect(self.back)
+        # For a case entered in error: closed with a reason, never deleted.
+        self.close_button = named(QPushButton("Close case…"), "Close case")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self._on_close_case)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.close_button)
         top.addWidget(self.back_button)
 
         self.child_form = ChildForm()
@@ -135,11 +141,21 @@ class CaseView(QWidget):
         self.case_form.bind(self.autosave, case.case_id)
         self._show_lists(case)
         self._update_title()
+        self._show_status(case)
+        return case
+
+    def _show_status(self, case: CaseDetail) -> None:
         self.subtitle.setText(
             f"Reference {case.la_child_ref} · opened {text.long_date(case.opened_on)} · "
             f"{text.CASE_STATUS_WORDS[case.status].lower()}"
         )
-        return case
+        self.close_button.setEnabled(case.status is CaseStatus.OPEN)
+
+    def _on_close_case(self) -> None:
+        from app.ui.dialogs.close_case import CloseCaseDialog
+
+        if CloseCaseDialog.ask(self, self.workspace, self.case_id) and self.workspace.is_open:
+            self._show_status(get_case(self.workspace, case_id=self.case_id))
 
     def refresh_lists(self) -> None:
         """Re-read the family, agencies and meetings (the fields keep what is typed)."""

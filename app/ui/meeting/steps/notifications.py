@@ -154,7 +154,7 @@ class NotificationsDialog(QDialog):
         from app.exporters.letters import LateIssueNeeded, export_notifications
 
         folder = self.state.dialogs.choose_folder(
-            self, "Export letters to an empty folder", export_folder()
+            self, "Export letters to a folder", export_folder()
         )
         if folder is None:
             return
