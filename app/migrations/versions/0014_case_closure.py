@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 from app.migrations.audit_entries import log_dropped
 
 revision: str = "0014_case_closure"

@@ -9,6 +9,7 @@ marked done at it). One of them, the most recent plan,
 has had none, so Home, the register and ``macpt deadlines`` show one core
 group overdue. Children whose first core group is still to come have none
 yet; one of them has it booked (or, failing that, one child has the next).
+Two more meet today: one is under way and one is closed, awaiting sign-off.
 """
 
 from __future__ import annotations
@@ -77,10 +78,20 @@ def _book(workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.da
 
 
 def _core_group(
-    workspace: Workspace, agency: dict[str, str], case_id: str, day: dt.date, action_due: dt.date
+    workspace: Workspace,
+    agency: dict[str, str],
+    case_id: str,
+    day: dt.date,
+    action_due: dt.date,
+    *,
+    end: str = "signed",
 ) -> None:
+    """Hold a core group on ``day``: ``end`` "signed" (off), "closed" (awaiting
+    sign-off) or "open" (still under way)."""
     meeting_id = _book(workspace, agency, case_id, day)
     chairing.start(workspace, meeting_id)
+    if end == "open":
+        return
     chairing.write_sections(workspace, meeting_id)
     with chairing.on(day, 10, 40):
         for key, text in PROGRESS.items():
@@ -101,7 +112,7 @@ def _core_group(
             owner_agency_id=agency["social-care"],
             due_date=action_due,
         )
-    chairing.finish(workspace, meeting_id)
+    chairing.finish(workspace, meeting_id, signed=end == "signed")
 
 
 def add(workspace: Workspace) -> dict[str, int]:
@@ -144,5 +155,12 @@ def add(workspace: Workspace) -> dict[str, int]:
     if target is not None and booked is not None:
         day = _working_on_or_before(booked.due - dt.timedelta(days=1), calendar)
         _book(workspace, agency, target.case_id, max(day, calendar.add_working_days(today, 1)))
+        held += 1
+    # Today two more meet: one is under way, one has closed and waits for sign-off.
+    latest = _working_on_or_before(today, calendar)
+    others = [s for s in rest if s is not target][:2]
+    for state, end in zip(others, ("open", "closed"), strict=False):
+        action_due = _working_on_or_before(latest + dt.timedelta(weeks=weeks), calendar)
+        _core_group(workspace, agency, state.case_id, latest, action_due, end=end)
         held += 1
     return {"meetings": held}
