@@ -78,11 +78,21 @@ ORDER BY a.record_id
 """
 
 
+_NO_ROWS = "SELECT NULL AS id WHERE 0"
+
+
 def content_problems(connection: Connection) -> list[str]:
     """Records whose stored content no longer matches their newest audit entry."""
     problems: list[str] = []
+    present = set(
+        connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars()
+    )
     for table in sorted(record_tables()):
-        records = connection.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY id')
+        # A table this workspace lacks (an older schema, or one dropped behind the
+        # app's back) reads as empty: any record the log holds for it was removed.
+        records = connection.exec_driver_sql(
+            f'SELECT * FROM "{table}" ORDER BY id' if table in present else _NO_ROWS
+        )
         assert records.cursor is not None
         columns = [d[0] for d in records.cursor.description]
         id_at = columns.index("id")
