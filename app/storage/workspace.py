@@ -201,7 +201,13 @@ class Workspace:
             raise MacptError("The workspace is locked. Unlock it to continue.")
         raw = self.engine.raw_connection()
         try:
-            problems = cipher.integrity_problems(raw.driver_connection)
+            # SQLCipher's check reads the file, not the -wal: fold in what the last
+            # writer left there first (a change of passphrase killed before its
+            # checkpoint leaves every page in the -wal under the new key).
+            driver = raw.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            problems = cipher.integrity_problems(driver)
         finally:
             raw.close()
         if problems:
