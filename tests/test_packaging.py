@@ -50,3 +50,18 @@ def test_the_bundle_puts_resources_where_the_package_has_them() -> None:
         "app/resources/letters",
         "app/resources/templates",
     }
+
+
+def test_the_bundle_carries_what_the_migration_scripts_import() -> None:
+    """The scripts are data files to the bundle; what they import must be collected."""
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    left_out = re.search(r"filter=lambda name: not name\.startswith\(\(([^)]*)\)\)", spec)
+    assert left_out, "build.spec no longer filters app's submodules as this test expects"
+    prefixes = tuple(re.findall(r'"([^"]+)"', left_out.group(1)))
+    imported = set()
+    for script in (ROOT / "app" / "migrations" / "versions").glob("*.py"):
+        imported |= set(
+            re.findall(r"^from (app\.[\w.]+) import", script.read_text(encoding="utf-8"), re.M)
+        )
+    assert "app.migrations.audit_entries" in imported
+    assert not [name for name in imported if name.startswith(prefixes)]

@@ -40,3 +40,21 @@ def test_a_created_workspace_is_at_head_seeded_and_reopens(tmp_path: Path) -> No
         workspace.engine.connect() as connection,
     ):
         assert migrate.current_revision(connection) == migrate.SCHEMA_HEAD
+
+
+def test_a_failed_first_migration_reports_its_own_error_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the half-made workspace must not raise over the error being reported."""
+
+    class MigrationBroke(Exception):
+        pass
+
+    def broken_upgrade(*_args: object, **_kwargs: object) -> None:
+        raise MigrationBroke
+
+    monkeypatch.setattr(migrate, "upgrade", broken_upgrade)
+    path = tmp_path / "w.macpt"
+    with pytest.raises(MigrationBroke):
+        create_workspace(path, PASSPHRASE)
+    assert list(tmp_path.iterdir()) == []

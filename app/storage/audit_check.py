@@ -159,7 +159,21 @@ def extends(connection: Connection, anchored: anchor.Anchor | None) -> bool:
 
 
 def head(connection: Connection) -> anchor.Anchor | None:
+    """The log's newest entry; None when it is empty or was never built.
+
+    A workspace whose first migration failed has no log: closing it must not
+    raise over the failure that is being reported.
+    """
+    if not _has_audit_log(connection):
+        return None
     row = connection.execute(
         select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
     return anchor.Anchor(row[0], row[1]) if row else None
+
+
+def _has_audit_log(connection: Connection) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+    ).first()
+    return found is not None
