@@ -17,7 +17,13 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="macpt-test-data-")
 
 from app import clock
 from app.services.workspace import create_workspace
+from app.storage import cipher
 from app.storage.workspace import Workspace
+
+# The tests hold only fictional data: SQLCipher's memory locking, about four times
+# the cost of every statement, is left off here as in the demo loader.
+# tests/test_storage_hardening.py checks in a fresh process that the app turns it on.
+cipher.fictional_data_only()
 
 PASSPHRASE = "violet tractor mango harbour"
 OTHER_PASSPHRASE = "saffron kettle glacier orbit"

@@ -120,3 +120,16 @@ def test_the_directory_is_completed_once_not_twice(
     assert (
         len(names) == len(set(names)) == len(directory.AGENCY_PRACTITIONERS) + len(register.LCPPS)
     )
+
+
+def test_demo_data_never_goes_into_a_workspace_with_real_children(workspace: Workspace) -> None:
+    """The loader runs without SQLCipher's memory locking, so it handles fictional data only."""
+    from app.errors import MacptError
+    from app.services import cases
+    from app.services.demo import add_demo_data
+
+    cases.create_case(workspace, la_child_ref="TEST0900", first_name="Pretend")
+    with pytest.raises(MacptError, match="real children's records"):
+        add_demo_children(workspace, count=1)
+    with pytest.raises(MacptError, match="real children's records"):
+        add_demo_data(workspace)

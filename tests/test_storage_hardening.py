@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.storage import cipher, secrets
@@ -80,15 +81,36 @@ def test_key_material_is_wiped_after_use() -> None:
     assert not hasattr(cipher, "raw_key_literal")
 
 
-def test_sqlcipher_runs_with_memory_security(tmp_path: Path) -> None:
-    path = tmp_path / "w.macpt"
-    salt = cipher.new_salt()
-    key = cipher.derive_key("violet tractor mango harbour", salt)
-    conn = cipher.connect(path, key, salt=salt)
-    try:
-        assert conn.execute("PRAGMA cipher_memory_security").fetchone() == ("1",)
-    finally:
-        conn.close()
+MEMORY_SECURITY_PROBE = """
+import sys
+from pathlib import Path
+from app.storage import cipher
+if sys.argv[2] == "demo":
+    cipher.fictional_data_only()
+salt = cipher.new_salt()
+conn = cipher.connect(Path(sys.argv[1]), cipher.derive_key("violet tractor mango harbour", salt), salt=salt)
+print(conn.execute("PRAGMA cipher_memory_security").fetchone()[0])
+conn.close()
+try:
+    cipher.fictional_data_only()
+except RuntimeError:
+    print("stays on")
+"""
+
+
+@pytest.mark.parametrize(("process", "expected"), [("app", ["1", "stays on"]), ("demo", ["0"])])
+def test_sqlcipher_runs_with_memory_security_except_for_fictional_data(
+    tmp_path: Path, process: str, expected: list[str]
+) -> None:
+    """The tests themselves run without it (conftest), so a fresh process is asked."""
+    probe = subprocess.run(
+        [sys.executable, "-c", MEMORY_SECURITY_PROBE, str(tmp_path / "w.macpt"), process],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert probe.stdout.split("\n")[:-1] == expected
 
 
 def test_locking_clears_text_copied_from_the_app_only(qtbot: QtBot) -> None:

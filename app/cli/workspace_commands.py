@@ -86,9 +86,13 @@ def _progress(done: int, total: int) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     from app.services.demo import add_demo_children, add_demo_data
+    from app.storage import cipher
 
     if args.children is not None and args.children < 1:
         raise common.UsageError("--children needs a number of children, 1 or more.")
+    # Demo data is fictional and goes only into a workspace with no real children
+    # (the services refuse any other), so SQLCipher's costly memory locking is left off.
+    cipher.fictional_data_only()
     with common.unlock(args) as workspace:
         if args.children is not None:
             counts = add_demo_children(workspace, count=args.children, progress=_progress)

@@ -47,6 +47,33 @@ REQUIRED_PRAGMAS: tuple[tuple[str, str, object], ...] = (
 )
 
 
+# SQLCipher's memory security (see :func:`fictional_data_only`).
+_memory_security = True
+_connected = False
+
+
+def fictional_data_only() -> None:
+    """Run this process without SQLCipher's memory security.
+
+    With ``cipher_memory_security`` on, SQLCipher locks every allocation in
+    memory (so that it is never swapped to disk) and wipes it when freed: one
+    system call per allocation, which makes every statement about four times
+    slower. It protects real records, so the app and every other command keep
+    it. The demo loader (and the tests) handle only fictional data and call this
+    before anything is opened. The setting is process-wide and, once on, stays
+    on, so this must come before the first connection.
+    """
+    global _memory_security
+    if _connected and _memory_security:
+        raise RuntimeError("memory security is already on in this process")
+    _memory_security = False
+
+
+def memory_security() -> bool:
+    """Whether this process's connections lock and wipe SQLCipher's memory."""
+    return _memory_security
+
+
 class StorageSettingsError(RuntimeError):
     """A connection did not accept a pragma the workspace depends on."""
 
@@ -126,12 +153,15 @@ def connect(path: Path, key: bytes | bytearray, *, salt: bytes | None = None) ->
         )
     except sqlcipher3.Error as exc:
         raise failures.from_sqlite_error(exc, path) from exc
+    global _connected
+    _connected = True
     try:
         # Silence SQLCipher's own logging before anything can fail: its messages
         # go to stderr and would show up in crash output.
         conn.execute("PRAGMA cipher_log_level = NONE")
         # SQLCipher then locks its key material in memory and wipes what it frees.
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        if _memory_security:
+            conn.execute("PRAGMA cipher_memory_security = ON")
         secrets.run_with_key(conn, b"PRAGMA key = {key};", key, salt)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -21,8 +21,22 @@ PARTS = [core.add, strategy.add, register.add, journey.add, core_groups.add]
 PARTS.append(add_pre_proceedings)  # children in pre-proceedings: census module 5
 
 
+def refuse_real_records(workspace: Workspace) -> None:
+    """Demo data never mixes with a real child's record."""
+    with workspace.reading() as session:
+        real = session.scalar(
+            select(func.count()).select_from(Child).where(Child.la_child_ref.not_like("DEMO%"))
+        )
+    if real:
+        raise MacptError(
+            "This workspace holds real children's records, and demo data must never mix "
+            "with them. Create a new workspace for the demo with `macpt init`."
+        )
+
+
 def add_demo_data(workspace: Workspace) -> dict[str, int]:
     """Fill ``workspace`` with the demo; refuses a workspace that already has it."""
+    refuse_real_records(workspace)
     with workspace.reading() as session:
         existing = session.scalar(
             select(func.count()).select_from(Child).where(Child.la_child_ref.like("DEMO%"))
@@ -47,6 +61,7 @@ def add_demo_children(
 ) -> dict[str, int]:
     """Add ``count`` fictional children (DEMOB000001 on, after any added before), each
     with a whole journey built through the same services as the demo."""
+    refuse_real_records(workspace)
     with workspace.reading() as session:
         before = session.scalar(
             select(func.count()).select_from(Child).where(Child.la_child_ref.like("DEMOB%"))
