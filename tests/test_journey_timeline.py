@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,6 +71,27 @@ def test_the_whole_journey_with_each_clock(discharged: Workspace) -> None:
         "met": True,
         "note": "",
     }
+
+
+def test_the_timeline_gathers_the_case_facts_once(
+    discharged: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five meetings, one read of the case's facts: not one per meeting and clock."""
+    from app.services import clocks
+
+    calls: list[object] = []
+    real = clocks.case_facts
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(clocks, "case_facts", counted)
+    for module in ("app.services.journey.timeline", "app.services.journey._shared"):
+        monkeypatch.setattr(f"{module}.case_facts", counted)
+    timeline = case_timeline(discharged, case_id=the_child(discharged).case_id)
+    assert len(timeline.steps) == 6
+    assert len(calls) == 1
 
 
 def test_late_and_overdue_steps_are_not_met(ws: Workspace) -> None:

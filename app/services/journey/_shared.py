@@ -19,6 +19,7 @@ from app.services.conduct.timescales import timescales_row
 from app.workdays import Timescales
 from app.workflow.enquiries import applicable_strategy
 from app.workflow.enquiries import latest_plan as latest_plan_fact
+from app.workflow.journey_facts import CaseFacts
 
 LOCKED = "These minutes are signed off. Record the change as an amendment instead."
 
@@ -54,12 +55,16 @@ def check_decidable(meeting: Meeting) -> None:
     require_started(meeting)
 
 
-def strategy_meeting_for(session: Session, case_id: str, on_or_before: dt.date) -> Meeting | None:
+def strategy_meeting_for(
+    session: Session, case_id: str, on_or_before: dt.date, *, facts: CaseFacts | None = None
+) -> Meeting | None:
     """The strategy discussion whose clocks apply on ``on_or_before``: the latest one
     that started a section 47 enquiry; failing that, the latest strategy meeting at
     all (its decision may not be recorded yet). The journey rules decide
-    (``app.workflow.enquiries.applicable_strategy``)."""
-    facts = case_facts(session, [case_id]).get(case_id)
+    (``app.workflow.enquiries.applicable_strategy``). A caller asking about many
+    days of one case passes the case's ``facts``, gathered once."""
+    if facts is None:
+        facts = case_facts(session, [case_id]).get(case_id)
     found = applicable_strategy(facts.as_of(on_or_before)) if facts else None
     return session.get(Meeting, found.id) if found else None
 

@@ -30,14 +30,15 @@ from app.models import (
     MeetingStatus,
     MeetingType,
 )
-from app.services.clocks import case_facts, case_journey
+from app.services.clocks import case_facts
 from app.services.journey import plan as plans
 from app.services.journey._shared import add_months, strategy_meeting_for, strategy_timescales
 from app.services.journey.discharge import REASON_LABELS
 from app.storage.workspace import Workspace
 from app.workdays import long_date
-from app.workflow.clocks import ClockKind, TimeframeFact, is_held
+from app.workflow.clocks import ClockKind, TimeframeFact, is_held, journey_state
 from app.workflow.enquiries import enquiry_courses, icpc_due, icpc_timeframe
+from app.workflow.journey_facts import CaseFacts
 
 STAGE_LABELS = {
     "strategy": "Strategy meeting",
@@ -118,12 +119,13 @@ def _pending(stage: str, due: dt.date | None, today: dt.date, note: str = "") ->
     return TimelineStep(stage, None, None, None, "not scheduled", due, _met(due, None, today), note)
 
 
-def _timeframe(session: Session, strategy: Meeting) -> IcpcTimeframeDecision | None:
+def _timeframe(
+    session: Session, strategy: Meeting, facts: CaseFacts
+) -> IcpcTimeframeDecision | None:
     """The review's decision on the ICPC for ``strategy``, as the journey rules pick it
     (``app.workflow.enquiries``)."""
-    facts = case_facts(session, [strategy.case_id]).get(strategy.case_id)
-    fact = facts.meeting(strategy.id) if facts else None
-    if facts is None or fact is None:
+    fact = facts.meeting(strategy.id)
+    if fact is None:
         return None
     course = next((c for c in enquiry_courses(facts) if c.enquiry.id == strategy.id), None)
     decision = course.timeframe if course else icpc_timeframe(facts, fact)
@@ -136,11 +138,11 @@ def _timeframe(session: Session, strategy: Meeting) -> IcpcTimeframeDecision | N
     )
 
 
-def _icpc_due(session: Session, strategy: Meeting) -> tuple[dt.date, str, bool]:
+def _icpc_due(session: Session, strategy: Meeting, facts: CaseFacts) -> tuple[dt.date, str, bool]:
     """When the ICPC is due after ``strategy`` (the journey rules' date), a note on any
     agreed change, and whether the review decided no conference is needed."""
     stated = strategy_timescales(session, strategy).icpc_due
-    decision = _timeframe(session, strategy)
+    decision = _timeframe(session, strategy, facts)
     if decision is None:
         return stated, "", False
     if decision.timeframe is IcpcTimeframe.NOT_NEEDED:
@@ -183,6 +185,8 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
         case = session.get(CaseEpisode, case_id)
         if case is None:
             raise NotFound("That case no longer exists.")
+        facts = case_facts(session, [case_id]).get(case_id)
+        assert facts is not None, "every case has facts"
         meetings = list(
             session.scalars(
                 select(Meeting)
@@ -193,7 +197,7 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
         steps: list[TimelineStep] = []
         next_review: dt.date | None = None
         for meeting in meetings:
-            strategy = strategy_meeting_for(session, case_id, meeting.scheduled_date)
+            strategy = strategy_meeting_for(session, case_id, meeting.scheduled_date, facts=facts)
             kind = meeting.meeting_type
             if kind is MeetingType.STRATEGY:
                 steps.append(_step(meeting, None, today))
@@ -201,7 +205,9 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 due = strategy_timescales(session, strategy).review_due if strategy else None
                 steps.append(_step(meeting, due, today))
             elif kind is MeetingType.ICPC:
-                due, note, _ = _icpc_due(session, strategy) if strategy else (None, "", False)
+                due, note, _ = (
+                    _icpc_due(session, strategy, facts) if strategy else (None, "", False)
+                )
                 steps.append(_step(meeting, due, today, note))
                 decision = plans.decision_for(session, meeting.id)
                 next_review = decision.next_review_due if decision else None
@@ -209,19 +215,19 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                     meeting.scheduled_date, plans.FIRST_REVIEW_MONTHS
                 )
             elif kind is MeetingType.CORE_GROUP:
-                steps.append(_step(meeting, _core_group_due(session, meeting), today))
+                steps.append(_step(meeting, _core_group_due(meeting, facts), today))
             else:
                 step, next_review = _conference_steps(session, meeting, next_review, today)
                 steps.append(step)
             steps += _discharge_step(session, meeting)
-        steps += _still_due(session, case_id, meetings, today)
+        steps += _still_due(session, facts, meetings, today)
         return CaseTimeline(case.id, case.child.la_child_ref, tuple(steps))
 
 
-def _core_group_due(session: Session, meeting: Meeting) -> dt.date | None:
+def _core_group_due(meeting: Meeting, facts: CaseFacts) -> dt.date | None:
     """When this core group was due: the rules' answer as the records stood the day before."""
-    journey = case_journey(session, meeting.case_id, on=meeting.scheduled_date - dt.timedelta(1))
-    found = journey.clock(ClockKind.CORE_GROUP) if journey is not None else None
+    journey = journey_state(facts.as_of(meeting.scheduled_date - dt.timedelta(1)))
+    found = journey.clock(ClockKind.CORE_GROUP)
     return found.due if found is not None else None
 
 
@@ -244,13 +250,13 @@ _PENDING = {
 
 
 def _still_due(
-    session: Session, case_id: str, meetings: list[Meeting], today: dt.date
+    session: Session, facts: CaseFacts, meetings: list[Meeting], today: dt.date
 ) -> list[TimelineStep]:
     """The next step the journey's open clocks call for, when no meeting for it is
     booked yet (app.workflow.clocks says which clocks are open)."""
-    journey = case_journey(session, case_id)
-    if journey is None or not meetings:
+    if not meetings:
         return []
+    journey = journey_state(facts)
     steps: list[TimelineStep] = []
     for open_clock in journey.clocks:
         kind = _PENDING.get(open_clock.kind)
@@ -267,7 +273,7 @@ def _still_due(
             booked = any(m.meeting_type is kind and m.scheduled_date >= since for m in meetings)
             strategy = session.get(Meeting, journey.enquiry.id)
             assert strategy is not None
-            note = _icpc_due(session, strategy)[1] if kind is MeetingType.ICPC else ""
+            note = _icpc_due(session, strategy, facts)[1] if kind is MeetingType.ICPC else ""
         if not booked:
             steps.append(_pending(kind.value, open_clock.due, today, note))
     # The next meeting of the enquiry or the plan, after the next core group (which
