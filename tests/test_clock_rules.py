@@ -231,3 +231,32 @@ def test_holding_the_conference_ends_every_enquiry_clock(facts: CaseFacts) -> No
 def test_a_date_is_flagged_exactly_when_it_is_not_a_working_day(day: dt.date) -> None:
     calendar = WorkingCalendar([D(2026, 12, 29)])
     assert (non_working_day_warning(day, calendar) is None) == calendar.is_working_day(day)
+
+
+@given(st.dates(), st.integers(min_value=-30, max_value=30))
+def test_one_urgency_for_clocks_deadlines_and_actions(today: dt.date, offset: int) -> None:
+    """Home's clocks, its deadline list and the action lists ask one rule."""
+    from app.models import ActionStatus
+    from app.services.conduct.actions import ActionRow
+    from app.services.deadlines import DeadlineItem, DeadlineKind
+    from app.workflow.clocks import Clock, Urgency, is_overdue, urgency_of
+
+    try:
+        due = today + dt.timedelta(days=offset)
+    except OverflowError:
+        return
+    expected = urgency_of(due, today)
+    if offset < 0:
+        assert expected is Urgency.OVERDUE
+    elif offset == 0:
+        assert expected is Urgency.DUE_TODAY
+    else:
+        assert expected is (Urgency.DUE_THIS_WEEK if offset <= 7 else None)
+    clock = Clock(ClockKind.REVIEW, due, ClockState.OPEN, "case", "DEMO0001")
+    assert clock.urgency(today) is expected
+    assert clock.is_overdue(today) is is_overdue(due, today) is (expected is Urgency.OVERDUE)
+    if expected is not None:
+        item = DeadlineItem(DeadlineKind.ACTION, due, "DEMO0001", "", "", "case", None)
+        assert item.state(today) is expected
+    action = ActionRow("a", "case", "m", 1, "", "", None, "", due, ActionStatus.OPEN, None, today)
+    assert action.overdue(today) is (expected is Urgency.OVERDUE)

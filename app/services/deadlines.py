@@ -51,7 +51,15 @@ from app.models import (
 from app.services.clocks import current_journeys
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar, long_date
-from app.workflow.clocks import HELD_STATUSES, WEEK, Clock, ClockKind, JourneyState, Urgency
+from app.workflow.clocks import (
+    HELD_STATUSES,
+    WEEK,
+    Clock,
+    ClockKind,
+    JourneyState,
+    Urgency,
+    urgency_of,
+)
 
 # A meeting that has started has been held, even if its minutes are not closed yet.
 HELD = HELD_STATUSES
@@ -93,9 +101,10 @@ class DeadlineItem:
     meeting_id: str | None
 
     def state(self, today: dt.date) -> Urgency:
-        if self.due < today:
-            return Urgency.OVERDUE
-        return Urgency.DUE_TODAY if self.due == today else Urgency.DUE_THIS_WEEK
+        """The journey rules' urgency: every item listed is due within the week."""
+        found = urgency_of(self.due, today)
+        assert found is not None, "deadlines lists nothing due beyond the week"
+        return found
 
     def as_json(self, today: dt.date | None = None) -> dict[str, object]:
         """The shape ``macpt deadlines --json`` promises. No names and no free text
@@ -148,9 +157,9 @@ def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
     items.sort(key=lambda i: (i.due, i.la_child_ref, i.kind.value, i.description))
     return Deadlines(
         today=today,
-        overdue=tuple(i for i in items if i.due < today),
-        due_today=tuple(i for i in items if i.due == today),
-        due_this_week=tuple(i for i in items if today < i.due <= horizon),
+        overdue=tuple(i for i in items if i.state(today) is Urgency.OVERDUE),
+        due_today=tuple(i for i in items if i.state(today) is Urgency.DUE_TODAY),
+        due_this_week=tuple(i for i in items if i.state(today) is Urgency.DUE_THIS_WEEK),
     )
 
 

@@ -127,6 +127,27 @@ class Urgency(enum.StrEnum):
     DUE_THIS_WEEK = "due-this-week"
 
 
+def urgency_of(due: dt.date, today: dt.date) -> Urgency | None:
+    """Where something due on ``due`` sits for ``today``: overdue once the day has
+    passed, due today, due this week (within seven days); None further off.
+
+    The one answer for every clock, action and letter that Home, the register, the
+    action lists and ``macpt deadlines`` show.
+    """
+    if due < today:
+        return Urgency.OVERDUE
+    if due == today:
+        return Urgency.DUE_TODAY
+    if due <= today + dt.timedelta(days=WEEK):
+        return Urgency.DUE_THIS_WEEK
+    return None
+
+
+def is_overdue(due: dt.date | None, today: dt.date) -> bool:
+    """Whether something due on ``due`` (None: no date) is overdue on ``today``."""
+    return due is not None and urgency_of(due, today) is Urgency.OVERDUE
+
+
 @dataclasses.dataclass(frozen=True)
 class Clock:
     kind: ClockKind
@@ -145,19 +166,11 @@ class Clock:
         return self.state is ClockState.OPEN
 
     def is_overdue(self, today: dt.date) -> bool:
-        return self.is_open and self.due < today
+        return self.is_open and is_overdue(self.due, today)
 
     def urgency(self, today: dt.date) -> Urgency | None:
         """Where the clock sits on Home for ``today``; None when not due within a week."""
-        if not self.is_open:
-            return None
-        if self.due < today:
-            return Urgency.OVERDUE
-        if self.due == today:
-            return Urgency.DUE_TODAY
-        if self.due <= today + dt.timedelta(days=WEEK):
-            return Urgency.DUE_THIS_WEEK
-        return None
+        return urgency_of(self.due, today) if self.is_open else None
 
 
 @dataclasses.dataclass(frozen=True)

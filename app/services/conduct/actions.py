@@ -28,6 +28,7 @@ from app.services.conduct._common import (
 from app.services.people import link_owner
 from app.storage.workspace import Workspace
 from app.validation import validated
+from app.workflow.clocks import is_overdue
 
 # SQLite's insertion order breaks ties between actions added in the same instant,
 # so an action's number never changes.
@@ -57,7 +58,7 @@ class ActionRow:
         return self.status is ActionStatus.OPEN
 
     def overdue(self, today: dt.date) -> bool:
-        return self.is_open and self.due_date is not None and self.due_date < today
+        return self.is_open and is_overdue(self.due_date, today)
 
 
 def _meeting_key(meeting: Meeting) -> tuple[dt.date, dt.time, dt.datetime]:
