@@ -42,30 +42,40 @@ class GuardianPrompt:
     guardian_contact: str | None
 
 
-def _known_practitioner(session: Session, case_id: str, agency_id: str) -> Practitioner | None:
-    """Who was invited for this agency to the case's last meeting, or its only practitioner."""
-    previous = session.scalar(
-        select(Practitioner)
-        .join(AgencyAttendance, AgencyAttendance.practitioner_id == Practitioner.id)
+def _known_practitioners(
+    session: Session, case_id: str, agency_ids: list[str]
+) -> dict[str, Practitioner]:
+    """For each agency, who it sent to the case's last meeting, or else its only practitioner.
+
+    Two queries however many agencies, both before any invitation is added (so
+    that nothing is flushed part-way through).
+    """
+    known: dict[str, Practitioner] = {}
+    invited = session.execute(
+        select(AgencyAttendance.agency_id, Practitioner)
+        .join(Practitioner, AgencyAttendance.practitioner_id == Practitioner.id)
         .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
-        # coalesce() keeps SQLite off the agency index, which would read every
-        # invitation the agency ever had; the case's own meetings are a handful.
-        .where(
-            Meeting.case_id == case_id,
-            func.coalesce(AgencyAttendance.agency_id, "") == agency_id,
-            Practitioner.retired_at.is_(None),
-        )
+        # The case's own meetings are a handful: SQLite starts from them, never
+        # from the agency's every invitation.
+        .where(Meeting.case_id == case_id, Practitioner.retired_at.is_(None))
         .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
-        .limit(1)
     )
-    if previous is not None:
-        return previous
-    directory = session.scalars(
-        select(Practitioner)
-        .where(Practitioner.agency_id == agency_id, Practitioner.retired_at.is_(None))
-        .limit(2)
-    ).all()
-    return directory[0] if len(directory) == 1 else None
+    for agency_id, person in invited:
+        if agency_id in agency_ids:
+            known.setdefault(agency_id, person)
+    missing = [agency_id for agency_id in agency_ids if agency_id not in known]
+    if missing:
+        only = session.execute(
+            select(Practitioner.agency_id, func.min(Practitioner.id))
+            .where(Practitioner.agency_id.in_(missing), Practitioner.retired_at.is_(None))
+            .group_by(Practitioner.agency_id)
+            .having(func.count() == 1)
+        )
+        for agency_id, practitioner_id in only.all():
+            found = session.get(Practitioner, practitioner_id)
+            if found is not None and agency_id is not None:
+                known[agency_id] = found
+    return known
 
 
 def add_default_invitations(session: Session, meeting: Meeting) -> None:
@@ -74,13 +84,16 @@ def add_default_invitations(session: Session, meeting: Meeting) -> None:
     Called in the transaction that schedules the meeting. Each agency gets a
     row with the practitioner it is known to send, or a blank name to fill in.
     """
-    statutory = session.scalars(
-        select(Agency)
-        .where(Agency.statutory_role.is_not(None), Agency.retired_at.is_(None))
-        .order_by(Agency.sort_order)
+    statutory = list(
+        session.scalars(
+            select(Agency)
+            .where(Agency.statutory_role.is_not(None), Agency.retired_at.is_(None))
+            .order_by(Agency.sort_order)
+        )
     )
+    known = _known_practitioners(session, meeting.case_id, [agency.id for agency in statutory])
     for agency in statutory:
-        person = _known_practitioner(session, meeting.case_id, agency.id)
+        person = known.get(agency.id)
         session.add(
             AgencyAttendance(
                 meeting_id=meeting.id,
