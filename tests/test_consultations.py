@@ -165,3 +165,12 @@ def test_the_demo_has_one_awaiting_one_linked_and_one_closed(demo_workspace: Wor
     linked = next(r for r in rows if r.meeting_id)
     assert linked.child == "DEMO0002"
     assert [r.child for r in awaiting_follow_up(demo_workspace)] == ["J.D."]
+
+
+def test_a_known_childs_reference_finds_their_case(workspace: Workspace) -> None:
+    from app.services.consultations import case_for_reference
+
+    case = cases.create_case(workspace, la_child_ref="TEST0200")
+    assert case_for_reference(workspace, la_child_ref=" test0200 ") == case.case_id
+    assert case_for_reference(workspace, la_child_ref="J.D.") is None
+    assert case_for_reference(workspace, la_child_ref="") is None

@@ -156,6 +156,9 @@ def test_csv_parses_back_to_the_figures(exported: tuple[Path, Path]) -> None:
         "out of meetings held",
     ]
     assert table[("Attendance", "People invited who attended")][:3] == ["15", "17", "88"]
+    # The reporting fixture records no consultations: counted as none, never left out.
+    assert table[("Consultations", "Recorded")][0] == "0"
+    assert table[("Consultations", "Led to a strategy meeting")][:3] == ["0", "0", ""]
     police = next(
         k for k in table if k[0] == "Attendance" and k[1].endswith(": attended") and "olice" in k[1]
     )

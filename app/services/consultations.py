@@ -232,6 +232,22 @@ def get_consultation(workspace: Workspace, *, consultation_id: str) -> Consultat
     return rows[0]
 
 
+def case_for_reference(workspace: Workspace, *, la_child_ref: str) -> str | None:
+    """The newest case of the child whose LA reference is exactly ``la_child_ref``
+    (any case), so a consultation about a known child can be linked to it."""
+    ref = la_child_ref.strip()
+    if not ref:
+        return None
+    with workspace.reading() as session:
+        return session.scalar(
+            select(CaseEpisode.id)
+            .join(Child, Child.id == CaseEpisode.child_id)
+            .where(func.lower(Child.la_child_ref) == ref.lower())
+            .order_by(CaseEpisode.opened_on.desc())
+            .limit(1)
+        )
+
+
 def count_consultations(session: Session, start: dt.date, end: dt.date) -> ConsultationCounts:
     """Consultations asked from ``start`` to ``end`` inclusive, and how many led to a
     strategy meeting (for the report, inside its one read)."""
@@ -252,6 +268,7 @@ __all__ = [
     "ConsultationCounts",
     "ConsultationRow",
     "awaiting_follow_up",
+    "case_for_reference",
     "count_consultations",
     "get_consultation",
     "list_consultations",
