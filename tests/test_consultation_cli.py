@@ -78,7 +78,7 @@ def test_record_list_and_follow_up(
     code, out, _ = run(monkeypatch, capsys, "list", "--awaiting", *where)
     assert out.strip() == "No consultations to list."
     code, out, _ = run(monkeypatch, capsys, "list", *where)
-    assert "Unclear: more information needed. Other." in out
+    assert "about A.B. · Unclear: more information needed · Other" in out
 
 
 def test_an_unknown_agency_and_a_missing_note_are_refused(

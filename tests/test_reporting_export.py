@@ -101,6 +101,7 @@ def test_docx_has_headings_figures_and_the_charts_as_pictures(
         "Child protection plans",
         "Why plans ended",
         "Attendance by statutory agency",
+        "Consultations",
         "How the figures are counted",
     ]
     text = "\n".join(p.text for p in document.paragraphs)

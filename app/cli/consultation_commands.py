@@ -107,10 +107,10 @@ def _list(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             status = row.outcome.label if row.outcome else "Awaiting follow-up"
-            child = f", about {row.child}" if row.child else ""
+            child = f" · about {row.child}" if row.child else ""
             common.say(
-                f"{row.id}  {long_date(row.asked_on)}: {row.asked_by_name} "
-                f"({row.agency_name}){child}. {row.threshold_view.label}. {status}."
+                f"{row.id}  {long_date(row.asked_on)} · {row.asked_by_name} "
+                f"({row.agency_name}){child} · {row.threshold_view.label} · {status}"
             )
     return common.EXIT_OK
 

@@ -17,6 +17,7 @@ from app.ui.table_models import RowsModel
 from app.ui.widgets import heading, hint, named
 
 TITLE = "Consultations awaiting follow-up"
+SHOWN_ROWS = 4
 
 
 class ConsultationsTableModel(RowsModel[ConsultationRow]):
@@ -45,13 +46,18 @@ class ConsultationsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(TITLE, level=2))
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.empty)
 
     def refresh(self) -> None:
         rows = awaiting_follow_up(self.workspace)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        # As tall as its rows, up to SHOWN_ROWS: Home's meetings keep the room they need.
+        shown = max(1, min(len(rows), SHOWN_ROWS))
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows_height = sum(self.table.rowHeight(i) for i in range(shown))
+        self.table.setFixedHeight(header + rows_height + 2 * self.table.frameWidth() + 2)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
 

@@ -28,16 +28,22 @@ def _strategy_meeting(workspace: Workspace) -> meetings.MeetingSummary | None:
     return None
 
 
+def _weekday(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def add(workspace: Workspace) -> dict[str, int]:
     today = clock.today()
     agencies = list_agencies(workspace)
     by_role = {a.statutory_role: a.id for a in agencies if a.statutory_role}
-    other = next(
-        (a.id for a in agencies if a.statutory_role is None), by_role[StatutoryRole.HEALTH]
+    charity = next(
+        (a.id for a in agencies if a.name.startswith("Charity")), by_role[StatutoryRole.HEALTH]
     )
     record_consultation(
         workspace,
-        asked_by_name="Sam Exampleton (designated safeguarding lead)",
+        asked_by_name="Sam Exampleton, designated safeguarding lead",
         agency_id=by_role[StatutoryRole.EDUCATION],
         child_reference="J.D.",
         question="A pupil has come to school with bruising twice this month and gives "
@@ -45,14 +51,14 @@ def add(workspace: Workspace) -> dict[str, int]:
         advice="Speak to the pupil and record their words; make a referral to children's "
         "social care today and call back with what they decide.",
         threshold_view=ThresholdView.UNCLEAR,
-        asked_on=today - dt.timedelta(days=1),
+        asked_on=_weekday(today - dt.timedelta(days=1)),
     )
     meeting = _strategy_meeting(workspace)
     if meeting is not None:
-        asked = min(today, meeting.scheduled_date) - dt.timedelta(days=1)
+        asked = _weekday(min(today, meeting.scheduled_date) - dt.timedelta(days=1))
         consultation = record_consultation(
             workspace,
-            asked_by_name="Robin Placeholder (missing persons coordinator)",
+            asked_by_name="Robin Placeholder, missing persons coordinator",
             agency_id=by_role[StatutoryRole.POLICE],
             case_id=meeting.case_id,
             question="Alfie has been missing three times this month and was found with "
@@ -70,13 +76,13 @@ def add(workspace: Workspace) -> dict[str, int]:
         )
     record_consultation(
         workspace,
-        asked_by_name="Alex Notaperson (youth worker)",
-        agency_id=other,
+        asked_by_name="Alex Notaperson, youth worker",
+        agency_id=charity,
         child_reference="K.",
         question="A young person says they argue with their stepfather. Is this for the MACPT?",
         advice="Not at this stage: offer early help and talk to the family about it.",
         threshold_view=ThresholdView.BELOW,
-        asked_on=today - dt.timedelta(days=3),
+        asked_on=_weekday(today - dt.timedelta(days=3)),
         outcome=ConsultationOutcome.NO_FURTHER,
     )
     return {"consultations": 3 if meeting is not None else 2}

@@ -30,6 +30,8 @@ from app.ui.dialogs.new_case import short_text_box
 from app.ui.widgets import add_row, hint
 
 SHORTCUT = "Ctrl+Shift+K"
+STRATEGY = ConsultationOutcome.STRATEGY_MEETING
+WIDTH_CHARS = 96  # room for a question of a few lines, and the longest threshold view
 AWAITING = "Not yet: awaiting follow-up"
 
 
@@ -95,7 +97,8 @@ class OutcomeFields:
         if not found:
             self.meeting.addItem("None yet: schedule it below", None)
         for m in reversed(found):
-            self.meeting.addItem(f"{text.long_date(m.scheduled_date)} ({m.status.value})", m.id)
+            status = text.STATUS_WORDS[m.status].lower()
+            self.meeting.addItem(f"{text.long_date(m.scheduled_date)} ({status})", m.id)
         if select is not None:
             self.meeting.setCurrentIndex(max(self.meeting.findData(select), 0))
 
@@ -132,8 +135,7 @@ class ConsultationDialog(FormDialog):
         super().__init__(
             "Record a consultation…",
             ok_text="&Save",
-            intro="A practitioner asked the MACPT for advice. Enter in a one-line field "
-            "or Ctrl+Enter anywhere saves.",
+            intro="A practitioner asked the MACPT for advice. Enter or Ctrl+Enter saves.",
             parent=parent,
         )
         self.workspace = workspace
@@ -143,7 +145,12 @@ class ConsultationDialog(FormDialog):
         self.agency = QComboBox()
         for agency in list_agencies(workspace):
             self.agency.addItem(agency.name, agency.id)
-        self.question = short_text_box(3)
+        # A long agency name must not push the field onto a line of its own.
+        self.agency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.agency.setMinimumContentsLength(24)
+        self.question = short_text_box(4)
         self.advice = short_text_box(3)
         self.threshold = QComboBox()
         self.threshold.addItem("Choose the LCPP's view", None)
@@ -165,6 +172,7 @@ class ConsultationDialog(FormDialog):
         self.asked_on = DateField()
         self.asked_on.set_date(clock.today())
         add_row(self.form, "Asked o&n:", self.asked_on)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
         _save_on_ctrl_enter(self)
         self.asked_by.setFocus()
 
@@ -229,8 +237,16 @@ class FollowUpDialog(FormDialog):
         self.outcome.case_id = row.case_id
         if row.case_id is None:
             # A strategy meeting is about a known child: their reference finds it.
-            add_row(self.form, "Child's LA &reference:", self.child)
+            label = add_row(self.form, "Child's LA &reference:", self.child)
             self.child.editingFinished.connect(self._on_child)
+            self.outcome.outcome.currentIndexChanged.connect(
+                lambda _i: [
+                    w.setVisible(self.outcome.chosen() is STRATEGY) for w in (label, self.child)
+                ]
+            )
+            for widget in (label, self.child):
+                widget.setVisible(self.outcome.chosen() is STRATEGY)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
         _save_on_ctrl_enter(self)
         self.outcome.outcome.setFocus()
 

@@ -85,7 +85,7 @@ class HomePage(QWidget):
         layout.addWidget(heading("Meetings coming up", level=2))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        layout.addWidget(self.consultations, 1)
+        layout.addWidget(self.consultations)
         layout.addStretch(0)
 
     def refresh(self) -> None:
