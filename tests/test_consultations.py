@@ -19,6 +19,7 @@ from app.services import cases, meetings
 from app.services.agencies import statutory_agencies
 from app.services.consultations import (
     awaiting_follow_up,
+    consultations_for_meeting,
     get_consultation,
     list_consultations,
     record_consultation,
@@ -96,6 +97,8 @@ def test_a_strategy_meeting_convened_is_linked_and_names_the_child(workspace: Wo
     )
     row = get_consultation(workspace, consultation_id=cid)
     assert (row.meeting_id, row.case_id, row.child) == (meeting.id, case.case_id, "TEST0100")
+    # And from the meeting's side: what led to it.
+    assert [r.id for r in consultations_for_meeting(workspace, meeting_id=meeting.id)] == [cid]
 
 
 def test_the_linked_meeting_must_be_a_strategy_meeting_for_the_same_child(

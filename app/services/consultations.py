@@ -232,6 +232,13 @@ def get_consultation(workspace: Workspace, *, consultation_id: str) -> Consultat
     return rows[0]
 
 
+def consultations_for_meeting(workspace: Workspace, *, meeting_id: str) -> list[ConsultationRow]:
+    """The consultations that led to the strategy meeting ``meeting_id`` (the other end
+    of the link a consultation's outcome makes)."""
+    with workspace.reading() as session:
+        return _rows(session, Consultation.meeting_id == meeting_id)
+
+
 def case_for_reference(workspace: Workspace, *, la_child_ref: str) -> str | None:
     """The newest case of the child whose LA reference is exactly ``la_child_ref``
     (any case), so a consultation about a known child can be linked to it."""
@@ -269,6 +276,7 @@ __all__ = [
     "ConsultationRow",
     "awaiting_follow_up",
     "case_for_reference",
+    "consultations_for_meeting",
     "count_consultations",
     "get_consultation",
     "list_consultations",
