@@ -35,6 +35,7 @@ MULTILINE_LIMIT = 20_000
 MULTILINE = frozenset(
     {
         "address",
+        "advice",
         "change_note",
         "comment",
         "concern",
@@ -50,6 +51,7 @@ MULTILINE = frozenset(
         "ongoing_support_detail",
         "outline_plan",
         "progress",
+        "question",
         "rationale",
         "reason",
         "response",
@@ -62,6 +64,7 @@ MULTILINE = frozenset(
 LINE_LIMIT = 200
 LINE_LIMITS = {
     "online_link": 2_000,
+    "child_reference": 20,  # initials only: see app.models.consultation
     "file_name": 500,  # a letter's file name carries the agency's name
     "search": 500,
     "email": 320,

@@ -101,6 +101,7 @@ def test_docx_has_headings_figures_and_the_charts_as_pictures(
         "Child protection plans",
         "Why plans ended",
         "Attendance by statutory agency",
+        "Consultations",
         "How the figures are counted",
     ]
     text = "\n".join(p.text for p in document.paragraphs)
@@ -156,6 +157,9 @@ def test_csv_parses_back_to_the_figures(exported: tuple[Path, Path]) -> None:
         "out of meetings held",
     ]
     assert table[("Attendance", "People invited who attended")][:3] == ["15", "17", "88"]
+    # The reporting fixture records no consultations: counted as none, never left out.
+    assert table[("Consultations", "Recorded")][0] == "0"
+    assert table[("Consultations", "Led to a strategy meeting")][:3] == ["0", "0", ""]
     police = next(
         k for k in table if k[0] == "Attendance" and k[1].endswith(": attended") and "olice" in k[1]
     )

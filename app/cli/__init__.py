@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "journey_commands",
     "settings_commands",
     "preproceedings_commands",
+    "consultation_commands",
 ]
 
 

@@ -196,6 +196,16 @@ def render_report(
     )
     _picture(document, chart["attendance"])
 
+    document.add_heading("Consultations", level=1)
+    label_table(
+        document,
+        caption="Practitioners' consultations with the MACPT",
+        pairs=[
+            ("Consultations recorded", str(figures.consultations.whole)),
+            ("Led to a strategy meeting (of consultations)", figures.consultations.text),
+        ],
+    )
+
     document.add_heading("How the figures are counted", level=1)
     for note in COUNTING_NOTES:
         document.add_paragraph(note)

@@ -126,6 +126,10 @@ def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
                 RECORDED,
             )
         )
+    rows.append(("Consultations", "Recorded", str(figures.consultations.whole), "", "", ""))
+    rows.append(
+        _share("Consultations", "Led to a strategy meeting", figures.consultations, "consultations")
+    )
     return rows
 
 

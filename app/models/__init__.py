@@ -27,6 +27,7 @@ from app.models.conduct import (
     ThresholdDecision,
     ThresholdOutcome,
 )
+from app.models.consultation import Consultation, ConsultationOutcome, ThresholdView
 from app.models.draft import Draft
 from app.models.guard import RecordRewrite, SignedRecord
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
@@ -79,6 +80,8 @@ __all__ = [
     "ClosureDay",
     "ConferenceDecision",
     "ConferenceOutcome",
+    "Consultation",
+    "ConsultationOutcome",
     "DischargeInput",
     "DischargeReason",
     "Draft",
@@ -118,6 +121,7 @@ __all__ = [
     "StatutoryRole",
     "ThresholdDecision",
     "ThresholdOutcome",
+    "ThresholdView",
     "new_id",
     "seed_id",
 ]

@@ -52,6 +52,7 @@ from app.models import (
 )
 from app.models.conduct import REPRESENTED
 from app.services.clocks import case_facts
+from app.services.consultations import count_consultations
 from app.storage.workspace import Workspace
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
 from app.workflow.clocks import HELD_STATUSES as HELD
@@ -96,6 +97,8 @@ COUNTING_NOTES = (
     "statutory agency it is the share of those meetings at which someone from the agency "
     "attended; sending information without attending is shown separately.",
     "Extensions are listed by date only: their reasons are in the minutes, not in this report.",
+    "Consultations are counted by the day the practitioner asked; one led to a strategy meeting "
+    "when the strategy meeting convened after it is recorded on it.",
 )
 
 
@@ -171,6 +174,8 @@ class ReportFigures:
     attendance_recorded: Share = Share(0, 0)
     # At those meetings: the people on the list who attended, of everyone on it.
     invitees_attended: Share = Share(0, 0)
+    # Consultations asked in the period (whole) and those that led to a strategy meeting (part).
+    consultations: Share = Share(0, 0)
 
     @property
     def plans_started(self) -> int:
@@ -218,7 +223,13 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             attendance=_attendance(session, recorded.part, held_ids),
             attendance_recorded=recorded,
             invitees_attended=invitees,
+            consultations=_consultations(session, start, end),
         )
+
+
+def _consultations(session: Session, start: dt.date, end: dt.date) -> Share:
+    counts = count_consultations(session, start, end)
+    return Share(counts.led_to_strategy_meeting, counts.consultations)
 
 
 def _threshold(

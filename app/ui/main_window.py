@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
             "&Open another workspace…", "Ctrl+O", self.open_another_requested
         )
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.consultation_action = self._action(
+            "Record a &consultation…", "Ctrl+Shift+K", self.record_consultation
+        )
         self.page_actions = {
             spec.key: self._action(
                 f"&{spec.title}", spec.shortcut, lambda _=False, k=spec.key: self.show_page(k)
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addActions([self.new_case_action, self.find_action, self.open_another_action])
+        file_menu.addAction(self.consultation_action)
         file_menu.addSeparator()
         file_menu.addActions([self.lock_action, self.quit_action])
         go_menu = menus.addMenu("&Go")
@@ -261,6 +265,17 @@ class MainWindow(QMainWindow):
         case = NewCaseDialog.ask(self, self.workspace)
         if case is not None and self.workspace.is_open:
             self.open_case(case.case_id)
+
+    def record_consultation(self) -> None:
+        """Ctrl+Shift+K from anywhere: record a practitioner's consultation."""
+        from app.ui.dialogs.consultation import ConsultationDialog
+
+        self.flush_autosaves()
+        if ConsultationDialog.ask(self, self.workspace) and self.workspace.is_open:
+            self.statusBar().showMessage("Consultation recorded.", 5000)
+            home = self.pages.get("home")
+            if home is not None and self.stack.currentWidget() is home:
+                home.refresh()  # type: ignore[attr-defined]
 
     # -- autosave, locking and closing -----------------------------------------
     def _watch_autosaves(self, widget: QWidget) -> None:

@@ -13,6 +13,7 @@ from app.services.cases import count_cases
 from app.services.meetings import list_meetings
 from app.services.settings import get_settings
 from app.storage.workspace import Workspace
+from app.ui.consultations_view import ConsultationsSection
 from app.ui.deadlines_view import DeadlinesView
 from app.ui.pages.list_page import make_table
 from app.ui.table_models import MeetingsTableModel
@@ -58,6 +59,7 @@ class HomePage(QWidget):
             f"No meetings in the next {UPCOMING_DAYS} days. Schedule one from a case."
         )
         named(self.empty, "Meetings coming up")
+        self.consultations = ConsultationsSection(workspace)
 
         new_case = QPushButton("&New case…")
         new_case.clicked.connect(self.new_case)
@@ -83,6 +85,7 @@ class HomePage(QWidget):
         layout.addWidget(heading("Meetings coming up", level=2))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.consultations)
         layout.addStretch(0)
 
     def refresh(self) -> None:
@@ -109,10 +112,12 @@ class HomePage(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(upcoming))
         self.empty.setVisible(not upcoming)
+        self.consultations.refresh()
 
     def clear(self) -> None:
         self.deadlines.clear()
         self.model.clear()
+        self.consultations.clear()
         self.summary.clear()
 
     def _on_activated(self, index: object) -> None:
