@@ -38,6 +38,7 @@ def own_data_folder(
     """Each test its own user data folder: copies of one template share a salt, and
     so the audit anchor that tells an older copy from the newest."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("user-data")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
 
 
 @pytest.fixture(autouse=True)

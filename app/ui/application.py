@@ -30,7 +30,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     # A crash dialog must never be the reason an unlock screen vanishes.
     app.setQuitOnLastWindowClosed(False)
-    apply_style(app)
+    from app.ui.display import load_prefs
+
+    apply_style(app, load_prefs())  # this computer's text size and contrast
     from app.ui import privacy, wheel
 
     wheel.install(app)  # the wheel scrolls pages; it never changes an unfocused choice

@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.services.deadlines import DeadlineItem, Deadlines, changes_recorded, deadlines
 from app.storage.workspace import Workspace
-from app.ui import text
+from app.ui import style, text
 from app.ui.background import Job, Progress
 from app.ui.widgets import heading, hint, message_label, named, show_message, user_message
 
 MEETING_ID = Qt.ItemDataRole.UserRole
 COLUMNS = ("Due", "Child", "What", "Details")
-# Overdue stands out without shouting: a dark red heading, the rows unchanged.
-OVERDUE_COLOUR = QColor("#9B1C1C")
 
 
 class DeadlinesView(QWidget):
@@ -176,7 +174,8 @@ class DeadlinesView(QWidget):
         font.setBold(True)
         group.setFont(0, font)
         if overdue and items:
-            group.setForeground(0, QBrush(OVERDUE_COLOUR))
+            # Overdue stands out without shouting: a red heading, the rows unchanged.
+            group.setForeground(0, QBrush(QColor(style.colours().overdue)))
         self.tree.addTopLevelItem(group)
         group.setFirstColumnSpanned(True)
         if not items:

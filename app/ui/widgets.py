@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,17 +44,32 @@ def compact(widget: W, chars: int) -> W:
     return widget
 
 
+class _Heading(QLabel):
+    """A title that keeps its size relative to the text size, when that changes too."""
+
+    def __init__(self, text: str, scale: float) -> None:
+        super().__init__(text)
+        self._scale = scale
+        self._rescale()
+
+    def _rescale(self) -> None:
+        font = QFont(QApplication.font(self))
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * self._scale)
+        font.setBold(True)
+        self.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._rescale()
+        return super().event(event)
+
+
 def heading(text: str, *, level: int = 1) -> QLabel:
     """A page or section title, larger than body text and scaled with it."""
-    label = QLabel(text)
+    label = _Heading(text, 1.5 if level == 1 else 1.2)
     label.setObjectName("heading" if level == 1 else "subheading")
     label.setWordWrap(True)
-    font = QFont(label.font())
-    scale = 1.5 if level == 1 else 1.2
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
     label.setAccessibleName(text)
     return label
 

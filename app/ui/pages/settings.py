@@ -24,6 +24,7 @@ from app.ui.file_dialogs import FileDialogs
 from app.ui.pages.agency_directory import AgencyDirectoryBox
 from app.ui.pages.agenda_templates import AgendaTemplatesBox
 from app.ui.pages.closure_days import ClosureDaysBox
+from app.ui.pages.display_box import DisplayBox
 from app.ui.pages.security_box import SecurityBox
 from app.ui.widgets import add_row, compact, heading, hint, named
 
@@ -89,6 +90,7 @@ class SettingsPage(QWidget):
         self.agencies = AgencyDirectoryBox(workspace)
         self.agendas = AgendaTemplatesBox(workspace)
         self.security = SecurityBox(workspace, file_dialogs)
+        self.display = DisplayBox()
 
         body = QWidget()
         # Long lines are hard to read: keep the form to a comfortable width.
@@ -96,7 +98,15 @@ class SettingsPage(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(heading("Settings"))
         body_layout.addWidget(hint("Changes are saved as you make them."))
-        for section in (general, self.closure_days, self.agencies, self.agendas, self.security):
+        sections = (
+            general,
+            self.display,
+            self.closure_days,
+            self.agencies,
+            self.agendas,
+            self.security,
+        )
+        for section in sections:
             body_layout.addWidget(section)
         body_layout.addStretch(1)
         scroll = QScrollArea()

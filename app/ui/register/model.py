@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +19,9 @@ from app.errors import MacptError
 from app.services import register
 from app.services.register import RegisterFilter, RegisterRow
 from app.storage.workspace import Workspace
+from app.ui import style
 from app.ui.register.cells import COL, COLUMNS, RegisterLine, line
+from app.ui.style import Colours
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,11 +31,17 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _NAME = COL["name"]
-_PLACEHOLDER_TEXT = QBrush(QColor("#6b6b6b"))  # "Hidden" reads as a placeholder
-_OVERDUE_ROLES = {
-    Qt.ItemDataRole.BackgroundRole: QBrush(QColor("#fde2e1")),
-    Qt.ItemDataRole.ForegroundRole: QBrush(QColor("#8a1c14")),
-}
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+
+
+@functools.cache
+def _brushes(colours: Colours) -> dict[int, QBrush]:
+    """An overdue cell's brushes and the placeholder's, for the palette in use."""
+    return {
+        _BACKGROUND: QBrush(QColor(colours.alert_background)),
+        _FOREGROUND: QBrush(QColor(colours.alert_text)),
+        -1: QBrush(QColor(colours.placeholder)),  # "Hidden" reads as a placeholder
+    }
 
 
 class RegisterModel(QAbstractTableModel):
@@ -203,10 +212,10 @@ class RegisterModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return entry.row.case_id
         if self._names_hidden and role == _FOREGROUND and index.column() == _NAME:
-            return _PLACEHOLDER_TEXT
+            return _brushes(style.colours())[-1]
         if index.column() in entry.hot:
-            if role in _OVERDUE_ROLES:
-                return _OVERDUE_ROLES[Qt.ItemDataRole(role)]
+            if role in (_BACKGROUND, _FOREGROUND):
+                return _brushes(style.colours())[role]
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         return None
