@@ -222,7 +222,7 @@ def test_a_case_entered_in_error_is_closed_with_a_reason(qtbot: QtBot, window: M
         ClosingReason.ENTERED_IN_ERROR,
         "Made while testing (demo)",
     )
-    assert view.subtitle.text().endswith("closed")
+    assert view.subtitle.text().endswith("closed (entered in error)")
     assert not view.close_button.isVisible()
     assert view.reopen_button.isVisible() and view.reopen_button.isEnabled()
     assert view.reopen_button.accessibleName() == "Reopen case"

@@ -104,8 +104,12 @@ class ScheduleMeetingDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             invitees.addItem(item)
+        # Long names wrap rather than scroll sideways; up to six people show at once.
+        invitees.setWordWrap(True)
+        invitees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row = max(invitees.fontMetrics().lineSpacing(), invitees.iconSize().height()) + 8
         rows = min(len(previous.invitees), 6)
-        invitees.setMaximumHeight(invitees.sizeHintForRow(0) * rows + 2 * invitees.frameWidth())
+        invitees.setFixedHeight(row * rows + 2 * invitees.frameWidth() + 4)
         when = text.long_date(previous.scheduled_date)
         self.form.addRow(
             hint(

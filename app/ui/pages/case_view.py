@@ -161,6 +161,9 @@ class CaseView(QWidget):
         self.closure = None
         if case.status is CaseStatus.CLOSED:
             self.closure = case_closure(self.workspace, case_id=self.case_id)
+        if self.closure is not None:
+            reason = self.closure.reason.label.lower()
+            self.subtitle.setText(f"{self.subtitle.text()} ({reason})")
         self.close_button.setVisible(self.closure is None)
         self.reopen_button.setVisible(self.closure is not None)
 
