@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -25,7 +26,7 @@ from app.ui import text
 from app.ui.autosave import to_time
 from app.ui.date_field import DateField
 from app.ui.dialogs.base import FormDialog
-from app.ui.widgets import add_row, compact, hint
+from app.ui.widgets import add_row, compact, fit_to_contents, hint
 from app.workdays import non_working_day_warning
 
 
@@ -101,13 +102,15 @@ class ScheduleMeetingDialog(FormDialog):
         for person in previous.invitees:
             item = QListWidgetItem(person.label)
             item.setData(Qt.ItemDataRole.UserRole, person.attendance_id)
+            item.setToolTip(person.label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             invitees.addItem(item)
-        # Long names wrap rather than scroll sideways; up to six people show at once.
-        invitees.setWordWrap(True)
+        # One line each (a long one ends in "…", in full as a tooltip), never a sideways
+        # scroll bar; up to six people show at once.
+        invitees.setTextElideMode(Qt.TextElideMode.ElideRight)
         invitees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        row = max(invitees.fontMetrics().lineSpacing(), invitees.iconSize().height()) + 8
+        row = max(invitees.fontMetrics().height(), 16) + 10
         rows = min(len(previous.invitees), 6)
         invitees.setFixedHeight(row * rows + 2 * invitees.frameWidth() + 4)
         when = text.long_date(previous.scheduled_date)
@@ -118,6 +121,7 @@ class ScheduleMeetingDialog(FormDialog):
             )
         )
         add_row(self.form, "In&vite again:", invitees)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         return invitees
 
     def carried_ids(self) -> list[str] | None:
@@ -130,6 +134,10 @@ class ScheduleMeetingDialog(FormDialog):
             for item in items
             if item.checkState() == Qt.CheckState.Checked
         ]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_to_contents(self)  # the wrapped lines above the list need their height
 
     def _on_date_typed(self, *_args: object) -> None:
         try:
