@@ -38,7 +38,11 @@ def test_after_sign_off_every_field_looks_read_only(strategy, open_view, qtbot: 
 
     assert notes.isReadOnly() and looks_read_only(notes) and _grey(notes)
     assert view.signed_off_line.isVisible()
-    assert view.signed_off_line.text().startswith("Signed off: change only by amendment.")
+    # The long status ("Signed off by … on …") wraps: the view still fits a 1024-pixel screen.
+    status = view.header.status
+    assert status.minimumSizeHint().width() < status.fontMetrics().horizontalAdvance(status.text())
+    assert view.minimumSizeHint().width() <= 1024
+    assert view.signed_off_line.text().startswith("Signed off: change only by amendment")
     lines = view.attendance.lines.values()
     fields = [field for line in lines for field in (line.name, line.role)]
     assert fields and all(looks_read_only(f) and _grey(f) for f in fields)

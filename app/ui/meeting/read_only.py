@@ -11,10 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-SIGNED_OFF_LINE = (
-    "Signed off: change only by amendment. The minutes are read-only; "
-    "use Record an amendment… to correct them."
-)
+SIGNED_OFF_LINE = "Signed off: change only by amendment (Record an amendment…)."
 _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
 

@@ -160,6 +160,7 @@ class MeetingView(QWidget):
             splitter.setStretchFactor(index, stretch)
         splitter.setSizes([chars * 40, chars * 90, chars * 56])
         status = QHBoxLayout()
+        status.addWidget(self.signed_off_line, 1)
         status.addWidget(self.notice, 1)
         status.addWidget(self.open_folder)
         status.addWidget(self.saved)
@@ -176,7 +177,6 @@ class MeetingView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(status)
-        layout.addWidget(self.signed_off_line)
         layout.addWidget(columns, 1)
         layout.addWidget(hints)
 
