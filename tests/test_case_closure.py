@@ -86,15 +86,24 @@ def test_a_case_closed_by_mistake_is_opened_again_and_the_closure_kept(
 ) -> None:
     case = cases.create_case(workspace, la_child_ref="TEST0903")
     with pytest.raises(ValidationError, match="Only a case closed here"):
-        reopen_case(workspace, case_id=case.case_id)
+        reopen_case(workspace, case_id=case.case_id, reason="Closed in error")
     close_case(workspace, case_id=case.case_id, reason=ClosingReason.ENTERED_IN_ERROR)
-    reopen_case(workspace, case_id=case.case_id)
+    with pytest.raises(ValidationError, match="Say why"):
+        reopen_case(workspace, case_id=case.case_id, reason="   ")
+    reopen_case(workspace, case_id=case.case_id, reason="Not a duplicate after all")
     assert case_closure(workspace, case_id=case.case_id) is None
     assert cases.count_cases(workspace) == 1
     with workspace.reading() as session:
         kept = session.scalars(select(CaseClosure).where(CaseClosure.case_id == case.case_id)).one()
         assert (kept.reopened_on, kept.reopened_by) == (dt.date(2026, 12, 3), workspace.actor)
+        assert kept.notes == "Reopened on 2026-12-03: Not a duplicate after all"
+        audited = session.execute(
+            select(AuditEntry.action).where(
+                AuditEntry.record_table == "case_closure", AuditEntry.record_id == kept.id
+            )
+        ).all()
+        assert [action for (action,) in audited] == ["create", "update"]
         episode = session.get(CaseEpisode, case.case_id)
         assert episode is not None and episode.closed_on is None
     with pytest.raises(ValidationError, match="Only a case closed here"):
-        reopen_case(workspace, case_id=case.case_id)
+        reopen_case(workspace, case_id=case.case_id, reason="Again")

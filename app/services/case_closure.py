@@ -58,8 +58,12 @@ def close_case(
 
 
 @validated
-def reopen_case(workspace: Workspace, *, case_id: str) -> None:
-    """Open again a case closed here by mistake; its closure is kept, marked reopened."""
+def reopen_case(workspace: Workspace, *, case_id: str, reason: str) -> None:
+    """Open again a case closed here by mistake, saying why; its closure is kept,
+    marked reopened, with the reason added to its note (the audit log records both)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why the case is being reopened.")
     with workspace.transaction() as session:
         case = session.get(CaseEpisode, case_id)
         if case is None:
@@ -71,6 +75,8 @@ def reopen_case(workspace: Workspace, *, case_id: str) -> None:
         case.closed_on = None
         closure.reopened_on = clock.today()
         closure.reopened_by = workspace.actor
+        reopened = f"Reopened on {closure.reopened_on.isoformat()}: {reason}"
+        closure.notes = f"{closure.notes}\n{reopened}" if closure.notes else reopened
 
 
 def _standing(session: Session, case_id: str) -> CaseClosure | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
@@ -24,6 +25,7 @@ from app.models import (
     MeetingType,
 )
 from app.services.clocks import case_journey
+from app.services.conduct.carry_over import carry_invitations
 from app.services.conduct.invitations import add_default_invitations
 from app.services.meeting_words import meeting_types_matching
 from app.services.people import practitioner_named
@@ -107,13 +109,16 @@ def schedule_meeting(
     chair_name: str = "",
     minute_taker_name: str = "",
     duration_minutes: int = 90,
+    carry_attendance_ids: Sequence[str] | None = None,
 ) -> MeetingSummary:
     """A new scheduled meeting with its own copy of the area's agenda template.
 
     The four statutory agencies are invited (and, to a conference or a core
     group, the family members to be invited), see
     ``conduct.invitations.add_default_invitations``. A core group is refused
-    for a case with no open child protection plan.
+    for a case with no open child protection plan. With ``carry_attendance_ids``
+    (the chair's choice from ``previous_invitees``) those people of the child's
+    last meeting are invited again and the others left off.
     """
     if duration_minutes <= 0:
         raise ValidationError("The meeting must last at least a minute.")
@@ -161,6 +166,8 @@ def schedule_meeting(
             )
         session.flush()
         add_default_invitations(session, meeting)
+        if carry_attendance_ids is not None:
+            carry_invitations(session, meeting, frozenset(carry_attendance_ids))
         session.flush()
         return _summary(meeting)
 

@@ -7,6 +7,7 @@ schema at head, a backup before an upgrade, the seeded directory) is decided her
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,17 +25,28 @@ from app.storage.workspace import (
     unlock_workspace_file,
 )
 
+# The slow steps of creating a workspace: key derivation, the schema, the seeded records.
+CREATE_STEPS = 3
 
-def create_workspace(path: Path, passphrase: str) -> Workspace:
+
+def create_workspace(
+    path: Path, passphrase: str, *, progress: Callable[[int, int, str], None] | None = None
+) -> Workspace:
     """Create a new workspace at ``path``, at the newest schema and seeded.
 
     Refuses to overwrite anything; a workspace that could not be finished is removed.
+    ``progress`` is told (step, of steps, what is being done) before each of the
+    three slow steps, which together take several seconds.
     """
+    report = progress or (lambda _step, _steps, _what: None)
     check_new_passphrase(passphrase, passphrase)
+    report(0, CREATE_STEPS, "Making the encryption key from the passphrase…")
     workspace = new_workspace_file(path, passphrase)
     try:
+        report(1, CREATE_STEPS, "Setting up the records…")
         with migrate.migrating(workspace.engine) as connection:
             migrate.upgrade(connection)
+        report(2, CREATE_STEPS, "Adding the agencies and agenda templates…")
         seed_workspace(workspace)
     except BaseException:
         workspace.close()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingType
@@ -222,5 +222,26 @@ def test_a_case_entered_in_error_is_closed_with_a_reason(qtbot: QtBot, window: M
         ClosingReason.ENTERED_IN_ERROR,
         "Made while testing (demo)",
     )
-    assert view.subtitle.text().endswith("closed")
-    assert not view.close_button.isEnabled()
+    assert view.subtitle.text().endswith("closed (entered in error)")
+    assert not view.close_button.isVisible()
+    assert view.reopen_button.isVisible() and view.reopen_button.isEnabled()
+    assert view.reopen_button.accessibleName() == "Reopen case"
+
+    from app.ui.dialogs.close_case import ReopenCaseDialog
+
+    def give_no_reason_then_one(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReopenCaseDialog)
+        words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "Closed on" in words and "entered in error." in words
+        assert dialog.ok_button is not None
+        dialog.ok_button.click()  # refused: no reason
+        assert "Say why" in dialog.error.text() and dialog.isVisible()
+        qtbot.keyClicks(dialog.reason, "Closed by mistake")
+        dialog.ok_button.click()
+
+    answer_modal(give_no_reason_then_one)
+    view.reopen_button.click()
+    assert get_case(window.workspace, case_id=view.case_id).status is CaseStatus.OPEN
+    assert case_closure(window.workspace, case_id=view.case_id) is None
+    assert view.close_button.isVisible() and view.close_button.isEnabled()
+    assert not view.reopen_button.isVisible()

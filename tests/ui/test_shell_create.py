@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import open_workspace
@@ -71,6 +72,49 @@ def test_creates_the_workspace(qtbot: QtBot, dialog: CreateWorkspaceDialog) -> N
     assert dialog.passphrase.text() == dialog.confirmation.text() == ""
     workspace.close()
     open_workspace(dialog.path, PASSPHRASE).close()
+
+
+def test_show_passphrase_shows_both_fields(qtbot: QtBot, dialog: CreateWorkspaceDialog) -> None:
+    assert dialog.show_text.accessibleName() == "Show passphrase"
+    assert dialog.show_text.focusPolicy() & Qt.FocusPolicy.TabFocus
+    dialog.confirmation.setFocus()
+    qtbot.keyClick(dialog.confirmation, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.show_text
+    qtbot.keyClick(dialog.show_text, Qt.Key.Key_Space)
+    normal = QLineEdit.EchoMode.Normal
+    assert dialog.passphrase.echoMode() == dialog.confirmation.echoMode() == normal
+    qtbot.keyClick(dialog.show_text, Qt.Key.Key_Space)
+    assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_creating_shows_progress_off_the_window_thread_once(
+    qtbot: QtBot, dialog: CreateWorkspaceDialog
+) -> None:
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.confirmation, PASSPHRASE)
+    seen: list[tuple[bool, bool]] = []
+    # Runs on the next turn of the event loop: only if the window is not held up.
+    QTimer.singleShot(0, lambda: seen.append((dialog.creating, dialog.progress.isVisible())))
+    steps: list[str] = []
+    dialog.create_button.click()
+    assert dialog.job is not None
+    dialog.job.progress.connect(lambda _step, _steps, what: steps.append(what))
+    first = dialog.job
+    assert not dialog.create_button.isEnabled() and not dialog.passphrase.isEnabled()
+    assert not dialog.quit_button.isEnabled()
+    # Neither Enter nor Escape does anything until it is done.
+    qtbot.keyClick(dialog.confirmation, Qt.Key.Key_Return)
+    dialog._on_create()
+    assert dialog.job is first
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.created, timeout=60_000) as blocker:
+        pass
+    assert seen == [(True, True)]
+    assert "Adding the agencies and agenda templates…" in steps
+    assert dialog.progress.value() == dialog.progress.maximum() == 3
+    assert dialog.status.text() == "The workspace is ready."
+    blocker.args[0].close()
 
 
 def test_feedback_rules_without_widgets() -> None:

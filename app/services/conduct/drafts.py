@@ -16,8 +16,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.models import Draft
-from app.services.conduct._common import editable_meeting
+from app.models import Draft, MeetingStatus
+from app.services.conduct._common import editable_meeting, get_meeting
 from app.storage.workspace import Workspace
 from app.validation import validated
 
@@ -50,7 +50,9 @@ def list_drafts(workspace: Workspace, *, meeting_id: str) -> list[DraftRow]:
     """The meeting's drafts, oldest change first."""
     with workspace.reading() as session:
         rows = session.scalars(
-            select(Draft).where(Draft.meeting_id == meeting_id).order_by(Draft.updated_at)
+            select(Draft)
+            .where(Draft.meeting_id == meeting_id, Draft.field_key != CURRENT_ITEM_KEY)
+            .order_by(Draft.updated_at)
         )
         return [DraftRow(r.field_key, r.text, r.updated_at) for r in rows]
 
@@ -69,3 +71,30 @@ def remove_drafts(session: Session, meeting_id: str, prefix: str = "") -> int:
         statement = statement.where(Draft.field_key.startswith(prefix, autoescape=True))
     result = session.execute(statement)
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+# Where the chair was in meeting mode: an agenda item's id, kept like a draft (and
+# cleared with the drafts at sign-off). No page's drafts ("<item id>/<field>") match it.
+CURRENT_ITEM_KEY = "@current-item"
+
+
+@validated
+def remember_item(workspace: Workspace, *, meeting_id: str, agenda_item_id: str) -> None:
+    """Keep the agenda item the chair is on, to come back to it after a lock or a
+    return to the meeting. Nothing is kept for signed-off minutes."""
+    with workspace.transaction() as session:
+        if get_meeting(session, meeting_id).status is MeetingStatus.SIGNED_OFF:
+            return
+        row = session.get(Draft, (meeting_id, CURRENT_ITEM_KEY))
+        if row is None:
+            row = Draft(meeting_id=meeting_id, field_key=CURRENT_ITEM_KEY, text="")
+            session.add(row)
+        row.text = agenda_item_id
+        row.updated_at = clock.utcnow()
+
+
+def remembered_item(workspace: Workspace, *, meeting_id: str) -> str | None:
+    """The agenda item the chair was last on (its id), if one was kept."""
+    with workspace.reading() as session:
+        row = session.get(Draft, (meeting_id, CURRENT_ITEM_KEY))
+        return row.text if row is not None and row.text else None

@@ -46,3 +46,35 @@ class CloseCaseDialog(FormDialog):
     def ask(cls, parent: QWidget | None, workspace: Workspace, case_id: str) -> bool:
         """True if the case was closed."""
         return cls(workspace, case_id, parent).exec() == FormDialog.DialogCode.Accepted
+
+
+class ReopenCaseDialog(FormDialog):
+    """Why a case closed by hand is opened again; OK reopens it."""
+
+    def __init__(
+        self, workspace: Workspace, case_id: str, closed: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            "Reopen case…",
+            ok_text="&Reopen case",
+            intro=f"{closed} The closure is kept, marked reopened, with the reason given "
+            "here; the audit log records it.",
+            parent=parent,
+        )
+        self.workspace = workspace
+        self.case_id = case_id
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("For example: closed by mistake, not a duplicate")
+        add_row(self.form, "&Why reopen:", self.reason)
+        self.reason.setFocus()
+
+    def submit(self) -> bool:
+        from app.services.case_closure import reopen_case
+
+        reopen_case(self.workspace, case_id=self.case_id, reason=self.reason.text())
+        return True
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, workspace: Workspace, case_id: str, closed: str) -> bool:
+        """True if the case was reopened."""
+        return cls(workspace, case_id, closed, parent).exec() == FormDialog.DialogCode.Accepted

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
 
 from app import clock
 from app.errors import ValidationError
 from app.models import MeetingType
+from app.services.conduct.carry_over import PreviousInvitees, previous_invitees
 from app.services.conduct.timescales import working_calendar
 from app.services.meetings import MeetingSummary, schedule_meeting
 from app.services.place_privacy import place_problem, private_details
@@ -16,7 +26,7 @@ from app.ui import text
 from app.ui.autosave import to_time
 from app.ui.date_field import DateField
 from app.ui.dialogs.base import FormDialog
-from app.ui.widgets import add_row, compact, hint
+from app.ui.widgets import add_row, compact, fit_to_contents, hint
 from app.workdays import non_working_day_warning
 
 
@@ -80,7 +90,54 @@ class ScheduleMeetingDialog(FormDialog):
         add_row(self.form, "&Online link:", self.online_link)
         add_row(self.form, "&Chair:", self.chair)
         add_row(self.form, "&Minute-taker:", self.minute_taker)
+        self.previous = previous_invitees(workspace, case_id=case_id)
+        self.invitees = self._invitee_list(self.previous)
         self.meeting_type.setFocus()
+
+    def _invitee_list(self, previous: PreviousInvitees | None) -> QListWidget | None:
+        """The last meeting's invitees, ticked, for the chair to untick any not to come."""
+        if previous is None or not previous.invitees:
+            return None
+        invitees = QListWidget()
+        for person in previous.invitees:
+            item = QListWidgetItem(person.label)
+            item.setData(Qt.ItemDataRole.UserRole, person.attendance_id)
+            item.setToolTip(person.label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            invitees.addItem(item)
+        # One line each (a long one ends in "…", in full as a tooltip), never a sideways
+        # scroll bar; up to six people show at once.
+        invitees.setTextElideMode(Qt.TextElideMode.ElideRight)
+        invitees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row = max(invitees.fontMetrics().height(), 16) + 10
+        rows = min(len(previous.invitees), 6)
+        invitees.setFixedHeight(row * rows + 2 * invitees.frameWidth() + 4)
+        when = text.long_date(previous.scheduled_date)
+        self.form.addRow(
+            hint(
+                f"Invited to the {previous.meeting_type.label.lower()} on {when}. "
+                "Untick anyone not to be invited again."
+            )
+        )
+        add_row(self.form, "In&vite again:", invitees)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        return invitees
+
+    def carried_ids(self) -> list[str] | None:
+        """The ticked invitees of the last meeting, or ``None`` if it had none."""
+        if self.invitees is None:
+            return None
+        items = (self.invitees.item(row) for row in range(self.invitees.count()))
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_to_contents(self)  # the wrapped lines above the list need their height
 
     def _on_date_typed(self, *_args: object) -> None:
         try:
@@ -116,6 +173,7 @@ class ScheduleMeetingDialog(FormDialog):
             chair_name=self.chair.text(),
             minute_taker_name=self.minute_taker.text(),
             duration_minutes=self.duration.value(),
+            carry_attendance_ids=self.carried_ids(),
         )
         return True
 

@@ -21,6 +21,7 @@ from app import clock
 from app.models import AttendanceStatus
 from app.services.conduct import attendance as service
 from app.services.conduct.attendance import AttendeeRow
+from app.ui.meeting.read_only import show_read_only
 from app.ui.meeting.state import MeetingState, clear_layout
 from app.ui.meeting.walk_in import WalkInForm
 from app.ui.text import time_text
@@ -101,6 +102,7 @@ class AttendeeLine(QWidget):
         self.role.setReadOnly(not editable)
         for button in (self.status, self.arrived, self.left):
             button.setEnabled(editable)
+        show_read_only(self)
 
     def _on_status(self, _index: int) -> None:
         status = AttendanceStatus(self.status.currentData())

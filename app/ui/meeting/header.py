@@ -55,6 +55,9 @@ class HeaderBar(QFrame):
         self.details.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("statusChip")
+        # "Signed off by … on …" is long: it wraps rather than widen the window past a
+        # 1024-pixel screen.
+        self.status.setWordWrap(True)
         self.clocks = QLabel()
         self.clocks.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         named(self.clocks, "Elapsed time")

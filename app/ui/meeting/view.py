@@ -44,6 +44,8 @@ from app.ui.meeting.export import export_minutes_with_dialog
 from app.ui.meeting.family_copy import FamilyCopyDialog
 from app.ui.meeting.header import HeaderBar
 from app.ui.meeting.invitations_dialog import InvitationsDialog
+from app.ui.meeting.read_only import SIGNED_OFF_LINE, show_read_only
+from app.ui.meeting.resume import keep_current_item, return_to_kept_item
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from app.ui.meeting.state import MeetingState
 from app.ui.meeting.steps import StepPage, make_page
@@ -116,6 +118,11 @@ class MeetingView(QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         named(self.notice, "Message")
         self.notice.setVisible(False)
+        self.signed_off_line = QLabel(SIGNED_OFF_LINE)
+        self.signed_off_line.setWordWrap(True)
+        self.signed_off_line.setObjectName("hint")
+        named(self.signed_off_line, "Signed off")
+        self.signed_off_line.setVisible(False)
         self.open_folder = QPushButton("Open &folder")
         self.open_folder.setVisible(False)
         self.saved = QLabel("All changes saved")
@@ -132,6 +139,7 @@ class MeetingView(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._on_tick)
+        return_to_kept_item(state)
         if state.header.started_at is not None and state.editable and not self._settled():
             state.flow.start()
         self.timer.start()
@@ -161,6 +169,7 @@ class MeetingView(QWidget):
             splitter.setStretchFactor(index, stretch)
         splitter.setSizes([chars * 40, chars * 90, chars * 56])
         status = QHBoxLayout()
+        status.addWidget(self.signed_off_line, 1)
         status.addWidget(self.notice, 1)
         status.addWidget(self.open_folder)
         status.addWidget(self.saved)
@@ -205,6 +214,8 @@ class MeetingView(QWidget):
         state.notice.connect(self._on_notice)
         state.header_changed.connect(self._on_header_changed)
         state.autosave.saving.connect(lambda: self.saved.setText("Saving…"))
+        state.autosave.saving.connect(self._on_edited)
+        state.drafts.saving.connect(self._on_edited)
         state.autosave.saved.connect(self._on_saved)
         state.autosave.failed.connect(lambda message: self._on_notice(message, True))
         state.drafts.saving.connect(lambda: self.saved.setText("Saving…"))
@@ -274,7 +285,12 @@ class MeetingView(QWidget):
         move()
         if self.state.flow.index != before:
             self._store_time()
+            # What was said about the item left behind no longer applies here.
+            self._on_notice("", False)
+            if before in self.pages:
+                self.pages[before].clear_problems()
             self._show_current()
+            keep_current_item(self.state)
 
     def _show_current(self) -> None:
         flow = self.state.flow
@@ -288,6 +304,7 @@ class MeetingView(QWidget):
         else:
             page.refresh()
         self.stack.setCurrentWidget(page)
+        self._show_read_only()
         self.previous_button.setEnabled(flow.can_go_back)
         self.next_button.setEnabled(flow.can_go_next)
         self.agenda.update_items()
@@ -459,6 +476,14 @@ class MeetingView(QWidget):
         # Signed-off minutes take no walk-ins: the form goes rather than sitting greyed out.
         self.attendance.walk_in.setVisible(self.state.editable)
         self.agenda.update_items()
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        """After sign-off, every field looks read-only and a line says why."""
+        self.signed_off_line.setVisible(not self.state.editable)
+        show_read_only(self.attendance)
+        if self.state.flow.index in self.pages:
+            show_read_only(self.current_page)
 
     def _on_saved(self) -> None:
         state = self.state
@@ -476,6 +501,16 @@ class MeetingView(QWidget):
         show_message(self.notice, message, error=error)
         if not message.startswith(("Draft minutes saved", "Minutes version")):
             self.open_folder.setVisible(False)
+
+    def _on_edited(self) -> None:
+        """The chair is typing: a complaint about what was there before is out of date."""
+        state = self.state
+        # A store that failed still applies until a store succeeds: that stays.
+        stale = not state.autosave.errors() and not state.drafts.errors()
+        if stale and self.notice.property("error"):
+            self._on_notice("", False)
+        if self.state.flow.index in self.pages:
+            self.current_page.clear_problems()
 
     def _on_open_folder(self) -> None:
         if self.last_export is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import CaseStatus
+from app.services.case_closure import ClosureRow, case_closure
 from app.services.cases import CaseDetail, MeetingRow, get_case
 from app.storage.workspace import Workspace
 from app.ui import text
@@ -54,6 +55,7 @@ class CaseView(QWidget):
         self.case_id = case_id
         self.chair_name = chair_name
         self.autosave = Autosave(workspace, self)
+        self.closure: ClosureRow | None = None
 
         self.title = heading("")
         self.subtitle = hint()
@@ -67,6 +69,11 @@ class CaseView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.close_button)
+        self.reopen_button = named(QPushButton("Reopen case…"), "Reopen case")
+        self.reopen_button.setAutoDefault(False)
+        self.reopen_button.clicked.connect(self._on_reopen_case)
+        self.reopen_button.setVisible(False)
+        top.addWidget(self.reopen_button)
         top.addWidget(self.back_button)
 
         self.child_form = ChildForm()
@@ -150,12 +157,36 @@ class CaseView(QWidget):
             f"{text.CASE_STATUS_WORDS[case.status].lower()}"
         )
         self.close_button.setEnabled(case.status is CaseStatus.OPEN)
+        # Only a case closed here (in error) reopens; a discharge ends the journey.
+        self.closure = None
+        if case.status is CaseStatus.CLOSED:
+            self.closure = case_closure(self.workspace, case_id=self.case_id)
+        if self.closure is not None:
+            reason = self.closure.reason.label.lower()
+            self.subtitle.setText(f"{self.subtitle.text()} ({reason})")
+        self.close_button.setVisible(self.closure is None)
+        self.reopen_button.setVisible(self.closure is not None)
 
     def _on_close_case(self) -> None:
         from app.ui.dialogs.close_case import CloseCaseDialog
 
         if CloseCaseDialog.ask(self, self.workspace, self.case_id) and self.workspace.is_open:
             self._show_status(get_case(self.workspace, case_id=self.case_id))
+
+    def _on_reopen_case(self) -> None:
+        from app.ui.dialogs.close_case import ReopenCaseDialog
+
+        if self.closure is None:
+            return
+        closure = self.closure
+        closed = (
+            f"Closed on {text.long_date(closure.closed_on)} by {closure.closed_by}: "
+            f"{closure.reason.label.lower()}."
+        )
+        reopened = ReopenCaseDialog.ask(self, self.workspace, self.case_id, closed)
+        if reopened and self.workspace.is_open:
+            self._show_status(get_case(self.workspace, case_id=self.case_id))
+            self.close_button.setFocus()
 
     def refresh_lists(self) -> None:
         """Re-read the family, agencies and meetings (the fields keep what is typed)."""

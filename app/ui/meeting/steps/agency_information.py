@@ -44,13 +44,15 @@ class AgencyPanel(QGroupBox):
         self.information.setPlainText(entry.information if entry else "")
         self.information.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         ws, meeting_id, agency_id = state.workspace, state.meeting_id, panel.agency_id
+
+        def record_id() -> str | None:
+            # Signed-off minutes take no new entry: an agency that shared nothing has none.
+            if entry is not None or not state.editable:
+                return entry.id if entry is not None else None
+            return save(ws, meeting_id=meeting_id, agency_id=agency_id).id
+
         self.restricted = restriction_toggle(
-            self.information,
-            state,
-            "agency_information",
-            "information",
-            lambda: save(ws, meeting_id=meeting_id, agency_id=agency_id).id,
-            agency_id,
+            self.information, state, "agency_information", "information", record_id, agency_id
         )
         named(self.contributor, f"{panel.agency_name}: shared by")
         form = QFormLayout(self)

@@ -83,6 +83,7 @@ class StepPage(QWidget):
         self.body.addWidget(self.gaps)
         self._recorded: object = None
         self._drafts_ready = False
+        self._problems: list[QLabel] = []
         self.inner = inner
         self.build()
         self.body.addWidget(notes_label)
@@ -164,6 +165,13 @@ class StepPage(QWidget):
         """Say what is wrong in ``label`` and scroll it into sight (it may be below the fold)."""
         show_message(label, message, error=True)
         self.scroller.ensureWidgetVisible(label)
+        if label not in self._problems:
+            self._problems.append(label)
+
+    def clear_problems(self) -> None:
+        """Take down what :meth:`show_problem` said: the chair moved on or is putting it right."""
+        for label in self._problems:
+            show_message(label, "")
 
     def field_for(self, blocker: Blocker) -> QWidget | None:
         """The field that puts right ``blocker`` on this page, if the page knows it."""
