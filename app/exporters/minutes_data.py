@@ -42,6 +42,7 @@ from app.services.conduct.record import MeetingRecord, meeting_record
 from app.services.conduct.restriction import load_restrictions
 from app.storage.workspace import Workspace
 from app.workflow.restriction import NotForFamilies, check_family_copy
+from app.workflow.risk_to_others import asked_at
 from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members and carers"
@@ -197,6 +198,9 @@ def minutes_data(
             for a in record.amendments
         ),
         held=record.status is not MeetingStatus.SCHEDULED,
+        risk_to_others=record.risk_to_others,
+        risk_asked=asked_at(record.meeting_type)
+        and (record.risk_to_others is not None or not signed),
     )
 
 

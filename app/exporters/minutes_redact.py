@@ -21,6 +21,7 @@ from app.services.conduct.journey_record import JourneyRecord
 from app.services.conduct.record import MeetingRecord
 from app.services.conduct.restriction import Restrictions, safety_plan_item_id
 from app.workflow.restriction import FAMILY_COPY_MARK
+from app.workflow.steps import StepKind, kind_at
 
 
 class FamilyWriter(Writer):
@@ -44,6 +45,7 @@ def _blank(rules: Restrictions, table: str, record_id: str, row: Any, *fields: s
 def redact_record(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
     """``record`` as a family may read it."""
     meeting = record.meeting_id
+    record = _redact_risk(record, rules)
     return dataclasses.replace(
         record,
         agenda=tuple(
@@ -92,6 +94,25 @@ def redact_record(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
         amendments=(),
         meeting_notes="",
         journey=redact_journey(record.journey, meeting, rules) if record.journey else None,
+    )
+
+
+def _redact_risk(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
+    """Whether the child may harm others is left out whole, its agenda item with it
+    (restricted from the start: the chair lifts it, with a reason, for a family to see)."""
+    risk = record.risk_to_others
+    if risk is not None and not rules.restricted(
+        "risk_to_others", record.meeting_id, "detail", risk.detail
+    ):
+        return record
+    return dataclasses.replace(
+        record,
+        risk_to_others=None,
+        agenda=tuple(
+            i
+            for i in record.agenda
+            if kind_at(record.meeting_type, i.kind) is not StepKind.RISK_TO_OTHERS
+        ),
     )
 
 

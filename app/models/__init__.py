@@ -55,6 +55,7 @@ from app.models.restriction import (
     RecipientKind,
     RestrictionChange,
 )
+from app.models.risk import RiskAgency, RiskAssessment, RiskToOthers, risk_to_others_id
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -110,6 +111,9 @@ __all__ = [
     "RepresentationAcknowledgement",
     "RestrictionChange",
     "Retirable",
+    "RiskAgency",
+    "RiskAssessment",
+    "RiskToOthers",
     "SafetyPlanItem",
     "SafetyPlanVersion",
     "Setting",
@@ -119,5 +123,6 @@ __all__ = [
     "ThresholdDecision",
     "ThresholdOutcome",
     "new_id",
+    "risk_to_others_id",
     "seed_id",
 ]

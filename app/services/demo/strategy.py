@@ -111,6 +111,7 @@ def _record(
             workspace, meeting_id=meeting_id, role=role, reason=reason
         )
     items = agenda.list_agenda(workspace, meeting_id=meeting_id)
+    items = [i for i in items if i.kind != "risk-to-others"]  # recorded, not noted
     for agenda_item, notes in zip(items, story.notes, strict=False):
         if notes:
             agenda.save_agenda_notes(workspace, item_id=agenda_item.id, notes=notes)
