@@ -27,7 +27,7 @@ from app.models import (
 )
 from app.services import agencies, cases, meetings, settings
 from app.services.conduct import actions, attendance, closing, decision, information, invitations
-from app.services.demo import chairing
+from app.services.demo import chairing, risks
 from app.services.journey import conference, discharge, review, safety_plan
 from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
@@ -167,6 +167,7 @@ def hold(workspace: Workspace, meeting_id: str) -> None:
 
 
 def close(workspace: Workspace, meeting_id: str) -> None:
+    risks.answer(workspace, meeting_id)  # "none known", where the meeting must say
     closing.close_meeting(workspace, meeting_id=meeting_id)
 
 

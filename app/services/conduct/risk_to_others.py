@@ -2,7 +2,7 @@
 
 One answer per strategy meeting or conference (the rules are in
 :mod:`app.workflow.risk_to_others`). The chair records it with a button of its
-own; until then what they type is kept as drafts. Once the minutes are signed
+own; until then meeting mode keeps what they type as drafts. Once the minutes are signed
 off the answer changes only by an amendment: the database refuses it, and so
 does this module first.
 """
@@ -19,13 +19,9 @@ from app.errors import ValidationError
 from app.models import RiskAgency, RiskAssessment, RiskToOthers, risk_to_others_id
 from app.services.conduct._common import editable_meeting, get_meeting
 from app.services.conduct.decision import deciding_chair, require_started
-from app.services.conduct.drafts import remove_drafts
 from app.storage.workspace import Workspace
 from app.validation import validated
 from app.workflow.risk_to_others import TITLE, RiskToOthersRow, asked_at, problems
-
-# Meeting mode's drafts of the typed fields start with this.
-DRAFT_PREFIX = "risk_to_others."
 
 
 def find_risk(session: Session, meeting_id: str) -> RiskToOthers | None:
@@ -68,7 +64,7 @@ def record_risk_to_others(
     agencies: Sequence[RiskAgency] = (),
     agencies_other: str = "",
 ) -> RiskToOthersRow:
-    """Record the meeting's answer (replacing an earlier one) and clear its drafts.
+    """Record the meeting's answer (replacing an earlier one).
 
     "None known" keeps no detail; a risk needs to whom and what.
     """
@@ -101,7 +97,6 @@ def record_risk_to_others(
         risk.agencies_other = agencies_other.strip()
         risk.recorded_by = chair
         risk.recorded_at = clock.utcnow()
-        remove_drafts(session, meeting.id, DRAFT_PREFIX)
         session.flush()
         row = risk_row(risk)
         assert row is not None
