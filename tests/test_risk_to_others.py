@@ -145,6 +145,7 @@ def test_the_minutes_say_it(ws: Workspace, tmp_path: Path) -> None:
     text = _docx_text(exported.path)
     assert "Risk to others" in text
     assert "Is the child thought to pose a risk of harm to others?" in text
+    assert "Restricted: not to be shared with the child's family." in text
     for part in (TEENAGER["to_whom"], TEENAGER["what"], "Youth justice, Police"):
         assert str(part) in text
 

@@ -90,6 +90,11 @@ def load_minutes_data(
             raise ExportError(str(exc)) from exc
         rules = load_restrictions(workspace, meeting_id=meeting_id)
         record = redact_record(record, rules)
+    # The full copy marks the risk to others restricted, as it marks agency information.
+    risk, risk_restricted = record.risk_to_others, False
+    if risk is not None and not family_copy:
+        rules = load_restrictions(workspace, meeting_id=meeting_id)
+        risk_restricted = rules.restricted("risk_to_others", risk.meeting_id, "detail", risk.detail)
         journey = redact_journey(journey, record.meeting_id, rules)
     data = minutes_data(record, relationships=_relationships(workspace, record))
     parts = journey_parts(journey, record)
@@ -100,6 +105,7 @@ def load_minutes_data(
         conference=parts.conference,
         discharge=parts.discharge,
         family_copy=family_copy,
+        risk_restricted=risk_restricted,
         distribution=distribution_entries(distribution, family_copy=family_copy),
     )
 

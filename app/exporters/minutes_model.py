@@ -177,6 +177,7 @@ class MinutesData:
     # minutes ask it (a strategy meeting or conference, unless signed before it was asked).
     risk_to_others: RiskToOthersRow | None = None
     risk_asked: bool = False
+    risk_restricted: bool = False
 
     @property
     def signed_off(self) -> bool:

@@ -9,6 +9,7 @@ from app.exporters.minutes_model import MinutesData
 from app.workflow.risk_to_others import QUESTION, RiskToOthersRow
 
 NOT_RECORDED = "Not recorded yet. The meeting cannot close until it is."
+RESTRICTED = "Restricted: not to be shared with the child's family."
 
 
 def pairs(entry: RiskToOthersRow) -> list[tuple[str, str]]:
@@ -30,6 +31,9 @@ def risk_to_others(out: Writer, data: MinutesData) -> None:
     if entry is None:
         out.paragraph(NOT_RECORDED)
         return
+    if data.risk_restricted:
+        warning = out.paragraph()
+        warning.add_run(RESTRICTED).bold = True
     table = add_label_table(
         out.document, caption="Risk to others", widths=(5.5, 11.5), pairs=pairs(entry)
     )
