@@ -359,8 +359,9 @@ def test_full_copies_carry_every_canary(planted: Planted, name: str) -> None:
 def test_a_family_copy_leaves_out_the_risk_to_others_whole(planted: Planted, name: str) -> None:
     family = "\n".join(parts(planted.path(name, True)).values())
     full = "\n".join(parts(planted.path(name, False)).values())
-    assert "Risk to others" in full and "Youth justice" in full
-    assert "Risk to others" not in family and "Youth justice" not in family
+    question = "pose a risk of harm to others"
+    assert question in full and "Youth justice" in full
+    assert question not in family and "Youth justice" not in family
 
 
 @pytest.mark.parametrize("name", ["icpc", "change", "discharge"])

@@ -90,12 +90,12 @@ def load_minutes_data(
             raise ExportError(str(exc)) from exc
         rules = load_restrictions(workspace, meeting_id=meeting_id)
         record = redact_record(record, rules)
+        journey = redact_journey(journey, record.meeting_id, rules)
     # The full copy marks the risk to others restricted, as it marks agency information.
     risk, risk_restricted = record.risk_to_others, False
     if risk is not None and not family_copy:
         rules = load_restrictions(workspace, meeting_id=meeting_id)
         risk_restricted = rules.restricted("risk_to_others", risk.meeting_id, "detail", risk.detail)
-        journey = redact_journey(journey, record.meeting_id, rules)
     data = minutes_data(record, relationships=_relationships(workspace, record))
     parts = journey_parts(journey, record)
     return dataclasses.replace(

@@ -21,7 +21,6 @@ from app.services.conduct.journey_record import JourneyRecord
 from app.services.conduct.record import MeetingRecord
 from app.services.conduct.restriction import Restrictions, safety_plan_item_id
 from app.workflow.restriction import FAMILY_COPY_MARK
-from app.workflow.steps import StepKind, kind_at
 
 
 class FamilyWriter(Writer):
@@ -98,22 +97,16 @@ def redact_record(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
 
 
 def _redact_risk(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
-    """Whether the child may harm others is left out whole, its agenda item with it
-    (restricted from the start: the chair lifts it, with a reason, for a family to see)."""
+    """Whether the child may harm others is left out whole, answer and all (restricted
+    from the start: the chair lifts it, with a reason, for a family to see). Its agenda
+    item keeps its heading, as an item whose notes were removed does, so that both
+    copies number the items alike."""
     risk = record.risk_to_others
     if risk is not None and not rules.restricted(
         "risk_to_others", record.meeting_id, "detail", risk.detail
     ):
         return record
-    return dataclasses.replace(
-        record,
-        risk_to_others=None,
-        agenda=tuple(
-            i
-            for i in record.agenda
-            if kind_at(record.meeting_type, i.kind) is not StepKind.RISK_TO_OTHERS
-        ),
-    )
+    return dataclasses.replace(record, risk_to_others=None)
 
 
 def _action_restricted(rules: Restrictions, action: Any) -> bool:
