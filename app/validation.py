@@ -56,6 +56,7 @@ MULTILINE = frozenset(
         "reason",
         "response",
         "support_detail",
+        "to_whom",
         "what",
         "worry",
     }

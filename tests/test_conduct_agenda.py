@@ -34,6 +34,7 @@ def test_default_strategy_agenda_is_seeded_in_order(ws: Workspace) -> None:
         "decision",
         "actions",
         "timescales",
+        "risk-to-others",
     }
 
 

@@ -13,6 +13,7 @@ from app.models import (
     AttendanceStatus,
     MeetingStatus,
     MinutesIssueKind,
+    RiskAssessment,
     StatutoryRole,
     ThresholdOutcome,
 )
@@ -28,6 +29,7 @@ from app.services.conduct import (
     invitations,
     record,
     representation,
+    risk_to_others,
     signoff,
 )
 from app.storage.workspace import Workspace
@@ -99,6 +101,9 @@ def chair_a_meeting(ws: Workspace, *, rationale: str = "Clear disclosure to a te
         owner_name="Sam Example",
         due_date=TODAY + dt.timedelta(days=1),
     )
+    risk_to_others.record_risk_to_others(
+        ws, meeting_id=meeting.id, assessment=RiskAssessment.NONE_KNOWN
+    )
     return meeting.id
 
 
@@ -138,7 +143,8 @@ def test_closing_summary_lists_what_is_recorded_and_the_gaps(ws: Workspace) -> N
     text = {line.heading: line.text for line in summary.lines}
     assert text["Attendance"] == "2 attended, 1 apologies, 1 sent information"
     assert text["Statutory agencies"] == "Police not represented (no reason recorded)"
-    assert text["Agenda notes"].startswith("2 of 9 items")
+    assert text["Agenda notes"].startswith("2 of 10 items")
+    assert text["Risk to others"] == "None known."
     assert text["Threshold decision"].startswith("Threshold met. Outcome: Section 47 enquiry")
     assert text["Agency views"] == "1 view recorded, 1 disagreeing."
     assert text["Actions"].startswith("2 actions agreed, 1 with an owner and a date")

@@ -27,7 +27,7 @@ from app.models import (
 )
 from app.services import agencies, cases, meetings, settings
 from app.services.conduct import actions, attendance, closing, decision, information, invitations
-from app.services.demo import chairing
+from app.services.demo import chairing, risks
 from app.services.journey import conference, discharge, review, safety_plan
 from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
@@ -159,14 +159,17 @@ def schedule(
 
 def hold(workspace: Workspace, meeting_id: str) -> None:
     """Everyone invited came; the meeting starts; the sections the minutes require
-    (the reason for the meeting, the child's voice, ...) are written."""
+    (the reason for the meeting, the child's voice, ...) are written and, where the
+    meeting must say, no risk to others is known."""
     for row in attendance.list_attendance(workspace, meeting_id=meeting_id):
         attendance.set_status(workspace, attendance_id=row.id, status=AttendanceStatus.ATTENDED)
     closing.start_meeting(workspace, meeting_id=meeting_id)
     chairing.write_sections(workspace, meeting_id)
+    risks.answer(workspace, meeting_id)  # "none known", where the meeting must say
 
 
 def close(workspace: Workspace, meeting_id: str) -> None:
+    risks.answer(workspace, meeting_id)  # "none known", where the meeting must say
     closing.close_meeting(workspace, meeting_id=meeting_id)
 
 

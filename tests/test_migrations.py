@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app import clock
 from app.errors import WorkspaceTooNew
+from app.migrations.audit_entries import log_dropped
 from app.models import Base, Child, Meeting, new_id
 from app.services.workspace import open_workspace
 from app.storage import audit, cipher, migrate
@@ -264,4 +265,45 @@ def test_records_audited_before_a_column_was_added_still_match_their_log(tmp_pat
     lock.release()
     with open_workspace(path, PASSPHRASE) as workspace:
         assert _revision(workspace) == migrate.SCHEMA_HEAD
+        assert workspace.integrity_problems() == []
+
+
+def test_risk_to_others_comes_to_older_agendas_before_the_decision(closed_demo: Path) -> None:
+    """Revision 0017: a workspace whose templates and open meetings predate the item gains
+    it before the decision; its answers go with the downgrade, logged."""
+    with open_workspace(closed_demo, PASSPHRASE) as workspace:
+        with migrate.migrating(workspace.engine) as connection:
+            command.downgrade(migrate.alembic_config(connection), "0014_case_closure")
+        # As a workspace from before the item: gone from the templates and from one
+        # meeting under way (logged, as a migration would log it).
+        with workspace.engine.begin() as connection:
+            meeting_id = (
+                connection.execute(
+                    text(
+                        "SELECT id FROM meeting WHERE meeting_type = 'strategy'"
+                        " AND status = 'in-progress' ORDER BY id"
+                    )
+                )
+                .scalars()
+                .first()
+            )
+            for table, where in (
+                ("agenda_template_item", "1"),
+                ("agenda_item", f"meeting_id = '{meeting_id}'"),
+            ):
+                risk = f"kind = 'risk-to-others' AND {where}"
+                log_dropped(connection, table, risk)
+                connection.execute(text(f"DELETE FROM {table} WHERE {risk}"))
+    with open_workspace(closed_demo, PASSPHRASE) as workspace:
+        with workspace.engine.connect() as connection:
+            for table, where in (
+                ("agenda_template_item", "meeting_type = 'strategy'"),
+                ("agenda_item", f"meeting_id = '{meeting_id}'"),
+            ):
+                kinds = connection.execute(
+                    text(f"SELECT kind FROM {table} WHERE {where} ORDER BY position")
+                ).scalars()
+                kinds = list(kinds)
+                assert kinds.count("risk-to-others") == 1
+                assert kinds.index("risk-to-others") + 1 == kinds.index("decision")
         assert workspace.integrity_problems() == []

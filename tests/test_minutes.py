@@ -214,7 +214,7 @@ def test_agenda_notes_and_agency_information(exported: Exported) -> None:
     police = words.index("Police")
     assert words[police + 2] == "Restricted: not to be shared with the child's family."
     assert words[police + 3] == "An adult in the household has a caution for assault."
-    assert texts(section(document, "9. Any other business")) == [
+    assert texts(section(document, "10. Any other business")) == [
         "No notes were taken under this item."
     ]
 
@@ -236,7 +236,7 @@ def test_strategy_minutes_have_no_family_copy(exported: Exported, tmp_path: Path
 
 
 def test_threshold_decision(exported: Exported) -> None:
-    decision = section(exported.open("draft"), "6. Threshold decision")
+    decision = section(exported.open("draft"), "7. Threshold decision")
     summary, views = tables(decision)
     assert rows(summary) == [
         ["Is the significant-harm threshold met?", "Yes"],
@@ -259,7 +259,7 @@ def test_threshold_decision(exported: Exported) -> None:
 
 def test_actions_and_carried_over_actions(exported: Exported) -> None:
     today = FIXED_NOW.date()
-    agreed, carried = tables(section(exported.open("draft"), "7. Actions and next steps"))
+    agreed, carried = tables(section(exported.open("draft"), "8. Actions and next steps"))
     assert rows(agreed) == [
         ["Action", "Who", "Agency", "By when", "Status"],
         [
@@ -297,7 +297,7 @@ def test_actions_and_carried_over_actions(exported: Exported) -> None:
 
 def test_timescales_are_written_out(exported: Exported) -> None:
     today = FIXED_NOW.date()
-    (table,) = tables(section(exported.open("draft"), "8. Timescales"))
+    (table,) = tables(section(exported.open("draft"), "9. Timescales"))
     values = [row[1] for row in rows(table)]
     assert values == [
         long_date(today),

@@ -233,7 +233,7 @@ def test_conference_attendance_lists_family_members_by_relationship(journey: Jou
 
 
 def test_icpc_decision(journey: Journey) -> None:
-    part = section(journey.open("icpc"), "7. Decision: is a child protection plan needed?")
+    part = section(journey.open("icpc"), "8. Decision: is a child protection plan needed?")
     decision, core_group = tables(part)
     assert rows(decision) == [
         ["Does the child need a child protection plan?", "Yes"],
@@ -256,7 +256,7 @@ def test_icpc_decision(journey: Journey) -> None:
 
 # -- review conferences ------------------------------------------------------
 def test_review_conference_changes_the_category(journey: Journey) -> None:
-    part = section(journey.open("change"), "6. Decision: continue, change or end the plan")
+    part = section(journey.open("change"), "7. Decision: continue, change or end the plan")
     assert heading2(part) == ["Progress against the plan", "Rationale", "Agency views", "Dissent"]
     assert texts(after(part, "Progress against the plan")) == [PROGRESS]
     decision, views = tables(part)
@@ -275,7 +275,7 @@ def test_review_conference_changes_the_category(journey: Journey) -> None:
 
 
 def test_discharge_decision_reason_and_support(journey: Journey) -> None:
-    part = section(journey.open("discharge"), "6. Decision: continue, change or end the plan")
+    part = section(journey.open("discharge"), "7. Decision: continue, change or end the plan")
     assert heading2(part) == [
         "Progress against the plan",
         "Rationale",
@@ -305,7 +305,7 @@ def test_discharge_decision_reason_and_support(journey: Journey) -> None:
 
 
 def test_discharge_input_checklist(journey: Journey) -> None:
-    part = section(journey.open("discharge"), "6. Decision: continue, change or end the plan")
+    part = section(journey.open("discharge"), "7. Decision: continue, change or end the plan")
     checklist = after(part, "Input from every practitioner involved")
     assert texts(checklist) == [
         "4 practitioners were asked for their view before the plan ended; 3 replied."
@@ -330,7 +330,7 @@ def test_discharge_input_checklist(journey: Journey) -> None:
 
 
 def test_discharge_lists_who_must_be_told(journey: Journey) -> None:
-    part = section(journey.open("discharge"), "6. Decision: continue, change or end the plan")
+    part = section(journey.open("discharge"), "7. Decision: continue, change or end the plan")
     told = after(part, "Who must be told")
     assert texts(told)[0].startswith("The decision to end the plan is notified to every agency")
     (table,) = tables(told)

@@ -24,7 +24,7 @@ from app.models import (
 )
 from app.services import agencies, cases, meetings
 from app.services.conduct import attendance, closing, decision, information, signoff
-from app.services.demo import chairing
+from app.services.demo import chairing, risks
 from app.services.journey import conference, discharge, review
 from app.services.journey import safety_plan as plans
 from app.storage.workspace import Workspace
@@ -129,6 +129,7 @@ def _meeting(ws: Workspace, case_id: str, kind: MeetingType, day: dt.date) -> st
 def _close(ws: Workspace, meeting_id: str, day: dt.date, *, sign: bool = True) -> None:
     chairing.write_sections(ws, meeting_id)  # the reason, the child's voice, ...
     on(day, 12)
+    risks.answer(ws, meeting_id)  # "none known", where the meeting must say
     closing.close_meeting(ws, meeting_id=meeting_id)
     if sign:
         on(day, 16)

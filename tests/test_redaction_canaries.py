@@ -31,11 +31,21 @@ from app.models import (
     MeetingType,
     OngoingSupport,
     PlanCategory,
+    RiskAgency,
+    RiskAssessment,
     StatutoryRole,
     ThresholdOutcome,
 )
 from app.services import agencies
-from app.services.conduct import actions, agenda, closing, decision, information, signoff
+from app.services.conduct import (
+    actions,
+    agenda,
+    closing,
+    decision,
+    information,
+    risk_to_others,
+    signoff,
+)
 from app.services.conduct.distribution import find_recipient, list_distribution
 from app.services.conduct.restriction import safety_plan_item_id, set_restriction
 from app.services.demo import chairing
@@ -153,6 +163,16 @@ def _common(p: Planted, name: str, meeting_id: str, agency: dict[str, str]) -> N
         )
         if owner == "Education":
             _restrict(ws, meeting_id, "meeting_action", added.id, "description")
+    if name != "review":  # restricted from the start: nobody restricts it here
+        risk_to_others.record_risk_to_others(
+            ws,
+            meeting_id=meeting_id,
+            assessment=RiskAssessment.RISK,
+            to_whom=p.plant(name, "to_whom"),
+            what=p.plant(name, "what"),
+            agencies=[RiskAgency.YOUTH_JUSTICE, RiskAgency.OTHER],
+            agencies_other=p.plant(name, "agencies_other"),
+        )
 
 
 def _by_meeting(p: Planted, name: str, meeting_id: str, table: str, **texts: str) -> None:
@@ -322,6 +342,9 @@ def test_every_restrictable_field_was_planted(planted: Planted) -> None:
         "PROGRESS",
         "INPUT",
         "ONGOING_SUPPORT_DETAIL",
+        "TO_WHOM",
+        "WHAT",
+        "AGENCIES_OTHER",
     }
 
 
@@ -330,6 +353,15 @@ def test_full_copies_carry_every_canary(planted: Planted, name: str) -> None:
     text = "\n".join(parts(planted.path(name, False)).values())
     missing = [c for c in planted.canaries[name] if c not in text]
     assert not missing
+
+
+@pytest.mark.parametrize("name", ["icpc", "change", "discharge"])
+def test_a_family_copy_leaves_out_the_risk_to_others_whole(planted: Planted, name: str) -> None:
+    family = "\n".join(parts(planted.path(name, True)).values())
+    full = "\n".join(parts(planted.path(name, False)).values())
+    question = "pose a risk of harm to others"
+    assert question in full and "Youth justice" in full
+    assert question not in family and "Youth justice" not in family
 
 
 @pytest.mark.parametrize("name", ["icpc", "change", "discharge"])

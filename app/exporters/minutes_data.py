@@ -42,6 +42,7 @@ from app.services.conduct.record import MeetingRecord, meeting_record
 from app.services.conduct.restriction import load_restrictions
 from app.storage.workspace import Workspace
 from app.workflow.restriction import NotForFamilies, check_family_copy
+from app.workflow.risk_to_others import asked_at
 from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members and carers"
@@ -90,6 +91,11 @@ def load_minutes_data(
         rules = load_restrictions(workspace, meeting_id=meeting_id)
         record = redact_record(record, rules)
         journey = redact_journey(journey, record.meeting_id, rules)
+    # The full copy marks the risk to others restricted, as it marks agency information.
+    risk, risk_restricted = record.risk_to_others, False
+    if risk is not None and not family_copy:
+        rules = load_restrictions(workspace, meeting_id=meeting_id)
+        risk_restricted = rules.restricted("risk_to_others", risk.meeting_id, "detail", risk.detail)
     data = minutes_data(record, relationships=_relationships(workspace, record))
     parts = journey_parts(journey, record)
     return dataclasses.replace(
@@ -99,6 +105,7 @@ def load_minutes_data(
         conference=parts.conference,
         discharge=parts.discharge,
         family_copy=family_copy,
+        risk_restricted=risk_restricted,
         distribution=distribution_entries(distribution, family_copy=family_copy),
     )
 
@@ -197,6 +204,9 @@ def minutes_data(
             for a in record.amendments
         ),
         held=record.status is not MeetingStatus.SCHEDULED,
+        risk_to_others=record.risk_to_others,
+        risk_asked=asked_at(record.meeting_type)
+        and (record.risk_to_others is not None or not signed),
     )
 
 

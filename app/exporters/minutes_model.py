@@ -22,6 +22,7 @@ from app.models import (
     MinutesIssueKind,
     ThresholdOutcome,
 )
+from app.workflow.risk_to_others import RiskToOthersRow
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,6 +173,11 @@ class MinutesData:
     safety_plan: SafetyPlanEntry | None = None
     conference: ConferenceEntry | None = None
     discharge: DischargeEntry | None = None
+    # Whether the child is thought to pose a risk of harm to others, and whether these
+    # minutes ask it (a strategy meeting or conference, unless signed before it was asked).
+    risk_to_others: RiskToOthersRow | None = None
+    risk_asked: bool = False
+    risk_restricted: bool = False
 
     @property
     def signed_off(self) -> bool:

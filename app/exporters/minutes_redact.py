@@ -44,6 +44,7 @@ def _blank(rules: Restrictions, table: str, record_id: str, row: Any, *fields: s
 def redact_record(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
     """``record`` as a family may read it."""
     meeting = record.meeting_id
+    record = _redact_risk(record, rules)
     return dataclasses.replace(
         record,
         agenda=tuple(
@@ -93,6 +94,19 @@ def redact_record(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
         meeting_notes="",
         journey=redact_journey(record.journey, meeting, rules) if record.journey else None,
     )
+
+
+def _redact_risk(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
+    """Whether the child may harm others is left out whole, answer and all (restricted
+    from the start: the chair lifts it, with a reason, for a family to see). Its agenda
+    item keeps its heading, as an item whose notes were removed does, so that both
+    copies number the items alike."""
+    risk = record.risk_to_others
+    if risk is not None and not rules.restricted(
+        "risk_to_others", record.meeting_id, "detail", risk.detail
+    ):
+        return record
+    return dataclasses.replace(record, risk_to_others=None)
 
 
 def _action_restricted(rules: Restrictions, action: Any) -> bool:

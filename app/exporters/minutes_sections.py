@@ -4,6 +4,7 @@ threshold decision, actions and timescales. Each writes into a document from
 
 from __future__ import annotations
 
+from app.exporters import minutes_risk
 from app.exporters.docx_base import Writer, long_date, long_datetime
 from app.exporters.docx_tables import Column, add_label_table, add_table
 from app.exporters.minutes_model import ActionEntry, MinutesData
@@ -177,4 +178,5 @@ STRUCTURED = {
     "decision": ("Threshold decision", decision),
     "actions": ("Actions", actions),
     "timescales": ("Timescales", timescales),
+    "risk-to-others": ("Risk to others", minutes_risk.risk_to_others),
 }

@@ -56,6 +56,7 @@ from app.models.restriction import (
     RecipientKind,
     RestrictionChange,
 )
+from app.models.risk import RiskAgency, RiskAssessment, RiskToOthers, risk_to_others_id
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -113,6 +114,9 @@ __all__ = [
     "RepresentationAcknowledgement",
     "RestrictionChange",
     "Retirable",
+    "RiskAgency",
+    "RiskAssessment",
+    "RiskToOthers",
     "SafetyPlanItem",
     "SafetyPlanVersion",
     "Setting",
@@ -123,5 +127,6 @@ __all__ = [
     "ThresholdOutcome",
     "ThresholdView",
     "new_id",
+    "risk_to_others_id",
     "seed_id",
 ]

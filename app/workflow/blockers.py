@@ -3,7 +3,8 @@
 The rules are the law's and the consultation's: the threshold decision and its
 rationale are mandatory (including for a decision to take no action), the four
 statutory agencies must be represented or their absence acknowledged with a
-reason, and every action needs an owner and a date. A review or conference also
+reason, every action needs an owner and a date, and a strategy meeting or
+conference says whether the child is thought to pose a risk to others. A review or conference also
 has the journey's own gaps (``app.services.journey.gaps``: the conference
 timeframe, the interim safety plan, the conference's decision); they are judged
 there and carried here as they are, each with the step where it is put right.
@@ -19,6 +20,7 @@ import enum
 
 from app.models import MeetingType
 from app.models.agency import StatutoryRole
+from app.workflow.risk_to_others import MISSING as RISK_MISSING
 from app.workflow.steps import CONFERENCES, StepKind
 
 
@@ -31,6 +33,7 @@ class BlockerCode(enum.StrEnum):
     ACTION_WITHOUT_DUE_DATE = "action-without-due-date"
     JOURNEY_GAP = "journey-gap"
     EMPTY_SECTION = "empty-section"
+    NO_RISK_TO_OTHERS = "no-risk-to-others"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +90,9 @@ class MeetingFacts:
     journey_gaps: tuple[JourneyGap, ...] = ()
     # Sentences from app.workflow.sections: required parts of the minutes left empty.
     empty_sections: tuple[str, ...] = ()
+    # A strategy meeting or conference that has not said whether the child is
+    # thought to pose a risk of harm to others (app.workflow.risk_to_others).
+    risk_to_others_missing: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,6 +136,8 @@ def find_blockers(facts: MeetingFacts) -> list[Blocker]:
                     StepKind.DECISION,
                 )
             )
+    if facts.risk_to_others_missing:
+        found.append(Blocker(BlockerCode.NO_RISK_TO_OTHERS, RISK_MISSING, StepKind.RISK_TO_OTHERS))
     for gap in facts.journey_gaps:
         found.append(Blocker(BlockerCode.JOURNEY_GAP, gap.message, gap.step_kind))
     for presence in facts.statutory:

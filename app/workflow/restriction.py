@@ -10,6 +10,7 @@ meeting mode all ask here.
   ``resources/restriction_terms.json`` (ABE interviews, child protection
   medicals, arrests, warning markers). The chair lifts a restriction only with
   a reason.
+- What the child may pose as a risk to others starts restricted, whatever it says.
 - Strategy meeting and five-day review minutes are for professionals only.
 """
 
@@ -42,8 +43,12 @@ RESTRICTABLE: frozenset[tuple[str, str]] = frozenset(
         ("meeting_action", "description"),
         ("safety_plan_item", "item"),
         ("discharge_input", "response"),
+        ("risk_to_others", "detail"),
     }
 )
+# Fields restricted until the chair lifts it, whatever they say: whether a child
+# may harm others is for professionals unless the chair decides otherwise.
+RESTRICTED_FROM_THE_START: frozenset[tuple[str, str]] = frozenset({("risk_to_others", "detail")})
 
 FAMILY_COPY_MARK = "Family copy: some information has been removed"
 FAMILY_COPY_NOTE = (

@@ -21,6 +21,7 @@ class StepKind(enum.StrEnum):
     ICPC_TIMEFRAME = "icpc-timeframe"
     SAFETY_PLAN = "safety-plan"
     CONFERENCE_DECISION = "conference-decision"
+    RISK_TO_OTHERS = "risk-to-others"
 
     @classmethod
     def parse(cls, value: str) -> StepKind:
@@ -48,6 +49,7 @@ _LABELS = {
     StepKind.ICPC_TIMEFRAME: "Conference timeframe",
     StepKind.SAFETY_PLAN: "Interim safety plan",
     StepKind.CONFERENCE_DECISION: "Conference decision",
+    StepKind.RISK_TO_OTHERS: "Risk to others",
 }
 CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
 # The kinds a local area could put on any agenda but that hold a decision only one
@@ -55,6 +57,7 @@ CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
 _ONLY_AT: dict[StepKind, tuple[MeetingType, ...]] = {
     StepKind.ICPC_TIMEFRAME: (MeetingType.REVIEW,),
     StepKind.CONFERENCE_DECISION: CONFERENCES,
+    StepKind.RISK_TO_OTHERS: (MeetingType.STRATEGY, *CONFERENCES),
 }
 # Where Ctrl+D goes, and where a missing statutory agency is acknowledged.
 DECISION_KINDS = frozenset(

@@ -9,7 +9,7 @@ from app.models import MeetingStatus, StatutoryRole, ThresholdOutcome
 from app.services.conduct import attendance, decision
 from app.services.conduct.closing import start_meeting
 from app.services.conduct.representation import representation_check
-from app.services.demo import chairing
+from app.services.demo import chairing, risks
 from app.services.meetings import get_meeting
 from app.ui.meeting.closing_dialog import ClosingDialog
 from app.ui.meeting.steps.decision import DecisionPage
@@ -27,6 +27,7 @@ def attend_all_but(fixture, *absent: str) -> None:
     every statutory agency but ``absent`` has arrived."""
     start_meeting(fixture.workspace, meeting_id=fixture.meeting_id)
     chairing.write_sections(fixture.workspace, fixture.meeting_id)
+    risks.answer(fixture.workspace, fixture.meeting_id)  # "none known"
     for row in attendance.list_attendance(fixture.workspace, meeting_id=fixture.meeting_id):
         if row.statutory_role is not None and row.statutory_role.value not in absent:
             attendance.mark_arrived(fixture.workspace, attendance_id=row.id)
@@ -129,7 +130,7 @@ def test_closing_is_refused_without_a_rationale_and_allowed_with_one(
     qtbot.waitUntil(page.rationale.hasFocus)
     qtbot.keyClicks(page.rationale, "Bruising explained by a witnessed fall; no other concerns.")
     # The timescales page, open while the meeting closes, shows the dates as stored.
-    press(page.rationale, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    press(page.rationale, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     timescales = view.current_page
     assert isinstance(timescales, TimescalesPage)
     assert timescales.note.text().endswith("when the decision is confirmed or it closes.")

@@ -11,7 +11,7 @@ from app.services.conduct import attendance, decision
 from app.services.conduct.agenda import list_agenda
 from app.services.conduct.closing import close_meeting, start_meeting
 from app.services.conduct.signoff import list_amendments, list_minutes_issues
-from app.services.demo import chairing
+from app.services.demo import chairing, risks
 from app.services.meetings import get_meeting
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from tests.ui.test_meeting_support import focused, press
@@ -35,6 +35,7 @@ def ready_to_close(fixture) -> None:
         outcome=ThresholdOutcome.NFA,
         rationale=RATIONALE,
     )
+    risks.answer(ws, meeting_id)  # "none known"
 
 
 def test_sign_off_locks_the_minutes_and_changes_become_amendments(

@@ -23,7 +23,7 @@ from app.models import MeetingType, ThresholdOutcome
 from app.services import agencies, cases, meetings
 from app.services.conduct import attendance, decision
 from app.services.conduct.closing import close_meeting, start_meeting
-from app.services.demo import chairing
+from app.services.demo import chairing, risks
 from app.services.workspace import create_workspace, open_workspace
 from app.storage.workspace import Workspace
 from app.ui.meeting import MeetingView
@@ -118,6 +118,7 @@ def _fill_journey(workspace: Workspace) -> dict[str, str]:
         outcome=ThresholdOutcome.S47_JOINT,
         rationale="Fictional rationale: injuries need a joint enquiry.",
     )
+    risks.answer(workspace, ids["meeting_id"])  # "none known"
     close_meeting(workspace, meeting_id=ids["meeting_id"])
     review_meeting = meetings.schedule_meeting(
         workspace,

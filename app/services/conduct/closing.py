@@ -29,6 +29,7 @@ from app.services.conduct._common import editable_meeting, get_meeting
 from app.services.conduct.actions import action_rows, carried_over_rows
 from app.services.conduct.information import information_rows
 from app.services.conduct.representation import representation_rows
+from app.services.conduct.risk_to_others import find_risk, risk_in
 from app.services.conduct.timescales import store_timescales, timescales_row
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -41,6 +42,7 @@ from app.workflow import (
     find_blockers,
     journey_gap,
 )
+from app.workflow.risk_to_others import asked_at
 from app.workflow.sections import SectionFacts, empty_sections
 
 
@@ -93,6 +95,9 @@ def facts_for(session: Session, meeting: Meeting) -> MeetingFacts:
             ActionFacts(a.id, a.number, bool(a.owner_name.strip()), a.due_date is not None)
             for a in action_rows(session, meeting)
             if a.status is not ActionStatus.CANCELLED
+        ),
+        risk_to_others_missing=(
+            asked_at(meeting.meeting_type) and find_risk(session, meeting.id) is None
         ),
     )
 
@@ -156,6 +161,15 @@ def _lines(session: Session, meeting: Meeting) -> list[SummaryLine]:
             + (f" ({restricted} restricted)." if restricted else "."),
         )
     )
+    if asked_at(meeting.meeting_type):
+        risk = risk_in(session, meeting.id)
+        lines.append(
+            SummaryLine(
+                "Risk to others",
+                "Not recorded." if risk is None else f"{risk.assessment.label}.",
+                risk is not None,
+            )
+        )
     if meeting.meeting_type is MeetingType.STRATEGY:
         d = decisions.decision_row(meeting.id, decisions.find_decision(session, meeting.id))
         met = {True: "met", False: "not met", None: "not answered"}[d.threshold_met]

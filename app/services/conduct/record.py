@@ -37,12 +37,14 @@ from app.services.conduct.representation import (
     RepresentationRow,
     representation_rows,
 )
+from app.services.conduct.risk_to_others import risk_in
 from app.services.conduct.signoff import AmendmentRow, MinutesIssueRow, amendment_rows, issue_rows
 from app.services.conduct.timescales import TimescalesRow, timescales_row
 from app.services.frozen import from_json, to_json
 from app.storage.workspace import Workspace
 from app.validation import printable
 from app.workflow import StepKind, find_blockers
+from app.workflow.risk_to_others import RiskToOthersRow
 from app.workflow.steps import steps_from_agenda
 
 FAMILY = "Family members"
@@ -101,6 +103,9 @@ class MeetingRecord:
     # a signed record. None in a live record, and in one signed before they were kept:
     # the minutes then read those parts live (there is nothing else to read them from).
     journey: JourneyRecord | None = None
+    # Whether the child is thought to pose a risk of harm to others; None until answered
+    # (and in a record signed before it was asked).
+    risk_to_others: RiskToOthersRow | None = None
 
     @property
     def is_signed_off(self) -> bool:
@@ -270,4 +275,5 @@ def record_of(session: Session, meeting: Meeting) -> MeetingRecord:
         minutes_issues=tuple(issue_rows(session, meeting.id)),
         amendments=tuple(amendment_rows(session, meeting.id)),
         gaps=tuple(b.message for b in find_blockers(facts_for(session, meeting))),
+        risk_to_others=risk_in(session, meeting.id),
     )

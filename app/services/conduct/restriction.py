@@ -35,7 +35,7 @@ from app.services.conduct._common import editable_meeting, get_meeting, required
 from app.storage import audit
 from app.storage.workspace import Workspace
 from app.validation import validated
-from app.workflow.restriction import RESTRICTABLE, starts_restricted
+from app.workflow.restriction import RESTRICTABLE, RESTRICTED_FROM_THE_START, starts_restricted
 
 # (table, record id, field): one restrictable piece of text.
 FieldKey = tuple[str, str, str]
@@ -48,7 +48,9 @@ _ROWS = {
     "meeting_action": MeetingAction,
     "discharge_input": DischargeInput,
 }
-_BY_MEETING = frozenset({"threshold_decision", "conference_decision", "icpc_timeframe"})
+_BY_MEETING = frozenset(
+    {"threshold_decision", "conference_decision", "icpc_timeframe", "risk_to_others"}
+)
 
 
 def safety_plan_item_id(plan_id: str, worry: str) -> str:
@@ -94,6 +96,8 @@ class Restrictions:
         change = self.change(table, record_id, field)
         if change is not None:
             return change.restricted
+        if (table, field) in RESTRICTED_FROM_THE_START:
+            return True
         return marked or starts_restricted(text, from_police=agency_id in self.police_agency_ids)
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 from app import clock
 from app.services import meetings
 from app.services.conduct import agenda, attendance, closing, signoff
+from app.services.demo import risks
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 from app.workflow.sections import SECTIONS
@@ -85,8 +86,10 @@ def write_sections(
 
 
 def close(workspace: Workspace, meeting_id: str) -> None:
-    """Close the meeting at half past eleven on its day (the rules decide if it may)."""
+    """Close the meeting at half past eleven on its day (the rules decide if it may),
+    having said whether the child is thought to pose a risk to others."""
     day = held_on(workspace, meeting_id)
+    at(day, 11, 20, lambda: risks.answer(workspace, meeting_id))
     at(day, 11, 30, lambda: closing.close_meeting(workspace, meeting_id=meeting_id))
 
 

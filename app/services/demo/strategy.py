@@ -45,6 +45,8 @@ _DAY = 24 * 60  # minutes
 PLACE = "Room 3, Sampletown Civic Centre (demo)"
 ADDRESS = "7 Nowhere Close, Sampletown, ZZ99 3CC"
 
+RISK_NOTE = "Each agency said what it knows of any risk the child may pose to others."
+
 
 def _agencies(workspace: Workspace) -> dict[str, str]:
     with workspace.reading() as session:
@@ -111,6 +113,9 @@ def _record(
             workspace, meeting_id=meeting_id, role=role, reason=reason
         )
     items = agenda.list_agenda(workspace, meeting_id=meeting_id)
+    for risk_item in [i for i in items if i.kind == "risk-to-others"]:  # the story predates it
+        agenda.save_agenda_notes(workspace, item_id=risk_item.id, notes=RISK_NOTE)
+    items = [i for i in items if i.kind != "risk-to-others"]
     for agenda_item, notes in zip(items, story.notes, strict=False):
         if notes:
             agenda.save_agenda_notes(workspace, item_id=agenda_item.id, notes=notes)

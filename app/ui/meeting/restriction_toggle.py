@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QInputDialog, QLineEdit, QPlainTextEdit
 from app.services.conduct.restriction import load_restrictions, set_restriction
 from app.ui.meeting.state import MeetingState
 from app.ui.widgets import named, user_message
-from app.workflow.restriction import starts_restricted
+from app.workflow.restriction import RESTRICTED_FROM_THE_START, starts_restricted
 
 LIFT_TITLE = "Lift the restriction"
 LIFT_QUESTION = (
@@ -97,7 +97,8 @@ class RestrictionToggle(QCheckBox):
         """Until the chair chooses, the tick follows the rule as the text changes."""
         if self._chosen is None:
             text = self.field_text()
-            self.setChecked(starts_restricted(text, from_police=self._police))
+            always = (self.table, self.field) in RESTRICTED_FROM_THE_START
+            self.setChecked(always or starts_restricted(text, from_police=self._police))
 
     def _on_clicked(self, checked: bool) -> None:
         record_id = self.record_id()

@@ -17,6 +17,7 @@ from app.ui.meeting.steps.conference_decision import ConferenceDecisionPage
 from app.ui.meeting.steps.decision import DecisionPage
 from app.ui.meeting.steps.notes import NotesPage
 from app.ui.meeting.steps.review_timeframe import ReviewTimeframePage
+from app.ui.meeting.steps.risk_to_others import RiskToOthersPage
 from app.ui.meeting.steps.safety_plan import SafetyPlanPage
 from app.ui.meeting.steps.timescales import TimescalesPage
 from app.workflow import Step, StepKind
@@ -30,6 +31,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.ICPC_TIMEFRAME: ReviewTimeframePage,
     StepKind.SAFETY_PLAN: SafetyPlanPage,
     StepKind.CONFERENCE_DECISION: ConferenceDecisionPage,
+    StepKind.RISK_TO_OTHERS: RiskToOthersPage,
 }
 
 
