@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
@@ -27,6 +27,7 @@ from app.services.clocks import case_journey
 from app.services.conduct.invitations import add_default_invitations
 from app.services.meeting_words import meeting_types_matching
 from app.services.people import practitioner_named
+from app.storage import meeting_search
 from app.storage.workspace import Workspace
 from app.validation import validated
 from app.workflow.sections import missing_items
@@ -178,20 +179,37 @@ def _check_plan_open(session: Session, case_id: str) -> None:
 
 def search_clause(search: str) -> ColumnElement[bool] | None:
     """What a search of the meetings list matches: the child's name or reference, the
-    place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for."""
+    place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for.
+
+    Text of three characters or more is looked up in the full-text index first
+    (``app.storage.meeting_search``), and only the meetings it finds are compared.
+    """
     term = search.strip()
     if not term:
         return None
     like = f"%{term}%"
-    return or_(
+    in_text: ColumnElement[bool] = or_(
         Child.la_child_ref.ilike(like),
         Child.first_name.ilike(like),
         Child.last_name.ilike(like),
         Meeting.location.ilike(like),
         Meeting.chair_name.ilike(like),
-        cast(Meeting.meeting_type, String).ilike(like),
-        Meeting.meeting_type.in_(meeting_types_matching(term)),
     )
+    if not meeting_search.usable(term):
+        return or_(
+            in_text,
+            cast(Meeting.meeting_type, String).ilike(like),
+            Meeting.meeting_type.in_(meeting_types_matching(term)),
+        )
+    # The index may find more (it folds every letter's case, LIKE only A to Z): the
+    # comparison keeps what the search has always matched.
+    in_text = and_(Meeting.id.in_(meeting_search.matching_ids(term)), in_text)
+    folded = "".join(c.lower() if c.isascii() else c for c in term)  # as SQLite's lower()
+    kinds = {kind for kind in MeetingType if folded in kind.value}
+    kinds.update(meeting_types_matching(term))
+    if not kinds:
+        return in_text
+    return or_(in_text, Meeting.meeting_type.in_(sorted(kinds, key=lambda k: k.value)))
 
 
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
