@@ -5,7 +5,9 @@ Words are typed a character at a time: children's names and references picked fr
 the workspace, places, and the words chairs use for kinds of meeting. For every
 keystroke the first page the Meetings list asks for (``meetings_page`` with its lead,
 one count and one page) is timed with the index and with the old WHERE clause,
-interleaved, and both must find the same meetings. Printed: median and 95th
+interleaved, and both must find the same meetings. The Cases list's search
+(``list_cases``, its first 500) is timed the same way, the old way being the same
+query without the index. Printed: median and 95th
 percentile per way, over every keystroke and split into text shorter than a trigram
 (which still reads every meeting) and the rest. Target (issue 12): <= 50 ms at the
 95th percentile.
@@ -31,7 +33,7 @@ from sqlalchemy import ColumnElement, String, cast, func, or_, select
 
 from app import clock
 from app.models import Child, Meeting
-from app.services import meetings
+from app.services import cases, meetings
 from app.services.meeting_words import meeting_types_matching
 from app.services.workspace import open_workspace
 from app.storage import cipher, meeting_search
@@ -88,8 +90,10 @@ def main() -> None:
     today = clock.today()
     rng = random.Random(12)
     new_clause = meetings.search_clause
+    usable = meeting_search.usable
     ways = {"index": new_clause, "old": old_clause}
-    times: dict[str, dict[str, list[float]]] = {w: {"short": [], "long": []} for w in ways}
+    kinds = [*ways, "cases_index", "cases_old"]
+    times: dict[str, dict[str, list[float]]] = {w: {"short": [], "long": []} for w in kinds}
     with workspace.reading() as session:
         total = session.scalar(select(func.count()).select_from(Meeting))
         children = session.scalar(select(func.count()).select_from(Child))
@@ -111,6 +115,15 @@ def main() -> None:
                     found[way] = (page.total, [row.id for row in page.rows])
                 meetings.search_clause = new_clause
                 assert found["index"] == found["old"], typed
+                for way in ("cases_index", "cases_old"):
+                    started = time.perf_counter()
+                    if way == "cases_old":
+                        meeting_search.usable = lambda _term: False  # type: ignore[assignment]
+                    listed = cases.list_cases(workspace, search=typed)
+                    meeting_search.usable = usable  # type: ignore[assignment]
+                    times[way][key].append((time.perf_counter() - started) * 1000)
+                    found[way] = (len(listed), [c.case_id for c in listed])
+                assert found["cases_index"] == found["cases_old"], typed
     workspace.close()
     report: dict[str, object] = {"children": children, "meetings": total, "words": words}
     for way, split in times.items():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import ColumnElement, String, cast, delete, or_, select, text
+from sqlalchemy import ColumnElement, String, cast, delete, func, or_, select, text
 
 from app.models import CaseEpisode, Child, Meeting, MeetingType
 from app.models.meeting import MEETING_TITLES
@@ -128,6 +128,29 @@ def test_the_index_finds_exactly_what_reading_every_meeting_found(generated: Wor
     assert indexed > 200  # most of them through the index
 
 
+def _old_case_ids(workspace: Workspace, typed: str) -> set[str]:
+    """The Cases list's search before the index."""
+    like = f"%{typed.strip()}%"
+    query = select(CaseEpisode.id).join(CaseEpisode.child)
+    if typed.strip():
+        query = query.where(
+            or_(
+                Child.la_child_ref.ilike(like),
+                Child.first_name.ilike(like),
+                Child.last_name.ilike(like),
+                (Child.first_name + " " + Child.last_name).ilike(like),
+            )
+        )
+    with workspace.reading() as session:
+        return set(session.scalars(query))
+
+
+def test_the_cases_search_finds_exactly_what_it_found_before(generated: Workspace) -> None:
+    for typed in sorted(_searches(generated)):
+        found = cases.list_cases(generated, search=typed, limit=100_000)
+        assert {c.case_id for c in found} == _old_case_ids(generated, typed), typed
+
+
 def _found_by_index(workspace: Workspace, typed: str) -> set[str]:
     with workspace.reading() as session:
         return set(session.scalars(select(meeting_search.matching_ids(typed).subquery().c[0])))
@@ -195,6 +218,8 @@ def test_the_index_follows_a_new_meeting_and_a_corrected_child(
     assert _matches(workspace, "IDX-0001") == set()
     assert _matches(workspace, "uby") == _matches(workspace, "ampl") == {meeting_id}
     assert _matches(workspace, "N-9") == {meeting_id}
+    assert [c.la_child_ref for c in cases.list_cases(workspace, search="Ruby Sam")] == ["N-9"]
+    assert cases.list_cases(workspace, search="Poppy") == []
     with workspace.transaction() as session:
         meeting = session.get(Meeting, meeting_id)
         assert meeting is not None
@@ -241,19 +266,31 @@ def test_the_index_follows_a_meeting_moved_to_another_case_and_deleted(
 
 
 def test_meetings_recorded_before_the_index_are_found_and_it_goes_away_down(
-    demo_workspace: Workspace, tmp_path: Path
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    path = copy_workspace(template("demo", tmp_path_factory.mktemp, demo), tmp_path / "w.macpt")
+    with open_workspace(path, PASSPHRASE) as demo_workspace:
+        _down_and_up(demo_workspace)
+
+
+def _down_and_up(demo_workspace: Workspace) -> None:
     everyone = _ids(demo_workspace, None)
     before = {typed: _ids(demo_workspace, old_clause(typed)) for typed in ("demo", "icpc")}
     with migrate.migrating(demo_workspace.engine) as connection:
         command.downgrade(migrate.alembic_config(connection), "0014_case_closure")
         left = connection.execute(
-            text("SELECT name FROM sqlite_master WHERE name LIKE 'meeting_search%'")
+            text(  # the tables and their triggers
+                "SELECT name FROM sqlite_master"
+                " WHERE name LIKE 'meeting_search%' OR name LIKE 'case_search%'"
+            )
         ).all()
         assert left == []
         migrate.upgrade(connection)
         indexed = connection.execute(text("SELECT count(*) FROM meeting_search_key")).scalar()
+        children = connection.execute(text("SELECT count(*) FROM case_search_key")).scalar()
     assert indexed == len(everyone) > 0
+    with demo_workspace.reading() as session:
+        assert children == session.scalar(select(func.count()).select_from(Child))
     for typed, expected in before.items():
         assert expected and _ids(demo_workspace, meetings.search_clause(typed)) == expected
     assert demo_workspace.integrity_problems() == []

@@ -26,6 +26,7 @@ from app.models import (
     Sex,
 )
 from app.services.conduct.timescales import store_timescales
+from app.storage import meeting_search
 from app.storage.workspace import Workspace
 from app.validation import validated
 
@@ -218,6 +219,9 @@ def list_cases(workspace: Workspace, *, search: str = "", limit: int = 500) -> l
                     (Child.first_name + " " + Child.last_name).ilike(like),
                 )
             )
+            if meeting_search.usable(term):
+                # Found in the index first; the comparison above keeps what it matched.
+                query = query.where(Child.id.in_(meeting_search.matching_children(term)))
         query = query.order_by(CaseEpisode.opened_on.desc(), Child.la_child_ref).limit(limit)
         return [_summary(c) for c in session.scalars(query)]
 

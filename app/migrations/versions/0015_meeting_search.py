@@ -1,4 +1,5 @@
-"""A full-text index for the meetings search, so a keystroke no longer reads every meeting.
+"""Full-text indexes for the meetings and cases searches, so a keystroke no longer reads every
+meeting or case.
 
 The meetings search matches what was typed anywhere inside the child's reference,
 first or last name, the meeting's place or its chair's name (case aside). An FTS5
@@ -19,9 +20,13 @@ them and ``macpt verify`` does not compare them. They are derived from the recor
 and never a source of truth (see the team-mode design: FTS5 stays in the laptop's
 storage); :data:`REFILL` rebuilds them from the records at any time.
 
+The Cases list's search (the child's reference, or any part of "first last") has its
+own index the same way: ``case_search``, one row per child, keyed by
+``case_search_key``, kept in step by triggers on ``child``.
+
 A later migration that rebuilds ``meeting``, ``child`` or ``case_episode`` (an Alembic
 batch operation copies the table) drops these triggers with it: such a migration must
-run :data:`TRIGGERS` again and the index be refilled with :data:`REFILL`.
+run :data:`TRIGGERS` and :data:`CASE_TRIGGERS` again and the indexes be refilled with :data:`REFILL`.
 
 Revision ID: 0015_meeting_search
 Revises: 0014_case_closure
@@ -95,7 +100,41 @@ TRIGGERS = (
     "CREATE TRIGGER meeting_search_case AFTER UPDATE OF child_id ON case_episode BEGIN"
     f" {_reindex('ce.id = new.id')} END",
 )
+# The Cases list's index: one row per child.
+CASE_TABLES = (
+    "CREATE TABLE case_search_key ( id INTEGER PRIMARY KEY, child_id VARCHAR(36) NOT NULL UNIQUE)",
+    """CREATE VIRTUAL TABLE case_search USING fts5(
+    la_child_ref,
+    full_name,
+    content='',
+    contentless_delete=1,
+    tokenize='trigram case_sensitive 0'
+)""",
+)
+_CASE_INSERT = (
+    "INSERT INTO case_search (rowid, la_child_ref, full_name)"
+    " SELECT k.id, ch.la_child_ref, ch.first_name || ' ' || ch.last_name"
+    " FROM child AS ch JOIN case_search_key AS k ON k.child_id = ch.id WHERE {where}"
+)
+_CASE_FORGET = (
+    "DELETE FROM case_search WHERE rowid = (SELECT id FROM case_search_key WHERE child_id = {id})"
+)
+CASE_TRIGGERS = (
+    "CREATE TRIGGER case_search_insert AFTER INSERT ON child BEGIN"
+    " INSERT INTO case_search_key (child_id) VALUES (new.id);"
+    f" {_CASE_INSERT.format(where='ch.id = new.id')}; END",
+    "CREATE TRIGGER case_search_delete AFTER DELETE ON child BEGIN"
+    f" {_CASE_FORGET.format(id='old.id')};"
+    " DELETE FROM case_search_key WHERE child_id = old.id; END",
+    "CREATE TRIGGER case_search_update"
+    " AFTER UPDATE OF la_child_ref, first_name, last_name ON child BEGIN"
+    f" {_CASE_FORGET.format(id='new.id')};"
+    f" {_CASE_INSERT.format(where='ch.id = new.id')}; END",
+)
 TRIGGER_NAMES = (
+    "case_search_insert",
+    "case_search_delete",
+    "case_search_update",
     "meeting_search_insert",
     "meeting_search_delete",
     "meeting_search_update",
@@ -110,13 +149,18 @@ REFILL = (
     "INSERT INTO meeting_search_key (meeting_id) SELECT id FROM meeting"
     " WHERE id NOT IN (SELECT meeting_id FROM meeting_search_key) ORDER BY id",
     _INSERT.format(where="1"),
+    "INSERT INTO case_search (case_search) VALUES ('delete-all')",
+    "DELETE FROM case_search_key WHERE child_id NOT IN (SELECT id FROM child)",
+    "INSERT INTO case_search_key (child_id) SELECT id FROM child"
+    " WHERE id NOT IN (SELECT child_id FROM case_search_key) ORDER BY id",
+    _CASE_INSERT.format(where="1"),
 )
 
 
 def upgrade() -> None:
-    for statement in CREATE_TABLES:
+    for statement in CREATE_TABLES + CASE_TABLES:
         op.execute(statement)
-    for statement in TRIGGERS:
+    for statement in TRIGGERS + CASE_TRIGGERS:
         op.execute(statement)
     # Meetings recorded before this revision become searchable at once.
     for statement in REFILL:
@@ -128,3 +172,5 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS meeting_search")
     op.execute("DROP TABLE IF EXISTS meeting_search_key")
+    op.execute("DROP TABLE IF EXISTS case_search")
+    op.execute("DROP TABLE IF EXISTS case_search_key")
