@@ -44,8 +44,8 @@ PAGE = 200
 TYPE_WORDS = ("five day review", "initial conference", "RCPC", "core group", "strategy")
 
 
-def old_clause(search: str) -> ColumnElement[bool] | None:
-    """The search before the index: every meeting read and compared."""
+def old_clause(search: str, *, indexed: bool = True) -> ColumnElement[bool] | None:
+    """The search before the index: every meeting read and compared (``indexed`` aside)."""
     term = search.strip()
     if not term:
         return None

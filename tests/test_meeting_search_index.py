@@ -186,6 +186,20 @@ def test_the_search_reads_the_index(generated: Workspace) -> None:
     assert "meeting_search" not in sql("Test_wood")  # "_" is LIKE's "any character"
 
 
+def test_text_found_in_many_meetings_reads_them_all_instead(generated: Workspace) -> None:
+    """The index is used while it finds at most a fifth of the meetings."""
+    everyone = len(_ids(generated, None))
+    tried = {True: 0, False: 0}
+    for typed in ("SRCH-0001", "Sampletown", "Online", "Example", "Room", "ab", "a_e", "zzz"):
+        text_matches = len(_found_by_index(generated, typed)) if len(typed) >= 3 else everyone
+        with generated.reading() as session:
+            narrow = meeting_search.narrow(session, typed)
+        expected = meeting_search.usable(typed) and text_matches <= everyone // 5
+        assert narrow == expected, typed
+        tried[narrow] += 1
+    assert tried[True] and tried[False]
+
+
 def _matches(workspace: Workspace, typed: str) -> set[str]:
     return {m.id for m in meetings.list_meetings(workspace, search=typed)}
 

@@ -177,12 +177,13 @@ def _check_plan_open(session: Session, case_id: str) -> None:
         )
 
 
-def search_clause(search: str) -> ColumnElement[bool] | None:
+def search_clause(search: str, *, indexed: bool = True) -> ColumnElement[bool] | None:
     """What a search of the meetings list matches: the child's name or reference, the
     place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for.
 
-    Text of three characters or more is looked up in the full-text index first
-    (``app.storage.meeting_search``), and only the meetings it finds are compared.
+    Unless ``indexed`` is False, text of three characters or more is looked up in the
+    full-text index first (``app.storage.meeting_search``), and only the meetings it
+    finds are compared.
     """
     term = search.strip()
     if not term:
@@ -195,7 +196,7 @@ def search_clause(search: str) -> ColumnElement[bool] | None:
         Meeting.location.ilike(like),
         Meeting.chair_name.ilike(like),
     )
-    if not meeting_search.usable(term):
+    if not indexed or not meeting_search.usable(term):
         return or_(
             in_text,
             cast(Meeting.meeting_type, String).ilike(like),
@@ -223,6 +224,7 @@ def _matching(
     from_date: dt.date | None = None,
     to_date: dt.date | None = None,
     statuses: tuple[MeetingStatus, ...] = (),
+    indexed: bool = True,
 ) -> _Query:
     query = query.join(Meeting.case).join(CaseEpisode.child)
     if case_id:
@@ -233,10 +235,15 @@ def _matching(
         query = query.where(Meeting.scheduled_date <= to_date)
     if statuses:
         query = query.where(Meeting.status.in_(statuses))
-    clause = search_clause(search)
+    clause = search_clause(search, indexed=indexed)
     if clause is not None:
         query = query.where(clause)
     return query
+
+
+def _narrow(session: Session, search: str) -> bool:
+    """Whether the search is best looked up in the index (see ``meeting_search.narrow``)."""
+    return meeting_search.narrow(session, search.strip())
 
 
 # By date, then time; the id keeps meetings at the same moment in one order from page
@@ -267,6 +274,7 @@ def list_meetings(
             from_date=from_date,
             to_date=to_date,
             statuses=statuses,
+            indexed=_narrow(session, search),
         ).order_by(*_ORDER)
         if limit:
             query = query.limit(limit)
@@ -292,18 +300,21 @@ def meetings_page(
     today: dt.date,
     lead: int | None = None,
 ) -> MeetingsPageRows:
-    """``limit`` meetings from ``offset`` in the list's order, in two queries whatever the
-    workspace's size: one counts, one reads the page.
+    """``limit`` meetings from ``offset`` in the list's order, in three queries whatever
+    the workspace's size: one weighs the search (``_narrow``), one counts, one reads the
+    page.
 
     With ``lead``, the page instead begins ``lead`` meetings before the first one dated
     ``today`` or later (or ends with the list, if that comes sooner), where the chair looks.
     """
     with workspace.reading() as session:
+        indexed = _narrow(session, search)
         counts = _matching(
             select(func.count(), func.count().filter(Meeting.scheduled_date < today)).select_from(
                 Meeting
             ),
             search=search,
+            indexed=indexed,
         )
         total, before = session.execute(counts).one()
         if lead is not None:
@@ -312,7 +323,7 @@ def meetings_page(
         # rows. Sorting every meeting's whole row to skip most of them took three times
         # as long at 10,000 children.
         ids = (
-            _matching(select(Meeting.id), search=search)
+            _matching(select(Meeting.id), search=search, indexed=indexed)
             .order_by(*_ORDER)
             .limit(limit)
             .offset(max(offset, 0))
