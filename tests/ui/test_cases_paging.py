@@ -75,11 +75,12 @@ def test_the_page_shows_one_page_and_reads_the_next_as_the_user_scrolls(
 def test_a_search_pages_through_its_matches(
     qtbot: QtBot, page: CasesPage, workspace: Workspace
 ) -> None:
-    typed = "GEN"  # every generated reference: more than a page
+    typed = "GEN02000"  # the first ten generated references: more than a page
     found = [c.case_id for c in list_cases(workspace, search=typed)]
-    assert len(found) > PAGE
-    page.list.search.setText(typed)
-    qtbot.waitUntil(lambda: page.model.total == len(found))
+    assert PAGE < len(found) < len(list_cases(workspace))
+    with qtbot.waitSignal(page.list.search_changed):
+        page.list.search.setText(typed)
+    assert page.model.total == len(found)
     assert page.model.rowCount() == PAGE
     while page.model.canFetchMore():
         page.model.fetchMore()
