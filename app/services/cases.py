@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from app import clock
@@ -26,8 +27,11 @@ from app.models import (
     Sex,
 )
 from app.services.conduct.timescales import store_timescales
+from app.storage import meeting_search
 from app.storage.workspace import Workspace
 from app.validation import validated
+
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -200,6 +204,30 @@ def count_cases(workspace: Workspace, *, status: CaseStatus = CaseStatus.OPEN) -
         return int(session.scalar(query) or 0)
 
 
+def _searched(query: _Query, search: str) -> _Query:
+    """``query`` (of cases joined to their child) narrowed to what the search matches: the
+    child's reference, or part of their first name, last name or both."""
+    term = search.strip()
+    if term:
+        like = f"%{term}%"
+        query = query.where(
+            or_(
+                Child.la_child_ref.ilike(like),
+                Child.first_name.ilike(like),
+                Child.last_name.ilike(like),
+                (Child.first_name + " " + Child.last_name).ilike(like),
+            )
+        )
+        if meeting_search.usable(term):
+            # Found in the index first; the comparison above keeps what it matched.
+            query = query.where(Child.id.in_(meeting_search.matching_children(term)))
+    return query
+
+
+# Newest first; the id keeps cases opened on one day in one order from page to page.
+_CASE_ORDER = (CaseEpisode.opened_on.desc(), Child.la_child_ref, CaseEpisode.id)
+
+
 def list_cases(workspace: Workspace, *, search: str = "", limit: int = 500) -> list[CaseSummary]:
     """Cases, newest first, whose child's name or reference contains ``search``."""
     with workspace.reading() as session:
@@ -207,19 +235,34 @@ def list_cases(workspace: Workspace, *, search: str = "", limit: int = 500) -> l
         query = (
             select(CaseEpisode).join(CaseEpisode.child).options(contains_eager(CaseEpisode.child))
         )
-        term = search.strip()
-        if term:
-            like = f"%{term}%"
-            query = query.where(
-                or_(
-                    Child.la_child_ref.ilike(like),
-                    Child.first_name.ilike(like),
-                    Child.last_name.ilike(like),
-                    (Child.first_name + " " + Child.last_name).ilike(like),
-                )
-            )
-        query = query.order_by(CaseEpisode.opened_on.desc(), Child.la_child_ref).limit(limit)
+        query = _searched(query, search).order_by(*_CASE_ORDER).limit(limit)
         return [_summary(c) for c in session.scalars(query)]
+
+
+@dataclasses.dataclass(frozen=True)
+class CasesPageRows:
+    """One page of the cases list, and how many cases match the search in all."""
+
+    rows: list[CaseSummary]
+    offset: int
+    total: int
+
+
+def cases_page(
+    workspace: Workspace, *, search: str = "", offset: int = 0, limit: int
+) -> CasesPageRows:
+    """``limit`` cases from ``offset`` in the list's order, and their number, in one query."""
+    with workspace.reading() as session:
+        query = (
+            select(CaseEpisode, func.count().over())
+            .join(CaseEpisode.child)
+            .options(contains_eager(CaseEpisode.child))
+        )
+        query = _searched(query, search).order_by(*_CASE_ORDER).limit(limit).offset(offset)
+        rows = session.execute(query).all()
+        # Past the end there is no row to carry the number: the list ended before it.
+        total = rows[0][1] if rows else offset
+        return CasesPageRows([_summary(case) for case, _ in rows], offset, total)
 
 
 def _family_row(m: FamilyMember) -> FamilyMemberRow:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
@@ -29,6 +29,7 @@ from app.services.conduct.carry_over import carry_invitations
 from app.services.conduct.invitations import add_default_invitations
 from app.services.meeting_words import meeting_types_matching
 from app.services.people import practitioner_named
+from app.storage import meeting_search
 from app.storage.workspace import Workspace
 from app.validation import validated
 from app.workflow.sections import missing_items
@@ -183,22 +184,40 @@ def _check_plan_open(session: Session, case_id: str) -> None:
         )
 
 
-def search_clause(search: str) -> ColumnElement[bool] | None:
+def search_clause(search: str, *, indexed: bool = True) -> ColumnElement[bool] | None:
     """What a search of the meetings list matches: the child's name or reference, the
-    place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for."""
+    place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for.
+
+    Unless ``indexed`` is False, text of three characters or more is looked up in the
+    full-text index first (``app.storage.meeting_search``), and only the meetings it
+    finds are compared.
+    """
     term = search.strip()
     if not term:
         return None
     like = f"%{term}%"
-    return or_(
+    in_text: ColumnElement[bool] = or_(
         Child.la_child_ref.ilike(like),
         Child.first_name.ilike(like),
         Child.last_name.ilike(like),
         Meeting.location.ilike(like),
         Meeting.chair_name.ilike(like),
-        cast(Meeting.meeting_type, String).ilike(like),
-        Meeting.meeting_type.in_(meeting_types_matching(term)),
     )
+    if not indexed or not meeting_search.usable(term):
+        return or_(
+            in_text,
+            cast(Meeting.meeting_type, String).ilike(like),
+            Meeting.meeting_type.in_(meeting_types_matching(term)),
+        )
+    # The index may find more (it folds every letter's case, LIKE only A to Z): the
+    # comparison keeps what the search has always matched.
+    in_text = and_(Meeting.id.in_(meeting_search.matching_ids(term)), in_text)
+    folded = "".join(c.lower() if c.isascii() else c for c in term)  # as SQLite's lower()
+    kinds = {kind for kind in MeetingType if folded in kind.value}
+    kinds.update(meeting_types_matching(term))
+    if not kinds:
+        return in_text
+    return or_(in_text, Meeting.meeting_type.in_(sorted(kinds, key=lambda k: k.value)))
 
 
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
@@ -212,6 +231,7 @@ def _matching(
     from_date: dt.date | None = None,
     to_date: dt.date | None = None,
     statuses: tuple[MeetingStatus, ...] = (),
+    indexed: bool = True,
 ) -> _Query:
     query = query.join(Meeting.case).join(CaseEpisode.child)
     if case_id:
@@ -222,10 +242,15 @@ def _matching(
         query = query.where(Meeting.scheduled_date <= to_date)
     if statuses:
         query = query.where(Meeting.status.in_(statuses))
-    clause = search_clause(search)
+    clause = search_clause(search, indexed=indexed)
     if clause is not None:
         query = query.where(clause)
     return query
+
+
+def _narrow(session: Session, search: str) -> bool:
+    """Whether the search is best looked up in the index (see ``meeting_search.narrow``)."""
+    return meeting_search.narrow(session, search.strip())
 
 
 # By date, then time; the id keeps meetings at the same moment in one order from page
@@ -256,6 +281,7 @@ def list_meetings(
             from_date=from_date,
             to_date=to_date,
             statuses=statuses,
+            indexed=_narrow(session, search),
         ).order_by(*_ORDER)
         if limit:
             query = query.limit(limit)
@@ -281,18 +307,21 @@ def meetings_page(
     today: dt.date,
     lead: int | None = None,
 ) -> MeetingsPageRows:
-    """``limit`` meetings from ``offset`` in the list's order, in two queries whatever the
-    workspace's size: one counts, one reads the page.
+    """``limit`` meetings from ``offset`` in the list's order, in three queries whatever
+    the workspace's size: one weighs the search (``_narrow``), one counts, one reads the
+    page.
 
     With ``lead``, the page instead begins ``lead`` meetings before the first one dated
     ``today`` or later (or ends with the list, if that comes sooner), where the chair looks.
     """
     with workspace.reading() as session:
+        indexed = _narrow(session, search)
         counts = _matching(
             select(func.count(), func.count().filter(Meeting.scheduled_date < today)).select_from(
                 Meeting
             ),
             search=search,
+            indexed=indexed,
         )
         total, before = session.execute(counts).one()
         if lead is not None:
@@ -301,7 +330,7 @@ def meetings_page(
         # rows. Sorting every meeting's whole row to skip most of them took three times
         # as long at 10,000 children.
         ids = (
-            _matching(select(Meeting.id), search=search)
+            _matching(select(Meeting.id), search=search, indexed=indexed)
             .order_by(*_ORDER)
             .limit(limit)
             .offset(max(offset, 0))

@@ -13,8 +13,9 @@ from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex
 
+from app.services.cases import CaseSummary
 from app.services.meetings import MeetingSummary
-from app.ui.table_models import Index, MeetingsTableModel, RowsModel
+from app.ui.table_models import CasesTableModel, Index, MeetingsTableModel, RowsModel
 
 Row = TypeVar("Row")
 
@@ -94,3 +95,7 @@ class PagedRowsModel(RowsModel[Row], Generic[Row]):
 
 class PagedMeetingsModel(PagedRowsModel[MeetingSummary]):
     COLUMNS = MeetingsTableModel.COLUMNS
+
+
+class PagedCasesModel(PagedRowsModel[CaseSummary]):
+    COLUMNS = CasesTableModel.COLUMNS

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.services.cases import CaseSummary, list_cases
+from app.services.cases import CasesPageRows, CaseSummary, cases_page
 from app.storage.workspace import Workspace
+from app.ui.paged_model import PagedCasesModel
 from app.ui.pages.list_page import SearchableList
-from app.ui.table_models import CasesTableModel
 from app.ui.widgets import named
 
 EMPTY_TEXT = "No cases yet. Create one with New case… (Ctrl+N)"
@@ -16,7 +16,7 @@ NO_MATCH_TEXT = "No case matches that search. Check the spelling, or clear the s
 
 
 class CasesPage(QWidget):
-    """Every case, newest first, with a search box.
+    """Every case, newest first, with a search box; a page at a time as the user scrolls.
 
     Signals:
         open_case(str): the user opened a case (its id).
@@ -30,7 +30,7 @@ class CasesPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.list = SearchableList(
-            CasesTableModel(self),
+            PagedCasesModel(self),
             title="Cases",
             search_label="&Search cases:",
             placeholder="Name or local authority reference",
@@ -50,12 +50,18 @@ class CasesPage(QWidget):
         layout.addWidget(self.list)
 
     @property
-    def model(self) -> CasesTableModel:
-        assert isinstance(self.list.model, CasesTableModel)
+    def model(self) -> PagedCasesModel:
+        assert isinstance(self.list.model, PagedCasesModel)
         return self.list.model
 
     def refresh(self) -> None:
-        self.list.set_rows(list_cases(self.workspace, search=self.list.search.text()))
+        search = self.list.search.text()
+
+        def fetch(offset: int, limit: int) -> CasesPageRows:
+            return cases_page(self.workspace, search=search, offset=offset, limit=limit)
+
+        self.model.show_page(fetch(0, self.model.page_size), fetch)
+        self.list.show_loaded()
 
     def clear(self) -> None:
         self.list.clear()
