@@ -21,8 +21,10 @@ from app.errors import NotFound
 from app.models import (
     CaseEpisode,
     ChildProtectionPlan,
+    IcpcTimeframeDecision,
     InterimSafetyPlan,
     Meeting,
+    MeetingStatus,
     PreProceedingsEpisode,
     SafetyPlanVersion,
 )
@@ -31,11 +33,13 @@ from app.services.conduct.decision import find_decision
 from app.services.conduct.record import _settings
 from app.services.journey.conference import OUTCOME_LABELS as CONFERENCE_OUTCOMES
 from app.services.journey.plan import decision_for
+from app.services.journey.review import TIMEFRAME_LABELS
 from app.services.reporting import DISCHARGE_LABELS
 from app.services.significant_events import events_of
 from app.storage import audit
 from app.storage.workspace import Workspace
 from app.validation import validated
+from app.workdays import long_date
 from app.workflow.preproceedings import OUTCOME_WORDS as PRE_PROCEEDINGS_OUTCOMES
 
 MACPT = "MACPT"
@@ -68,11 +72,33 @@ def _lines(*parts: str) -> str:
     return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
+# How far a meeting got, in words a court reads without knowing the app.
+STATUS_WORDS = {
+    MeetingStatus.SCHEDULED: "arranged, not yet held",
+    MeetingStatus.IN_PROGRESS: "in progress",
+    MeetingStatus.CLOSED: "held; minutes not yet signed off",
+    MeetingStatus.SIGNED_OFF: "held; minutes signed off",
+}
+
+
+def _timeframe_significance(session: Session, meeting_id: str) -> str:
+    row = session.scalar(
+        select(IcpcTimeframeDecision).where(IcpcTimeframeDecision.meeting_id == meeting_id)
+    )
+    if row is None:
+        return ""
+    target = f" Conference date: {long_date(row.target_date)}." if row.target_date else ""
+    return _lines(
+        f"Decision: {TIMEFRAME_LABELS[row.timeframe]}.{target}",
+        f"Reason: {row.reason}" if row.reason else "",
+    )
+
+
 def _meeting_entries(session: Session, meeting: Meeting) -> Iterator[ChronologyEntry]:
     title = meeting.meeting_type.label
-    status = meeting.status.value.replace("-", " ")
+    status = STATUS_WORDS[meeting.status]
     source = _lines(MACPT, f"Chair: {meeting.chair_name}" if meeting.chair_name else "")
-    significance = ""
+    significance = _timeframe_significance(session, meeting.id)
     threshold = find_decision(session, meeting.id)
     if threshold is not None and threshold.outcome is not None:
         met = {True: "Threshold met. ", False: "Threshold not met. ", None: ""}
