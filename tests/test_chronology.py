@@ -67,6 +67,7 @@ def test_pre_proceedings_steps_are_in_the_chronology(demo_workspace: Workspace) 
     assert events.index("Decision to start pre-proceedings (PLO)") < events.index(
         "Letter before proceedings sent"
     )
+    assert "Decision to step up to care proceedings" in events
     assert "Application to court" in events
     assert "Letter to parents starting care proceedings" in events
 

@@ -21,7 +21,6 @@ from app.exporters.docx_base import (
     DocumentProperties,
     add_marking,
     check_target,
-    long_date,
     open_house_template,
     save_document,
     set_properties,
@@ -75,7 +74,7 @@ def render_chronology(data: Chronology) -> Any:
     if data.date_of_birth:
         pairs.append(("Date of birth", court_date(data.date_of_birth)))
     pairs += [
-        ("Prepared on", long_date(data.made_on)),
+        ("Prepared on", court_date(data.made_on)),
         ("Entries", f"{len(data.entries)}, oldest first"),
     ]
     add_label_table(document, pairs=pairs, caption="About this chronology")

@@ -26,6 +26,7 @@ from app.models import (
     Meeting,
     MeetingStatus,
     PreProceedingsEpisode,
+    PreProceedingsOutcome,
     SafetyPlanVersion,
 )
 from app.models.people import Child
@@ -170,6 +171,14 @@ def _safety_plan_entries(session: Session, case_id: str) -> Iterator[ChronologyE
         )
 
 
+# The step decision in words, by its census outcome (CS131).
+STEP_DECISIONS = {
+    PreProceedingsOutcome.A: "Decision to step up to care proceedings",
+    PreProceedingsOutcome.B: "Decision to step down from pre-proceedings",
+    PreProceedingsOutcome.C: "Decision to end pre-proceedings (other outcome)",
+}
+
+
 def _yes_no(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "not recorded"}[value]
 
@@ -186,13 +195,13 @@ def _pre_proceedings_entries(episode: PreProceedingsEpisode) -> Iterator[Chronol
         (
             episode.first_meeting_on,
             "First pre-proceedings meeting",
-            f"Review meetings since: {episode.review_meetings}."
+            f"Pre-proceedings review meetings held: {episode.review_meetings}."
             if episode.review_meetings is not None
             else "",
         ),
         (
             episode.step_decided_on,
-            "Decision to step up or down",
+            STEP_DECISIONS[episode.outcome] if episode.outcome else "Decision to step up or down",
             f"Outcome: {PRE_PROCEEDINGS_OUTCOMES[episode.outcome]}." if episode.outcome else "",
         ),
         (episode.court_application_on, "Application to court", ""),
