@@ -51,7 +51,7 @@ def test_add_an_event_then_export_the_chronology(
     answer_modal(fill)
     section.add_button.click()
     assert seen == ["Say what happened."]
-    assert "Significant events added: 1. Latest: 02/11/2026" in section.events.text()
+    assert "Significant events added: 1. Latest: Mon 2 Nov 2026" in section.events.text()
 
     target = tmp_path / "chronology.docx"
     dialogs = FixedMeetingFileDialogs(document=target)

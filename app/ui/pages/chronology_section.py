@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.storage.workspace import Workspace
+from app.ui import text
 from app.ui.meeting.dialogs import MeetingFileDialogs, QtMeetingFileDialogs
 from app.ui.widgets import hint, message_label, name_buttons, named, show_message, user_message
 
@@ -77,7 +78,7 @@ class ChronologySection(QGroupBox):
             return
         latest = rows[-1]
         self.events.setText(
-            f"Significant events added: {len(rows)}. Latest: {latest.occurred_on:%d/%m/%Y}, "
+            f"Significant events added: {len(rows)}. Latest: {text.short_date(latest.occurred_on)}, "
             f"{latest.event}"
         )
 
