@@ -45,6 +45,7 @@ from app.models import (
     Notification,
     Practitioner,
     Setting,
+    SignificantEvent,
 )
 from app.services import cases, records
 from app.services import settings as workspace_settings
@@ -145,6 +146,7 @@ def known_ids(workspace: Workspace) -> dict[str, list[str]]:
             "input_id": ids(DischargeInput),
             "notification_id": ids(Notification),
             "plan_id": ids(InterimSafetyPlan),
+            "event_id": ids(SignificantEvent),
         }
     known["child_id"] = [cases.get_case(workspace, case_id=c).child_id for c in known["case_id"]]
     known["record_id"] = sorted({i for values in known.values() for i in values})
@@ -246,6 +248,7 @@ def test_write_function_takes_hostile_input(
 def test_every_export_renders_from_the_fuzzed_workspace(
     fuzzed: tuple[Workspace, Strategies], tmp_path: Path
 ) -> None:
+    from app.exporters.chronology import export_chronology
     from app.exporters.invite import export_invite
     from app.exporters.letters import export_notifications
     from app.exporters.minutes import export_minutes
@@ -286,6 +289,8 @@ def test_every_export_renders_from_the_fuzzed_workspace(
         export("invite", partial(export_invite, workspace, meeting_id=meeting_id, target=ics))
     for plan_id in strategies.ids["plan_id"]:
         export("safety plan", partial(export_safety_plan, workspace, plan_id=plan_id, target=docx))
+    for child_id in strategies.ids["child_id"]:
+        export("chronology", partial(export_chronology, workspace, child_id=child_id, target=docx))
     figures = report_figures(workspace, start=dt.date(2025, 4, 1), end=dt.date(2027, 3, 31))
     export("report", partial(export_report, workspace, figures=figures, docx_target=docx))
     print(f"\nexports rendered {dict(rendered)}, refused {dict(refused)}")
@@ -293,7 +298,7 @@ def test_every_export_renders_from_the_fuzzed_workspace(
         print(f"fuzz outcomes: {dict(OUTCOMES)}")
         for key, count in UNEXPECTED.most_common():
             print(f"  {count:5d}  {key}\n         {FIRST_SEEN.get(key, '')}")
-    assert set(rendered) == {"minutes", "letters", "invite", "safety plan", "report"}
+    assert set(rendered) == {"minutes", "letters", "invite", "safety plan", "chronology", "report"}
     assert not UNEXPECTED or COUNTING, dict(UNEXPECTED)
     if CALLS_PER_FUNCTION >= FULL_RUN and len(OUTCOMES) > 0:
         assert sum(OUTCOMES.values()) >= 10_000, dict(OUTCOMES)

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "settings_commands",
     "preproceedings_commands",
     "consultation_commands",
+    "chronology_commands",
 ]
 
 

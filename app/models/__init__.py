@@ -10,6 +10,7 @@ from app.models.case import (
     ClosingReason,
     ProceedingsType,
 )
+from app.models.chronology import SignificantEvent
 from app.models.conduct import (
     ActionStatus,
     AgencyAttendance,
@@ -122,6 +123,7 @@ __all__ = [
     "Setting",
     "Sex",
     "SignedRecord",
+    "SignificantEvent",
     "StatutoryRole",
     "ThresholdDecision",
     "ThresholdOutcome",

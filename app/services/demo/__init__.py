@@ -15,12 +15,14 @@ from app.models import Child
 from app.services.demo import core, core_groups, journey, register, strategy
 from app.services.demo.consultations import add as add_consultations
 from app.services.demo.preproceedings import add as add_pre_proceedings
+from app.services.demo.significant_events import add as add_significant_events
 from app.storage.workspace import Workspace
 
 # Each part adds its own records; later features add a part here.
 PARTS = [core.add, strategy.add, register.add, journey.add, core_groups.add]
 PARTS.append(add_pre_proceedings)  # children in pre-proceedings: census module 5
 PARTS.append(add_consultations)  # practitioners' consultations (Q14.1)
+PARTS.append(add_significant_events)  # events in the chronology for court
 
 
 def refuse_real_records(workspace: Workspace) -> None:

@@ -21,6 +21,7 @@ from app.ui.autosave import Autosave
 from app.ui.case_timeline import CaseTimelineWidget
 from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
 from app.ui.pages.case_forms import CaseEpisodeForm, ChildForm
+from app.ui.pages.chronology_section import ChronologySection
 from app.ui.pages.family_section import FamilySection
 from app.ui.pages.list_page import make_table
 from app.ui.pages.preproceedings_section import PreProceedingsSection
@@ -101,6 +102,7 @@ class CaseView(QWidget):
             self.meetings,
             PreProceedingsSection(workspace, case_id),
             self.timeline,
+            ChronologySection(workspace, case_id),
         ):
             body_layout.addWidget(section)
         body_layout.addStretch(1)
