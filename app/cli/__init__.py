@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "settings_commands",
     "preproceedings_commands",
     "consultation_commands",
+    "s47_commands",
 ]
 
 

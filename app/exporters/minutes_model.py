@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app.exporters.minutes_journey_model import (
     ConferenceEntry,
@@ -15,6 +16,10 @@ from app.exporters.minutes_journey_model import (
     SafetyPlanEntry,
     TimeframeEntry,
 )
+
+if TYPE_CHECKING:
+    from app.services.s47_enquiry import S47Course
+
 from app.models import (
     ActionStatus,
     AttendanceStatus,
@@ -172,6 +177,8 @@ class MinutesData:
     safety_plan: SafetyPlanEntry | None = None
     conference: ConferenceEntry | None = None
     discharge: DischargeEntry | None = None
+    # A review's or an initial conference's view of the section 47 enquiry.
+    s47: S47Course | None = None
 
     @property
     def signed_off(self) -> bool:

@@ -56,6 +56,7 @@ from app.models.restriction import (
     RecipientKind,
     RestrictionChange,
 )
+from app.models.s47 import S47Agencies, S47Enquiry, S47Interview, S47Outcome, SeenAlone
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -113,8 +114,13 @@ __all__ = [
     "RepresentationAcknowledgement",
     "RestrictionChange",
     "Retirable",
+    "S47Agencies",
+    "S47Enquiry",
+    "S47Interview",
+    "S47Outcome",
     "SafetyPlanItem",
     "SafetyPlanVersion",
+    "SeenAlone",
     "Setting",
     "Sex",
     "SignedRecord",
