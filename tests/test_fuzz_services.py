@@ -44,6 +44,7 @@ from app.models import (
     MeetingAction,
     Notification,
     Practitioner,
+    S47Interview,
     Setting,
 )
 from app.services import cases, records
@@ -145,6 +146,8 @@ def known_ids(workspace: Workspace) -> dict[str, list[str]]:
             "input_id": ids(DischargeInput),
             "notification_id": ids(Notification),
             "plan_id": ids(InterimSafetyPlan),
+            "strategy_meeting_id": meeting_ids,
+            "interview_id": ids(S47Interview),
         }
     known["child_id"] = [cases.get_case(workspace, case_id=c).child_id for c in known["case_id"]]
     known["record_id"] = sorted({i for values in known.values() for i in values})

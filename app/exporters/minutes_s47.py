@@ -55,11 +55,12 @@ def write_so_far(out: Writer, course: S47Course) -> None:
     if v.outcome is not None and v.ended_on is not None:
         pairs += [("Ended", long_date(v.ended_on)), ("Outcome", v.outcome.label)]
     label_table(out, SO_FAR, pairs)
+    out.heading("Interviews", 2)
     if course.interviews:
         add_table(
             out.document,
             caption="Interviews",
-            columns=(Column("Date", 4.5), Column("Who", 9.0), Column("ABE", 3.5)),
+            columns=(Column("Date", 6.0), Column("Who", 8.0), Column("ABE", 3.0)),
             rows=[
                 [long_date(i.held_on), i.interviewee, "Yes" if i.abe else "No"]
                 for i in course.interviews
