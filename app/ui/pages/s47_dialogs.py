@@ -64,7 +64,7 @@ class S47CourseDialog(FormDialog):
         self.ended_on = DateField()
         add_row(self.form, "&Joint or single agency:", self.agencies)
         add_row(self.form, "&Visit:", self.visited_on)
-        add_row(self.form, "Child &seen:", self.child_seen)
+        add_row(self.form, "C&hild seen:", self.child_seen)
         add_row(self.form, "Child seen &alone:", self.seen_alone)
         add_row(self.form, "&Why the child was not seen:", self.not_seen_reason)
         add_row(self.form, "&Medical:", self.medical_on)
@@ -130,7 +130,7 @@ class InterviewDialog(FormDialog):
         self.interviewee = named(QLineEdit(), "Who was interviewed")
         self.interviewee.setPlaceholderText("For example: the child, mother, class teacher")
         self.abe = named(
-            QCheckBox("&ABE interview (Achieving Best Evidence, video-recorded)"), "ABE interview"
+            QCheckBox("A&BE interview (Achieving Best Evidence, video-recorded)"), "ABE interview"
         )
         add_row(self.form, "&Date:", self.held_on)
         add_row(self.form, "&Who was interviewed:", self.interviewee)
