@@ -44,6 +44,7 @@ from app.models import (
     MeetingAction,
     Notification,
     Practitioner,
+    S47Interview,
     Setting,
     SignificantEvent,
 )
@@ -147,6 +148,8 @@ def known_ids(workspace: Workspace) -> dict[str, list[str]]:
             "notification_id": ids(Notification),
             "plan_id": ids(InterimSafetyPlan),
             "event_id": ids(SignificantEvent),
+            "strategy_meeting_id": meeting_ids,
+            "interview_id": ids(S47Interview),
         }
     known["child_id"] = [cases.get_case(workspace, case_id=c).child_id for c in known["case_id"]]
     known["record_id"] = sorted({i for values in known.values() for i in values})

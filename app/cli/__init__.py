@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "preproceedings_commands",
     "consultation_commands",
     "chronology_commands",
+    "s47_commands",
 ]
 
 

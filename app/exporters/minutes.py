@@ -34,6 +34,7 @@ from app.exporters.docx_tables import add_label_table as label_table
 from app.exporters.minutes_copies import minutes_for, write_distribution
 from app.exporters.minutes_model import Attendee, MinutesData
 from app.exporters.minutes_redact import FamilyWriter, mark_headers
+from app.exporters.minutes_s47 import write_s47
 from app.models import AttendanceStatus, MeetingType, MinutesCopy
 from app.services.conduct.distribution import NOT_NAMED, Recipient, record_copy
 from app.storage import audit
@@ -317,6 +318,7 @@ def render_minutes(data: MinutesData) -> Any:
     _heading_block(out, data)
     _attendance(out, data)
     _representation(out, data)
+    write_s47(out, data)
     _agenda(out, data)
     _sign_off(out, data)
     write_distribution(out, data)

@@ -40,6 +40,7 @@ from app.services.conduct.attendance import AttendeeRow
 from app.services.conduct.distribution import KIND_LABELS, DistributionRow
 from app.services.conduct.record import MeetingRecord, meeting_record
 from app.services.conduct.restriction import load_restrictions
+from app.services.s47_enquiry import s47_course_as_of
 from app.storage.workspace import Workspace
 from app.workflow.restriction import NotForFamilies, check_family_copy
 from app.workflow.risk_to_others import asked_at
@@ -104,6 +105,9 @@ def load_minutes_data(
         safety_plan=parts.safety_plan,
         conference=parts.conference,
         discharge=parts.discharge,
+        s47=s47_course_as_of(workspace, case_id=record.case_id, day=record.scheduled_date)
+        if record.meeting_type in (MeetingType.REVIEW, MeetingType.ICPC)
+        else None,
         family_copy=family_copy,
         risk_restricted=risk_restricted,
         distribution=distribution_entries(distribution, family_copy=family_copy),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app.exporters.minutes_journey_model import (
     ConferenceEntry,
@@ -15,6 +16,10 @@ from app.exporters.minutes_journey_model import (
     SafetyPlanEntry,
     TimeframeEntry,
 )
+
+if TYPE_CHECKING:
+    from app.services.s47_enquiry import S47Course
+
 from app.models import (
     ActionStatus,
     AttendanceStatus,
@@ -178,6 +183,8 @@ class MinutesData:
     risk_to_others: RiskToOthersRow | None = None
     risk_asked: bool = False
     risk_restricted: bool = False
+    # A review's or an initial conference's view of the section 47 enquiry.
+    s47: S47Course | None = None
 
     @property
     def signed_off(self) -> bool:

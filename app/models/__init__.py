@@ -58,6 +58,7 @@ from app.models.restriction import (
     RestrictionChange,
 )
 from app.models.risk import RiskAgency, RiskAssessment, RiskToOthers, risk_to_others_id
+from app.models.s47 import S47Agencies, S47Enquiry, S47Interview, S47Outcome, SeenAlone
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
@@ -118,8 +119,13 @@ __all__ = [
     "RiskAgency",
     "RiskAssessment",
     "RiskToOthers",
+    "S47Agencies",
+    "S47Enquiry",
+    "S47Interview",
+    "S47Outcome",
     "SafetyPlanItem",
     "SafetyPlanVersion",
+    "SeenAlone",
     "Setting",
     "Sex",
     "SignedRecord",

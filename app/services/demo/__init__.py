@@ -15,6 +15,7 @@ from app.models import Child
 from app.services.demo import core, core_groups, journey, register, strategy
 from app.services.demo.consultations import add as add_consultations
 from app.services.demo.preproceedings import add as add_pre_proceedings
+from app.services.demo.s47 import add as add_s47_courses
 from app.services.demo.significant_events import add as add_significant_events
 from app.storage.workspace import Workspace
 
@@ -23,6 +24,7 @@ PARTS = [core.add, strategy.add, register.add, journey.add, core_groups.add]
 PARTS.append(add_pre_proceedings)  # children in pre-proceedings: census module 5
 PARTS.append(add_consultations)  # practitioners' consultations (Q14.1)
 PARTS.append(add_significant_events)  # events in the chronology for court
+PARTS.append(add_s47_courses)  # the course of a few section 47 enquiries (Q14.4)
 
 
 def refuse_real_records(workspace: Workspace) -> None:

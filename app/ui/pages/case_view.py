@@ -25,6 +25,7 @@ from app.ui.pages.chronology_section import ChronologySection
 from app.ui.pages.family_section import FamilySection
 from app.ui.pages.list_page import make_table
 from app.ui.pages.preproceedings_section import PreProceedingsSection
+from app.ui.pages.s47_section import S47Section
 from app.ui.table_models import CaseMeetingsTableModel
 from app.ui.widgets import heading, hint, name_buttons, named
 
@@ -100,6 +101,7 @@ class CaseView(QWidget):
             self.family,
             self.agencies,
             self.meetings,
+            S47Section(workspace, case_id),
             PreProceedingsSection(workspace, case_id),
             self.timeline,
             ChronologySection(workspace, case_id),
