@@ -54,6 +54,8 @@ def test_keyboard_moves_through_the_agenda(strategy, open_view, qtbot: QtBot) ->
     assert isinstance(view.current_page, DecisionPage)
     # The cursor lands on the decision page, so typing goes on from there.
     assert view.current_page.isAncestorOf(focused(view))
+    press(focused(view), Qt.Key.Key_0, CTRL)
+    assert len(flow.steps) == 10 and flow.index == 9  # the tenth: any other business
     press(focused(view), Qt.Key.Key_1, CTRL)
     assert flow.index == 0
     marks = [view.agenda.text_of(i)[0] for i in range(len(flow.steps))]

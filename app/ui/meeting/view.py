@@ -70,7 +70,7 @@ QFrame#warningPanel QLabel {{ color: {c.warning_text}; }}
 
 
 HINTS = (
-    "Next item Alt+→ or Ctrl+PgDn · Previous Alt+← or Ctrl+PgUp · Item n Ctrl+1…9 · "
+    "Next item Alt+→ or Ctrl+PgDn · Previous Alt+← or Ctrl+PgUp · Item n Ctrl+1…9, Ctrl+0 for 10 · "
     "Decision Ctrl+D · Add action Ctrl+Shift+A · Arrived Ctrl+Shift+M · Walk-in Ctrl+Shift+W · "
     "Close meeting Ctrl+Shift+E"
 )
@@ -240,6 +240,8 @@ class MeetingView(QWidget):
             ("Ctrl+Shift+Q", self.leave),
         ]
         bindings += [(f"Ctrl+{n}", functools.partial(self.go_to_item, n - 1)) for n in range(1, 10)]
+        # A strategy meeting has ten items: Ctrl+0 is the tenth, as on a keyboard's row.
+        bindings.append(("Ctrl+0", functools.partial(self.go_to_item, 9)))
         self.shortcuts: dict[str, QShortcut] = {}
         for keys, slot in bindings:
             shortcut = QShortcut(QKeySequence(keys), self)
