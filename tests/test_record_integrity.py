@@ -19,10 +19,12 @@ from app.models import (
     AuditEntry,
     FamilyMember,
     MeetingType,
+    RiskAssessment,
     seed_id,
 )
 from app.services import agencies, cases, records
 from app.services.conduct import invitations, signoff
+from app.services.conduct.risk_to_others import record_risk_to_others
 from app.services.conduct.templates import restore_default_template
 from app.services.setup import template_item_id
 from app.services.workspace import create_workspace
@@ -42,6 +44,9 @@ def _signed(workspace: Workspace) -> tuple[SampleMeeting, str]:
     )
     invitations.invite_family_member(
         workspace, meeting_id=sample.meeting_id, family_member_id=father
+    )
+    record_risk_to_others(
+        workspace, meeting_id=sample.meeting_id, assessment=RiskAssessment.NONE_KNOWN
     )
     signoff.sign_off(workspace, meeting_id=sample.meeting_id)
     return sample, father

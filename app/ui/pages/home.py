@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import clock
 from app.models import MeetingStatus
@@ -73,7 +80,17 @@ class HomePage(QWidget):
         buttons.addStretch(1)
         name_buttons(buttons)
 
-        layout = QVBoxLayout(self)
+        # Long text (200 % and more) scrolls the page rather than squeezing its parts.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        named(scroll, "Home")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
