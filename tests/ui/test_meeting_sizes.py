@@ -33,6 +33,31 @@ SCALES = [100, 150, 200]
 LEAVE = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
+def assert_fits(view: MeetingView, size: tuple[int, int]) -> None:
+    """The window never grows past the screen, six lines of notes show, and the agenda
+    can be reached (as a column, or as one line when three columns do not fit)."""
+    window = view.window()
+    assert window.width() <= size[0]
+    assert window.minimumSizeHint().width() <= size[0]
+    # The rest of the window (menus, toolbar, status bar) is not meeting mode's to shrink.
+    assert view.minimumSizeHint().height() <= size[1] // 2
+    assert view.minimumSizeHint().width() <= size[0]
+    page = view.current_page
+    notes = page.notes
+    notes.clearFocus()
+    notes.setFocus()  # as arriving at the item or its Alt key does: it scrolls into sight
+    QApplication.processEvents()
+    shown = notes.viewport().visibleRegion().boundingRect().height()
+    assert shown >= NOTES_LINES * notes.fontMetrics().lineSpacing(), page.step.title
+    if view.compact:
+        assert view.agenda_line.isVisible() and not view.agenda.isVisible()
+        assert view.agenda_line.items.count() == len(view.state.flow.steps)
+        assert view.attendance_toggle.isVisible()
+    else:
+        assert view.agenda.isVisible() and view.attendance.isVisible()
+        assert view.agenda.list.count() == len(view.state.flow.steps)
+
+
 @pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s}pc")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_enter_every_step_and_leave(
@@ -63,10 +88,7 @@ def test_enter_every_step_and_leave(
             view.go_to_item(index)
             assert view.state.flow.index == index
             QApplication.processEvents()  # layouts and resizes run, as on screen
-            # The window never grows past the screen; the notes keep six lines.
-            assert window.minimumSizeHint().width() <= size[0]
-            notes = view.current_page.notes
-            assert notes.height() >= NOTES_LINES * notes.fontMetrics().lineSpacing()
+            assert_fits(view, size)
         closed: list[bool] = []
         view.closed.connect(functools.partial(closed.append, True))
         press(focused(view), Qt.Key.Key_Q, LEAVE)
@@ -90,3 +112,31 @@ def test_the_agenda_survives_being_emptied_before_it_goes(strategy, open_view) -
     view.agenda.update_items()
     view._on_tick()
     assert view.agenda.list.count() == 0
+
+
+def test_the_narrow_layout_keeps_agenda_and_attendance_at_hand(strategy, open_view) -> None:
+    """Too narrow for three columns: the agenda is one line, attendance is behind a button,
+    and the keys that need attendance bring it out."""
+    view = open_view(strategy)
+    view.resize(view.fontMetrics().averageCharWidth() * 80, 700)
+    QApplication.processEvents()
+    assert view.compact
+    assert not view.agenda.isVisible() and not view.attendance.isVisible()
+    view.agenda_line.items.setFocus()
+    view.agenda_line.items.activated.emit(3)  # as choosing it with the keyboard does
+    assert view.state.flow.index == 3
+    assert view.agenda_line.items.currentText().startswith("▶ Item 4 of ")
+    assert view.attendance_toggle.text() == f"Attendance ({len(view.attendance.lines)})"
+    view.attendance_toggle.click()
+    assert view.attendance.isVisible() and not view.centre.isVisible()
+    assert view.attendance.isAncestorOf(view.focusWidget())
+    view.attendance_toggle.click()
+    assert view.centre.isVisible() and view.current_page.isAncestorOf(view.focusWidget())
+    view.shortcuts["Ctrl+Shift+W"].activated.emit()
+    assert view.attendance.isVisible()
+    assert view.focusWidget() is view.attendance.walk_in.name
+    # Wide again: three columns, nothing behind a button.
+    view.resize(view.fontMetrics().averageCharWidth() * 160, 700)
+    QApplication.processEvents()
+    assert not view.compact
+    assert view.agenda.isVisible() and view.attendance.isVisible() and view.centre.isVisible()

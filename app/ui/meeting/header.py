@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +15,7 @@ from app import clock
 from app.models import MeetingStatus, MeetingType
 from app.services.conduct.timescales import meeting_timescales
 from app.ui.meeting.agenda_panel import clock_text
+from app.ui.meeting.flow_layout import FlowingLabel, FlowLayout
 from app.ui.meeting.state import MeetingState
 from app.ui.text import long_date, meeting_status, short_date, time_text
 from app.ui.widgets import named
@@ -43,7 +41,7 @@ class HeaderBar(QFrame):
         super().__init__(parent)
         self.state = state
         self.setObjectName("meetingHeader")
-        self.title = QLabel()
+        self.title = FlowingLabel()
         self.title.setObjectName("heading")
         font = self.title.font()
         if font.pointSizeF() > 0:
@@ -53,7 +51,7 @@ class HeaderBar(QFrame):
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.status = QLabel()
+        self.status = FlowingLabel()
         self.status.setObjectName("statusChip")
         # "Signed off by … on …" is long: it wraps rather than widen the window past a
         # 1024-pixel screen.
@@ -80,13 +78,11 @@ class HeaderBar(QFrame):
         # Ctrl+Shift+Q, Alt+L and a click still reach it (and leaving asks once).
         self.leave.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-        # Leave sits with the title, so the row of commands fits a 1366-pixel laptop
-        # screen at any status (at most four of them show at once).
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.clocks, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
+        # Title, status, clocks and Leave flow onto more rows when the window is narrow
+        # or the text large, rather than forcing the window wider than the screen.
+        top = FlowLayout()
+        for widget in (self.title, self.status, self.clocks, self.leave):
+            top.addWidget(widget)
         self.buttons = (
             self.start,
             self.invitations,
@@ -98,12 +94,10 @@ class HeaderBar(QFrame):
             self.family_copy,
             self.letters,
         )
-        # The commands wrap onto a second row when the window is narrow or the text large,
-        # rather than forcing the window wider than the screen.
-        commands = self.commands = QGridLayout()
-        commands.setContentsMargins(0, 0, 0, 0)
+        # The commands wrap onto more rows in the same way.
+        commands = self.commands = FlowLayout(spacing=6)
         for button in self.buttons:
-            button.setParent(self)  # placed in the grid by arrange_commands
+            commands.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
@@ -111,27 +105,6 @@ class HeaderBar(QFrame):
         layout.addLayout(commands)
         state.header_changed.connect(self.refresh)
         self.refresh()
-
-    def arrange_commands(self) -> None:
-        """Lay the shown commands out in as few rows as fit the header's width."""
-        margins = self.contentsMargins()
-        room = max(self.width() - margins.left() - margins.right() - 24, 1)
-        spacing = max(self.commands.horizontalSpacing(), 6)
-        for button in self.buttons:
-            self.commands.removeWidget(button)
-        row = column = used = 0
-        for button in (b for b in self.buttons if not b.isHidden()):
-            width = button.sizeHint().width()
-            if column and used + spacing + width > room:
-                row, column, used = row + 1, 0, 0
-            self.commands.addWidget(button, row, column, Qt.AlignmentFlag.AlignLeft)
-            used += (spacing if column else 0) + width
-            column += 1
-        self.commands.setColumnStretch(len(self.buttons), 1)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.arrange_commands()
 
     def refresh(self) -> None:
         header = self.state.header
@@ -166,7 +139,6 @@ class HeaderBar(QFrame):
             not running or (conference and header.status is MeetingStatus.SCHEDULED)
         )
         self.family_copy.setVisible(conference and not running)
-        self.arrange_commands()
         self.tick()
 
     def tick(self) -> None:
