@@ -81,7 +81,15 @@ class HeaderBar(QFrame):
         # Title, status, clocks and Leave flow onto more rows when the window is narrow
         # or the text large, rather than forcing the window wider than the screen.
         top = FlowLayout()
-        for widget in (self.title, self.status, self.clocks, self.leave):
+        # On a short screen the date, place and timescales wait behind a button, so the
+        # item keeps its room; the button says what it holds.
+        self.more = QPushButton("Date, place and timescales")
+        self.more.setCheckable(True)
+        self.more.setAutoDefault(False)
+        named(self.more, "Date, place and timescales", "Shows or hides the meeting's details.")
+        self.more.toggled.connect(lambda _shown: self._show_details())
+        self.short = False
+        for widget in (self.title, self.status, self.clocks, self.more, self.leave):
             top.addWidget(widget)
         self.buttons = (
             self.start,
@@ -120,7 +128,7 @@ class HeaderBar(QFrame):
         self.status.setText(f"Status: {status}")
         self.status.setAccessibleName(f"Status: {status}")
         due = meeting_timescales(self.state.workspace, meeting_id=self.state.meeting_id)
-        self.timescales.setVisible(due is not None)
+        self.due_shown = due is not None
         if due is not None:
             self.timescales.setText(
                 f"Review due {long_date(due.review_due)} · Initial conference due "
@@ -140,6 +148,18 @@ class HeaderBar(QFrame):
         )
         self.family_copy.setVisible(conference and not running)
         self.tick()
+        self._show_details()
+
+    def set_short(self, short: bool) -> None:
+        """On a short screen, hide the details behind the button (until it is pressed)."""
+        self.short = short
+        self._show_details()
+
+    def _show_details(self) -> None:
+        shown = not self.short or self.more.isChecked()
+        self.more.setVisible(self.short)
+        self.details.setVisible(shown)
+        self.timescales.setVisible(shown and self.due_shown)
 
     def tick(self) -> None:
         """Redraw the clocks (the step model keeps the time; this only shows it)."""

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,6 +81,14 @@ HINTS = (
     "Decision Ctrl+D · Add action Ctrl+Shift+A · Arrived Ctrl+Shift+M · Walk-in Ctrl+Shift+W · "
     "Close meeting Ctrl+Shift+E"
 )
+
+
+class ColumnsArea(QScrollArea):
+    """The three columns, asking for no more height than their minimum: the rest of
+    the window's height is theirs anyway, and a taller wish would make the view scroll."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class MeetingView(QWidget):
@@ -189,7 +197,7 @@ class MeetingView(QWidget):
         status.addWidget(self.saved)
         # The window never grows past the screen: whatever is still too wide at a large
         # text size scrolls sideways rather than pushing the window wider.
-        columns = QScrollArea()
+        columns = ColumnsArea()
         columns.setWidget(splitter)
         columns.setWidgetResizable(True)
         columns.setFrameShape(QFrame.Shape.NoFrame)
@@ -199,7 +207,7 @@ class MeetingView(QWidget):
         self.columns = columns
         # Six lines of notes, the line above them and Previous and Next always have room:
         # on a short screen the whole view scrolls (to the cursor) rather than squeeze them.
-        columns.setMinimumHeight(self.fontMetrics().lineSpacing() * (NOTES_LINES + 8))
+        columns.setMinimumHeight(self.fontMetrics().lineSpacing() * (NOTES_LINES + 5))
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +232,9 @@ class MeetingView(QWidget):
         metrics = self.fontMetrics()
         width = self.width() if self.isVisible() else self.window().width()
         compact = not fits_three_columns(width, metrics)
-        self.hints.setVisible(has_room_for_hints(self.window().height(), metrics))
+        tall = has_room_for_hints(self.window().height(), metrics)
+        self.hints.setVisible(tall)
+        self.header.set_short(not tall)
         people = compact and self.attendance_toggle.isChecked()
         if compact != self.compact:
             # The same Previous and Next buttons go either side of the agenda line.
@@ -532,7 +542,10 @@ class MeetingView(QWidget):
         page = self.pages.get(self.state.flow.index)
         if page is not None and page.isAncestorOf(widget):
             show_whole(page.scroller, widget)
-        show_whole(self.outer, widget)
+        # In the columns, all of them shows (Previous and Next too) where they fit.
+        columns = self.columns
+        fits = columns.height() + 16 <= self.outer.viewport().height()
+        show_whole(self.outer, columns if fits and columns.isAncestorOf(widget) else widget)
 
     def _update_agenda(self) -> None:
         self.agenda.update_items()
