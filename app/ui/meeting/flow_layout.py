@@ -97,5 +97,8 @@ class FlowingLabel(QLabel):
         lines = self.text().splitlines() or [""]
         width = max(self.fontMetrics().horizontalAdvance(line) for line in lines)
         m = self.contentsMargins()
-        width += m.left() + m.right() + 2 * self.margin() + 4
+        # Room for a style's padding and border (the status chip has both).
+        width += (
+            m.left() + m.right() + 2 * self.margin() + 3 * self.fontMetrics().averageCharWidth()
+        )
         return QSize(width, self.heightForWidth(width))

@@ -26,6 +26,10 @@ def command(text: str, shortcut: str = "") -> QPushButton:
     label = f"{text} ({shortcut})" if shortcut else text
     button = QPushButton(label)
     button.setAutoDefault(False)
+    # On a short screen the label goes without its shortcut (the tooltip keeps it).
+    button.setProperty("labels", (label, text))
+    if shortcut:
+        button.setToolTip(shortcut)
     named(button, text.replace("&", "").rstrip("…"), f"Shortcut: {shortcut}" if shortcut else "")
     return button
 
@@ -153,6 +157,9 @@ class HeaderBar(QFrame):
     def set_short(self, short: bool) -> None:
         """On a short screen, hide the details behind the button (until it is pressed)."""
         self.short = short
+        for button in (*self.buttons, self.leave):
+            long, plain = button.property("labels")
+            button.setText(plain if short else long)
         self._show_details()
 
     def _show_details(self) -> None:

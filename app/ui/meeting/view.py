@@ -240,7 +240,7 @@ class MeetingView(QWidget):
             # The same Previous and Next buttons go either side of the agenda line.
             self.nav.setStretch(2, 0 if compact else 1)
             chars = metrics.averageCharWidth()
-            self.splitter.setSizes([chars * 26, max(width - chars * 66, chars * 40), chars * 40])
+            self.splitter.setSizes([chars * 30, max(width - chars * 78, chars * 40), chars * 48])
         self.compact = compact
         self.agenda.setVisible(not compact)
         self.agenda_line.setVisible(compact)
