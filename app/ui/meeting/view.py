@@ -131,6 +131,8 @@ class MeetingView(QWidget):
         self.next_button = QPushButton("Next (Alt+→) ▶")
         named(self.previous_button, "Previous item")
         named(self.next_button, "Next item")
+        self.previous_button.setToolTip("Alt+← or Ctrl+PgUp")
+        self.next_button.setToolTip("Alt+→ or Ctrl+PgDn")
         for button in (self.previous_button, self.next_button):
             button.setAutoDefault(False)
         self.notice = QLabel()
@@ -242,6 +244,9 @@ class MeetingView(QWidget):
             chars = metrics.averageCharWidth()
             self.splitter.setSizes([chars * 30, max(width - chars * 78, chars * 40), chars * 48])
         self.compact = compact
+        # Beside the agenda line the buttons go without their keys (the tooltips keep them).
+        self.previous_button.setText("◀ Previous" if compact else "◀ Previous (Alt+←)")
+        self.next_button.setText("Next ▶" if compact else "Next (Alt+→) ▶")
         self.agenda.setVisible(not compact)
         self.agenda_line.setVisible(compact)
         self.attendance_toggle.setVisible(compact)
