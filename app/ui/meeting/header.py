@@ -67,6 +67,14 @@ class HeaderBar(QFrame):
         self.timescales.setWordWrap(True)
         named(self.timescales, "Timescales")
 
+        # On a short screen the date, place and timescales wait behind a button, so the
+        # item keeps its room; the button says what it holds.
+        self.more = QPushButton("Date, place and timescales")
+        self.more.setCheckable(True)
+        self.more.setAutoDefault(False)
+        named(self.more, "Date, place and timescales", "Shows or hides the meeting's details.")
+        self.more.toggled.connect(lambda _shown: self._show_details())
+        self.short = False
         # Alt+G is the main window's Go menu; Alt+S is free while the meeting has not started.
         self.start = command("&Start the meeting", "Ctrl+Shift+S")
         self.invitations = command("&Invitations…", "Ctrl+Shift+I")
@@ -85,14 +93,6 @@ class HeaderBar(QFrame):
         # Title, status, clocks and Leave flow onto more rows when the window is narrow
         # or the text large, rather than forcing the window wider than the screen.
         top = FlowLayout()
-        # On a short screen the date, place and timescales wait behind a button, so the
-        # item keeps its room; the button says what it holds.
-        self.more = QPushButton("Date, place and timescales")
-        self.more.setCheckable(True)
-        self.more.setAutoDefault(False)
-        named(self.more, "Date, place and timescales", "Shows or hides the meeting's details.")
-        self.more.toggled.connect(lambda _shown: self._show_details())
-        self.short = False
         for widget in (self.title, self.status, self.clocks, self.more, self.leave):
             top.addWidget(widget)
         self.buttons = (

@@ -266,20 +266,12 @@ class MeetingView(QWidget):
     def _on_attendance_toggled(self, shown: bool) -> None:
         self._fit()
         if shown:
-            # The cursor goes to the first thing in attendance the keyboard can reach.
-            where = self.attendance.nextInFocusChain()
-            while (
-                where is not None
-                and where is not self.attendance
-                and not (
-                    self.attendance.isAncestorOf(where)
-                    and where.isVisible()
-                    and where.focusPolicy() & Qt.FocusPolicy.TabFocus
-                )
-            ):
-                where = where.nextInFocusChain()
-            if where is not None:
-                where.setFocus(Qt.FocusReason.OtherFocusReason)
+            # The cursor goes to the first invitee's attendance, or to the walk-in form.
+            lines = list(self.attendance.lines.values())
+            if lines and lines[0].status.isEnabled():
+                lines[0].status.setFocus(Qt.FocusReason.OtherFocusReason)
+            elif self.attendance.walk_in.isVisibleTo(self):
+                self.attendance.walk_in.start()
         elif self.state.flow.index in self.pages:
             self._back_to_item()
 
