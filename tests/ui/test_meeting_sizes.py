@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from app.ui import scrub
 from app.ui.meeting import MeetingView
 from app.ui.meeting.steps.base import NOTES_LINES
+from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.shell import Shell
 from app.ui.style import MIN_POINT_SIZE
 from tests.ui.conftest import unlock
@@ -60,7 +61,21 @@ def assert_fits(view: MeetingView, size: tuple[int, int]) -> None:
         assert view.agenda.list.count() == len(view.state.flow.steps)
 
 
-@pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{s}pc")
+@pytest.fixture
+def text_size(request: pytest.FixtureRequest) -> Iterator[QFont]:
+    """The application's text at ``scale`` per cent, as the Settings text size sets it
+    (a window's own font does not reach a view styled before it was placed)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    font = QFont(before)
+    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) * request.param / 100)
+    app.setFont(font)
+    yield font
+    app.setFont(before)
+
+
+@pytest.mark.parametrize("text_size", SCALES, ids=lambda s: f"{s}pc", indirect=True)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_enter_every_step_and_leave(
     qtbot: QtBot,
@@ -68,7 +83,7 @@ def test_enter_every_step_and_leave(
     journey_template: tuple[Path, dict[str, str]],
     tmp_path: Path,
     size: tuple[int, int],
-    scale: int,
+    text_size: QFont,
 ) -> None:
     source, ids = journey_template
     path = tmp_path / "journey.macpt"
@@ -76,9 +91,7 @@ def test_enter_every_step_and_leave(
     path.chmod(0o600)
     shell = make_shell(path)
     window = unlock(qtbot, shell)
-    font = QFont(window.font())
-    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) * scale / 100)
-    window.setFont(font)
+    window.setFont(text_size)
     window.resize(*size)
     for meeting_id in (ids["strategy_id"], ids["meeting_id"]):
         window.open_meeting(meeting_id)
@@ -90,7 +103,10 @@ def test_enter_every_step_and_leave(
         qtbot.waitUntil(lambda v=view: v.focusWidget() is not None)  # type: ignore[misc]
         steps = len(view.state.flow.steps)
         for index in range(steps):
-            view.go_to_item(index)
+            if view.compact:  # every item is reached as the chair would, by the agenda line
+                view.agenda_line.items.activated.emit(index)
+            else:
+                view.agenda.list.itemActivated.emit(view.agenda.list.item(index))
             assert view.state.flow.index == index
             QApplication.processEvents()  # layouts and resizes run, as on screen
             assert_fits(view, size)
@@ -137,6 +153,9 @@ def test_the_narrow_layout_keeps_agenda_and_attendance_at_hand(strategy, open_vi
     assert view.attendance.isAncestorOf(view.focusWidget())
     view.attendance_toggle.click()
     assert view.centre.isVisible() and view.current_page.isAncestorOf(view.focusWidget())
+    view.shortcuts["Ctrl+Shift+M"].activated.emit()  # arrived: a picker, panel or not
+    assert isinstance(view.dialog, ArrivalPicker)
+    view.dialog.reject()
     view.shortcuts["Ctrl+Shift+W"].activated.emit()
     assert view.attendance.isVisible()
     assert view.focusWidget() is view.attendance.walk_in.name
