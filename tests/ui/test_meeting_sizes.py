@@ -164,3 +164,27 @@ def test_the_narrow_layout_keeps_agenda_and_attendance_at_hand(strategy, open_vi
     QApplication.processEvents()
     assert not view.compact
     assert view.agenda.isVisible() and view.attendance.isVisible() and view.centre.isVisible()
+
+
+def test_a_larger_text_size_folds_the_columns_at_once(strategy, open_view) -> None:
+    """Settings changes the text size while a meeting is open: the layout follows."""
+    view = open_view(strategy)
+    view.resize(view.fontMetrics().averageCharWidth() * 150, 700)
+    QApplication.processEvents()
+    assert not view.compact
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    larger = QFont(before)
+    larger.setPointSizeF(max(before.pointSizeF(), MIN_POINT_SIZE) * 2)
+    app.setFont(larger)
+    try:
+        QApplication.processEvents()
+        assert view.compact
+        assert view.agenda_line.isVisible() and not view.agenda.isVisible()
+        lines = view.fontMetrics().lineSpacing() * (NOTES_LINES + 5)
+        assert view.columns.minimumHeight() == lines
+    finally:
+        app.setFont(before)
+    QApplication.processEvents()
+    assert not view.compact

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -186,9 +186,6 @@ class MeetingView(QWidget):
         splitter.addWidget(centre)
         splitter.addWidget(self.attendance)
         # Extra width goes to the current item, where the chair and minute-taker type.
-        chars = self.fontMetrics().averageCharWidth()
-        self.agenda.setMinimumWidth(chars * 24)
-        self.attendance.setMinimumWidth(chars * 36)
         for index, stretch in enumerate((0, 1, 0)):
             splitter.setStretchFactor(index, stretch)
         status = QHBoxLayout()
@@ -207,9 +204,9 @@ class MeetingView(QWidget):
         columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         named(columns, "Agenda, current item and attendance")
         self.columns = columns
+        self._measure()
         # Six lines of notes, the line above them and Previous and Next always have room:
         # on a short screen the whole view scrolls (to the cursor) rather than squeeze them.
-        columns.setMinimumHeight(self.fontMetrics().lineSpacing() * (NOTES_LINES + 5))
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -227,6 +224,23 @@ class MeetingView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(outer)
         self._fit()
+
+    def _measure(self) -> None:
+        """Sizes that follow the text size: the side columns' widths, the item's height
+        (six lines of notes, the line above them, Previous and Next)."""
+        metrics = self.fontMetrics()
+        chars = metrics.averageCharWidth()
+        self.agenda.setMinimumWidth(chars * 24)
+        self.attendance.setMinimumWidth(chars * 36)
+        self.columns.setMinimumHeight(metrics.lineSpacing() * (NOTES_LINES + 5))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The text size changed (in Settings, or once the view is placed): fit again.
+        if event.type() is QEvent.Type.FontChange and self.compact is not None:
+            self._measure()
+            self.compact = None
+            self._fit()
 
     def _fit(self) -> None:
         """Three columns where they fit at this text size; else the agenda on one line
