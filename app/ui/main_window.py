@@ -6,7 +6,7 @@ empties every view and destroys it (see :class:`app.ui.shell.Shell`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,19 @@ from app.ui.widgets import named
 
 DETAIL_PAGES = {"case": "cases", "meeting": "meetings"}
 PAGE_KEYS = [spec.key for spec in PAGES]
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack as small as the page on show: a page built earlier (Home at a large text
+    size, say) must not hold the window taller than a small screen in meeting mode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +82,7 @@ class MainWindow(QMainWindow):
             f"Choose a section; Ctrl+1 to Ctrl+{len(PAGES)} jump straight to one",
         )
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         for spec in PAGES:
             self.nav.addItem(spec.title)
         width = max(self.nav.sizeHintForColumn(0), self.fontMetrics().averageCharWidth() * 10)

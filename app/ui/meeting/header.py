@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +15,7 @@ from app import clock
 from app.models import MeetingStatus, MeetingType
 from app.services.conduct.timescales import meeting_timescales
 from app.ui.meeting.agenda_panel import clock_text
+from app.ui.meeting.flow_layout import FlowingLabel, FlowLayout
 from app.ui.meeting.state import MeetingState
 from app.ui.text import long_date, meeting_status, short_date, time_text
 from app.ui.widgets import named
@@ -28,6 +26,10 @@ def command(text: str, shortcut: str = "") -> QPushButton:
     label = f"{text} ({shortcut})" if shortcut else text
     button = QPushButton(label)
     button.setAutoDefault(False)
+    # On a short screen the label goes without its shortcut (the tooltip keeps it).
+    button.setProperty("labels", (label, text))
+    if shortcut:
+        button.setToolTip(shortcut)
     named(button, text.replace("&", "").rstrip("…"), f"Shortcut: {shortcut}" if shortcut else "")
     return button
 
@@ -43,7 +45,7 @@ class HeaderBar(QFrame):
         super().__init__(parent)
         self.state = state
         self.setObjectName("meetingHeader")
-        self.title = QLabel()
+        self.title = FlowingLabel()
         self.title.setObjectName("heading")
         font = self.title.font()
         if font.pointSizeF() > 0:
@@ -53,7 +55,7 @@ class HeaderBar(QFrame):
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.status = QLabel()
+        self.status = FlowingLabel()
         self.status.setObjectName("statusChip")
         # "Signed off by … on …" is long: it wraps rather than widen the window past a
         # 1024-pixel screen.
@@ -65,6 +67,14 @@ class HeaderBar(QFrame):
         self.timescales.setWordWrap(True)
         named(self.timescales, "Timescales")
 
+        # On a short screen the date, place and timescales wait behind a button, so the
+        # item keeps its room; the button says what it holds.
+        self.more = QPushButton("Date, place and timescales")
+        self.more.setCheckable(True)
+        self.more.setAutoDefault(False)
+        named(self.more, "Date, place and timescales", "Shows or hides the meeting's details.")
+        self.more.toggled.connect(lambda _shown: self._show_details())
+        self.short = False
         # Alt+G is the main window's Go menu; Alt+S is free while the meeting has not started.
         self.start = command("&Start the meeting", "Ctrl+Shift+S")
         self.invitations = command("&Invitations…", "Ctrl+Shift+I")
@@ -80,13 +90,11 @@ class HeaderBar(QFrame):
         # Ctrl+Shift+Q, Alt+L and a click still reach it (and leaving asks once).
         self.leave.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-        # Leave sits with the title, so the row of commands fits a 1366-pixel laptop
-        # screen at any status (at most four of them show at once).
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.clocks, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
+        # Title, status, clocks and Leave flow onto more rows when the window is narrow
+        # or the text large, rather than forcing the window wider than the screen.
+        top = FlowLayout()
+        for widget in (self.title, self.status, self.clocks, self.more, self.leave):
+            top.addWidget(widget)
         self.buttons = (
             self.start,
             self.invitations,
@@ -98,12 +106,10 @@ class HeaderBar(QFrame):
             self.family_copy,
             self.letters,
         )
-        # The commands wrap onto a second row when the window is narrow or the text large,
-        # rather than forcing the window wider than the screen.
-        commands = self.commands = QGridLayout()
-        commands.setContentsMargins(0, 0, 0, 0)
+        # The commands wrap onto more rows in the same way.
+        commands = self.commands = FlowLayout(spacing=6)
         for button in self.buttons:
-            button.setParent(self)  # placed in the grid by arrange_commands
+            commands.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
@@ -111,27 +117,6 @@ class HeaderBar(QFrame):
         layout.addLayout(commands)
         state.header_changed.connect(self.refresh)
         self.refresh()
-
-    def arrange_commands(self) -> None:
-        """Lay the shown commands out in as few rows as fit the header's width."""
-        margins = self.contentsMargins()
-        room = max(self.width() - margins.left() - margins.right() - 24, 1)
-        spacing = max(self.commands.horizontalSpacing(), 6)
-        for button in self.buttons:
-            self.commands.removeWidget(button)
-        row = column = used = 0
-        for button in (b for b in self.buttons if not b.isHidden()):
-            width = button.sizeHint().width()
-            if column and used + spacing + width > room:
-                row, column, used = row + 1, 0, 0
-            self.commands.addWidget(button, row, column, Qt.AlignmentFlag.AlignLeft)
-            used += (spacing if column else 0) + width
-            column += 1
-        self.commands.setColumnStretch(len(self.buttons), 1)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.arrange_commands()
 
     def refresh(self) -> None:
         header = self.state.header
@@ -147,7 +132,7 @@ class HeaderBar(QFrame):
         self.status.setText(f"Status: {status}")
         self.status.setAccessibleName(f"Status: {status}")
         due = meeting_timescales(self.state.workspace, meeting_id=self.state.meeting_id)
-        self.timescales.setVisible(due is not None)
+        self.due_shown = due is not None
         if due is not None:
             self.timescales.setText(
                 f"Review due {long_date(due.review_due)} · Initial conference due "
@@ -166,8 +151,22 @@ class HeaderBar(QFrame):
             not running or (conference and header.status is MeetingStatus.SCHEDULED)
         )
         self.family_copy.setVisible(conference and not running)
-        self.arrange_commands()
         self.tick()
+        self._show_details()
+
+    def set_short(self, short: bool) -> None:
+        """On a short screen, hide the details behind the button (until it is pressed)."""
+        self.short = short
+        for button in (*self.buttons, self.leave):
+            long, plain = button.property("labels")
+            button.setText(plain if short else long)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        shown = not self.short or self.more.isChecked()
+        self.more.setVisible(self.short)
+        self.details.setVisible(shown)
+        self.timescales.setVisible(shown and self.due_shown)
 
     def tick(self) -> None:
         """Redraw the clocks (the step model keeps the time; this only shows it)."""

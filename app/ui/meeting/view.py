@@ -13,8 +13,8 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,6 +39,12 @@ from app.ui.meeting.action_form import QuickActionDialog
 from app.ui.meeting.agenda_panel import AgendaPanel
 from app.ui.meeting.attendance_panel import AttendancePanel
 from app.ui.meeting.closing_dialog import ClosingDialog
+from app.ui.meeting.compact import (
+    AgendaLine,
+    attendance_button,
+    fits_three_columns,
+    has_room_for_hints,
+)
 from app.ui.meeting.dialogs import MeetingFileDialogs
 from app.ui.meeting.export import export_minutes_with_dialog
 from app.ui.meeting.family_copy import FamilyCopyDialog
@@ -49,6 +55,7 @@ from app.ui.meeting.resume import keep_current_item, return_to_kept_item
 from app.ui.meeting.signoff import AmendmentDialog, SignOffDialog
 from app.ui.meeting.state import MeetingState
 from app.ui.meeting.steps import StepPage, make_page
+from app.ui.meeting.steps.base import NOTES_LINES, show_whole
 from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.style import Colours
@@ -74,6 +81,14 @@ HINTS = (
     "Decision Ctrl+D · Add action Ctrl+Shift+A · Arrived Ctrl+Shift+M · Walk-in Ctrl+Shift+W · "
     "Close meeting Ctrl+Shift+E"
 )
+
+
+class ColumnsArea(QScrollArea):
+    """The three columns, asking for no more height than their minimum: the rest of
+    the window's height is theirs anyway, and a taller wish would make the view scroll."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class MeetingView(QWidget):
@@ -106,11 +121,18 @@ class MeetingView(QWidget):
         self.header = HeaderBar(state)
         self.agenda = AgendaPanel(state)
         self.attendance = AttendancePanel(state)
+        # On a small screen or at a large text size: the agenda as one line, attendance
+        # behind a button (see app.ui.meeting.compact).
+        self.agenda_line = AgendaLine(state)
+        self.attendance_toggle = attendance_button()
+        self.compact: bool | None = None
         self.stack = QStackedWidget()
         self.previous_button = QPushButton("◀ Previous (Alt+←)")
         self.next_button = QPushButton("Next (Alt+→) ▶")
         named(self.previous_button, "Previous item")
         named(self.next_button, "Next item")
+        self.previous_button.setToolTip("Alt+← or Ctrl+PgUp")
+        self.next_button.setToolTip("Alt+→ or Ctrl+PgDn")
         for button in (self.previous_button, self.next_button):
             button.setAutoDefault(False)
         self.notice = QLabel()
@@ -127,7 +149,7 @@ class MeetingView(QWidget):
         self.open_folder.setVisible(False)
         self.saved = QLabel("All changes saved")
         named(self.saved, "Save status")
-        hints = QLabel(HINTS)
+        hints = self.hints = QLabel(HINTS)
         hints.setWordWrap(True)
         hints.setObjectName("hint")
         named(hints, "Keyboard shortcuts")
@@ -147,35 +169,34 @@ class MeetingView(QWidget):
 
     # -- layout ------------------------------------------------------------------
     def _layout(self, hints: QLabel) -> None:
-        centre = QWidget()
-        nav = QHBoxLayout()
+        centre = self.centre = QWidget()
+        nav = self.nav = QHBoxLayout()
+        nav.setContentsMargins(0, 0, 0, 0)
         nav.addWidget(self.previous_button)
+        nav.addWidget(self.agenda_line, 1)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
-        centre_layout = QVBoxLayout(centre)
+        centre_layout = self.centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(8, 0, 8, 0)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addLayout(nav)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.agenda)
         splitter.addWidget(centre)
         splitter.addWidget(self.attendance)
         # Extra width goes to the current item, where the chair and minute-taker type.
-        chars = self.fontMetrics().averageCharWidth()
-        self.agenda.setMinimumWidth(chars * 24)
-        self.attendance.setMinimumWidth(chars * 36)
         for index, stretch in enumerate((0, 1, 0)):
             splitter.setStretchFactor(index, stretch)
-        splitter.setSizes([chars * 40, chars * 90, chars * 56])
         status = QHBoxLayout()
         status.addWidget(self.signed_off_line, 1)
         status.addWidget(self.notice, 1)
         status.addWidget(self.open_folder)
+        status.addWidget(self.attendance_toggle)
         status.addWidget(self.saved)
-        # The window never grows past the screen: on a small screen or at a large text
-        # size the three columns scroll sideways rather than pushing the window wider.
-        columns = QScrollArea()
+        # The window never grows past the screen: whatever is still too wide at a large
+        # text size scrolls sideways rather than pushing the window wider.
+        columns = ColumnsArea()
         columns.setWidget(splitter)
         columns.setWidgetResizable(True)
         columns.setFrameShape(QFrame.Shape.NoFrame)
@@ -183,15 +204,105 @@ class MeetingView(QWidget):
         columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         named(columns, "Agenda, current item and attendance")
         self.columns = columns
+        self._measure()
+        # Six lines of notes, the line above them and Previous and Next always have room:
+        # on a short screen the whole view scrolls (to the cursor) rather than squeeze them.
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.header)
+        inner.addLayout(status)
+        inner.addWidget(columns, 1)
+        inner.addWidget(hints)
+        outer = self.outer = QScrollArea()
+        outer.setWidget(body)
+        outer.setWidgetResizable(True)
+        outer.setFrameShape(QFrame.Shape.NoFrame)
+        outer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        named(outer, "Meeting mode")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addLayout(status)
-        layout.addWidget(columns, 1)
-        layout.addWidget(hints)
+        layout.addWidget(outer)
+        self._fit()
+
+    def _measure(self) -> None:
+        """Sizes that follow the text size: the side columns' widths, the item's height
+        (six lines of notes, the line above them, Previous and Next)."""
+        metrics = self.fontMetrics()
+        chars = metrics.averageCharWidth()
+        self.agenda.setMinimumWidth(chars * 24)
+        self.attendance.setMinimumWidth(chars * 36)
+        self.columns.setMinimumHeight(metrics.lineSpacing() * (NOTES_LINES + 5))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The text size changed (in Settings, or once the view is placed): fit again.
+        if event.type() is QEvent.Type.FontChange and self.compact is not None:
+            self._measure()
+            self.compact = None
+            self._fit()
+
+    def _fit(self) -> None:
+        """Three columns where they fit at this text size; else the agenda on one line
+        above the item and attendance behind a button."""
+        metrics = self.fontMetrics()
+        width = self.width() if self.isVisible() else self.window().width()
+        compact = not fits_three_columns(width, metrics)
+        tall = has_room_for_hints(self.window().height(), metrics)
+        self.hints.setVisible(tall)
+        self.header.set_short(not tall)
+        people = compact and self.attendance_toggle.isChecked()
+        if compact != self.compact:
+            # The same Previous and Next buttons go either side of the agenda line.
+            self.nav.setStretch(2, 0 if compact else 1)
+            chars = metrics.averageCharWidth()
+            self.splitter.setSizes([chars * 30, max(width - chars * 78, chars * 40), chars * 48])
+        self.compact = compact
+        # Beside the agenda line the buttons go without their keys (the tooltips keep them).
+        self.previous_button.setText("◀ Previous" if compact else "◀ Previous (Alt+←)")
+        self.next_button.setText("Next ▶" if compact else "Next (Alt+→) ▶")
+        self.agenda.setVisible(not compact)
+        self.agenda_line.setVisible(compact)
+        self.attendance_toggle.setVisible(compact)
+        self.attendance.setVisible(not compact or people)
+        self.centre.setVisible(not people)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def show_attendance(self, shown: bool = True) -> None:
+        """In the compact layout, show attendance in place of the item (or the item again)."""
+        if not self.compact:
+            return
+        self.attendance_toggle.setChecked(shown)
+
+    def _on_attendance_toggled(self, shown: bool) -> None:
+        self._fit()
+        if shown:
+            # The cursor goes to the first invitee's attendance, or to the walk-in form.
+            lines = list(self.attendance.lines.values())
+            if lines and lines[0].status.isEnabled():
+                lines[0].status.setFocus(Qt.FocusReason.OtherFocusReason)
+            elif self.attendance.walk_in.isVisibleTo(self):
+                self.attendance.walk_in.start()
+        elif self.state.flow.index in self.pages:
+            self._back_to_item()
+
+    def _on_people_changed(self) -> None:
+        self.attendance_toggle.setText(f"Attendance ({len(self.attendance.lines)})")
+
+    def start_walk_in(self) -> None:
+        self.show_attendance()
+        self.attendance.walk_in.start()
 
     def _connect(self) -> None:
         state, header = self.state, self.header
         self.agenda.chosen.connect(self.go_to_item)
+        self.agenda_line.chosen.connect(self.go_to_item)
+        self.attendance_toggle.toggled.connect(self._on_attendance_toggled)
+        state.people_changed.connect(self._on_people_changed)
+        self._on_people_changed()
         self.previous_button.clicked.connect(self.previous_item)
         self.next_button.clicked.connect(self.next_item)
         header.start.clicked.connect(self.start_meeting)
@@ -231,7 +342,7 @@ class MeetingView(QWidget):
             ("Ctrl+D", self.jump_to_decision),
             ("Ctrl+Shift+A", self.add_action),
             ("Ctrl+Shift+M", self.mark_arrived),
-            ("Ctrl+Shift+W", self.attendance.walk_in.start),
+            ("Ctrl+Shift+W", self.start_walk_in),
             ("Ctrl+Shift+S", self.start_if_scheduled),
             ("Ctrl+Shift+I", self.show_invitations),
             ("Ctrl+Shift+E", self.show_closing),
@@ -309,7 +420,7 @@ class MeetingView(QWidget):
         self._show_read_only()
         self.previous_button.setEnabled(flow.can_go_back)
         self.next_button.setEnabled(flow.can_go_next)
-        self.agenda.update_items()
+        self._update_agenda()
         self.header.tick()
         self._on_saved()
         page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
@@ -431,11 +542,29 @@ class MeetingView(QWidget):
         QTimer.singleShot(0, self, self._focus_current)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isAncestorOf(new):
+            self._into_sight(new)
+            # Once more when a page just built has been laid out.
+            QTimer.singleShot(0, new, functools.partial(self._into_sight, new))
+
+    def _into_sight(self, widget: QWidget) -> None:
+        if not widget.hasFocus():
+            return
         page = self.pages.get(self.state.flow.index)
-        if new is not None and page is not None and page.isAncestorOf(new):
-            page.scroller.ensureWidgetVisible(new)
+        if page is not None and page.isAncestorOf(widget):
+            show_whole(page.scroller, widget)
+        # In the columns, all of them shows (Previous and Next too) where they fit.
+        columns = self.columns
+        fits = columns.height() + 16 <= self.outer.viewport().height()
+        show_whole(self.outer, columns if fits and columns.isAncestorOf(widget) else widget)
+
+    def _update_agenda(self) -> None:
+        self.agenda.update_items()
+        if self.agenda.list.count() == len(self.agenda.texts):  # not once scrubbed
+            self.agenda_line.update_items(self.agenda.texts)
 
     def _back_to_item(self) -> None:
+        self.show_attendance(False)
         self.current_page.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_current(self) -> None:
@@ -463,7 +592,7 @@ class MeetingView(QWidget):
     def _on_tick(self) -> None:
         self.header.tick()
         if self.state.flow.running:
-            self.agenda.update_items()
+            self._update_agenda()
 
     def _on_meeting_closed(self) -> None:
         self._store_time()
@@ -477,7 +606,7 @@ class MeetingView(QWidget):
         self.attendance.refresh()
         # Signed-off minutes take no walk-ins: the form goes rather than sitting greyed out.
         self.attendance.walk_in.setVisible(self.state.editable)
-        self.agenda.update_items()
+        self._update_agenda()
         self._show_read_only()
 
     def _show_read_only(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -19,6 +20,22 @@ from app.ui.widgets import heading, hint, named, show_message
 from app.workflow import Blocker, Step
 
 NOTES_LINES = 6
+
+
+def show_whole(scroller: QScrollArea, widget: QWidget) -> None:
+    """Scroll so that all of ``widget`` shows (six lines of notes, not only the cursor's
+    line, which is all ``ensureWidgetVisible`` brings into sight for a text box)."""
+    content = scroller.widget()
+    if content is None or not content.isAncestorOf(widget):
+        return
+    if widget.height() + 16 > scroller.viewport().height():
+        scroller.ensureWidgetVisible(widget, 8, 8)  # too tall to show whole: the cursor
+        return
+    top_left = widget.mapTo(content, QPoint(0, 0))
+    half_width, half_height = widget.width() // 2, widget.height() // 2
+    scroller.ensureVisible(
+        top_left.x() + half_width, top_left.y() + half_height, half_width + 8, half_height + 8
+    )
 
 
 def notes_box(placeholder: str, name: str) -> QPlainTextEdit:
@@ -88,9 +105,7 @@ class StepPage(QWidget):
         self.build()
         self.body.addWidget(notes_label)
         self.body.addWidget(self.notes, self.notes_stretch)
-        # Six lines of notes stay in sight even on a 1024x600 screen (the page scrolls).
-        frame = 2 * self.notes.frameWidth() + 8
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * NOTES_LINES + frame)
+        self._keep_notes_lines()
         if not self.notes_stretch:
             self.body.addStretch(1)
 
@@ -104,6 +119,7 @@ class StepPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.scroller = scroll
+        inner.installEventFilter(self)
         state.facts_changed.connect(self.show_gaps)
         self.show_gaps()
         self.set_editable(state.editable)
@@ -113,6 +129,33 @@ class StepPage(QWidget):
         if state.editable and self.keeps_drafts():
             self.drafted = state.drafts.watch(self)
             self._drafts_ready = True
+
+    def _keep_notes_lines(self) -> None:
+        """Six lines of notes stay in sight on any screen, at any text size (the page
+        scrolls), below the Restricted box that sits over the notes."""
+        notes = self.notes
+        margins = notes.viewportMargins()
+        frame = 2 * notes.frameWidth() + 8 + margins.top() + margins.bottom()
+        notes.setMinimumHeight(notes.fontMetrics().lineSpacing() * NOTES_LINES + frame)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page grew or shrank above the cursor (rows loaded, a message shown): the
+        # field being typed in stays in sight.
+        if watched is self.inner and event.type() is QEvent.Type.Resize:
+            where = self.focusWidget()
+            if where is not None and self.inner.isAncestorOf(where):
+                show_whole(self.scroller, where)
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The page takes the window's text size once it is placed: measure again.
+        if event.type() is QEvent.Type.FontChange:
+            self._keep_notes_lines()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._keep_notes_lines()
 
     # -- for subclasses --------------------------------------------------------
     def build(self) -> None:
