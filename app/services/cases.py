@@ -253,16 +253,25 @@ def cases_page(
 ) -> CasesPageRows:
     """``limit`` cases from ``offset`` in the list's order, and their number, in one query."""
     with workspace.reading() as session:
-        query = (
-            select(CaseEpisode, func.count().over())
-            .join(CaseEpisode.child)
-            .options(contains_eager(CaseEpisode.child))
-        )
-        query = _searched(query, search).order_by(*_CASE_ORDER).limit(limit).offset(offset)
-        rows = session.execute(query).all()
+        # The page's ids first, sorted on three narrow columns with the number
+        # alongside: sorting whole rows (every child's address and the concern)
+        # to keep 200 of 10,000 took seconds. Then those cases and their children.
+        ids_query = select(CaseEpisode.id, func.count().over()).join(CaseEpisode.child)
+        ids_query = _searched(ids_query, search).order_by(*_CASE_ORDER)
+        page = session.execute(ids_query.limit(limit).offset(offset)).all()
         # Past the end there is no row to carry the number: the list ended before it.
-        total = rows[0][1] if rows else offset
-        return CasesPageRows([_summary(case) for case, _ in rows], offset, total)
+        total = page[0][1] if page else offset
+        ids = [case_id for case_id, _ in page]
+        found = {
+            case.id: case
+            for case in session.scalars(
+                select(CaseEpisode)
+                .join(CaseEpisode.child)
+                .options(contains_eager(CaseEpisode.child))
+                .where(CaseEpisode.id.in_(ids))
+            )
+        }
+        return CasesPageRows([_summary(found[case_id]) for case_id in ids], offset, total)
 
 
 def _family_row(m: FamilyMember) -> FamilyMemberRow:
