@@ -110,10 +110,7 @@ class S47CourseDialog(FormDialog):
         cls, parent: QWidget | None, workspace: Workspace, course: S47Course
     ) -> S47Course | None:
         """The stored course, or ``None`` if the user cancelled."""
-        dialog = cls(workspace, course, parent)
-        if dialog.exec() == FormDialog.DialogCode.Accepted:
-            return dialog.result_course
-        return None
+        return _stored(cls(workspace, course, parent))
 
 
 class InterviewDialog(FormDialog):
@@ -155,7 +152,11 @@ class InterviewDialog(FormDialog):
     def ask(
         cls, parent: QWidget | None, workspace: Workspace, course: S47Course
     ) -> S47Course | None:
-        dialog = cls(workspace, course, parent)
-        if dialog.exec() == FormDialog.DialogCode.Accepted:
-            return dialog.result_course
-        return None
+        return _stored(cls(workspace, course, parent))
+
+
+def _stored(dialog: S47CourseDialog | InterviewDialog) -> S47Course | None:
+    """Run ``dialog``: the course as stored, or ``None`` if the user cancelled."""
+    if dialog.exec() == FormDialog.DialogCode.Accepted:
+        return dialog.result_course
+    return None
