@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.models import MeetingStatus, MeetingType
 from app.services.conduct.timescales import meeting_timescales
+from app.ui.flow_layout import FlowingLabel, FlowLayout
 from app.ui.meeting.agenda_panel import clock_text
-from app.ui.meeting.flow_layout import FlowingLabel, FlowLayout
 from app.ui.meeting.state import MeetingState
 from app.ui.text import long_date, meeting_status, short_date, time_text
 from app.ui.widgets import named

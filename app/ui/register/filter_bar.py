@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.models import PlanCategory
 from app.services.register import STATUS_LABELS, STATUSES, RegisterFilter
+from app.ui.flow_layout import FlowLayout
 from app.ui.register.cells import STATUS_SHORT
 
 ALL_LCPPS = "All LCPPs"
@@ -86,10 +87,10 @@ class RegisterFilterBar(QWidget):
         searching.addWidget(self.search, 2)
         searching.addStretch(1)
         searching.addWidget(self.hide_names)
-        narrowing = QHBoxLayout()
+        # The filters wrap onto another row rather than widen the window past the screen.
+        narrowing = FlowLayout()
         for widget in (self.status, self.lcpp, self.category, self.overdue):
             narrowing.addWidget(widget)
-        narrowing.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(searching)

@@ -1,8 +1,8 @@
 """A layout that places its widgets left to right and wraps them onto more rows.
 
-The header of meeting mode uses it so that, on a small screen or at a large
-text size, its title, status, clocks and commands take more rows instead of
-making the window wider than the screen. A wrapping label wider than the row
+Meeting mode's header and the register's filters use it so that, on a small
+screen or at a large text size, their parts take more rows instead of making
+the window wider than the screen. A wrapping label wider than the row
 is given the whole row and the height it needs at that width.
 """
 
