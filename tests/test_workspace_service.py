@@ -58,3 +58,15 @@ def test_a_failed_first_migration_reports_its_own_error_and_leaves_no_file(
     with pytest.raises(MigrationBroke):
         create_workspace(path, PASSPHRASE)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sealed_text_opens_only_in_the_same_workspace_unlocked_again(tmp_path: Path) -> None:
+    """Text a forced lock could not store is sealed under a key derived from the workspace's."""
+    first, second = tmp_path / "a.macpt", tmp_path / "b.macpt"
+    with create_workspace(first, PASSPHRASE) as workspace:
+        sealed = workspace.seal(b"The mother's words, typed as the disk filled")
+    assert b"mother" not in sealed
+    with create_workspace(second, PASSPHRASE) as other:
+        assert other.unseal(sealed) is None  # same passphrase, another file's key
+    with open_workspace(first, PASSPHRASE) as again:
+        assert again.unseal(sealed) == b"The mother's words, typed as the disk filled"

@@ -11,6 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -28,6 +32,9 @@ from app.storage.instance import InstanceLock
 from app.storage.integrity import BackgroundCheck
 from app.storage.quiet import WhenQuiet
 from app.storage.unlock import unlock_file
+
+# What a sealed text is bound to (see Workspace.seal).
+_SEALED = b"macpt: text kept while locked"
 
 
 class Workspace:
@@ -193,6 +200,27 @@ class Workspace:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    # -- text kept while locked -----------------------------------------------
+    def seal(self, data: bytes) -> bytes:
+        """``data`` encrypted for holding in memory while this workspace is locked.
+
+        The key is derived from the workspace's own, so only this workspace,
+        unlocked again with its passphrase, can :meth:`unseal` it.
+        """
+        nonce = os.urandom(12)
+        return nonce + AESGCM(self._seal_key()).encrypt(nonce, data, _SEALED)
+
+    def unseal(self, sealed: bytes) -> bytes | None:
+        """What :meth:`seal` encrypted; None if another workspace sealed it."""
+        try:
+            return AESGCM(self._seal_key()).decrypt(sealed[:12], sealed[12:], _SEALED)
+        except InvalidTag:
+            return None
+
+    def _seal_key(self) -> bytes:
+        assert self._key is not None, "the workspace is locked"
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEALED).derive(self._key)
 
     # -- checks ------------------------------------------------------------
     def integrity_problems(self) -> list[str]:

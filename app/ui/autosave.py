@@ -238,6 +238,14 @@ class Autosave(QObject):
     def errors(self) -> list[str]:
         return [b.error for b in self._bindings if b.error]
 
+    def unsaved_text(self) -> list[tuple[str, str]]:
+        """(field, text) of every typed edit not yet stored: what locking would lose."""
+        return [
+            (b.widget.accessibleName() or "A field", value)
+            for b in self._bindings
+            if b.dirty and isinstance(value := widget_value(b.widget), str) and value.strip()
+        ]
+
     def flush(self) -> bool:
         """Store every pending edit now; True if all of them were stored."""
         results = [b.store() for b in list(self._bindings)]

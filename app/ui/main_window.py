@@ -299,6 +299,10 @@ class MainWindow(QMainWindow):
         """Store every pending edit in every page; True if all were stored."""
         return all([a.flush() for a in self.findChildren(Autosave)])
 
+    def unsaved_text(self) -> list[tuple[str, str]]:
+        """(field, text) of everything typed that is not yet stored, in every page."""
+        return [kept for a in self.findChildren(Autosave) for kept in a.unsaved_text()]
+
     def tell_unsaved(self, message: str) -> None:
         """Say (in the status bar and the save status) why the window stays open."""
         errors = sorted({e for a in self.findChildren(Autosave) for e in a.errors()})

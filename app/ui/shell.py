@@ -9,12 +9,14 @@ page and record.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
 
 from app.errors import MacptError
 from app.idle import IdleLock, suspend_aware_seconds
@@ -90,6 +92,9 @@ class Shell(QObject):
         self._geometry: QByteArray | None = None
         self._finished = False
         self._lock_held = False
+        # Text a forced lock could not store, sealed under the workspace's key.
+        self._kept: bytes | None = None
+        self.kept_dialog: QDialog | None = None
         self.screen_lock: ScreenLockWatcher | None = None
         if screen_lock is not None:
             self._watch_screen(screen_lock)
@@ -176,6 +181,7 @@ class Shell(QObject):
         window.show()
         window.activateWindow()
         self._start_idle(settings)
+        self._offer_kept(workspace, window)
         if self.screen_lock is None:
             from app.ui.screen_lock import ScreenLockWatcher
 
@@ -233,11 +239,33 @@ class Shell(QObject):
                 self.idle.start()  # the idle lock tries again after another quiet spell
             return
         self._lock_held = False
+        if forced:
+            self._keep_unsaved()
         self._location = self.window.location()
         self._geometry = self.window.saveGeometry()
         self._lock_down()
         self._show_gate(reason)
         self.locked.emit()
+
+    def _keep_unsaved(self) -> None:
+        """Hold what could not be stored, encrypted, to offer it back after unlocking."""
+        assert self.window is not None and self.workspace is not None
+        entries = self.window.unsaved_text()
+        if entries:
+            self._kept = self.workspace.seal(json.dumps(entries).encode("utf-8"))
+
+    def _offer_kept(self, workspace: Workspace, window: MainWindow) -> None:
+        if self._kept is None:
+            return
+        opened = workspace.unseal(self._kept)
+        if opened is None:
+            return  # another workspace: kept until its own is unlocked again
+        self._kept = None
+        from app.ui.dialogs.kept_text import KeptTextDialog
+
+        self.kept_dialog = KeptTextDialog([tuple(e) for e in json.loads(opened)], window)
+        self.kept_dialog.finished.connect(lambda *_: setattr(self, "kept_dialog", None))
+        self.kept_dialog.open()
 
     def _lock_down(self) -> None:
         self._stop_idle()

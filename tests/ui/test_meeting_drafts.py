@@ -27,6 +27,7 @@ from app.ui.meeting import MeetingView
 from app.ui.meeting.steps.review_timeframe import ReviewTimeframePage
 from app.ui.meeting.steps.safety_plan import SafetyPlanPage
 from app.ui.shell import Shell
+from app.ui.unlock_dialog import UnlockDialog
 from app.workflow import StepKind
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import ManualClock, answer_modal, unlock
@@ -215,6 +216,20 @@ def test_a_draft_that_cannot_be_stored_holds_the_lock(qtbot: QtBot, chair) -> No
     assert "x" * 20_001 not in drafts_of(window, meeting_id)
     with qtbot.waitSignal(shell.locked):
         press(focused(window), Qt.Key.Key_L, CTRL)  # a second Ctrl+L locks anyway
+    # What could not be stored is kept, encrypted under the workspace's key, and
+    # offered back once the workspace is unlocked again.
+    assert shell._kept is not None and b"xxxx" not in shell._kept
+    gate = shell.gate
+    assert isinstance(gate, UnlockDialog)
+    qtbot.keyClicks(gate.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(shell.unlocked):
+        gate.unlock_button.click()  # the dialog takes the focus, so not ``unlock``
+    qtbot.waitUntil(lambda: shell.kept_dialog is not None and shell.kept_dialog.isVisible())
+    assert shell.kept_dialog is not None
+    shown = shell.kept_dialog.text.toPlainText()  # type: ignore[attr-defined]
+    assert "x" * 20_001 in shown
+    assert shell._kept is None  # offered once, then gone
+    shell.kept_dialog.reject()
 
 
 def test_a_safety_plan_draft_comes_back_with_all_its_items(review, open_view, qtbot) -> None:

@@ -265,6 +265,16 @@ class DraftKeeper(Autosave):
     def errors(self) -> list[str]:
         return [self._error] if self._error else []
 
+    def unsaved_text(self) -> list[tuple[str, str]]:
+        kept: list[tuple[str, str]] = []
+        for watched in self._pages:
+            stored = self._kept(watched)
+            for key, widget in _fields(watched.page.draft_root()):
+                text = read(widget)
+                if text.strip() and text != stored.get(key):
+                    kept.append((widget.accessibleName() or "A field", text))
+        return kept
+
     def flush(self) -> bool:
         results = []
         for watched in list(self._pages):
