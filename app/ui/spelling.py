@@ -10,6 +10,8 @@ typing is (autosave or draft) and can be undone with Ctrl+Z.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from app import spelling
 from app.ui.style import colours
+
+log = logging.getLogger(__name__)
 
 
 class _Loader(QObject):
@@ -43,8 +47,14 @@ class _Loader(QObject):
         threading.Thread(target=self._load, name="spelling", daemon=True).start()
 
     def _load(self) -> None:
-        spelling.load()
-        self.ready.emit()  # queued to the window's thread
+        try:
+            spelling.load()
+        except (OSError, ValueError) as exc:  # a damaged install: notes work, unchecked
+            log.warning("The spelling dictionary could not be read: %s", type(exc).__name__)
+            return
+        # Queued to the window's thread. RuntimeError: the app closed while it read.
+        with contextlib.suppress(RuntimeError):
+            self.ready.emit()
 
 
 _loader: _Loader | None = None

@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from app import spelling
 from app.services.conduct.agenda import list_agenda
+from app.ui import spelling as ui_spelling
 from app.ui.meeting import MeetingView
-from app.ui.spelling import context_menu
+from app.ui.spelling import check_spelling, context_menu
 from tests.ui.conftest import OFFSCREEN_NOISE
 from tests.ui.test_meeting_support import MeetingFixture, press
 
@@ -92,3 +93,21 @@ def test_shift_f10_opens_the_same_menu_at_the_cursor(strategy, open_view, qtbot:
     assert notes.toPlainText() == "An organisation"
     press(notes, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # moving on stores it
     assert stored_notes(strategy) == "An organisation"
+
+
+def test_boxes_underline_once_the_dictionary_is_read(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spelling.load()
+    words = spelling._dictionary
+    started: list[bool] = []
+    monkeypatch.setattr(spelling, "_dictionary", None)  # as if still being read
+    monkeypatch.setattr(ui_spelling._Loader, "start", lambda self: started.append(True))
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    check_spelling(edit)
+    edit.setPlainText("Mother will recieve it")
+    assert started and underlined(edit) == []  # typing goes on; nothing waits
+    monkeypatch.setattr(spelling, "_dictionary", words)
+    ui_spelling.loader().ready.emit()
+    assert underlined(edit) == ["recieve"]
