@@ -24,6 +24,8 @@ RESOURCE_PATTERNS = (
     "agendas/*.json",
     "letters/*.json",
     "templates/*.docx",
+    "dictionaries/en_GB.*",
+    "dictionaries/LICENCE-en_GB.txt",
 )
 
 

@@ -30,9 +30,13 @@ def test_the_wheel_carries_every_resource_the_app_reads() -> None:
         path.relative_to(ROOT / "resources").as_posix()
         for path in setup.resource_files()  # type: ignore[attr-defined]
     }
-    needed = {"agencies.json", "templates/minutes.docx"} | {
-        f"agendas/{meeting_type.value}.json" for meeting_type in MeetingType
-    }
+    needed = {
+        "agencies.json",
+        "templates/minutes.docx",
+        "dictionaries/en_GB.aff",
+        "dictionaries/en_GB.dic",
+        "dictionaries/LICENCE-en_GB.txt",
+    } | {f"agendas/{meeting_type.value}.json" for meeting_type in MeetingType}
     assert needed <= shipped
 
 
@@ -49,6 +53,7 @@ def test_the_bundle_puts_resources_where_the_package_has_them() -> None:
         "app/resources/agendas",
         "app/resources/letters",
         "app/resources/templates",
+        "app/resources/dictionaries",
     }
 
 

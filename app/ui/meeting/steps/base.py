@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.services.conduct.agenda import save_agenda_notes
 from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState
+from app.ui.spelling import check_spelling
 from app.ui.widgets import heading, hint, named, show_message
 from app.workflow import Blocker, Step
 
@@ -43,6 +44,7 @@ def notes_box(placeholder: str, name: str) -> QPlainTextEdit:
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)  # Tab leaves the box, as everywhere else
     named(edit, name)
+    check_spelling(edit)
     return edit
 
 

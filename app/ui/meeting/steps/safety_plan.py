@@ -33,6 +33,7 @@ from app.ui.meeting.export import export_folder
 from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, clear_layout, discard
 from app.ui.meeting.steps.base import StepPage
+from app.ui.spelling import check_spelling
 from app.ui.text import short_date, time_text
 from app.ui.widgets import add_row, heading, hint, message_label, named, show_message, user_message
 
@@ -44,6 +45,7 @@ def _box(placeholder: str) -> QPlainTextEdit:
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+    check_spelling(edit)
     return edit
 
 

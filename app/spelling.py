@@ -1,0 +1,151 @@
+"""British English spelling for what the chair types: which words look misspelt, and
+what they might have meant.
+
+The words come from the en_GB Hunspell dictionary shipped in
+``resources/dictionaries`` (its licence is next to it), read by ``spylls``, a
+pure-Python Hunspell, so nothing is needed from the system and nothing leaves the
+machine. Loading takes a second or two: :func:`load` may be called from a
+background thread, and :func:`loaded` says whether it has finished.
+
+The dictionary accepts the Oxford "-ize" spellings; the minutes are written with
+"-ise" (organisation, recognise, analyse), so an "-ize" or "-yze" word whose "-ise"
+form is a word is flagged, and the "-ise" form is suggested first.
+
+Kept simple on purpose: tokens with digits (references such as DEMO0001, dates),
+of two letters or fewer, or all in capitals (initialisms) are never checked.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from app.paths import resources_dir
+
+MAX_SUGGESTIONS = 5
+_TOKEN = re.compile(r"[\w'’]+")
+_APOSTROPHES = "'’"
+# "-ize"/"-yze" endings and their British forms, longest first.
+# At least three letters before them: "prize" and "seize" are not "prise" and "seise".
+_IZE = re.compile(r"(?<=[^\W\d_]{3})(i|y)z(e|es|ed|ing|ation|ations|er|ers|able)$")
+
+
+class _Dictionary(Protocol):
+    def lookup(self, word: str) -> bool: ...
+
+    def suggest(self, word: str) -> Iterable[str]: ...
+
+
+_lock = threading.Lock()
+_dictionary: _Dictionary | None = None
+
+
+def dictionary_path() -> str:
+    """The dictionary's files without their ``.aff``/``.dic`` ending."""
+    return str(resources_dir() / "dictionaries" / "en_GB")
+
+
+def load() -> None:
+    """Read the dictionary, once; safe to call from any thread, and again."""
+    global _dictionary
+    with _lock:
+        if _dictionary is None:
+            _dictionary = _read(dictionary_path())
+
+
+def _read(path: str) -> _Dictionary:
+    """What ``Dictionary.from_files`` does, but with the files read whole and closed
+    (spylls leaves them open for the garbage collector)."""
+    # A second or so to import and read: only when wanted.
+    from spylls.hunspell import Dictionary, readers
+    from spylls.hunspell.readers.file_reader import BaseReader
+
+    class Reader(BaseReader):  # type: ignore[misc]
+        def __init__(self, data: bytes, encoding: str = "Windows-1252") -> None:
+            self.data = data
+            super().__init__(self._text(encoding))
+
+        def _text(self, encoding: str) -> io.TextIOWrapper:
+            return io.TextIOWrapper(io.BytesIO(self.data), encoding, errors="surrogateescape")
+
+        def reset_encoding(self, encoding: str) -> None:
+            self.reset_io(self._text(encoding))
+
+    aff, context = readers.read_aff(Reader(Path(path + ".aff").read_bytes()))
+    dic = readers.read_dic(
+        Reader(Path(path + ".dic").read_bytes(), context.encoding), aff=aff, context=context
+    )
+    dictionary: _Dictionary = Dictionary(aff, dic)
+    return dictionary
+
+
+def loaded() -> bool:
+    return _dictionary is not None
+
+
+def _words() -> _Dictionary:
+    if _dictionary is None:
+        load()
+    assert _dictionary is not None
+    return _dictionary
+
+
+def checked(word: str) -> bool:
+    """Whether ``word`` is one the spelling check looks at at all."""
+    letters = word.strip(_APOSTROPHES)
+    if len(letters) <= 2 or any(ch.isdigit() or ch == "_" for ch in letters):
+        return False
+    return not letters.isupper()
+
+
+def words_in(text: str) -> list[tuple[int, str]]:
+    """The words of ``text`` that are checked, each with where it starts."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        word = token.strip(_APOSTROPHES)
+        if checked(word):
+            found.append((match.start() + token.index(word), word))
+    return found
+
+
+def _british(word: str) -> str | None:
+    """The "-ise" form of an "-ize" word, if it is a word."""
+    match = _IZE.search(word)
+    if match is None:
+        return None
+    candidate = word[: match.start()] + match.group(1) + "s" + match.group(2)
+    return candidate if _words().lookup(candidate) else None
+
+
+@lru_cache(maxsize=20000)
+def _known(word: str) -> bool:
+    plain = word.replace("’", "'")
+    return _words().lookup(plain) and _british(plain) is None
+
+
+def misspelt(words: Iterable[str]) -> set[str]:
+    """Those of ``words`` that are checked and not British English words."""
+    return {word for word in words if checked(word) and not _known(word)}
+
+
+def suggestions(word: str) -> list[str]:
+    """Up to five words the chair may have meant, most likely first."""
+    plain = word.replace("’", "'")
+    found: list[str] = []
+    british = _british(plain)
+    if british:
+        found.append(british)
+    for candidate in _words().suggest(plain):
+        # The dictionary's split forms ("org ansation", "col-or") are never what was meant.
+        if " " in candidate or "-" in candidate or candidate in found or _british(candidate):
+            continue
+        found.append(candidate)
+        if len(found) == MAX_SUGGESTIONS:
+            break
+    return found[:MAX_SUGGESTIONS]
