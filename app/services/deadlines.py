@@ -71,6 +71,9 @@ class DeadlineKind(enum.StrEnum):
     RCPC = "rcpc"
     ASSESSMENT = "assessment"
     CORE_GROUP = "core-group"
+    PP_LETTER = "pp-letter"
+    PP_MEETING = "pp-meeting"
+    PP_REVIEW = "pp-review"
     ACTION = "action"
     NOTIFICATION = "notification"
 
@@ -85,6 +88,9 @@ KIND_LABELS = {
     DeadlineKind.RCPC: "Review conference",
     DeadlineKind.ASSESSMENT: "Section 47 assessment",
     DeadlineKind.CORE_GROUP: "Core group",
+    DeadlineKind.PP_LETTER: "Letter before proceedings",
+    DeadlineKind.PP_MEETING: "First pre-proceedings meeting",
+    DeadlineKind.PP_REVIEW: "Decision to step up or down",
     DeadlineKind.ACTION: "Action",
     DeadlineKind.NOTIFICATION: "Letters to send",
 }
@@ -245,6 +251,13 @@ def _journey_item(
     )
 
 
+_PRE_PROCEEDINGS = {
+    ClockKind.PP_LETTER: "Pre-proceedings: letter before proceedings (5 working days)",
+    ClockKind.PP_MEETING: "Pre-proceedings: first meeting (10 working days from the letter)",
+    ClockKind.PP_REVIEW: "Pre-proceedings: decision to step up or down (16 weeks)",
+}
+
+
 def _describe(journey: JourneyState, clock_: Clock) -> str:
     if clock_.kind is ClockKind.RCPC:
         assert journey.plan is not None
@@ -256,6 +269,8 @@ def _describe(journey: JourneyState, clock_: Clock) -> str:
         if clock_.held_on is None:
             return f"First core group (plan since {long_date(journey.plan.start)})"
         return f"Core group (the last met on {long_date(clock_.held_on)})"
+    if clock_.kind in _PRE_PROCEEDINGS:
+        return _PRE_PROCEEDINGS[clock_.kind]
     assert journey.enquiry is not None
     since = f"the strategy meeting on {long_date(journey.enquiry.day)}"
     if clock_.kind is ClockKind.REVIEW:
