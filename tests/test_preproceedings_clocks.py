@@ -16,11 +16,13 @@ import sys
 import pytest
 
 from app.cli import main
+from app.models import PlanCategory, PreProceedingsEpisode
 from app.services import cases
 from app.services.clocks import case_facts, journey
 from app.services.deadlines import DeadlineKind, deadlines
 from app.services.journey.timeline import case_timeline
 from app.services.preproceedings import record_pre_proceedings
+from app.services.register import OVERDUE_LABELS, all_register_rows
 from app.services.settings import set_closure_days
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
@@ -33,6 +35,7 @@ from app.workflow.clocks import (
     overdue_before,
 )
 from tests.conftest import PASSPHRASE
+from tests.helpers.journey_records import JourneyBuilder
 
 D = dt.date
 MOMENT = dt.datetime(2026, 8, 1, tzinfo=dt.UTC)
@@ -248,3 +251,25 @@ def test_the_timeline_has_a_pre_proceedings_line_per_clock(
         ),
     ]
     assert steps[0].as_json()["stage"] == "pp-letter"
+
+
+def test_the_register_flags_the_pre_proceedings_clocks_of_a_child_on_a_plan(
+    workspace: Workspace,
+) -> None:
+    with workspace.transaction() as session:
+        builder = JourneyBuilder(session)
+        case = builder.child("PPL0003", opened_on=D(2026, 6, 1))
+        builder.plan(case, None, D(2026, 7, 1), PlanCategory.NEGLECT)
+        session.flush()
+        # Decided on Monday 16 November: the letter is due on Monday 23 November.
+        session.add(PreProceedingsEpisode(case_id=case.id, decided_on=D(2026, 11, 16)))
+    flags = {
+        today: next(iter(all_register_rows(workspace, today=today))).overdue
+        for today in (D(2026, 11, 23), D(2026, 11, 24), D(2027, 3, 9))
+    }
+    assert flags == {
+        D(2026, 11, 23): (),
+        D(2026, 11, 24): ("pp-letter",),
+        D(2027, 3, 9): ("pp-letter", "pp-review"),  # 16 weeks on is 8 March
+    }
+    assert OVERDUE_LABELS["pp-letter"] == "Letter before proceedings"
