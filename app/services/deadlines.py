@@ -8,6 +8,10 @@ once, in ``app.workflow.clocks``; this module lists the open ones:
   assessment from the referral when the case records one);
 - ``rcpc``: the next review conference of an open child protection plan;
 - ``core-group``: the next core group of an open plan;
+- ``pp-letter``, ``pp-meeting`` and ``pp-review``: the letter before
+  proceedings, the first pre-proceedings meeting and the decision to step up
+  or down, of the open case's latest pre-proceedings episode (listed whether or
+  not the child is in the register, which follows enquiries and plans);
 - ``action``: an open action with a date;
 - ``notification``: letters about a meeting not yet marked sent, due the
   working day after the meeting closed (its date in England).
