@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
@@ -21,20 +21,24 @@ from app.models import (
     CaseStatus,
     Child,
     ChildProtectionPlan,
+    ClosureDay,
     IcpcTimeframeDecision,
     Meeting,
     MeetingTimescales,
+    PreProceedingsEpisode,
     Setting,
     ThresholdDecision,
 )
 from app.setting_names import CORE_GROUP_WEEKS_KEY
 from app.storage.workspace import Workspace
+from app.workdays import WorkingCalendar
 from app.workflow.clocks import (
     CORE_GROUP_WEEKS,
     CaseFacts,
     JourneyState,
     MeetingFact,
     PlanFact,
+    PreProceedingsFact,
     TimeframeFact,
     TimescalesFact,
     journey_state,
@@ -46,7 +50,7 @@ def case_facts(
     session: Session, case_ids: Iterable[str] | None = None, *, open_only: bool = False
 ) -> dict[str, CaseFacts]:
     """The facts of the given cases (every case when ``None``; every open case when
-    ``open_only``), by case id: five queries however many cases there are.
+    ``open_only``), by case id: six queries however many cases there are.
 
     Columns, not ORM objects: Home reads every open case of a large workspace.
     """
@@ -132,6 +136,7 @@ def case_facts(
             PlanFact(plan_id, start, end, review_due, icpc_id, created, category, first)
         )
     weeks = core_group_weeks(session)
+    episodes, calendar = _pre_proceedings(conn, only(PreProceedingsEpisode.case_id))
     return {
         case_id: CaseFacts(
             case_id=case_id,
@@ -143,9 +148,40 @@ def case_facts(
             timeframes=tuple(frames[case_id]),
             plans=tuple(plans[case_id]),
             core_group_weeks=weeks,
+            pre_proceedings=tuple(episodes[case_id]),
+            calendar=calendar,
         )
         for case_id, ref, status, referral in cases
     }
+
+
+def _pre_proceedings(
+    conn: Any, where: ColumnElement[bool]
+) -> tuple[dict[str, list[PreProceedingsFact]], WorkingCalendar | None]:
+    """The cases' pre-proceedings episodes and, when there are any, the calendar their
+    working days are counted on: one query, the closure days riding along on each row."""
+    closures = select(func.group_concat(ClosureDay.day, ",")).scalar_subquery()
+    episodes: dict[str, list[PreProceedingsFact]] = defaultdict(list)
+    closed_days = ""
+    for case_id, *dates, closed in conn.execute(
+        select(
+            PreProceedingsEpisode.case_id,
+            PreProceedingsEpisode.id,
+            PreProceedingsEpisode.decided_on,
+            PreProceedingsEpisode.letter_sent_on,
+            PreProceedingsEpisode.first_meeting_on,
+            PreProceedingsEpisode.step_decided_on,
+            PreProceedingsEpisode.created_at,
+            closures,
+        ).where(where)
+    ).all():
+        episodes[case_id].append(PreProceedingsFact(*dates))
+        closed_days = closed or ""
+    if not episodes:
+        return episodes, None
+    return episodes, WorkingCalendar(
+        dt.date.fromisoformat(day[:10]) for day in closed_days.split(",") if day
+    )
 
 
 def core_group_weeks(session: Session) -> int:

@@ -8,6 +8,10 @@ once, in ``app.workflow.clocks``; this module lists the open ones:
   assessment from the referral when the case records one);
 - ``rcpc``: the next review conference of an open child protection plan;
 - ``core-group``: the next core group of an open plan;
+- ``pp-letter``, ``pp-meeting`` and ``pp-review``: the letter before
+  proceedings, the first pre-proceedings meeting and the decision to step up
+  or down, of the open case's latest pre-proceedings episode (listed whether or
+  not the child is in the register, which follows enquiries and plans);
 - ``action``: an open action with a date;
 - ``notification``: letters about a meeting not yet marked sent, due the
   working day after the meeting closed (its date in England).
@@ -71,6 +75,9 @@ class DeadlineKind(enum.StrEnum):
     RCPC = "rcpc"
     ASSESSMENT = "assessment"
     CORE_GROUP = "core-group"
+    PP_LETTER = "pp-letter"
+    PP_MEETING = "pp-meeting"
+    PP_REVIEW = "pp-review"
     ACTION = "action"
     NOTIFICATION = "notification"
 
@@ -85,6 +92,9 @@ KIND_LABELS = {
     DeadlineKind.RCPC: "Review conference",
     DeadlineKind.ASSESSMENT: "Section 47 assessment",
     DeadlineKind.CORE_GROUP: "Core group",
+    DeadlineKind.PP_LETTER: "Letter before proceedings",
+    DeadlineKind.PP_MEETING: "First pre-proceedings meeting",
+    DeadlineKind.PP_REVIEW: "Decision to step up or down",
     DeadlineKind.ACTION: "Action",
     DeadlineKind.NOTIFICATION: "Letters to send",
 }
@@ -245,6 +255,13 @@ def _journey_item(
     )
 
 
+_PRE_PROCEEDINGS = {
+    ClockKind.PP_LETTER: "Pre-proceedings: letter before proceedings (5 working days)",
+    ClockKind.PP_MEETING: "Pre-proceedings: first meeting (10 working days from the letter)",
+    ClockKind.PP_REVIEW: "Pre-proceedings: decision to step up or down (16 weeks)",
+}
+
+
 def _describe(journey: JourneyState, clock_: Clock) -> str:
     if clock_.kind is ClockKind.RCPC:
         assert journey.plan is not None
@@ -256,6 +273,8 @@ def _describe(journey: JourneyState, clock_: Clock) -> str:
         if clock_.held_on is None:
             return f"First core group (plan since {long_date(journey.plan.start)})"
         return f"Core group (the last met on {long_date(clock_.held_on)})"
+    if clock_.kind in _PRE_PROCEEDINGS:
+        return _PRE_PROCEEDINGS[clock_.kind]
     assert journey.enquiry is not None
     since = f"the strategy meeting on {long_date(journey.enquiry.day)}"
     if clock_.kind is ClockKind.REVIEW:

@@ -33,6 +33,18 @@ The rules:
   A core group is held once it has started, like any meeting. The clock is
   always open while the plan is: it is the next core group, and ``held_on``
   says when the last one took place. A plan that has ended runs none.
+- An open case's latest **pre-proceedings** episode (the Public Law Outline)
+  runs three clocks, from the Public Law Working Group's best-practice
+  guidance on pre-proceedings: the **letter before proceedings** is due within
+  5 working days of the decision to start pre-proceedings (met once the
+  letter's date is recorded); the **first pre-proceedings meeting** within 10
+  working days of that letter (followed once the letter is sent; met once
+  the meeting's date is recorded); and the **decision to step up or down**
+  16 weeks after the decision to start, the guidance's usual longest
+  pre-proceedings (met once that decision's date is recorded). Working days
+  are the calendar's (bank holidays and the area's closure days). The
+  decision to step up or down closes the episode: a clock not met by then is
+  closed, as every clock is when the case closes.
 - An open **action** with a date, and unsent **letters** about a meeting, are
   owed whatever became of the case: they are due until done or sent.
 - A clock is **overdue** when it is open and its due date is before today; a
@@ -44,6 +56,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -63,6 +76,7 @@ from app.workflow.journey_facts import (
     CaseFacts,
     MeetingFact,
     PlanFact,
+    PreProceedingsFact,
     TimeframeFact,
     TimescalesFact,
     is_held,
@@ -80,6 +94,7 @@ __all__ = [
     "JourneyState",
     "MeetingFact",
     "PlanFact",
+    "PreProceedingsFact",
     "TimeframeFact",
     "TimescalesFact",
     "Urgency",
@@ -91,6 +106,10 @@ __all__ = [
 
 CORE_GROUP_WORKING_DAYS = 10
 WEEK = 7
+# The Public Law Working Group's best-practice guidance on pre-proceedings.
+PP_LETTER_WORKING_DAYS = 5  # the letter before proceedings, after the decision
+PP_MEETING_WORKING_DAYS = 10  # the first meeting, after the letter
+PP_REVIEW_WEEKS = 16  # the decision to step up or down, after the decision to start
 
 
 class ClockKind(enum.StrEnum):
@@ -99,6 +118,9 @@ class ClockKind(enum.StrEnum):
     RCPC = "rcpc"
     ASSESSMENT = "assessment"
     CORE_GROUP = "core-group"
+    PP_LETTER = "pp-letter"
+    PP_MEETING = "pp-meeting"
+    PP_REVIEW = "pp-review"
     ACTION = "action"
     NOTIFICATION = "notification"
 
@@ -110,6 +132,9 @@ JOURNEY_KINDS = (
     ClockKind.RCPC,
     ClockKind.ASSESSMENT,
     ClockKind.CORE_GROUP,
+    ClockKind.PP_LETTER,
+    ClockKind.PP_MEETING,
+    ClockKind.PP_REVIEW,
 )
 
 
@@ -285,6 +310,7 @@ def journey_state(case: CaseFacts) -> JourneyState:
         )
     if plan is not None and plan.core_group_first_due is not None:
         clocks.append(core_group_clock(case, plan, plan.core_group_first_due))
+    clocks += pre_proceedings_clocks(case)
     return JourneyState(
         case_id=case.case_id,
         child_ref=case.child_ref,
@@ -385,6 +411,70 @@ def core_group_clock(case: CaseFacts, plan: PlanFact, first_due: dt.date) -> Clo
         held_on=last.day if last is not None else None,
         meeting_id=plan.icpc_meeting_id,
     )
+
+
+def latest_pre_proceedings(case: CaseFacts) -> PreProceedingsFact | None:
+    """The case's latest pre-proceedings episode (by the decision to start)."""
+    return max(case.pre_proceedings, key=lambda e: e.order, default=None)
+
+
+def pre_proceedings_clocks(case: CaseFacts) -> list[Clock]:
+    """The clocks of the case's latest pre-proceedings episode (see the module's rules)."""
+    episode = latest_pre_proceedings(case)
+    if episode is None:
+        return []
+    calendar = case.calendar or _default_calendar()
+    ended = not case.is_open or episode.step_decided_on is not None
+
+    def clock(kind: ClockKind, due: dt.date, met: dt.date | None) -> Clock:
+        if met is not None:
+            state = ClockState.HELD
+        else:
+            state = ClockState.CLOSED if ended else ClockState.OPEN
+        return Clock(kind, due, state, case.case_id, case.child_ref, held_on=met)
+
+    clocks = [
+        clock(
+            ClockKind.PP_LETTER,
+            calendar.add_working_days(episode.decided_on, PP_LETTER_WORKING_DAYS),
+            episode.letter_sent_on,
+        )
+    ]
+    if episode.letter_sent_on is not None:
+        clocks.append(
+            clock(
+                ClockKind.PP_MEETING,
+                calendar.add_working_days(episode.letter_sent_on, PP_MEETING_WORKING_DAYS),
+                episode.first_meeting_on,
+            )
+        )
+    clocks.append(
+        clock(
+            ClockKind.PP_REVIEW,
+            episode.decided_on + dt.timedelta(weeks=PP_REVIEW_WEEKS),
+            episode.step_decided_on,
+        )
+    )
+    return clocks
+
+
+def overdue_before(today: dt.date, working_days: int, calendar: WorkingCalendar) -> dt.date | None:
+    """The latest start whose due date, ``working_days`` on, is before ``today`` (None:
+    none is). Counting on is never earlier from a later start, so a clock counted so is
+    overdue exactly when it started on or before this day: the register binds it."""
+    try:
+        day = today - dt.timedelta(days=1)
+        while calendar.add_working_days(day, working_days) >= today:
+            day -= dt.timedelta(days=1)
+    except OverflowError:
+        return None
+    return day
+
+
+@functools.cache
+def _default_calendar() -> WorkingCalendar:
+    """Bank holidays only: for facts built by hand without the area's calendar."""
+    return WorkingCalendar()
 
 
 def overdue_kinds(clocks: Sequence[Clock], today: dt.date) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import datetime as dt
 
 from app.models import MeetingStatus, MeetingType, ThresholdOutcome
 from app.models.plans import IcpcTimeframe, PlanCategory
+from app.workdays import WorkingCalendar
 
 # A meeting has been held once it has started: the clock is about the meeting
 # taking place, not about its minutes.
@@ -78,6 +79,22 @@ class PlanFact:
 
 
 @dataclasses.dataclass(frozen=True)
+class PreProceedingsFact:
+    """One pre-proceedings episode's dates (None: not recorded yet)."""
+
+    id: str
+    decided_on: dt.date
+    letter_sent_on: dt.date | None
+    first_meeting_on: dt.date | None
+    step_decided_on: dt.date | None
+    created_at: dt.datetime
+
+    @property
+    def order(self) -> tuple[dt.date, dt.datetime]:
+        return (self.decided_on, self.created_at)
+
+
+@dataclasses.dataclass(frozen=True)
 class CaseFacts:
     """What the clocks of one case episode depend on."""
 
@@ -90,6 +107,10 @@ class CaseFacts:
     timeframes: tuple[TimeframeFact, ...]
     plans: tuple[PlanFact, ...]
     core_group_weeks: int = CORE_GROUP_WEEKS  # the area's setting
+    pre_proceedings: tuple[PreProceedingsFact, ...] = ()
+    # Bank holidays and the area's closure days, for the clocks counted in working
+    # days here (None: bank holidays only).
+    calendar: WorkingCalendar | None = dataclasses.field(default=None, compare=False)
 
     def meeting(self, meeting_id: str) -> MeetingFact | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -110,4 +131,19 @@ class CaseFacts:
                 for p in self.plans
                 if p.start <= day
             ),
+            pre_proceedings=tuple(
+                dataclasses.replace(
+                    e,
+                    letter_sent_on=_by(e.letter_sent_on, day),
+                    first_meeting_on=_by(e.first_meeting_on, day),
+                    step_decided_on=_by(e.step_decided_on, day),
+                )
+                for e in self.pre_proceedings
+                if e.decided_on <= day
+            ),
         )
+
+
+def _by(recorded: dt.date | None, day: dt.date) -> dt.date | None:
+    """A date as the records stood on ``day``: not yet recorded if it is after it."""
+    return recorded if recorded is not None and recorded <= day else None

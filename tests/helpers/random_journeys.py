@@ -5,7 +5,9 @@ meetings with any decision (or none yet), in any status; five-day reviews with
 any ICPC timeframe; conferences that make, keep or end plans; review
 conferences on, before or after their date; core groups on time, late or not
 at all (from a generator of their own, so that adding them left the other
-journeys as they were); a later case; a closed case. The
+journeys as they were); pre-proceedings episodes with their letter, first
+meeting and decision to step up or down recorded on time, late or not yet
+(likewise from a generator of their own); a later case; a closed case. The
 records go straight in through the ORM (``JourneyBuilder``), as the recording
 services would leave them, with every record created a moment after the last
 so that "the latest" is never a tie.
@@ -33,6 +35,7 @@ from app.models import (
     MeetingTimescales,
     MeetingType,
     PlanCategory,
+    PreProceedingsEpisode,
     ThresholdOutcome,
 )
 from app.storage.workspace import Workspace
@@ -59,6 +62,7 @@ class _SigningLast(JourneyBuilder):
         super().__init__(session)
         self.to_sign: list[Meeting] = []
         self.core_groups = random.Random(seed + 1000)
+        self.pre_proceedings = random.Random(seed + 2000)
 
     def meeting(
         self,
@@ -137,9 +141,34 @@ def _journey(
             case = builder.second_case(case, opened_on=day)
             if rng.random() < 0.5:
                 case.referral_date = day
+    if isinstance(builder, _SigningLast):
+        _pre_proceedings(builder, case)
     if rng.random() < 0.1:
         case.status = CaseStatus.CLOSED
     builder.session.flush()
+
+
+def _pre_proceedings(builder: _SigningLast, case: CaseEpisode) -> None:
+    """None, one or two pre-proceedings episodes, each recorded only so far."""
+    rng = builder.pre_proceedings
+    day = START + dt.timedelta(days=rng.randrange(0, 200))
+    for _ in range(rng.choice((0, 0, 1, 1, 2))):
+        episode = PreProceedingsEpisode(case_id=case.id, decided_on=day)
+        if rng.random() < 0.7:
+            episode.letter_sent_on = day + dt.timedelta(days=rng.randrange(0, 14))
+            if rng.random() < 0.6:
+                episode.first_meeting_on = episode.letter_sent_on + dt.timedelta(
+                    days=rng.randrange(0, 25)
+                )
+                if rng.random() < 0.5:
+                    episode.step_decided_on = episode.first_meeting_on + dt.timedelta(
+                        days=rng.randrange(0, 140)
+                    )
+        elif rng.random() < 0.15:
+            episode.step_decided_on = day + dt.timedelta(days=rng.randrange(0, 30))
+        builder.session.add(episode)
+        builder.session.flush()
+        day += dt.timedelta(days=rng.randrange(0, 80))
 
 
 def _strategy(

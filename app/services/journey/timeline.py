@@ -6,7 +6,9 @@ that started the section 47 enquiry, the ICPC on the 15th (or the later date
 agreed at the review, with its reason), the first review conference on the
 date the ICPC set (at most 3 months on) and each later one on the date the
 previous review set (at most 6 months on); core groups as the rules count them
-(the first within 10 working days of the ICPC, then at the area's frequency). A step still to come whose date has
+(the first within 10 working days of the ICPC, then at the area's frequency); and a
+"Pre-proceedings" line for each clock of the latest pre-proceedings episode (the
+letter, the first meeting, the decision to step up or down). A step still to come whose date has
 passed shows as not met: it is overdue. Which clocks are still open (and so
 which step comes next) is app.workflow.clocks's answer, as on Home.
 """
@@ -34,6 +36,8 @@ from app.services.clocks import case_facts
 from app.services.journey import plan as plans
 from app.services.journey._shared import add_months, strategy_meeting_for, strategy_timescales
 from app.services.journey.discharge import REASON_LABELS
+from app.services.journey.preproceedings_steps import STAGE_LABELS as PP_LABELS
+from app.services.journey.preproceedings_steps import describe, pre_proceedings_clocks
 from app.storage.workspace import Workspace
 from app.workdays import long_date
 from app.workflow.clocks import ClockKind, TimeframeFact, is_held, journey_state
@@ -47,6 +51,7 @@ STAGE_LABELS = {
     "rcpc": "Review child protection conference",
     "core-group": "Core group meeting",
     "discharge": "Child protection plan ended",
+    **PP_LABELS,
 }
 
 
@@ -220,8 +225,19 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 step, next_review = _conference_steps(session, meeting, next_review, today)
                 steps.append(step)
             steps += _discharge_step(session, meeting)
+        steps += _pre_proceedings(facts, today)
         steps += _still_due(session, facts, meetings, today)
         return CaseTimeline(case.id, case.child.la_child_ref, tuple(steps))
+
+
+def _pre_proceedings(facts: CaseFacts, today: dt.date) -> list[TimelineStep]:
+    steps = []
+    for found in pre_proceedings_clocks(journey_state(facts).clocks):
+        status, met, note = describe(found, facts, today)
+        steps.append(
+            TimelineStep(found.kind.value, None, None, found.held_on, status, found.due, met, note)
+        )
+    return steps
 
 
 def _core_group_due(meeting: Meeting, facts: CaseFacts) -> dt.date | None:

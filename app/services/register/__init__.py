@@ -50,6 +50,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.models import PlanCategory
 from app.services.clocks import core_group_weeks
+from app.services.conduct.timescales import calendar_for
 from app.services.register import query
 from app.services.register.search import match_expression
 from app.storage.workspace import Workspace
@@ -62,6 +63,9 @@ OVERDUE_LABELS = {
     "rcpc": "RCPC",
     "assessment": "Assessment",
     "core-group": "Core group",
+    "pp-letter": "Letter before proceedings",
+    "pp-meeting": "First pre-proceedings meeting",
+    "pp-review": "Decision to step up or down",
 }
 SORT_KEYS = tuple(query.SORT_KEYS)
 MAX_PAGE = 1000
@@ -212,7 +216,10 @@ def _statement(
 ) -> tuple[str | None, dict[str, Any]]:
     """The SQL and its parameters; no SQL when the search matches nobody."""
     params: dict[str, Any] = dict(
-        query.CONSTANTS, today=today.isoformat(), core_group_days=7 * core_group_weeks(session)
+        query.CONSTANTS,
+        today=today.isoformat(),
+        core_group_days=7 * core_group_weeks(session),
+        **query.pre_proceedings_params(today, calendar_for(session)),
     )
     where: list[str] = []
     search: str | None = None

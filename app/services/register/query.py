@@ -29,7 +29,14 @@ from app.models import (
     MeetingType,
     ThresholdOutcome,
 )
-from app.workflow.clocks import HELD_STATUSES
+from app.workdays import WorkingCalendar
+from app.workflow.clocks import (
+    HELD_STATUSES,
+    PP_LETTER_WORKING_DAYS,
+    PP_MEETING_WORKING_DAYS,
+    PP_REVIEW_WEEKS,
+    overdue_before,
+)
 
 # The constants the statement compares with, bound as parameters.
 CONSTANTS: dict[str, str] = {
@@ -95,7 +102,10 @@ facts AS {{materialised}} (
     CASE WHEN p.id IS NOT NULL THEN (
       SELECT max(cg.scheduled_date) FROM meeting cg
       WHERE cg.case_id = c.id AND cg.meeting_type = :core_group AND cg.status {_HELD}
-        AND cg.scheduled_date >= p.start_date) END AS core_group_last
+        AND cg.scheduled_date >= p.start_date) END AS core_group_last,
+    pp.decided_on AS pp_decided_on, pp.letter_sent_on AS pp_letter_sent_on,
+    pp.first_meeting_on AS pp_first_meeting_on,
+    pp.id IS NOT NULL AND pp.step_decided_on IS NULL AS pp_open
   FROM child ch
   JOIN case_episode c ON c.id = (
     SELECT e.id FROM case_episode e WHERE e.child_id = ch.id AND e.status = :case_open
@@ -104,6 +114,9 @@ facts AS {{materialised}} (
     SELECT pl.id FROM cp_plan pl WHERE pl.case_id = c.id AND pl.end_date IS NULL
     ORDER BY pl.start_date DESC, pl.created_at DESC LIMIT 1)
   LEFT JOIN meeting pi ON pi.id = p.icpc_meeting_id
+  LEFT JOIN pre_proceedings_episode pp ON pp.id = (
+    SELECT e.id FROM pre_proceedings_episode e WHERE e.case_id = c.id
+    ORDER BY e.decided_on DESC, e.created_at DESC LIMIT 1)
   LEFT JOIN meeting sm ON sm.id = (
     SELECT m.id FROM meeting m JOIN threshold_decision d ON d.meeting_id = m.id
     WHERE m.case_id = c.id AND m.meeting_type = :strategy AND m.status != :scheduled
@@ -131,6 +144,22 @@ _CORE_GROUP_DUE = (
     "ELSE core_group_first_due END"
 )
 
+
+def pre_proceedings_params(today: dt.date, calendar: WorkingCalendar) -> dict[str, Any]:
+    """The pre-proceedings clocks' bounds for ``today``: a letter or a first meeting is
+    overdue when counting started on or before these days (the rules' working days,
+    worked out once here rather than in SQL), the step decision 16 weeks on."""
+
+    def iso(day: dt.date | None) -> str | None:
+        return day.isoformat() if day is not None else None
+
+    return {
+        "pp_letter_by": iso(overdue_before(today, PP_LETTER_WORKING_DAYS, calendar)),
+        "pp_meeting_by": iso(overdue_before(today, PP_MEETING_WORKING_DAYS, calendar)),
+        "pp_review_weeks": f"+{7 * PP_REVIEW_WEEKS} days",
+    }
+
+
 # What the register shows, from the facts: status, LCPP, the ICPC's due date
 # and the overdue flags, for the children who are in it.
 _REGISTER = f"""
@@ -149,6 +178,11 @@ register AS (
     plan_id IS NOT NULL AND NOT rcpc_held AND coalesce(next_review_due < :today, 0)
       AS rcpc_overdue,
     plan_id IS NOT NULL AND coalesce({_CORE_GROUP_DUE} < :today, 0) AS core_group_overdue,
+    pp_open AND pp_letter_sent_on IS NULL AND coalesce(pp_decided_on <= :pp_letter_by, 0)
+      AS pp_letter_overdue,
+    pp_open AND pp_first_meeting_on IS NULL
+      AND coalesce(pp_letter_sent_on <= :pp_meeting_by, 0) AS pp_meeting_overdue,
+    pp_open AND coalesce(date(pp_decided_on, :pp_review_weeks) < :today, 0) AS pp_review_overdue,
     CASE WHEN plan_id IS NOT NULL THEN next_review_due
       WHEN NOT review_held AND review_due < {_ICPC_DUE} THEN review_due
       ELSE {_ICPC_DUE} END AS next_due
@@ -160,11 +194,13 @@ register AS (
 COLUMNS = (
     "child_id, case_id, child_ref, first_name, last_name, status, lcpp, strategy_date, "
     "review_due, icpc_due, icpc_extended, icpc_date, plan_start, category, next_review_due, "
-    "review_overdue, icpc_overdue, rcpc_overdue, assessment_overdue, core_group_overdue"
+    "review_overdue, icpc_overdue, rcpc_overdue, assessment_overdue, core_group_overdue, "
+    "pp_letter_overdue, pp_meeting_overdue, pp_review_overdue"
 )
 # Any clock overdue, for filters, totals and sorting.
 ANY_OVERDUE = (
-    "(review_overdue OR icpc_overdue OR rcpc_overdue OR assessment_overdue OR core_group_overdue)"
+    "(review_overdue OR icpc_overdue OR rcpc_overdue OR assessment_overdue OR core_group_overdue"
+    " OR pp_letter_overdue OR pp_meeting_overdue OR pp_review_overdue)"
 )
 
 # Sort keys the register offers. Every order ends on the reference, so pages

@@ -40,6 +40,10 @@ OVERDUE_COLUMN = {
     "assessment": COL["strategy_date"],
     # Nor has the core group: it counts from the plan.
     "core-group": COL["plan_start"],
+    # Nor have the pre-proceedings clocks: the status column carries them.
+    "pp-letter": COL["status"],
+    "pp-meeting": COL["status"],
+    "pp-review": COL["status"],
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LONG_MONTHS = (
