@@ -160,3 +160,21 @@ def test_only_a_legal_planning_meeting_takes_the_decision(
         record_legal_decision(
             workspace, meeting_id=meeting_id, decision=LegalDecision.NEITHER, reasons="x"
         )
+
+
+def test_the_demo_started_pre_proceedings_at_a_signed_off_legal_planning_meeting(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    held = [
+        m
+        for m in meetings.list_meetings(demo_workspace)
+        if m.meeting_type is MeetingType.LEGAL_PLANNING and m.status is MeetingStatus.SIGNED_OFF
+    ]
+    assert len(held) == 1
+    state = legal_planning_state(demo_workspace, meeting_id=held[0].id)
+    assert state.decision is not None
+    assert state.decision.decision is LegalDecision.START_PRE_PROCEEDINGS
+    exported = export_minutes(demo_workspace, meeting_id=held[0].id, target=tmp_path / "d.docx")
+    document = docx.Document(str(exported.path))
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Start pre-proceedings" in cells and "legal advice given" in cells

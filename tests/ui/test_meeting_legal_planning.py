@@ -16,6 +16,7 @@ from app.services.conduct import attendance, closing
 from app.services.demo import chairing
 from app.services.preproceedings import list_pre_proceedings
 from app.storage.workspace import Workspace
+from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
 from app.ui.meeting.steps.legal_decision import LegalDecisionPage
 from app.workflow import BlockerCode
 from app.workflow.steps import StepKind
@@ -91,3 +92,21 @@ def test_the_decision_step_starts_pre_proceedings(legal_planning, open_view, qtb
     chairing.write_sections(ws, meeting_id)
     closing.close_meeting(ws, meeting_id=meeting_id)
     assert meetings.get_meeting(ws, meeting_id=meeting_id).status is MeetingStatus.CLOSED
+
+
+def test_the_schedule_dialog_books_a_legal_planning_meeting(legal_planning, qtbot: QtBot) -> None:
+    ws = legal_planning.workspace
+    dialog = ScheduleMeetingDialog(ws, legal_planning.case_id, chair_name="Test Chair")
+    qtbot.addWidget(dialog)
+    index = dialog.meeting_type.findData(MeetingType.LEGAL_PLANNING.value)
+    assert dialog.meeting_type.itemText(index) == "Legal planning meeting"
+    dialog.meeting_type.setCurrentIndex(index)
+    dialog.date.set_date(dt.date(2026, 12, 3))
+    assert dialog.ok_button is not None
+    dialog.ok_button.click()
+    assert dialog.result_meeting is not None, dialog.error.text()
+    found = meetings.get_meeting(ws, meeting_id=dialog.result_meeting.id)
+    assert found.meeting_type is MeetingType.LEGAL_PLANNING
+    assert found.chair_name == "Test Chair"
+    rows = attendance.list_attendance(ws, meeting_id=found.id)
+    assert not any(r.family_member_id for r in rows)
