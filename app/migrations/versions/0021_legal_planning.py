@@ -9,9 +9,11 @@ that names either table is kept aside, dropped, and made again exactly as it
 was once the tables are rebuilt; the meetings search index is then refilled
 from the records (revision 0018's ``REFILL``), as its docstring asks.
 
-Going down narrows the constraints again only where no legal planning meeting
-is recorded: meetings are never deleted, so a workspace that holds one keeps
-it and the wider constraints.
+Each decision is kept in ``legal_planning_decision``, guarded once its meeting
+is signed off as revision 0006 guards a meeting's records. Going down drops that
+table (its rows logged as deleted) and narrows the constraints again only where
+no legal planning meeting is recorded: meetings are never deleted, so a
+workspace that holds one keeps it and the wider constraints.
 
 The legal planning agenda template is seeded on opening, as every shipped
 template is (``app.services.setup``), with its fixed ids.
@@ -144,6 +146,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     connection = op.get_bind()
+    # The decisions go with their table, logged as deleted, as other revisions' records do.
+    for verb in ("insert", "update", "delete"):
+        op.execute(f"DROP TRIGGER IF EXISTS {DECISION}_signed_{verb}")
+    log_dropped(connection, DECISION)
+    op.drop_table(DECISION)
     held = connection.execute(
         sa.text("SELECT count(*) FROM meeting WHERE meeting_type = 'legal-planning'")
     ).scalar_one()
@@ -151,9 +158,6 @@ def downgrade() -> None:
         # Legal planning meetings are records (some signed off): they stay, and so
         # does the wider constraint that holds them.
         return
-    for verb in ("insert", "update", "delete"):
-        op.execute(f"DROP TRIGGER IF EXISTS {DECISION}_signed_{verb}")
-    op.drop_table(DECISION)
     log_dropped(connection, "agenda_template_item", "meeting_type = 'legal-planning'")
     op.execute("DELETE FROM agenda_template_item WHERE meeting_type = 'legal-planning'")
     _widen(_BEFORE)
