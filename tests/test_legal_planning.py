@@ -16,6 +16,7 @@ from app.models import LegalDecision, MeetingStatus, MeetingType, PreProceedings
 from app.services import meetings
 from app.services.conduct import attendance, closing, signoff
 from app.services.conduct.legal_planning import legal_planning_state, record_legal_decision
+from app.services.journey.timeline import case_timeline
 from app.services.preproceedings import list_pre_proceedings
 from app.storage.workspace import Workspace
 from app.workflow import BlockerCode
@@ -178,3 +179,6 @@ def test_the_demo_started_pre_proceedings_at_a_signed_off_legal_planning_meeting
     document = docx.Document(str(exported.path))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "Start pre-proceedings" in cells and "legal advice given" in cells
+    case_id = meetings.get_meeting(demo_workspace, meeting_id=held[0].id).case_id
+    labels = [s.label for s in case_timeline(demo_workspace, case_id=case_id).steps]
+    assert labels.count("Legal planning meeting") == 3  # signed off, closed, booked
