@@ -22,6 +22,7 @@ from app.workflow import BlockerCode
 from app.workflow.steps import StepKind
 from tests.test_journey_fixtures import meeting_of, new_child, opened_copy, the_child
 from tests.ui.test_meeting_support import MeetingFixture
+from tests.ui.test_mnemonics import twice
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
 
@@ -73,6 +74,7 @@ def test_the_decision_step_starts_pre_proceedings(legal_planning, open_view, qtb
         LegalDecision.CARE_PROCEEDINGS,
         LegalDecision.NEITHER,
     }
+    assert twice(view) == []  # no Alt key does two things on the step
     page.record.click()
     assert "Choose the decision" in page.error.text()
     page.buttons[LegalDecision.START_PRE_PROCEEDINGS].click()
