@@ -19,7 +19,14 @@ def test_init_demo_verify_meetings(tmp_path: Path) -> None:
     listed = macpt("meetings", "--workspace", ws, "--passphrase-stdin", "--json", stdin=line)
     assert listed.returncode == 0, listed.stderr
     meetings = json.loads(listed.stdout)
-    assert {m["type"] for m in meetings} == {"strategy", "review", "icpc", "rcpc", "core-group"}
+    assert {m["type"] for m in meetings} == {
+        "strategy",
+        "review",
+        "icpc",
+        "rcpc",
+        "core-group",
+        "legal-planning",
+    }
     assert {m["status"] for m in meetings} == {"scheduled", "in-progress", "closed", "signed-off"}
     for m in meetings:
         assert set(m) >= {"id", "type", "date", "status", "child"}

@@ -229,6 +229,8 @@ def _shows(kind: str, data: MinutesData, in_agenda: bool) -> bool:
     otherwise under its agenda item, or after the agenda when it has content."""
     if kind == "risk-to-others":  # unless signed before it was asked, or left out
         return data.risk_to_others is not None or (data.risk_asked and not data.family_copy)
+    if kind == "legal-decision":
+        return data.meeting_type is MeetingType.LEGAL_PLANNING
     if data.meeting_type is MeetingType.STRATEGY:
         return True
     if in_agenda and kind not in STRATEGY_PARTS:

@@ -211,6 +211,7 @@ def minutes_data(
         risk_to_others=record.risk_to_others,
         risk_asked=asked_at(record.meeting_type)
         and (record.risk_to_others is not None or not signed),
+        legal_planning=record.legal_planning,
     )
 
 

@@ -27,6 +27,7 @@ from app.models import (
     MinutesIssueKind,
     ThresholdOutcome,
 )
+from app.workflow.legal_planning import LegalPlanningRow
 from app.workflow.risk_to_others import RiskToOthersRow
 
 
@@ -183,6 +184,8 @@ class MinutesData:
     risk_to_others: RiskToOthersRow | None = None
     risk_asked: bool = False
     risk_restricted: bool = False
+    # A legal planning meeting's decision on pre-proceedings.
+    legal_planning: LegalPlanningRow | None = None
     # A review's or an initial conference's view of the section 47 enquiry.
     s47: S47Course | None = None
 

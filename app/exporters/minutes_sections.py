@@ -11,6 +11,7 @@ from app.exporters.minutes_model import ActionEntry, MinutesData
 from app.exporters.minutes_redact import quiet
 from app.models import ActionStatus
 from app.workdays import ASSESSMENT_FROM_LABELS
+from app.workflow.legal_planning import decision_pairs
 
 ACTION_COLUMNS = (
     Column("Action", 5.4),
@@ -145,6 +146,21 @@ def actions(out: Writer, data: MinutesData) -> None:
         )
 
 
+def legal_decision(out: Writer, data: MinutesData) -> None:
+    """A legal planning meeting's decision on pre-proceedings (legal advice: these
+    minutes have no family copy)."""
+    out.heading("Pre-proceedings decision", 2)
+    if data.legal_planning is None:
+        out.paragraph("Not recorded yet. The meeting cannot close until it is.")
+        return
+    add_label_table(
+        out.document,
+        caption="Pre-proceedings decision",
+        widths=(5.5, 11.5),
+        pairs=decision_pairs(data.legal_planning),
+    )
+
+
 def timescales(out: Writer, data: MinutesData) -> None:
     entry = data.timescales
     if entry is None:
@@ -179,4 +195,5 @@ STRUCTURED = {
     "actions": ("Actions", actions),
     "timescales": ("Timescales", timescales),
     "risk-to-others": ("Risk to others", minutes_risk.risk_to_others),
+    "legal-decision": ("Legal planning decision", legal_decision),
 }

@@ -31,6 +31,7 @@ from app.models.conduct import (
 from app.models.consultation import Consultation, ConsultationOutcome, ThresholdView
 from app.models.draft import Draft
 from app.models.guard import RecordRewrite, SignedRecord
+from app.models.legal_planning import LegalDecision, LegalPlanningDecision
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
 from app.models.people import Child, FamilyMember, Practitioner, Sex
 from app.models.plans import (
@@ -92,6 +93,8 @@ __all__ = [
     "IcpcTimeframe",
     "IcpcTimeframeDecision",
     "InterimSafetyPlan",
+    "LegalDecision",
+    "LegalPlanningDecision",
     "Meeting",
     "MeetingAction",
     "MeetingStatus",

@@ -18,6 +18,7 @@ class MeetingType(enum.StrEnum):
     ICPC = "icpc"
     RCPC = "rcpc"
     CORE_GROUP = "core-group"
+    LEGAL_PLANNING = "legal-planning"
 
     @property
     def label(self) -> str:
@@ -30,6 +31,7 @@ MEETING_TITLES = {
     MeetingType.ICPC: "Initial child protection conference",
     MeetingType.RCPC: "Review child protection conference",
     MeetingType.CORE_GROUP: "Core group meeting",
+    MeetingType.LEGAL_PLANNING: "Legal planning meeting",
 }
 
 

@@ -21,6 +21,7 @@ _OTHER_NAMES: dict[MeetingType, tuple[str, ...]] = {
     MeetingType.ICPC: ("initial conference", "initial case conference", "ICPC", "ICCPC"),
     MeetingType.RCPC: ("review conference", "review case conference", "RCPC", "RCCPC"),
     MeetingType.CORE_GROUP: ("core group",),
+    MeetingType.LEGAL_PLANNING: ("legal gateway", "legal planning", "LPM"),
 }
 
 

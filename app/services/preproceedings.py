@@ -92,27 +92,41 @@ def record_pre_proceedings(
         court_application_on=court_application_on,
         proceedings_letter_on=proceedings_letter_on,
     )
+    with workspace.transaction() as session:
+        return store_pre_proceedings(session, case_id=case_id, values=values, episode_id=episode_id)
+
+
+def store_pre_proceedings(
+    session: Session, *, case_id: str, values: PreProceedingsValues, episode_id: str | None
+) -> PreProceedingsRow:
+    """Check and store one episode's record inside the caller's transaction (a legal
+    planning meeting's decision stores it with its own record)."""
     problems = record_problems(values, today=clock.today())
     if problems:
         raise ValidationError(" ".join(problems))
-    with workspace.transaction() as session:
-        if session.get(CaseEpisode, case_id) is None:
-            raise NotFound("That case no longer exists.")
-        others = [e for e in _episodes(session, case_id) if e.id != episode_id]
-        _check_no_overlap(values, [_row(e).values for e in others])
-        if episode_id is None:
-            episode = PreProceedingsEpisode(case_id=case_id, decided_on=decided_on)
-            session.add(episode)
-        else:
-            found = session.get(PreProceedingsEpisode, episode_id)
-            if found is None or found.case_id != case_id:
-                raise NotFound("That pre-proceedings record no longer exists on this case.")
-            episode = found
-        for field in dataclasses.fields(values):
-            if getattr(episode, field.name) != getattr(values, field.name):
-                setattr(episode, field.name, getattr(values, field.name))
-        session.flush()
-        return _row(episode)
+    if session.get(CaseEpisode, case_id) is None:
+        raise NotFound("That case no longer exists.")
+    others = [e for e in _episodes(session, case_id) if e.id != episode_id]
+    _check_no_overlap(values, [_row(e).values for e in others])
+    if episode_id is None:
+        episode = PreProceedingsEpisode(case_id=case_id, decided_on=values.decided_on)
+        session.add(episode)
+    else:
+        found = session.get(PreProceedingsEpisode, episode_id)
+        if found is None or found.case_id != case_id:
+            raise NotFound("That pre-proceedings record no longer exists on this case.")
+        episode = found
+    for field in dataclasses.fields(values):
+        if getattr(episode, field.name) != getattr(values, field.name):
+            setattr(episode, field.name, getattr(values, field.name))
+    session.flush()
+    return _row(episode)
+
+
+def open_episode(session: Session, case_id: str) -> PreProceedingsRow | None:
+    """The case's episode still in pre-proceedings, if there is one."""
+    found = [_row(e) for e in _episodes(session, case_id)]
+    return next((r for r in reversed(found) if r.values.is_open), None)
 
 
 def _check_no_overlap(values: PreProceedingsValues, others: list[PreProceedingsValues]) -> None:

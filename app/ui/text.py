@@ -21,6 +21,7 @@ SHORT_TYPE_WORDS = {
     MeetingType.ICPC: "ICPC",
     MeetingType.RCPC: "RCPC",
     MeetingType.CORE_GROUP: "Core group",
+    MeetingType.LEGAL_PLANNING: "Legal planning",
 }
 
 

@@ -34,6 +34,7 @@ class BlockerCode(enum.StrEnum):
     JOURNEY_GAP = "journey-gap"
     EMPTY_SECTION = "empty-section"
     NO_RISK_TO_OTHERS = "no-risk-to-others"
+    NO_LEGAL_DECISION = "no-legal-decision"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,6 +94,8 @@ class MeetingFacts:
     # A strategy meeting or conference that has not said whether the child is
     # thought to pose a risk of harm to others (app.workflow.risk_to_others).
     risk_to_others_missing: bool = False
+    # A legal planning meeting that has not recorded its decision.
+    legal_decision_missing: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,6 +139,15 @@ def find_blockers(facts: MeetingFacts) -> list[Blocker]:
                     StepKind.DECISION,
                 )
             )
+    if facts.legal_decision_missing:
+        found.append(
+            Blocker(
+                BlockerCode.NO_LEGAL_DECISION,
+                "Record the decision: start pre-proceedings, issue care proceedings or "
+                "neither, with the reasons.",
+                StepKind.LEGAL_DECISION,
+            )
+        )
     if facts.risk_to_others_missing:
         found.append(Blocker(BlockerCode.NO_RISK_TO_OTHERS, RISK_MISSING, StepKind.RISK_TO_OTHERS))
     for gap in facts.journey_gaps:

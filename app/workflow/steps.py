@@ -22,6 +22,7 @@ class StepKind(enum.StrEnum):
     SAFETY_PLAN = "safety-plan"
     CONFERENCE_DECISION = "conference-decision"
     RISK_TO_OTHERS = "risk-to-others"
+    LEGAL_DECISION = "legal-decision"
 
     @classmethod
     def parse(cls, value: str) -> StepKind:
@@ -50,6 +51,7 @@ _LABELS = {
     StepKind.SAFETY_PLAN: "Interim safety plan",
     StepKind.CONFERENCE_DECISION: "Conference decision",
     StepKind.RISK_TO_OTHERS: "Risk to others",
+    StepKind.LEGAL_DECISION: "Legal planning decision",
 }
 CONFERENCES = (MeetingType.ICPC, MeetingType.RCPC)
 # The kinds a local area could put on any agenda but that hold a decision only one
@@ -58,10 +60,16 @@ _ONLY_AT: dict[StepKind, tuple[MeetingType, ...]] = {
     StepKind.ICPC_TIMEFRAME: (MeetingType.REVIEW,),
     StepKind.CONFERENCE_DECISION: CONFERENCES,
     StepKind.RISK_TO_OTHERS: (MeetingType.STRATEGY, *CONFERENCES),
+    StepKind.LEGAL_DECISION: (MeetingType.LEGAL_PLANNING,),
 }
 # Where Ctrl+D goes, and where a missing statutory agency is acknowledged.
 DECISION_KINDS = frozenset(
-    {StepKind.DECISION, StepKind.ICPC_TIMEFRAME, StepKind.CONFERENCE_DECISION}
+    {
+        StepKind.DECISION,
+        StepKind.ICPC_TIMEFRAME,
+        StepKind.CONFERENCE_DECISION,
+        StepKind.LEGAL_DECISION,
+    }
 )
 # Review agendas copied into workspaces before the journey had its own kinds
 # named these two items only in their titles (as plain notes).

@@ -61,6 +61,13 @@ def _widen(values: Sequence[str]) -> None:
     triggers = _kept_triggers(connection)
     for name, _ in triggers:
         op.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    # Types a later revision's downgrade kept (its meetings are records) stay allowed.
+    kept = connection.execute(
+        sa.text(
+            "SELECT meeting_type FROM meeting UNION SELECT meeting_type FROM agenda_template_item"
+        )
+    ).scalars()
+    values = (*values, *sorted(set(kept) - set(values)))
     allowed = ", ".join(f"'{v}'" for v in values)
     for table in TABLES:
         with op.batch_alter_table(table, recreate="always") as batch:

@@ -28,6 +28,7 @@ from app.services.conduct import decision as decisions
 from app.services.conduct._common import editable_meeting, get_meeting
 from app.services.conduct.actions import action_rows, carried_over_rows
 from app.services.conduct.information import information_rows
+from app.services.conduct.legal_planning import find_legal_decision
 from app.services.conduct.representation import representation_rows
 from app.services.conduct.risk_to_others import find_risk, risk_in
 from app.services.conduct.timescales import store_timescales, timescales_row
@@ -87,14 +88,20 @@ def facts_for(session: Session, meeting: Meeting) -> MeetingFacts:
         threshold_met=decision.threshold_met if decision else None,
         has_outcome=bool(decision and decision.outcome),
         has_rationale=bool(decision and decision.rationale.strip()),
+        # A legal planning meeting is the local authority's: no agency need attend.
         statutory=tuple(
             StatutoryPresence(r.role, r.agency_name, r.represented, r.acknowledgement is not None)
             for r in representation_rows(session, meeting.id)
+            if meeting.meeting_type is not MeetingType.LEGAL_PLANNING
         ),
         actions=tuple(
             ActionFacts(a.id, a.number, bool(a.owner_name.strip()), a.due_date is not None)
             for a in action_rows(session, meeting)
             if a.status is not ActionStatus.CANCELLED
+        ),
+        legal_decision_missing=(
+            meeting.meeting_type is MeetingType.LEGAL_PLANNING
+            and find_legal_decision(session, meeting.id) is None
         ),
         risk_to_others_missing=(
             asked_at(meeting.meeting_type) and find_risk(session, meeting.id) is None

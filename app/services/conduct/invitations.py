@@ -16,6 +16,7 @@ from app.models import (
     MeetingType,
     Practitioner,
     ProceedingsType,
+    StatutoryRole,
 )
 from app.services.conduct._common import (
     editable_meeting,
@@ -91,6 +92,8 @@ def add_default_invitations(session: Session, meeting: Meeting) -> None:
             .order_by(Agency.sort_order)
         )
     )
+    if meeting.meeting_type is MeetingType.LEGAL_PLANNING:
+        statutory = _legal_planning_agencies(session, statutory)
     known = _known_practitioners(session, meeting.case_id, [agency.id for agency in statutory])
     for agency in statutory:
         person = known.get(agency.id)
@@ -107,6 +110,18 @@ def add_default_invitations(session: Session, meeting: Meeting) -> None:
         for member in meeting.case.child.family:
             if member.invite_to_conferences and not member.retired:
                 session.add(_family_invitation(meeting.id, member))
+
+
+def _legal_planning_agencies(session: Session, statutory: list[Agency]) -> list[Agency]:
+    """A legal planning meeting is the local authority's: social care, and its legal
+    services where the directory has them (an agency whose name says "legal")."""
+    social_care = [a for a in statutory if a.statutory_role is StatutoryRole.SOCIAL_CARE]
+    legal = session.scalars(
+        select(Agency)
+        .where(Agency.name.ilike("%legal%"), Agency.retired_at.is_(None))
+        .order_by(Agency.sort_order)
+    )
+    return social_care + [a for a in legal if a not in social_care]
 
 
 def _family_invitation(meeting_id: str, member: FamilyMember) -> AgencyAttendance:

@@ -32,6 +32,7 @@ from app.services.conduct.attendance import AttendeeRow, attendance_rows
 from app.services.conduct.closing import facts_for
 from app.services.conduct.information import AgencyInformationRow, information_rows
 from app.services.conduct.journey_record import JourneyRecord, journey_record, lent
+from app.services.conduct.legal_planning import legal_planning_row
 from app.services.conduct.representation import (
     AcknowledgementRow,
     RepresentationRow,
@@ -44,6 +45,7 @@ from app.services.frozen import from_json, to_json
 from app.storage.workspace import Workspace
 from app.validation import printable
 from app.workflow import StepKind, find_blockers
+from app.workflow.legal_planning import LegalPlanningRow
 from app.workflow.risk_to_others import RiskToOthersRow
 from app.workflow.steps import steps_from_agenda
 
@@ -106,6 +108,8 @@ class MeetingRecord:
     # Whether the child is thought to pose a risk of harm to others; None until answered
     # (and in a record signed before it was asked).
     risk_to_others: RiskToOthersRow | None = None
+    # A legal planning meeting's decision, with the pre-proceedings it started or ended.
+    legal_planning: LegalPlanningRow | None = None
 
     @property
     def is_signed_off(self) -> bool:
@@ -276,4 +280,5 @@ def record_of(session: Session, meeting: Meeting) -> MeetingRecord:
         amendments=tuple(amendment_rows(session, meeting.id)),
         gaps=tuple(b.message for b in find_blockers(facts_for(session, meeting))),
         risk_to_others=risk_in(session, meeting.id),
+        legal_planning=legal_planning_row(session, meeting.id),
     )

@@ -5,7 +5,8 @@
   application and the letter to the parents on the same day.
 - Mia Hypothetical (DEMO0402): stepped down after one review; the letter offered
   no FGDM meeting.
-- Leo Notreal (DEMO0403): still in pre-proceedings.
+- Leo Notreal (DEMO0403): still in pre-proceedings, started by a legal planning
+  meeting (``app.services.demo.legal_planning`` holds those meetings).
 
 The dates fall between the start of this census year and today, in order, so
 the demo's census export carries three module 5 blocks with no errors.
@@ -17,9 +18,11 @@ import datetime as dt
 
 from app import clock
 from app.census.period import census_period
-from app.models import PreProceedingsOutcome, Sex
+from app.models import LegalDecision, PreProceedingsOutcome, Sex
 from app.services import cases
-from app.services.preproceedings import record_pre_proceedings
+from app.services.demo import legal_planning
+from app.services.demo.chairing import CALENDAR
+from app.services.preproceedings import list_pre_proceedings, record_pre_proceedings
 from app.storage.workspace import Workspace
 
 ADDRESS = "7 Fable Close, Sampletown, ZZ99 4DD"
@@ -91,9 +94,20 @@ def add(workspace: Workspace) -> dict[str, int]:
         step_decided_on=day(0.5),
         outcome=PreProceedingsOutcome.B,
     )
+    # Leo's pre-proceedings were started by a legal planning meeting; the letter and
+    # the first meeting followed it.
+    legal_planning.hold(
+        workspace,
+        made["DEMO0403"],
+        day(0.7),
+        LegalDecision.START_PRE_PROCEEDINGS,
+        legal_planning.START_REASONS,
+    )
+    [started] = list_pre_proceedings(workspace, case_id=made["DEMO0403"])
     record_pre_proceedings(
         workspace,
         case_id=made["DEMO0403"],
+        episode_id=started.id,
         decided_on=day(0.7),
         letter_sent_on=day(0.72),
         fgdm_offered=True,
@@ -101,4 +115,14 @@ def add(workspace: Workspace) -> dict[str, int]:
         first_meeting_on=day(0.8),
         review_meetings=0,
     )
+    legal_planning.hold(
+        workspace,
+        made["DEMO0403"],
+        today,
+        LegalDecision.CONTINUE_PRE_PROCEEDINGS,
+        legal_planning.CONTINUE_REASONS,
+        end="closed",
+    )
+    legal_planning.book(workspace, made["DEMO0403"], CALENDAR.add_working_days(today, 20))
+    legal_planning.hold(workspace, made["DEMO0402"], today, None, end="open")
     return {"children": len(made)}

@@ -50,6 +50,7 @@ STAGE_LABELS = {
     "icpc": "Initial child protection conference",
     "rcpc": "Review child protection conference",
     "core-group": "Core group meeting",
+    "legal-planning": "Legal planning meeting",
     "discharge": "Child protection plan ended",
     **PP_LABELS,
 }
@@ -204,7 +205,7 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
         for meeting in meetings:
             strategy = strategy_meeting_for(session, case_id, meeting.scheduled_date, facts=facts)
             kind = meeting.meeting_type
-            if kind is MeetingType.STRATEGY:
+            if kind in (MeetingType.STRATEGY, MeetingType.LEGAL_PLANNING):  # no clock of its own
                 steps.append(_step(meeting, None, today))
             elif kind is MeetingType.REVIEW:
                 due = strategy_timescales(session, strategy).review_due if strategy else None

@@ -15,6 +15,7 @@ from app.ui.meeting.steps.agency_information import AgencyInformationPage
 from app.ui.meeting.steps.base import StepPage
 from app.ui.meeting.steps.conference_decision import ConferenceDecisionPage
 from app.ui.meeting.steps.decision import DecisionPage
+from app.ui.meeting.steps.legal_decision import LegalDecisionPage
 from app.ui.meeting.steps.notes import NotesPage
 from app.ui.meeting.steps.review_timeframe import ReviewTimeframePage
 from app.ui.meeting.steps.risk_to_others import RiskToOthersPage
@@ -32,6 +33,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.SAFETY_PLAN: SafetyPlanPage,
     StepKind.CONFERENCE_DECISION: ConferenceDecisionPage,
     StepKind.RISK_TO_OTHERS: RiskToOthersPage,
+    StepKind.LEGAL_DECISION: LegalDecisionPage,
 }
 
 
