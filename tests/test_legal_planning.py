@@ -103,6 +103,8 @@ def test_closing_waits_for_the_decision_which_starts_pre_proceedings(
     assert "Legal planning meeting minutes" in text
     assert "The threshold for proceedings and legal advice" in text
     assert "Pre-proceedings decision" in text
+    # The local authority's own meeting: no agency is expected, so none is listed as missing.
+    assert "Representation of statutory agencies" not in text
     assert "Start pre-proceedings" in cells
     assert "the family may yet make the changes" in cells
     assert "Thursday 1 October 2026" in cells

@@ -39,6 +39,7 @@ from app.models import AttendanceStatus, MeetingType, MinutesCopy
 from app.services.conduct.distribution import NOT_NAMED, Recipient, record_copy
 from app.storage import audit
 from app.storage.workspace import Workspace
+from app.workflow.legal_planning import needs_statutory_agencies
 from app.workflow.restriction import FAMILY_COPY_MARK, FAMILY_COPY_NOTE
 
 # A part of the minutes after the agenda: its heading and how it is written.
@@ -319,7 +320,8 @@ def render_minutes(data: MinutesData) -> Any:
     out = FamilyWriter(document) if data.family_copy else Writer(document)
     _heading_block(out, data)
     _attendance(out, data)
-    _representation(out, data)
+    if needs_statutory_agencies(data.meeting_type):
+        _representation(out, data)
     write_s47(out, data)
     _agenda(out, data)
     _sign_off(out, data)

@@ -6,9 +6,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from app.models import LegalDecision, PreProceedingsOutcome
+from app.models import LegalDecision, MeetingType, PreProceedingsOutcome
 from app.workdays import long_date
 from app.workflow.preproceedings import OUTCOME_WORDS
+
+
+def needs_statutory_agencies(meeting_type: MeetingType) -> bool:
+    """Whether the four statutory agencies are expected: at every meeting but a legal
+    planning meeting, which is the local authority's own (closing and minutes ask)."""
+    return meeting_type is not MeetingType.LEGAL_PLANNING
+
 
 DECISION_WORDS = {
     LegalDecision.START_PRE_PROCEEDINGS: "Start pre-proceedings",

@@ -43,6 +43,7 @@ from app.workflow import (
     find_blockers,
     journey_gap,
 )
+from app.workflow.legal_planning import needs_statutory_agencies
 from app.workflow.risk_to_others import asked_at
 from app.workflow.sections import SectionFacts, empty_sections
 
@@ -92,7 +93,7 @@ def facts_for(session: Session, meeting: Meeting) -> MeetingFacts:
         statutory=tuple(
             StatutoryPresence(r.role, r.agency_name, r.represented, r.acknowledgement is not None)
             for r in representation_rows(session, meeting.id)
-            if meeting.meeting_type is not MeetingType.LEGAL_PLANNING
+            if needs_statutory_agencies(meeting.meeting_type)
         ),
         actions=tuple(
             ActionFacts(a.id, a.number, bool(a.owner_name.strip()), a.due_date is not None)
