@@ -229,14 +229,9 @@ _CASE_ORDER = (CaseEpisode.opened_on.desc(), Child.la_child_ref, CaseEpisode.id)
 
 
 def list_cases(workspace: Workspace, *, search: str = "", limit: int = 500) -> list[CaseSummary]:
-    """Cases, newest first, whose child's name or reference contains ``search``."""
-    with workspace.reading() as session:
-        # The child comes in the same query: one per case made a long list slow.
-        query = (
-            select(CaseEpisode).join(CaseEpisode.child).options(contains_eager(CaseEpisode.child))
-        )
-        query = _searched(query, search).order_by(*_CASE_ORDER).limit(limit)
-        return [_summary(c) for c in session.scalars(query)]
+    """Cases, newest first, whose child's name or reference contains ``search``: the
+    first page of :func:`cases_page`."""
+    return cases_page(workspace, search=search, limit=limit).rows
 
 
 @dataclasses.dataclass(frozen=True)
