@@ -11,6 +11,11 @@ The dictionary accepts the Oxford "-ize" spellings; the minutes are written with
 "-ise" (organisation, recognise, analyse), so an "-ize" or "-yze" word whose "-ise"
 form is a word is flagged, and the "-ise" form is suggested first.
 
+Words the chair accepts are never flagged: "Ignore" accepts a word until the
+workspace locks, and "Add to this workspace's words" keeps it in the workspace
+(``app.services.spelling_words``), so a family's names are stored encrypted with
+the records they belong to and nowhere else.
+
 Kept simple on purpose: tokens with digits (references such as DEMO0001, dates),
 of two letters or fewer, or all in capitals (initialisms) are never checked.
 """
@@ -28,6 +33,7 @@ from typing import Protocol
 from app.paths import resources_dir
 
 MAX_SUGGESTIONS = 5
+MAX_WORD_LENGTH = 60
 _TOKEN = re.compile(r"[\w'’]+")
 _APOSTROPHES = "'’"
 # "-ize"/"-yze" endings and their British forms, longest first.
@@ -43,6 +49,8 @@ class _Dictionary(Protocol):
 
 _lock = threading.Lock()
 _dictionary: _Dictionary | None = None
+# Words accepted by the chair (ignored, or the workspace's own), casefolded.
+_accepted: set[str] = set()
 
 
 def dictionary_path() -> str:
@@ -130,8 +138,31 @@ def _known(word: str) -> bool:
 
 
 def misspelt(words: Iterable[str]) -> set[str]:
-    """Those of ``words`` that are checked and not British English words."""
-    return {word for word in words if checked(word) and not _known(word)}
+    """Those of ``words`` that are checked, not British English words and not accepted."""
+    return {
+        word
+        for word in words
+        if checked(word) and not _known(word) and _plain(word) not in _accepted
+    }
+
+
+def _plain(word: str) -> str:
+    return word.replace("’", "'").casefold()
+
+
+def accept(words: Iterable[str]) -> None:
+    """Never flag ``words`` again (until :func:`forget_accepted`)."""
+    _accepted.update(_plain(word) for word in words)
+
+
+def forget_accepted() -> None:
+    """Forget every accepted word (when the workspace locks: they may be names)."""
+    _accepted.clear()
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is one word as the check sees it (what may be accepted)."""
+    return [word for _, word in words_in(text)] == [text] and len(text) <= MAX_WORD_LENGTH
 
 
 def suggestions(word: str) -> list[str]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import spelling
 from app.services.settings import WorkspaceSettings, get_settings
 from app.storage.workspace import Workspace
 from app.ui import scrub
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         self.indicator.clear()
         self.statusBar().clearMessage()
+        spelling.forget_accepted()  # they may be a family's names
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.workspace.is_open or self.flush_autosaves():

@@ -5,7 +5,9 @@ The words come from :mod:`app.spelling`. Its dictionary is read once, on a threa
 of its own so that the window never waits; boxes show their underlines when it is
 ready. Qt checks again only the block (paragraph) that changed as the chair types.
 A replacement is typed into the box like any other edit, so it is stored the way
-typing is (autosave or draft) and can be undone with Ctrl+Z.
+typing is (autosave or draft) and can be undone with Ctrl+Z. The menu can also
+ignore the word until the workspace locks, or add it to the workspace's own words
+(a surname, a street): every box then stops underlining it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import weakref
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -23,9 +26,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMainWindow, QMenu, QPlainTextEdit, QWidget
 
 from app import spelling
+from app.errors import MacptError
+from app.storage.workspace import Workspace
 from app.ui.style import colours
 
 log = logging.getLogger(__name__)
@@ -67,11 +72,32 @@ def loader() -> _Loader:
     return _loader
 
 
+_highlighters: weakref.WeakSet[SpellingHighlighter] = weakref.WeakSet()
+
+
+def use_workspace_words(workspace: Workspace) -> None:
+    """Accept the workspace's own words (when a meeting opens)."""
+    from app.services.spelling_words import workspace_words
+
+    try:
+        spelling.accept(workspace_words(workspace))
+    except MacptError as exc:  # the check goes on without them
+        log.warning("The workspace's own words could not be read: %s", type(exc).__name__)
+
+
+def _check_again() -> None:
+    """Underline again in every box: a word was accepted."""
+    for highlighter in list(_highlighters):
+        with contextlib.suppress(RuntimeError):  # its box has gone
+            highlighter.rehighlight()
+
+
 class SpellingHighlighter(QSyntaxHighlighter):
     """Wavy underlines under the misspelt words of one text box's document."""
 
     def __init__(self, edit: QPlainTextEdit) -> None:
         super().__init__(edit.document())
+        _highlighters.add(self)
         self.misspelt_format = QTextCharFormat()
         self.misspelt_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.misspelt_format.setUnderlineColor(QColor(colours().error))
@@ -124,10 +150,49 @@ def context_menu(edit: QPlainTextEdit, pos: QPoint) -> QMenu:
         none = QAction("No spelling suggestions", menu)
         none.setEnabled(False)
         offered.append(none)
+    text = word.selectedText()
+    ignore = QAction(f"Ignore “{text}” until the workspace locks", menu)
+    ignore.triggered.connect(lambda _checked=False: _accept(text))
+    offered.append(ignore)
+    workspace = _workspace_of(edit)
+    if workspace is not None:
+        add = QAction(f"Add “{text}” to this workspace's words", menu)
+        add.triggered.connect(lambda _checked=False: _add(edit, workspace, text))
+        offered.append(add)
     first = menu.actions()[0]  # the standard menu always has Undo, Copy and the rest
     menu.insertActions(first, offered)
     menu.insertSeparator(first)
     return menu
+
+
+def _workspace_of(edit: QPlainTextEdit) -> Workspace | None:
+    """The workspace of the window (or meeting) the box is in."""
+    widget: QWidget | None = edit
+    while widget is not None:
+        for holder in (widget, getattr(widget, "state", None)):
+            workspace = getattr(holder, "workspace", None)
+            if isinstance(workspace, Workspace) and workspace.is_open:
+                return workspace
+        widget = widget.parentWidget()
+    return None
+
+
+def _accept(word: str) -> None:
+    spelling.accept([word])
+    _check_again()
+
+
+def _add(edit: QPlainTextEdit, workspace: Workspace, word: str) -> None:
+    from app.services.spelling_words import add_spelling_word
+
+    try:
+        add_spelling_word(workspace, word=word)
+    except MacptError as exc:
+        window = edit.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(str(exc))
+        return
+    _accept(word)
 
 
 def _replace(edit: QPlainTextEdit, word: QTextCursor, replacement: str) -> None:

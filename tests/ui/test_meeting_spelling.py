@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app import spelling
+from app.errors import ValidationError
 from app.services.conduct.agenda import list_agenda
+from app.services.spelling_words import add_spelling_word, workspace_words
 from app.ui import spelling as ui_spelling
 from app.ui.meeting import MeetingView
 from app.ui.spelling import check_spelling, context_menu
@@ -111,3 +113,49 @@ def test_boxes_underline_once_the_dictionary_is_read(
     monkeypatch.setattr(spelling, "_dictionary", words)
     ui_spelling.loader().ready.emit()
     assert underlined(edit) == ["recieve"]
+
+
+def test_ignore_stops_the_underline_in_every_box_until_the_workspace_locks(
+    strategy, open_view, qtbot: QtBot
+) -> None:
+    notes = open_notes(open_view, strategy, qtbot)
+    qtbot.keyClicks(notes, "Mrs Zorbulon was seen")
+    other = QPlainTextEdit()
+    check_spelling(other)
+    other.setPlainText("Zorbulon again")
+    assert underlined(notes) == ["Zorbulon"] and underlined(other) == ["Zorbulon"]
+    at = notes.cursorRect(notes.document().find("Zorbulon")).center()
+    menu = context_menu(notes, at)
+    ignore = next(a for a in menu.actions() if a.text().startswith("Ignore “Zorbulon”"))
+    ignore.trigger()
+    assert underlined(notes) == [] and underlined(other) == []
+    # Nothing was stored: an ignored word is forgotten when the workspace locks.
+    assert workspace_words(strategy.workspace) == []
+    spelling.forget_accepted()
+    assert spelling.misspelt(["Zorbulon"]) == {"Zorbulon"}
+
+
+def test_a_word_added_to_the_workspace_is_kept_in_it_and_accepted_when_a_meeting_opens(
+    strategy, open_view, qtbot: QtBot
+) -> None:
+    notes = open_notes(open_view, strategy, qtbot)
+    qtbot.keyClicks(notes, "Kwabenaworth attended")
+    at = notes.cursorRect(notes.document().find("Kwabenaworth")).center()
+    menu = context_menu(notes, at)
+    add = next(a for a in menu.actions() if "to this workspace's words" in a.text())
+    add.trigger()
+    assert underlined(notes) == []
+    assert workspace_words(strategy.workspace) == ["Kwabenaworth"]
+    spelling.forget_accepted()  # as at a lock
+    assert spelling.misspelt(["Kwabenaworth"]) == {"Kwabenaworth"}
+    open_view(strategy)  # opening a meeting accepts the workspace's words again
+    assert spelling.misspelt(["kwabenaworth", "Kwabenaworth"]) == set()
+    spelling.forget_accepted()
+
+
+def test_only_single_words_can_be_added_to_the_workspace(strategy) -> None:
+    for bad in ("two words", "", "x" * 61, "DEMO0901", "a\nb"):
+        with pytest.raises(ValidationError):
+            add_spelling_word(strategy.workspace, word=bad)
+    assert add_spelling_word(strategy.workspace, word="O'Notreal") == ["O'Notreal"]
+    assert add_spelling_word(strategy.workspace, word="o'notreal") == ["O'Notreal"]

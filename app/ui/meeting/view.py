@@ -58,6 +58,7 @@ from app.ui.meeting.steps import StepPage, make_page
 from app.ui.meeting.steps.base import NOTES_LINES, show_whole
 from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.walk_in import ArrivalPicker
+from app.ui.spelling import use_workspace_words
 from app.ui.style import Colours
 from app.ui.widgets import named, show_message
 from app.workflow import Blocker
@@ -113,6 +114,7 @@ class MeetingView(QWidget):
         self.state = state = MeetingState(
             workspace, meeting_id, dialogs=dialogs, now=now, parent=self
         )
+        use_workspace_words(workspace)  # names the chair added are not misspelt
         self.pages: dict[int, StepPage] = {}
         self.dialog: QDialog | None = None  # the dialog open over the meeting, if any
         self.last_export: Path | None = None
