@@ -19,6 +19,7 @@ from app.services.conduct.restriction import Restrictions, load_restrictions
 from app.services.journey import conference, discharge, review
 from app.storage.workspace import Workspace
 from app.workflow.restriction import RESTRICTABLE
+from app.workflow.risk_to_others import RiskToOthersRow
 
 
 def text(value: str | None, *, restricted: bool = False) -> dict[str, Any]:
@@ -53,6 +54,23 @@ def _rule(rules: Restrictions, table: str, record_id: str, **kw: Any) -> Callabl
     return lambda field, value: (
         (table, field) in RESTRICTABLE and rules.restricted(table, record_id, field, value, **kw)
     )
+
+
+def risk_json(row: RiskToOthersRow | None, rules: Restrictions) -> dict[str, Any] | None:
+    """The risk to others as JSON: its free text restricted together, as the family
+    copy leaves it out (restricted from the start unless the chair lifted it)."""
+    if row is None:
+        return None
+    hidden = rules.restricted("risk_to_others", row.meeting_id, "detail", row.detail)
+    return {
+        "meeting_id": row.meeting_id,
+        "assessment": row.assessment.value,
+        "to_whom": text(row.to_whom, restricted=hidden),
+        "what": text(row.what, restricted=hidden),
+        "agencies": [a.value for a in row.agencies],
+        "agencies_other": text(row.agencies_other, restricted=hidden),
+        "recorded_by": row.recorded_by,
+    }
 
 
 def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
@@ -122,6 +140,7 @@ def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
         "distribution": [
             _plain(d) for d in distribution.list_distribution(workspace, meeting_id=meeting_id)
         ],
+        "risk_to_others": risk_json(rec.risk_to_others, rules),
         "review": None,
         "conference": None,
         "discharge": None,
