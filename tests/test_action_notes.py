@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pytest
 import sqlalchemy.exc
 
 from app import clock
+from app.cli import main
 from app.errors import RecordLocked, ValidationError
 from app.exporters.minutes import export_minutes
 from app.exporters.minutes_redact import redact_record
@@ -20,7 +24,7 @@ from app.services.conduct import actions
 from app.services.conduct.record import meeting_record
 from app.services.conduct.restriction import load_restrictions
 from app.storage.workspace import Workspace
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers.held_meetings import hold_until
 from tests.test_conduct_support import new_meeting, shared_workspace, started_meeting, statutory
 
@@ -147,3 +151,24 @@ def test_the_minutes_show_the_outcome_and_a_family_copy_leaves_a_restricted_one_
     family = redact_record(record, load_restrictions(ws, meeting_id=meeting.id))
     outcomes = {a.description: a.outcome for a in family.actions}
     assert outcomes == {"School place": "Started on Monday.", "Housing referral": ""}
+
+
+def test_macpt_meeting_show_gives_outcomes_and_notes_as_text_objects(
+    workspace: Workspace,
+    workspace_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    meeting = started_meeting(workspace)
+    action = actions.add_action(workspace, meeting_id=meeting.id, description="Medical")
+    actions.add_progress_note(workspace, action_id=action.id, note="Booked.", restricted=True)
+    actions.complete_action(workspace, action_id=action.id, outcome_note="Seen; well.")
+    workspace.close()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSPHRASE + "\n"))
+    where = ["--workspace", str(workspace_path), "--passphrase-stdin", "--json"]
+    assert main(["meeting", "show", meeting.id, *where]) == 0
+    (shown,) = json.loads(capsys.readouterr().out)["actions"]
+    assert shown["outcome"] == {"text": "Seen; well.", "restricted": False}
+    (note,) = shown["progress_notes"]
+    assert note["text"] == {"text": "Booked.", "restricted": True}
+    assert note["author"] == "Test Chair" and note["kind"] == "progress"

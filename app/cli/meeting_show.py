@@ -15,6 +15,7 @@ from typing import Any
 
 from app.services.conduct import distribution
 from app.services.conduct import record as records
+from app.services.conduct.actions import ActionRow
 from app.services.conduct.restriction import Restrictions, load_restrictions
 from app.services.journey import conference, discharge, review
 from app.storage.workspace import Workspace
@@ -73,6 +74,24 @@ def risk_json(row: RiskToOthersRow | None, rules: Restrictions) -> dict[str, Any
     }
 
 
+def _action_json(action: ActionRow, rules: Restrictions) -> dict[str, Any]:
+    """An action, its outcome and progress notes as text objects (each note carries
+    its own restriction)."""
+    out = _with_text(
+        action,
+        "description",
+        rule=_rule(rules, "meeting_action", action.id, agency_id=action.owner_agency_id),
+    )
+    out["outcome"] = text(action.outcome, restricted=action.outcome_restricted)
+    del out["outcome_restricted"]
+    out["progress_notes"] = [
+        {**_plain(n), "text": text(n.text, restricted=n.restricted)} for n in action.progress_notes
+    ]
+    for note in out["progress_notes"]:
+        del note["restricted"]
+    return out
+
+
 def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
     """The shape ``macpt meeting show --json`` promises."""
     rec = records.meeting_record(workspace, meeting_id=meeting_id)
@@ -129,14 +148,7 @@ def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
             _with_text(v, "comment", rule=_rule(rules, "agency_view", v.id, agency_id=v.agency_id))
             for v in rec.agency_views
         ],
-        "actions": [
-            _with_text(
-                a,
-                "description",
-                rule=_rule(rules, "meeting_action", a.id, agency_id=a.owner_agency_id),
-            )
-            for a in rec.actions
-        ],
+        "actions": [_action_json(a, rules) for a in rec.actions],
         "distribution": [
             _plain(d) for d in distribution.list_distribution(workspace, meeting_id=meeting_id)
         ],
