@@ -172,3 +172,11 @@ def test_macpt_meeting_show_gives_outcomes_and_notes_as_text_objects(
     (note,) = shown["progress_notes"]
     assert note["text"] == {"text": "Booked.", "restricted": True}
     assert note["author"] == "Test Chair" and note["kind"] == "progress"
+
+
+def test_the_demo_shows_an_outcome_and_a_progress_note(demo_workspace: Workspace) -> None:
+    with demo_workspace.engine.connect() as connection:
+        kinds = dict(
+            connection.exec_driver_sql("SELECT kind, count(*) FROM action_note GROUP BY kind").all()
+        )
+    assert kinds.get("outcome", 0) >= 1 and kinds.get("progress", 0) >= 1
