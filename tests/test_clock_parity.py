@@ -17,7 +17,7 @@ import pytest
 from app import clock
 from app.services.clocks import current_journeys
 from app.services.deadlines import deadlines
-from app.services.register import all_register_rows
+from app.services.register import STATUSES, all_register_rows
 from app.storage.workspace import Workspace
 from app.workflow.clocks import JOURNEY_KINDS, overdue_kinds
 from tests.conftest import PASSPHRASE
@@ -28,7 +28,6 @@ CHILDREN = 80
 # Every fourth day across the generated journeys, and the days around them.
 TODAYS = [dt.date(2026, 9, 1) + dt.timedelta(days=n) for n in range(0, 300, 4)]
 JOURNEY_VALUES = {kind.value for kind in JOURNEY_KINDS}
-PRE_PROCEEDINGS = {"pp-letter", "pp-meeting", "pp-review"}
 
 
 @pytest.fixture(scope="module")
@@ -45,17 +44,21 @@ def test_the_register_and_the_rules_agree_on_every_child_and_clock(
     with generated.reading() as session:
         followed = {j.child_ref: j for j in current_journeys(session) if j.in_register}
     kinds_seen: set[str] = set()
+    statuses_seen: set[str] = set()
     for today in TODAYS:
         rows = {row.child: row for row in all_register_rows(generated, today=today)}
         assert set(rows) == set(followed), today
         for ref, row in rows.items():
             journey = followed[ref]
             assert row.status == journey.register_status, (today, ref)
+            statuses_seen.add(row.status)
             expected = overdue_kinds(journey.clocks, today)
             assert row.overdue == expected, (today, ref)
             kinds_seen.update(expected)
     # The generated journeys reach every journey clock being overdue.
     assert kinds_seen == JOURNEY_VALUES
+    # ... and every status, a child in pre-proceedings alone among them.
+    assert statuses_seen == set(STATUSES)
 
 
 def test_home_lists_as_overdue_exactly_what_the_register_flags(generated: Workspace) -> None:
@@ -71,15 +74,14 @@ def test_home_lists_as_overdue_exactly_what_the_register_flags(generated: Worksp
 def _home_overdue(
     workspace: Workspace, today: dt.date, register: dict[str, set[str]]
 ) -> dict[str, set[str]]:
-    """The journey clocks Home lists as overdue, by child in the register. A child
-    outside it (no enquiry, no plan) may still be in pre-proceedings: Home lists
-    those clocks, and only those."""
+    """The journey clocks Home lists as overdue, by child in the register. Open
+    pre-proceedings put a child in the register, so Home lists nobody outside it."""
     home: dict[str, set[str]] = {}
     for item in deadlines(workspace, today=today).overdue:
         if item.kind.value in JOURNEY_VALUES:
             home.setdefault(item.la_child_ref, set()).add(item.kind.value)
     outside = {ref: kinds for ref, kinds in home.items() if ref not in register}
-    assert all(kinds <= PRE_PROCEEDINGS for kinds in outside.values()), outside
+    assert not outside, outside
     return {ref: kinds for ref, kinds in home.items() if ref in register}
 
 

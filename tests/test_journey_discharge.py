@@ -19,7 +19,7 @@ from app.models import (
     RecipientRole,
 )
 from app.services import cases
-from app.services.conduct import decision, invitations
+from app.services.conduct import decision, information, invitations
 from app.services.journey import conference as conf
 from app.services.journey import discharge as dis
 from app.services.journey import plan as plans
@@ -90,6 +90,36 @@ def test_checklist_is_prefilled_once_from_every_meeting_attended(ws: Workspace, 
     assert extra.status == "Not asked yet"
     dis.remove_discharge_input(ws, input_id=extra.id)
     assert len(dis.discharge_inputs(ws, meeting_id=rcpc)) == len(names)
+
+
+def test_what_agencies_said_at_the_conference_is_not_asked_again(ws: Workspace, rcpc: str) -> None:
+    agency = the_child(ws).agency_ids
+    information.save_agency_information(
+        ws, meeting_id=rcpc, agency_id=agency["health"], information="Growth on track."
+    )
+    information.save_agency_information(
+        ws, meeting_id=rcpc, agency_id=agency["police"], information="No new call-outs."
+    )
+    decision.set_agency_view(
+        ws, meeting_id=rcpc, agency_id=agency["education"], agrees=True, comment="Attending."
+    )
+    rows = {r.agency_id: r for r in dis.prefill_discharge_inputs(ws, meeting_id=rcpc)}
+    health, police, school = (rows[agency[k]] for k in ("health", "police", "education"))
+    assert (health.asked_on, health.responded_on, health.response) == (
+        RCPC_DAY,
+        RCPC_DAY,
+        "Growth on track.",
+    )
+    assert school.response == "Agrees with the decision at this conference. Attending."
+    # The police's words are restricted: recorded as replied, the words left to the chair.
+    assert (police.status, police.response) == ("Replied", "")
+    assert rows[agency["social-care"]].status == "Not asked yet"
+    # What the chair has recorded since is kept when the checklist is filled again.
+    dis.update_discharge_input(
+        ws, input_id=health.id, asked_on=RCPC_DAY, responded_on=RCPC_DAY, response="Changed."
+    )
+    again = {r.agency_id: r for r in dis.prefill_discharge_inputs(ws, meeting_id=rcpc)}
+    assert again[agency["health"]].response == "Changed."
 
 
 def _agency_ids(ws: Workspace) -> list[str]:

@@ -75,7 +75,8 @@ def test_the_letter_is_due_five_working_days_on_skipping_christmas() -> None:
     assert not letter.is_overdue(D(2026, 12, 30)) and letter.is_overdue(D(2026, 12, 31))
     # No meeting clock until the letter is sent: there is nothing to count from.
     assert state.clock(ClockKind.PP_MEETING) is None
-    assert not state.in_register  # pre-proceedings alone does not put a child there
+    # Open pre-proceedings alone put a child in the register, under their own status.
+    assert state.in_register and state.register_status == "pre-proceedings"
 
 
 def test_the_first_meeting_is_due_ten_working_days_after_the_letter() -> None:
@@ -106,6 +107,9 @@ def test_the_step_decision_meets_the_review_and_closes_what_was_never_recorded()
         c.is_overdue(D(2027, 6, 1))
         for c in journey_state(facts(episode(D(2026, 9, 1), step=D(2026, 10, 1)))).clocks
     )
+    # Stepped up or down, or the case closed: the child leaves the register.
+    assert not journey_state(facts(episode(D(2026, 9, 1), step=D(2026, 10, 1)))).in_register
+    assert not journey_state(facts(episode(D(2026, 9, 1)), is_open=False)).in_register
 
 
 def test_a_closed_case_closes_every_clock_not_met() -> None:

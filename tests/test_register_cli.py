@@ -86,7 +86,10 @@ def test_the_demo_register(
     listed = json.loads(out)
     assert code == 0
     assert len(listed) >= 30
-    assert {entry["status"] for entry in listed} == {"s47", "cp-plan"}
+    assert {entry["status"] for entry in listed} == {"s47", "cp-plan", "pre-proceedings"}
+    # A child whose only open business is pre-proceedings: no enquiry's dates shown.
+    alone = [entry for entry in listed if entry["status"] == "pre-proceedings"]
+    assert all(entry["icpc_due"] is None and entry["plan_start"] is None for entry in alone)
     overdue = {kind for entry in listed for kind in entry["overdue"]}
     assert overdue == {"review", "icpc", "rcpc", "core-group"}
     assert any(entry["icpc_extended"] for entry in listed)
@@ -102,6 +105,7 @@ def test_the_demo_register(
     assert len(lines) == len(listed) + 1
     assert lines[-1].startswith(f"{len(listed)} in the register; ")
     assert any("OVERDUE: RCPC" in line for line in lines)
+    assert any("  Pre-proceedings (Public Law Outline)" in line for line in lines)
 
 
 def test_an_empty_register_says_so(

@@ -30,6 +30,8 @@ COMMAND_MODULES = [
     "consultation_commands",
     "chronology_commands",
     "s47_commands",
+    "risk_commands",
+    "legal_decision_commands",
 ]
 
 

@@ -15,10 +15,12 @@ from typing import Any
 
 from app.services.conduct import distribution
 from app.services.conduct import record as records
+from app.services.conduct.actions import ActionRow
 from app.services.conduct.restriction import Restrictions, load_restrictions
 from app.services.journey import conference, discharge, review
 from app.storage.workspace import Workspace
 from app.workflow.restriction import RESTRICTABLE
+from app.workflow.risk_to_others import RiskToOthersRow
 
 
 def text(value: str | None, *, restricted: bool = False) -> dict[str, Any]:
@@ -53,6 +55,41 @@ def _rule(rules: Restrictions, table: str, record_id: str, **kw: Any) -> Callabl
     return lambda field, value: (
         (table, field) in RESTRICTABLE and rules.restricted(table, record_id, field, value, **kw)
     )
+
+
+def risk_json(row: RiskToOthersRow | None, rules: Restrictions) -> dict[str, Any] | None:
+    """The risk to others as JSON: its free text restricted together, as the family
+    copy leaves it out (restricted from the start unless the chair lifted it)."""
+    if row is None:
+        return None
+    hidden = rules.restricted("risk_to_others", row.meeting_id, "detail", row.detail)
+    return {
+        "meeting_id": row.meeting_id,
+        "assessment": row.assessment.value,
+        "to_whom": text(row.to_whom, restricted=hidden),
+        "what": text(row.what, restricted=hidden),
+        "agencies": [a.value for a in row.agencies],
+        "agencies_other": text(row.agencies_other, restricted=hidden),
+        "recorded_by": row.recorded_by,
+    }
+
+
+def _action_json(action: ActionRow, rules: Restrictions) -> dict[str, Any]:
+    """An action, its outcome and progress notes as text objects (each note carries
+    its own restriction)."""
+    out = _with_text(
+        action,
+        "description",
+        rule=_rule(rules, "meeting_action", action.id, agency_id=action.owner_agency_id),
+    )
+    out["outcome"] = text(action.outcome, restricted=action.outcome_restricted)
+    del out["outcome_restricted"]
+    out["progress_notes"] = [
+        {**_plain(n), "text": text(n.text, restricted=n.restricted)} for n in action.progress_notes
+    ]
+    for note in out["progress_notes"]:
+        del note["restricted"]
+    return out
 
 
 def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
@@ -111,17 +148,11 @@ def meeting_json(workspace: Workspace, *, meeting_id: str) -> dict[str, Any]:
             _with_text(v, "comment", rule=_rule(rules, "agency_view", v.id, agency_id=v.agency_id))
             for v in rec.agency_views
         ],
-        "actions": [
-            _with_text(
-                a,
-                "description",
-                rule=_rule(rules, "meeting_action", a.id, agency_id=a.owner_agency_id),
-            )
-            for a in rec.actions
-        ],
+        "actions": [_action_json(a, rules) for a in rec.actions],
         "distribution": [
             _plain(d) for d in distribution.list_distribution(workspace, meeting_id=meeting_id)
         ],
+        "risk_to_others": risk_json(rec.risk_to_others, rules),
         "review": None,
         "conference": None,
         "discharge": None,

@@ -32,7 +32,7 @@ from app.exporters.minutes_model import (
     TimescalesEntry,
 )
 from app.exporters.minutes_redact import redact_journey, redact_record
-from app.models import AttendanceStatus, MeetingStatus, MeetingType, MinutesCopy
+from app.models import ActionStatus, AttendanceStatus, MeetingStatus, MeetingType, MinutesCopy
 from app.services.cases import get_case
 from app.services.conduct.actions import ActionRow
 from app.services.conduct.agenda import AgendaItemRow
@@ -299,4 +299,5 @@ def _action(action: ActionRow, *, carried: bool = False) -> ActionEntry:
         status=action.status,
         completed_on=action.completed_on,
         raised_on=action.raised_on if carried else None,
+        outcome=action.outcome if action.status is ActionStatus.DONE else "",
     )

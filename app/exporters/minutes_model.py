@@ -104,6 +104,7 @@ class ActionEntry:
     # For actions carried over: the meeting that agreed them, and its date.
     raised_at: MeetingType | None = None
     raised_on: dt.date | None = None
+    outcome: str = ""  # noted when it was marked done
 
 
 @dataclasses.dataclass(frozen=True)

@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from app.exporters.docx_base import Writer
+from app.services.conduct.actions import ActionRow
 from app.services.conduct.journey_record import JourneyRecord
 from app.services.conduct.record import MeetingRecord
 from app.services.conduct.restriction import Restrictions, safety_plan_item_id
@@ -84,9 +85,15 @@ def redact_record(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
             if record.decision is not None
             else None
         ),
-        actions=tuple(a for a in record.actions if not _action_restricted(rules, a)),
+        actions=tuple(
+            _without_restricted_outcome(a)
+            for a in record.actions
+            if not _action_restricted(rules, a)
+        ),
         carried_over_actions=tuple(
-            a for a in record.carried_over_actions if not _action_restricted(rules, a)
+            _without_restricted_outcome(a)
+            for a in record.carried_over_actions
+            if not _action_restricted(rules, a)
         ),
         # What an amendment says can name what was removed; the family copy keeps
         # the version it is, not the list of changes.
@@ -107,6 +114,11 @@ def _redact_risk(record: MeetingRecord, rules: Restrictions) -> MeetingRecord:
     ):
         return record
     return dataclasses.replace(record, risk_to_others=None)
+
+
+def _without_restricted_outcome(action: ActionRow) -> ActionRow:
+    """The action without its outcome note where that note is restricted."""
+    return dataclasses.replace(action, outcome="") if action.outcome_restricted else action
 
 
 def _action_restricted(rules: Restrictions, action: Any) -> bool:

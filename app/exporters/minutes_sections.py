@@ -115,6 +115,8 @@ def _action_row(action: ActionEntry) -> tuple[str, str, str, str, str]:
     status = _STATUS[action.status]
     if action.status is ActionStatus.DONE and action.completed_on is not None:
         status += f"\n{long_date(action.completed_on)}"
+    if action.status is ActionStatus.DONE and action.outcome:
+        what += f"\nOutcome: {action.outcome}"
     return (
         what,
         action.owner or "No owner yet",

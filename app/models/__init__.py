@@ -1,5 +1,6 @@
 """The workspace's records (SQLAlchemy 2.x typed mappings). No Qt here."""
 
+from app.models.action_note import ActionNote, ActionNoteKind
 from app.models.agency import Agency, AgencyKind, StatutoryRole
 from app.models.audit import AuditEntry
 from app.models.base import Base, Record, Retirable, new_id, seed_id
@@ -63,6 +64,8 @@ from app.models.s47 import S47Agencies, S47Enquiry, S47Interview, S47Outcome, Se
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
+    "ActionNote",
+    "ActionNoteKind",
     "ActionStatus",
     "Agency",
     "AgencyAttendance",

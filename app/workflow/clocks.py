@@ -44,7 +44,9 @@ The rules:
   pre-proceedings (met once that decision's date is recorded). Working days
   are the calendar's (bank holidays and the area's closure days). The
   decision to step up or down closes the episode: a clock not met by then is
-  closed, as every clock is when the case closes.
+  closed, as every clock is when the case closes. Open pre-proceedings (no
+  decision to step up or down yet) put a child in the **register**, as an
+  open enquiry or an open plan does.
 - An open **action** with a date, and unsent **letters** about a meeting, are
   owed whatever became of the case: they are due until done or sent.
 - A clock is **overdue** when it is open and its due date is before today; a
@@ -215,18 +217,24 @@ class JourneyState:
     # The latest plan, open or ended, that started since the enquiry began: once a
     # plan has taken over from the interim safety plan, that plan never comes back.
     plan_since_enquiry: PlanFact | None = None
+    # The case's latest pre-proceedings episode has no decision to step up or down yet.
+    pre_proceedings_open: bool = False
 
     @property
     def in_register(self) -> bool:
-        """The MACPT must know this child: an open enquiry or an open plan."""
-        return self.enquiry_open or self.plan is not None
+        """The MACPT must know this child: an open enquiry, an open plan or open
+        pre-proceedings."""
+        return self.enquiry_open or self.plan is not None or self.pre_proceedings_open
 
     @property
     def register_status(self) -> str | None:
-        """``"cp-plan"``, ``"s47"``, or None when not in the register."""
+        """``"cp-plan"``, ``"s47"``, ``"pre-proceedings"`` (the first that holds), or
+        None when not in the register."""
         if self.plan is not None:
             return "cp-plan"
-        return "s47" if self.enquiry_open else None
+        if self.enquiry_open:
+            return "s47"
+        return "pre-proceedings" if self.pre_proceedings_open else None
 
     @property
     def has_open_plan(self) -> bool:
@@ -311,6 +319,7 @@ def journey_state(case: CaseFacts) -> JourneyState:
     if plan is not None and plan.core_group_first_due is not None:
         clocks.append(core_group_clock(case, plan, plan.core_group_first_due))
     clocks += pre_proceedings_clocks(case)
+    episode = latest_pre_proceedings(case)
     return JourneyState(
         case_id=case.case_id,
         child_ref=case.child_ref,
@@ -323,6 +332,9 @@ def journey_state(case: CaseFacts) -> JourneyState:
         plan=plan,
         clocks=tuple(clocks),
         plan_since_enquiry=_plan_since(case, enquiry),
+        pre_proceedings_open=case.is_open
+        and episode is not None
+        and episode.step_decided_on is None,
     )
 
 

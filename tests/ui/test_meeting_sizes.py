@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,9 +22,9 @@ from app.ui.meeting import MeetingView
 from app.ui.meeting.steps.base import NOTES_LINES
 from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.shell import Shell
-from app.ui.style import MIN_POINT_SIZE
 from tests.ui.conftest import unlock
 from tests.ui.test_meeting_support import focused, press
+from tests.ui.text_size import text_size as scaled_text
 
 pytest_plugins = ["tests.ui.test_meeting_support"]
 
@@ -62,17 +61,11 @@ def assert_fits(view: MeetingView, size: tuple[int, int]) -> None:
 
 
 @pytest.fixture
-def text_size(request: pytest.FixtureRequest) -> Iterator[QFont]:
-    """The application's text at ``scale`` per cent, as the Settings text size sets it
-    (a window's own font does not reach a view styled before it was placed)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.font()
-    font = QFont(before)
-    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) * request.param / 100)
-    app.setFont(font)
-    yield font
-    app.setFont(before)
+def text_size(request: pytest.FixtureRequest) -> Iterator[int]:
+    """The application's text at ``scale`` per cent, set as Settings sets it (a window's
+    own font does not reach a view styled before it was placed)."""
+    with scaled_text(request.param):
+        yield request.param
 
 
 @pytest.mark.parametrize("text_size", SCALES, ids=lambda s: f"{s}pc", indirect=True)
@@ -83,7 +76,7 @@ def test_enter_every_step_and_leave(
     journey_template: tuple[Path, dict[str, str]],
     tmp_path: Path,
     size: tuple[int, int],
-    text_size: QFont,
+    text_size: int,
 ) -> None:
     source, ids = journey_template
     path = tmp_path / "journey.macpt"
@@ -91,7 +84,6 @@ def test_enter_every_step_and_leave(
     path.chmod(0o600)
     shell = make_shell(path)
     window = unlock(qtbot, shell)
-    window.setFont(text_size)
     window.resize(*size)
     for meeting_id in (ids["strategy_id"], ids["meeting_id"]):
         window.open_meeting(meeting_id)
@@ -172,19 +164,11 @@ def test_a_larger_text_size_folds_the_columns_at_once(strategy, open_view) -> No
     view.resize(view.fontMetrics().averageCharWidth() * 150, 700)
     QApplication.processEvents()
     assert not view.compact
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.font()
-    larger = QFont(before)
-    larger.setPointSizeF(max(before.pointSizeF(), MIN_POINT_SIZE) * 2)
-    app.setFont(larger)
-    try:
+    with scaled_text(200):
         QApplication.processEvents()
         assert view.compact
         assert view.agenda_line.isVisible() and not view.agenda.isVisible()
         lines = view.fontMetrics().lineSpacing() * (NOTES_LINES + 5)
         assert view.columns.minimumHeight() == lines
-    finally:
-        app.setFont(before)
     QApplication.processEvents()
     assert not view.compact

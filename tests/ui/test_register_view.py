@@ -374,3 +374,26 @@ def test_the_qt_binding_keeps_count_of_none(qtbot: QtBot, view: RegisterView) ->
         viewport.update()
     QApplication.processEvents()
     assert sys.getrefcount(None) >= before - 20
+
+
+def test_a_child_in_pre_proceedings_alone_is_listed_and_filtered(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from app.services.preproceedings import record_pre_proceedings
+
+    Journey(workspace, "TEST-0100").strategy()
+    alone = Journey(workspace, "TEST-0101")
+    record_pre_proceedings(workspace, case_id=alone.case_id, decided_on=dt.date(2026, 11, 2))
+    widget = RegisterView(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    assert refs(widget) == ["TEST-0100", "TEST-0101"]
+    row = widget.model.row_at(1)
+    assert row.status == "pre-proceedings" and row.overdue == ("pp-letter",)
+    assert widget.model.data(widget.model.index(1, COL["status"])) == "Pre-proceedings"
+    bar = widget.filter_bar
+    with qtbot.waitSignal(widget.model.rows_loaded):
+        bar.status.setCurrentIndex(bar.status.findData("pre-proceedings"))
+    assert refs(widget) == ["TEST-0101"]
+    widget.clear()

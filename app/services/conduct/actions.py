@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.errors import NotFound, ValidationError
-from app.models import ActionStatus, Agency, Meeting, MeetingAction
+from app.models import ActionNote, ActionNoteKind, ActionStatus, Agency, Meeting, MeetingAction
 from app.services.conduct._common import (
     UNSET,
     Unset,
@@ -24,6 +24,13 @@ from app.services.conduct._common import (
     get_agency,
     get_meeting,
     required_text,
+)
+from app.services.conduct.action_notes import (
+    ActionNoteRow,
+    ActionNotes,
+    append_note,
+    note_status_change,
+    notes_for,
 )
 from app.services.people import link_owner
 from app.storage.workspace import Workspace
@@ -52,6 +59,10 @@ class ActionRow:
     # The owner as a record, where they were one of the meeting's invitees.
     owner_practitioner_id: str | None = None
     owner_family_member_id: str | None = None
+    # The outcome noted when it was marked done ("" if none, or undone since).
+    outcome: str = ""
+    outcome_restricted: bool = False
+    progress_notes: tuple[ActionNoteRow, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -76,8 +87,11 @@ def _rows(session: Session, meetings: list[Meeting]) -> list[ActionRow]:
     ).all()
     counters: dict[str, int] = {}
     rows = []
+    notes = notes_for(session, [action.id for action, _ in pairs])
     for action, agency in pairs:
         counters[action.meeting_id] = counters.get(action.meeting_id, 0) + 1
+        noted = notes.get(action.id, ActionNotes())
+        outcome = noted.outcome if action.status is ActionStatus.DONE else None
         rows.append(
             ActionRow(
                 action.id,
@@ -94,6 +108,9 @@ def _rows(session: Session, meetings: list[Meeting]) -> list[ActionRow]:
                 by_id[action.meeting_id].scheduled_date,
                 action.owner_practitioner_id,
                 action.owner_family_member_id,
+                outcome.text if outcome else "",
+                outcome.restricted if outcome else False,
+                noted.progress,
             )
         )
     rows.sort(key=lambda r: (_meeting_key(by_id[r.meeting_id]), r.number))
@@ -222,12 +239,24 @@ def _set_status(
     status: ActionStatus,
     at_meeting_id: str | None,
     on: dt.date | None,
+    outcome_note: str = "",
+    outcome_restricted: bool = False,
 ) -> ActionRow:
     with workspace.transaction() as session:
         action = _action(session, action_id)
         _progress_allowed(session, action, at_meeting_id)
+        was_done = action.status is ActionStatus.DONE
         action.status = status
         action.completed_on = None if status is ActionStatus.OPEN else (on or clock.today())
+        note_status_change(
+            session,
+            action,
+            was_done=was_done,
+            outcome_note=outcome_note,
+            outcome_restricted=outcome_restricted,
+            at_meeting_id=at_meeting_id,
+            actor=workspace.actor or "",
+        )
         return _row_for(session, action)
 
 
@@ -238,9 +267,20 @@ def complete_action(
     action_id: str,
     at_meeting_id: str | None = None,
     on: dt.date | None = None,
+    outcome_note: str = "",
+    outcome_restricted: bool = False,
 ) -> ActionRow:
-    """Mark done (today unless ``on``), at its own meeting or a later one for the case."""
-    return _set_status(workspace, action_id, ActionStatus.DONE, at_meeting_id, on)
+    """Mark done (today unless ``on``), at its own meeting or a later one for the case,
+    with the outcome if one is given (kept as a note; restricted as notes are)."""
+    return _set_status(
+        workspace,
+        action_id,
+        ActionStatus.DONE,
+        at_meeting_id,
+        on,
+        outcome_note,
+        outcome_restricted,
+    )
 
 
 @validated
@@ -255,8 +295,34 @@ def cancel_action(
 def reopen_action(
     workspace: Workspace, *, action_id: str, at_meeting_id: str | None = None
 ) -> ActionRow:
-    """Undo a completion or cancellation made in error."""
+    """Undo a completion or cancellation made in error (the undo of "Mark done"): an
+    outcome noted then no longer stands, though its note is kept."""
     return _set_status(workspace, action_id, ActionStatus.OPEN, at_meeting_id, None)
+
+
+@validated
+def add_progress_note(
+    workspace: Workspace,
+    *,
+    action_id: str,
+    note: str,
+    restricted: bool = False,
+    at_meeting_id: str | None = None,
+) -> ActionRow:
+    """Append a progress note, where progress may be recorded (as for marking done)."""
+    with workspace.transaction() as session:
+        action = _action(session, action_id)
+        _progress_allowed(session, action, at_meeting_id)
+        append_note(
+            session,
+            action,
+            kind=ActionNoteKind.PROGRESS,
+            text=note,
+            restricted=restricted,
+            at_meeting_id=at_meeting_id,
+            actor=workspace.actor or "",
+        )
+        return _row_for(session, action)
 
 
 @validated
@@ -265,4 +331,9 @@ def remove_action(workspace: Workspace, *, action_id: str) -> None:
     with workspace.transaction() as session:
         action = _action(session, action_id)
         editable_meeting(session, action.meeting_id)
+        if session.scalar(select(ActionNote.id).where(ActionNote.action_id == action.id).limit(1)):
+            raise ValidationError(
+                "This action has notes of its progress, so it was not added in error. "
+                "Cancel it instead."
+            )
         session.delete(action)

@@ -28,6 +28,7 @@ from app.models import (
     PreProceedingsOutcome,
 )
 from app.services.conduct._common import editable_meeting, get_meeting
+from app.services.conduct.decision import deciding_chair, require_started
 from app.services.preproceedings import open_episode, store_pre_proceedings
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -129,6 +130,7 @@ def record_legal_decision(
     """Record the legal planning meeting's decision and, where it starts or ends
     pre-proceedings, the case's pre-proceedings record, dated the meeting's date.
 
+    The meeting must have started and name its chair (who is recorded as deciding).
     Recorded once: a decision that started or ended pre-proceedings is corrected on
     the case's pre-proceedings record, not here."""
     if not reasons.strip():
@@ -137,6 +139,8 @@ def record_legal_decision(
         meeting = editable_meeting(session, meeting_id)
         if meeting.meeting_type is not MeetingType.LEGAL_PLANNING:
             raise ValidationError("Only a legal planning meeting records this decision.")
+        require_started(meeting)
+        chair = deciding_chair(meeting)
         if find_legal_decision(session, meeting_id) is not None:
             raise ValidationError(
                 "This meeting's decision is already recorded. Correct the dates on the "
@@ -156,7 +160,7 @@ def record_legal_decision(
                 decision=decision,
                 reasons=reasons.strip(),
                 episode_id=episode_id,
-                decided_by=workspace.actor or meeting.chair_name,
+                decided_by=chair,
                 decided_at=clock.utcnow(),
             )
         )

@@ -144,7 +144,7 @@ def _as_at(rows: list[ActionRow], signed_off_at: dt.datetime | None) -> tuple[Ac
         return tuple(rows)
     day = clock.local_date(signed_off_at)
     return tuple(
-        dataclasses.replace(r, status=ActionStatus.OPEN, completed_on=None)
+        dataclasses.replace(r, status=ActionStatus.OPEN, completed_on=None, outcome="")
         if r.completed_on is not None and r.completed_on > day
         else r
         for r in rows

@@ -101,8 +101,18 @@ def _core_group(
         # The last core group's action is done at this one; this one's is due by the next.
         for earlier in actions.carried_over_actions(workspace, meeting_id=meeting_id):
             if earlier.description == ACTION:
+                actions.add_progress_note(
+                    workspace,
+                    action_id=earlier.id,
+                    note="Demo: the first visit was made; the second was booked for this week.",
+                    at_meeting_id=meeting_id,
+                )
                 actions.complete_action(
-                    workspace, action_id=earlier.id, at_meeting_id=meeting_id, on=day
+                    workspace,
+                    action_id=earlier.id,
+                    at_meeting_id=meeting_id,
+                    on=day,
+                    outcome_note="Demo: both visits made; the home was warm and the children well.",
                 )
         actions.add_action(
             workspace,

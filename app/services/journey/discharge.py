@@ -39,6 +39,7 @@ from app.services.journey._shared import (
     required_text,
 )
 from app.services.journey.conference import running_plan
+from app.services.journey.discharge_replies import replies_at
 from app.services.journey.notifications import Recipient, discharge_recipients
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -145,7 +146,11 @@ def discharge_inputs(workspace: Workspace, *, meeting_id: str) -> list[Discharge
 
 @validated
 def prefill_discharge_inputs(workspace: Workspace, *, meeting_id: str) -> list[DischargeInputRow]:
-    """Add every practitioner who was invited to any of the child's meetings, once each."""
+    """Add every practitioner who was invited to any of the child's meetings, once each.
+
+    Where their agency gave its view or shared information at this conference, and
+    nothing is recorded for them yet, they are recorded as asked and replied on the
+    conference's date, with what the agency said there (unless that is restricted)."""
     with workspace.transaction() as session:
         meeting = _rcpc(session, meeting_id)
         have = {
@@ -176,7 +181,22 @@ def prefill_discharge_inputs(workspace: Workspace, *, meeting_id: str) -> list[D
                 )
             )
         session.flush()
+        _fill_replies(session, meeting)
         return _input_rows(session, meeting.id)
+
+
+def _fill_replies(session: Session, meeting: Meeting) -> None:
+    """Record as replied whoever's agency already spoke at this conference."""
+    said = replies_at(session, meeting)
+    day = min(meeting.scheduled_date, clock.today())  # never a date in the future
+    for row in session.scalars(
+        select(DischargeInput).where(DischargeInput.meeting_id == meeting.id)
+    ):
+        untouched = row.asked_on is None and row.responded_on is None and not row.response
+        if untouched and row.agency_id in said:
+            row.asked_on = row.responded_on = day
+            row.response = said[row.agency_id]
+    session.flush()
 
 
 @validated

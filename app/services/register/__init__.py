@@ -8,7 +8,11 @@ A child is **in the register** when their newest open case episode has
   five-day review has not decided that no conference is needed, and no later
   strategy meeting has decided otherwise (no further action, say); or
 * a **child protection plan** with no end date (status ``"cp-plan"``). A child
-  on a plan with a new enquiry shows as ``"cp-plan"``.
+  on a plan with a new enquiry shows as ``"cp-plan"``; or
+* open **pre-proceedings** (status ``"pre-proceedings"``): the latest
+  pre-proceedings episode has no decision to step up or down yet, and there is
+  neither an open enquiry nor an open plan (either of which shows instead).
+  The enquiry's dates are left blank for such a child.
 
 What held, open, superseded and overdue mean is defined once, in
 ``app.workflow.clocks``; the SQL in ``query`` repeats it for speed, and a
@@ -55,8 +59,12 @@ from app.services.register import query
 from app.services.register.search import match_expression
 from app.storage.workspace import Workspace
 
-STATUSES = ("s47", "cp-plan")
-STATUS_LABELS = {"s47": "Section 47 enquiry", "cp-plan": "Child protection plan"}
+STATUSES = ("s47", "cp-plan", "pre-proceedings")
+STATUS_LABELS = {
+    "s47": "Section 47 enquiry",
+    "cp-plan": "Child protection plan",
+    "pre-proceedings": "Pre-proceedings (Public Law Outline)",
+}
 OVERDUE_LABELS = {
     "review": "Review",
     "icpc": "ICPC",

@@ -69,7 +69,8 @@ assert set(HELD_STATUSES) == {
 }, "the register's idea of a held meeting must follow app.workflow.clocks"
 _S47 = "IN (:s47_single, :s47_joint)"
 
-# Per child: the newest open episode, its open plan, the strategy meeting of its
+# Per child: the newest open episode, its open plan, its latest pre-proceedings
+# episode (in the register while open), the strategy meeting of its
 # latest section 47 enquiry, that meeting's clocks and the five-day review's
 # ICPC timeframe, and which meetings have been held since.
 _FACTS = f"""
@@ -128,7 +129,8 @@ facts AS {{materialised}} (
     WHERE rv.case_id = c.id AND (t.strategy_meeting_id = sm.id
       OR (t.strategy_meeting_id IS NULL AND rv.scheduled_date >= sm.scheduled_date))
     ORDER BY rv.scheduled_date DESC, rv.created_at DESC LIMIT 1)
-  WHERE (p.id IS NOT NULL OR sm.id IS NOT NULL) {{narrowing}}
+  WHERE (p.id IS NOT NULL OR sm.id IS NOT NULL
+    OR (pp.id IS NOT NULL AND pp.step_decided_on IS NULL)) {{narrowing}}
 )"""
 
 _ICPC_DUE = (
@@ -160,21 +162,33 @@ def pre_proceedings_params(today: dt.date, calendar: WorkingCalendar) -> dict[st
     }
 
 
+# The section 47 enquiry is open (app.workflow.clocks.journey_state's enquiry_open).
+_ENQUIRY_OPEN = (
+    "(strategy_id IS NOT NULL AND plan_id IS NULL AND icpc_held_on IS NULL AND NOT superseded"
+    " AND coalesce(timeframe, '') != :not_needed)"
+)
+# The enquiry's dates, shown while it is open or with a plan (not for a child in
+# the register only for pre-proceedings: an ended enquiry's dates are not due).
+_ENQUIRY_SHOWN = f"(plan_id IS NOT NULL OR {_ENQUIRY_OPEN})"
+
 # What the register shows, from the facts: status, LCPP, the ICPC's due date
 # and the overdue flags, for the children who are in it.
 _REGISTER = f"""
 register AS (
   SELECT child_id, case_id, child_ref, first_name, last_name,
-    CASE WHEN plan_id IS NOT NULL THEN 'cp-plan' ELSE 's47' END AS status,
+    CASE WHEN plan_id IS NOT NULL THEN 'cp-plan' WHEN {_ENQUIRY_OPEN} THEN 's47'
+      ELSE 'pre-proceedings' END AS status,
     coalesce(nullif(case_lcpp, ''), nullif(plan_lcpp, ''), nullif(strategy_chair, ''), '')
       AS lcpp,
-    strategy_date, review_due, {_ICPC_DUE} AS icpc_due,
-    coalesce(timeframe = :extended, 0) AS icpc_extended,
+    CASE WHEN {_ENQUIRY_SHOWN} THEN strategy_date END AS strategy_date,
+    CASE WHEN {_ENQUIRY_SHOWN} THEN review_due END AS review_due,
+    CASE WHEN {_ENQUIRY_SHOWN} THEN {_ICPC_DUE} END AS icpc_due,
+    {_ENQUIRY_SHOWN} AND coalesce(timeframe = :extended, 0) AS icpc_extended,
     coalesce(plan_icpc_date, icpc_held_on) AS icpc_date,
     plan_start, category, next_review_due,
-    plan_id IS NULL AND NOT review_held AND coalesce(review_due < :today, 0) AS review_overdue,
-    plan_id IS NULL AND coalesce({_ICPC_DUE} < :today, 0) AS icpc_overdue,
-    plan_id IS NULL AND coalesce(assessment_due < :today, 0) AS assessment_overdue,
+    {_ENQUIRY_OPEN} AND NOT review_held AND coalesce(review_due < :today, 0) AS review_overdue,
+    {_ENQUIRY_OPEN} AND coalesce({_ICPC_DUE} < :today, 0) AS icpc_overdue,
+    {_ENQUIRY_OPEN} AND coalesce(assessment_due < :today, 0) AS assessment_overdue,
     plan_id IS NOT NULL AND NOT rcpc_held AND coalesce(next_review_due < :today, 0)
       AS rcpc_overdue,
     plan_id IS NOT NULL AND coalesce({_CORE_GROUP_DUE} < :today, 0) AS core_group_overdue,
@@ -184,11 +198,11 @@ register AS (
       AND coalesce(pp_letter_sent_on <= :pp_meeting_by, 0) AS pp_meeting_overdue,
     pp_open AND coalesce(date(pp_decided_on, :pp_review_weeks) < :today, 0) AS pp_review_overdue,
     CASE WHEN plan_id IS NOT NULL THEN next_review_due
+      WHEN NOT {_ENQUIRY_OPEN} THEN NULL
       WHEN NOT review_held AND review_due < {_ICPC_DUE} THEN review_due
       ELSE {_ICPC_DUE} END AS next_due
   FROM facts
-  WHERE plan_id IS NOT NULL
-    OR (icpc_held_on IS NULL AND NOT superseded AND coalesce(timeframe, '') != :not_needed)
+  WHERE plan_id IS NOT NULL OR {_ENQUIRY_OPEN} OR pp_open
 )"""
 
 COLUMNS = (

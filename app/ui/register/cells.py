@@ -30,7 +30,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COL = {key: number for number, (key, _header) in enumerate(COLUMNS)}
 HIDDEN_NAME = "Hidden"
 NO_NAME = "No name recorded"
-STATUS_SHORT = {"s47": "Section 47", "cp-plan": "CP plan"}
+STATUS_SHORT = {"s47": "Section 47", "cp-plan": "CP plan", "pre-proceedings": "Pre-proceedings"}
 # Which date column is marked when its clock is overdue.
 OVERDUE_COLUMN = {
     "review": COL["review_due"],

@@ -25,7 +25,7 @@ from app.ui.register.summary import RegisterSummary
 EMPTY_REGISTER = (
     "No child is in the register. A child appears here when a strategy meeting "
     "starts a section 47 enquiry, and stays while the enquiry or a child protection "
-    "plan is open."
+    "plan is open, or while pre-proceedings are."
 )
 NO_MATCH = "No child matches. Clear the search or a filter to see more."
 

@@ -20,6 +20,7 @@ from app.services.conduct import actions as service
 from app.services.conduct.actions import ActionRow
 from app.ui.autosave import optional_date_edit, set_date
 from app.ui.meeting.action_form import ActionForm, agency_combo
+from app.ui.meeting.action_progress import MARKED_DONE, add_progress_note, mark_done
 from app.ui.meeting.restriction_toggle import restriction_toggle
 from app.ui.meeting.state import MeetingState, clear_layout, discard, tab_in_order
 from app.ui.meeting.steps.base import StepPage
@@ -34,6 +35,27 @@ STATUS_CHOICES = (
 )
 NO_ACTIONS = "No actions yet. Add one below, or press Ctrl+Shift+A from any item."
 NO_CARRIED = "No open actions from earlier meetings about this child."
+UNDO_KEPT = 3  # how many actions just marked done keep an Undo beside them
+
+
+def carried_text(row: ActionRow) -> str:
+    """One carried-over action: when, what, who, by when, where it stands, what came of
+    it and its latest progress note."""
+    who = ", ".join(x for x in (row.owner_name, row.owner_agency_name) if x) or "no owner"
+    due = f" by {short_date(row.due_date)}" if row.due_date else ""
+    state = "open" if row.is_open else f"{row.status.value} {short_date(row.completed_on)}"
+    text = f"From {long_date(row.raised_on)}: {row.description} ({who}{due}; {state})"
+    if row.outcome:
+        text += f"\nOutcome: {row.outcome}"
+    if row.progress_notes:
+        latest = row.progress_notes[-1]
+        count = len(row.progress_notes)
+        text += (
+            f"\nLatest of {count} progress notes: {latest.text}"
+            if count > 1
+            else (f"\nProgress: {latest.text}")
+        )
+    return text
 
 
 class ActionLine(QFrame):
@@ -47,6 +69,8 @@ class ActionLine(QFrame):
         super().__init__()
         self.state = state
         self.id = row.id
+        self.row = row
+        self._status = row.status
         ws = state.workspace
         self.number = QLabel(f"<b>{row.number}.</b>")
         self.description = QLineEdit(row.description)
@@ -120,6 +144,15 @@ class ActionLine(QFrame):
     def _on_status(self, _index: int) -> None:
         status = ActionStatus(self.status.currentData())
         ws, meeting_id = self.state.workspace, self.state.meeting_id
+        if status is ActionStatus.DONE and self._status is not ActionStatus.DONE:
+            # Marking it done asks for the outcome; cancelling leaves it as it was.
+            if mark_done(self, self.state, self.row):
+                self._status = status
+                self.state.tell("Action marked done. Set its status back to Open to undo.")
+            else:
+                self.status.setCurrentIndex(self.status.findData(self._status.value))
+            return
+        self._status = status
         change = {
             ActionStatus.OPEN: service.reopen_action,
             ActionStatus.DONE: service.complete_action,
@@ -150,6 +183,8 @@ class ActionsPage(StepPage):
         self.carried.setTextFormat(Qt.TextFormat.PlainText)
         self.carried_grid = QGridLayout()
         self.carried_buttons: dict[str, QPushButton] = {}
+        self.note_buttons: dict[str, QPushButton] = {}
+        self.undo: list[str] = []  # actions just marked done here, newest last
         self.body.addLayout(self.line_box)
         self.body.addWidget(self.empty)
         self.body.addWidget(heading("Add an action", level=2))
@@ -180,35 +215,49 @@ class ActionsPage(StepPage):
     def _carried(self, rows: list[ActionRow]) -> None:
         for button in self.carried_buttons.values():
             discard(button)
+        for button in self.note_buttons.values():
+            discard(button)
         clear_layout(self.carried_grid)
-        self.carried_buttons = {}
+        self.carried_buttons, self.note_buttons = {}, {}
         self.carried.setText("" if rows else NO_CARRIED)
         self.carried.setVisible(not rows)
         for line, row in enumerate(rows):
-            who = ", ".join(x for x in (row.owner_name, row.owner_agency_name) if x) or "no owner"
-            due = f" by {short_date(row.due_date)}" if row.due_date else ""
-            state = "open" if row.is_open else f"{row.status.value} {short_date(row.completed_on)}"
-            text = QLabel(
-                f"From {long_date(row.raised_on)}: {row.description} ({who}{due}; {state})"
-            )
+            text = QLabel(carried_text(row))
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
             self.carried_grid.addWidget(text, line, 0)
-            button = QPushButton("Mark done" if row.is_open else "Reopen")
-            named(button, f"{button.text()}: action from {long_date(row.raised_on)}")
+            raised = f"action from {long_date(row.raised_on)}"
+            label = "Mark done…" if row.is_open else "Undo" if row.id in self.undo else "Reopen"
+            button = named(QPushButton(label), f"{label.rstrip('…')}: {raised}")
             button.clicked.connect(lambda _=False, r=row: self._on_carried(r))
-            button.setEnabled(self.state.editable)
-            self.carried_grid.addWidget(button, line, 1)
+            note = named(QPushButton("Add progress note…"), f"Add progress note: {raised}")
+            note.clicked.connect(lambda _=False, r=row: self._on_note(r))
+            for column, widget in ((1, button), (2, note)):
+                widget.setEnabled(self.state.editable)
+                self.carried_grid.addWidget(widget, line, column)
             self.carried_buttons[row.id] = button
+            self.note_buttons[row.id] = note
         self.carried_grid.setColumnStretch(0, 1)
 
     def _on_carried(self, row: ActionRow) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id
-        change = service.complete_action if row.is_open else service.reopen_action
-        if self.state.attempt(lambda: change(ws, action_id=row.id, at_meeting_id=meeting_id)):
+        if row.is_open:
+            if mark_done(self, self.state, row):
+                # Undo stays offered beside the last few marked done here.
+                self.undo = [*[i for i in self.undo if i != row.id], row.id][-UNDO_KEPT:]
+                self.refresh()
+                self.state.tell(MARKED_DONE)
+            return
+        if self.state.attempt(
+            lambda: service.reopen_action(ws, action_id=row.id, at_meeting_id=meeting_id)
+        ):
+            self.undo = [i for i in self.undo if i != row.id]
             self.refresh()
-            if row.is_open:  # the same button now reopens it: that is the undo
-                self.state.tell("Action marked done. Press Reopen beside it to undo.")
+            self.state.tell("Action reopened.")
+
+    def _on_note(self, row: ActionRow) -> None:
+        if add_progress_note(self, self.state, row):
+            self.refresh()
 
     def first_field(self) -> QWidget:
         return self.form.description

@@ -143,7 +143,11 @@ class DischargePanel(QFrame):
         layout.addLayout(form)
         layout.addWidget(heading("Input from every practitioner involved", level=2))
         layout.addWidget(
-            hint("Everyone involved must be asked for their view before the plan ends.")
+            hint(
+                "Everyone involved must be asked for their view before the plan ends. "
+                "Filling in from the child's meetings also records as replied whoever's "
+                "agency gave its view or information at this conference."
+            )
         )
         layout.addLayout(self.inputs)
         layout.addWidget(self.prefill)
