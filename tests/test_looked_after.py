@@ -250,3 +250,34 @@ def test_macpt_records_and_shows_the_child_s_care(
     code, out, err = _run(monkeypatch, capsys, "show", "--child", "NOPE", "--workspace",
                           str(workspace_path))  # fmt: skip
     assert code == 2 and "NOPE" in err
+
+
+def test_the_demo_has_a_looked_after_child_whose_conferences_sit_beside_the_reviews(
+    demo_workspace: Workspace,
+) -> None:
+    from app.services.consultations import case_for_reference
+    from app.services.demo.looked_after import FIT, REF
+    from app.services.demo.looked_after import IRO as DEMO_IRO
+
+    case_id = case_for_reference(demo_workspace, la_child_ref=REF)
+    assert case_id is not None
+    record = looked_after(demo_workspace, case_id=case_id)
+    assert record.looked_after and record.kinship_care and record.iro_name == DEMO_IRO
+    conferences = [
+        m
+        for m in meetings.list_meetings(demo_workspace, case_id=case_id)
+        if m.meeting_type in (MeetingType.ICPC, MeetingType.RCPC)
+    ]
+    assert [m.meeting_type for m in conferences] == [MeetingType.ICPC, MeetingType.RCPC]
+    for meeting in conferences:
+        assert meeting.scheduled_date in record.review_dates
+        found = conference_alignment(
+            demo_workspace, case_id=case_id, conference_on=meeting.scheduled_date
+        )
+        assert found is not None and found.working_days_apart == 0
+        invited = attendance.list_attendance(demo_workspace, meeting_id=meeting.id)
+        assert (DEMO_IRO, IRO_ROLE) in {(r.name, r.role) for r in invited}
+    notes = {
+        i.title: i.notes for i in agenda.list_agenda(demo_workspace, meeting_id=conferences[0].id)
+    }
+    assert notes[CARE_PLAN] == FIT

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.shared import Pt
+
 from app.exporters.docx_tables import Column, GroupHeading, add_table
 from app.services.reporting import Share
 from app.services.reporting_places import HarmPlace, PlaceFigure, PlaceFigures
@@ -50,8 +52,10 @@ def add_place_section(document: Any, places: PlaceFigures | None) -> None:
         ],
         rows=rows,
     )
-    for note in places.notes:
-        document.add_paragraph(note)
+    for number, note in enumerate(places.notes):
+        paragraph = document.add_paragraph(note)
+        if not number:
+            paragraph.paragraph_format.space_before = Pt(6)  # clear of the table
 
 
 def _row(figure: PlaceFigure, place: str, share: Share) -> tuple[str, ...]:
