@@ -69,7 +69,8 @@ class Alignment:
         review = f"The next looked-after review is on {long_date(self.review_on)}"
         if self.working_days_apart == 0:
             return f"{review}: the same day as this conference."
-        said = f"{review}, {self.working_days_apart} working day(s) from this conference."
+        days = self.working_days_apart
+        said = f"{review}, {days} working day{'' if days == 1 else 's'} from this conference."
         if self.aligned:
             return said
         return (

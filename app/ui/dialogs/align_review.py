@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.models import MeetingType
 from app.services.looked_after import looked_after
@@ -49,10 +49,14 @@ class ReviewAlignment(QWidget):
         )
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self._on_align)
-        layout = QHBoxLayout(self)
+        # The words above the button: beside it they wrap into a narrow column.
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.words, 1)
-        layout.addWidget(self.button)
+        layout.addWidget(self.words)
+        layout.addLayout(row)
         self.setVisible(False)
 
     def show_for(self, meeting_type: MeetingType, day: dt.date | None) -> None:
