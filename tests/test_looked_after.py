@@ -19,6 +19,7 @@ from app.exporters.minutes import export_minutes
 from app.models import AuditEntry, MeetingType, PlacementType
 from app.services import meetings
 from app.services.conduct import agenda, attendance, closing
+from app.services.conduct.carry_over import previous_invitees
 from app.services.conduct.restriction import set_restriction
 from app.services.looked_after import conference_alignment, looked_after, record_looked_after
 from app.storage.workspace import Workspace
@@ -155,6 +156,18 @@ def test_the_iro_is_invited_to_conferences_and_the_agenda_has_the_care_plan(
     assert CARE_PLAN not in [i.title for i in agenda.list_agenda(workspace, meeting_id=strategy)]
     alignment_now = conference_alignment(workspace, case_id=case_id, conference_on=D(2026, 12, 1))
     assert alignment_now is not None and alignment_now.review_on == D(2026, 12, 7)
+    # Inviting the last meeting's people again does not invite the IRO twice.
+    previous = previous_invitees(workspace, case_id=case_id)
+    assert previous is not None and any(IRO in p.label for p in previous.invitees)
+    rcpc = meetings.schedule_meeting(
+        workspace,
+        case_id=case_id,
+        meeting_type=MeetingType.RCPC,
+        scheduled_date=D(2027, 3, 1),
+        carry_attendance_ids=[p.attendance_id for p in previous.invitees],
+    ).id
+    names = [r.name for r in attendance.list_attendance(workspace, meeting_id=rcpc)]
+    assert names.count(IRO) == 1
 
 
 def test_a_child_not_looked_after_has_neither(workspace: Workspace, case_id: str) -> None:
