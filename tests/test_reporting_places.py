@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.exporters.report_places import headline_pairs
 from app.models import (
     Agency,
     CaseEpisode,
@@ -150,6 +151,10 @@ def test_every_figure_is_split_by_where_the_harm_happened(counted: Workspace) ->
     assert _figure(f, "Strategy meeting convened")["all"] == "1/2"
     assert _figure(f, "Strategy meeting convened")["online"] == "1/1"
     assert _figure(f, "Awaiting follow-up")["not-recorded"] == "1/1"
+    assert headline_pairs(places)[0] == (
+        "Review conferences: held on time (of review conferences held under a plan)",
+        "1 of 2 (50%)",
+    )
 
 
 def test_macpt_report_reads_back_in_the_docx_and_the_csv(

@@ -58,6 +58,15 @@ def add_place_section(document: Any, places: PlaceFigures | None) -> None:
             paragraph.paragraph_format.space_before = Pt(6)  # clear of the table
 
 
+def headline_pairs(places: PlaceFigures | None) -> list[tuple[str, str]]:
+    """The figures for all children, as (what it counts, share) pairs for the screen."""
+    return [
+        (f"{f.section}: {f.measure.lower()} (of {f.out_of})", f.all.text)
+        for f in (places.figures if places else ())
+        if f.section != "Consultations"  # the screen's consultations are in the report
+    ]
+
+
 def _row(figure: PlaceFigure, place: str, share: Share) -> tuple[str, ...]:
     percent = "" if share.percent is None else str(share.percent)
     return (
