@@ -102,6 +102,7 @@ def test_docx_has_headings_figures_and_the_charts_as_pictures(
         "Why plans ended",
         "Attendance by statutory agency",
         "Consultations",
+        "Where the harm happened",
         "How the figures are counted",
     ]
     text = "\n".join(p.text for p in document.paragraphs)

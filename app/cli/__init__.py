@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "s47_commands",
     "risk_commands",
     "legal_decision_commands",
+    "looked_after_commands",
 ]
 
 

@@ -30,6 +30,7 @@ from app.exporters.docx_tables import Column, add_table
 from app.exporters.docx_tables import add_label_table as label_table
 from app.exporters.report_charts import ReportChart, draw_charts
 from app.exporters.report_csv import check_csv_target, write_report_csv
+from app.exporters.report_places import add_place_section
 from app.services.reporting import COUNTING_NOTES, ReportFigures
 from app.services.settings import get_settings
 from app.storage import audit
@@ -206,6 +207,7 @@ def render_report(
         ],
     )
 
+    add_place_section(document, figures.places)
     document.add_heading("How the figures are counted", level=1)
     for note in COUNTING_NOTES:
         document.add_paragraph(note)

@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 
 from app import paths
+from app.exporters.report_places import place_rows
 from app.exporters.targets import check_export_target
 from app.services.reporting import ReportFigures, Share
 
@@ -130,6 +131,7 @@ def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
     rows.append(
         _share("Consultations", "Led to a strategy meeting", figures.consultations, "consultations")
     )
+    rows += place_rows(figures.places)
     return rows
 
 

@@ -33,6 +33,7 @@ from app.models.consultation import Consultation, ConsultationOutcome, Threshold
 from app.models.draft import Draft
 from app.models.guard import RecordRewrite, SignedRecord
 from app.models.legal_planning import LegalDecision, LegalPlanningDecision
+from app.models.looked_after import LookedAfterRecord, LookedAfterReview, PlacementType
 from app.models.meeting import Meeting, MeetingStatus, MeetingType
 from app.models.people import Child, FamilyMember, Practitioner, Sex
 from app.models.plans import (
@@ -98,6 +99,8 @@ __all__ = [
     "InterimSafetyPlan",
     "LegalDecision",
     "LegalPlanningDecision",
+    "LookedAfterRecord",
+    "LookedAfterReview",
     "Meeting",
     "MeetingAction",
     "MeetingStatus",
@@ -110,6 +113,7 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "OngoingSupport",
+    "PlacementType",
     "PlanCategory",
     "Practitioner",
     "PreProceedingsEpisode",

@@ -151,7 +151,11 @@ def schedule_meeting(
         # A section the minutes must fill is never missing from the agenda. The
         # reason for the meeting comes after the introductions, where a reader
         # looks for it; any other goes before the last item (any other business).
-        missing = missing_items(meeting_type, [title for title, _, _ in items])
+        missing = missing_items(
+            meeting_type,
+            [title for title, _, _ in items],
+            looked_after=meeting.case.looked_after,
+        )
         for section in missing:
             at = min(1, len(items)) if section.key == "reason" else max(len(items) - 1, 0)
             items.insert(at, (section.title, section.guidance, "notes"))

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
@@ -57,6 +58,9 @@ from app.storage.workspace import Workspace
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
 from app.workflow.clocks import HELD_STATUSES as HELD
 from app.workflow.enquiries import enquiry_courses
+
+if TYPE_CHECKING:
+    from app.services.reporting_places import PlaceFigures
 
 OUTCOME_SHORT = {
     ThresholdOutcome.S47_SINGLE_AGENCY: "S47 (single-agency)",
@@ -176,6 +180,8 @@ class ReportFigures:
     invitees_attended: Share = Share(0, 0)
     # Consultations asked in the period (whole) and those that led to a strategy meeting (part).
     consultations: Share = Share(0, 0)
+    # Reviews, repeat and long plans and consultations by where the harm happened.
+    places: PlaceFigures | None = None
 
     @property
     def plans_started(self) -> int:
@@ -197,6 +203,8 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
         Meeting.scheduled_date >= start,
         Meeting.scheduled_date <= end,
     )
+    from app.services.reporting_places import place_figures  # it counts in Shares too
+
     with workspace.reading() as session:
         held = list(session.scalars(select(Meeting).where(*in_period)))
         held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
@@ -224,6 +232,7 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             attendance_recorded=recorded,
             invitees_attended=invitees,
             consultations=_consultations(session, start, end),
+            places=place_figures(session, start, end),
         )
 
 

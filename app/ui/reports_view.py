@@ -46,6 +46,7 @@ from app.exporters.report import (
 )
 from app.exporters.report_charts import ReportChart, draw_charts
 from app.exporters.report_csv import write_report_csv
+from app.exporters.report_places import headline_pairs
 from app.paths import default_export_dir
 from app.services.reporting import ReportFigures, report_figures
 from app.storage.workspace import Workspace
@@ -309,6 +310,7 @@ class ReportsView(QWidget):
             ("Plans started", str(figures.plans_started)),
             ("Plans ended", str(figures.plans_ended)),
             ("Average length of plans ended", plan_length(figures.average_plan_days)),
+            *headline_pairs(figures.places),
         ):
             shown = QLabel(value)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

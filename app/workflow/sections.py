@@ -34,9 +34,11 @@ class RequiredSection:
     needs: str
     # Agency information recorded at the meeting also answers the section.
     information_counts: bool = False
+    # Required only where the child is looked after (the care plan beside the plan).
+    looked_after_only: bool = False
 
-    def applies_to(self, meeting_type: MeetingType) -> bool:
-        return meeting_type in self.types
+    def applies_to(self, meeting_type: MeetingType, *, looked_after: bool = False) -> bool:
+        return meeting_type in self.types and (looked_after or not self.looked_after_only)
 
     def matches(self, title: str) -> bool:
         folded = title.casefold().replace("\u2019", "'")
@@ -78,6 +80,16 @@ SECTIONS: tuple[RequiredSection, ...] = (
         "the progress of the section 47 enquiry",
         information_counts=True,
     ),
+    RequiredSection(
+        "care-plan",
+        "How the child protection plan and the care plan fit together",
+        "The child is looked after: how this plan and the care plan work together, what "
+        "the IRO said, and how the conference and the looked-after review are aligned.",
+        ("care plan fit", "plan and the care plan"),
+        frozenset({MeetingType.ICPC, MeetingType.RCPC}),
+        "how the child protection plan and the care plan fit together",
+        looked_after_only=True,
+    ),
 )
 
 
@@ -89,21 +101,32 @@ class SectionFacts:
     has_notes: bool
 
 
-def required_for(meeting_type: MeetingType) -> list[RequiredSection]:
-    return [s for s in SECTIONS if s.applies_to(meeting_type)]
+def required_for(meeting_type: MeetingType, *, looked_after: bool = False) -> list[RequiredSection]:
+    return [s for s in SECTIONS if s.applies_to(meeting_type, looked_after=looked_after)]
 
 
-def missing_items(meeting_type: MeetingType, titles: Sequence[str]) -> list[RequiredSection]:
+def missing_items(
+    meeting_type: MeetingType, titles: Sequence[str], *, looked_after: bool = False
+) -> list[RequiredSection]:
     """The required sections an agenda with these item titles has no item for."""
-    return [s for s in required_for(meeting_type) if not any(s.matches(t) for t in titles)]
+    return [
+        s
+        for s in required_for(meeting_type, looked_after=looked_after)
+        if not any(s.matches(t) for t in titles)
+    ]
 
 
 def empty_sections(
-    meeting_type: MeetingType, items: Sequence[SectionFacts], *, has_information: bool
+    meeting_type: MeetingType,
+    items: Sequence[SectionFacts],
+    *,
+    has_information: bool,
+    looked_after: bool = False,
 ) -> list[str]:
-    """A sentence for each required section with nothing written under it."""
+    """A sentence for each required section with nothing written under it (the care
+    plan's section only where the child is looked after)."""
     found: list[str] = []
-    for section in required_for(meeting_type):
+    for section in required_for(meeting_type, looked_after=looked_after):
         mine = [i for i in items if section.matches(i.title)]
         if any(i.has_notes for i in mine) or (section.information_counts and has_information):
             continue

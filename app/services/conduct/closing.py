@@ -76,6 +76,7 @@ def _empty_sections(session: Session, meeting: Meeting) -> tuple[str, ...]:
             meeting.meeting_type,
             [SectionFacts(title, bool(notes.strip())) for title, notes in items],
             has_information=bool(information_rows(session, meeting.id)),
+            looked_after=meeting.case.looked_after,
         )
     )
 

@@ -12,6 +12,7 @@ from app.models import (
     Agency,
     AgencyAttendance,
     FamilyMember,
+    LookedAfterRecord,
     Meeting,
     MeetingType,
     Practitioner,
@@ -27,6 +28,7 @@ from app.services.conduct._common import (
 from app.services.conduct.attendance import AttendeeRow, attendee_row, blank_invitation
 from app.storage.workspace import Workspace
 from app.validation import validated
+from app.workflow.looked_after import IRO_ROLE
 
 CAFCASS_KEY = "cafcass"
 CONFERENCES = frozenset({MeetingType.ICPC, MeetingType.RCPC})
@@ -106,10 +108,30 @@ def add_default_invitations(session: Session, meeting: Meeting) -> None:
                 role=person.role if person else "",
             )
         )
+    if meeting.meeting_type in CONFERENCES:
+        _invite_iro(session, meeting, statutory)
     if meeting.meeting_type in FAMILY_INVITED:
         for member in meeting.case.child.family:
             if member.invite_to_conferences and not member.retired:
                 session.add(_family_invitation(meeting.id, member))
+
+
+def _invite_iro(session: Session, meeting: Meeting, statutory: list[Agency]) -> None:
+    """A looked-after child's IRO is invited to the child's conferences, for the local
+    authority's children's social care (where IROs sit, independent of the case)."""
+    case = meeting.case
+    iro = session.scalar(select(LookedAfterRecord).where(LookedAfterRecord.case_id == case.id))
+    if not case.looked_after or iro is None or not iro.iro_name:
+        return
+    agency = next((a for a in statutory if a.statutory_role is StatutoryRole.SOCIAL_CARE), None)
+    session.add(
+        AgencyAttendance(
+            meeting_id=meeting.id,
+            agency_id=agency.id if agency else None,
+            name=iro.iro_name,
+            role=IRO_ROLE,
+        )
+    )
 
 
 def _legal_planning_agencies(session: Session, statutory: list[Agency]) -> list[Agency]:

@@ -34,6 +34,8 @@ SECTION_NOTES = {
     "agree that there is a risk but will work with the plan.",
     "s47": "Demo: the joint visit took place; the child's account was consistent and the "
     "medical found no new injuries.",
+    "care-plan": "Demo: the care plan and the child protection plan share one set of "
+    "actions; the IRO will chair the looked-after review beside the review conference.",
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from sqlalchemy.orm import Session
@@ -17,6 +16,7 @@ from app.models import (
 from app.services.clocks import case_facts
 from app.services.conduct.timescales import timescales_row
 from app.workdays import Timescales
+from app.workflow.clocks import add_months as add_months  # the clocks own the months
 from app.workflow.enquiries import applicable_strategy
 from app.workflow.enquiries import latest_plan as latest_plan_fact
 from app.workflow.journey_facts import CaseFacts
@@ -75,13 +75,6 @@ def strategy_timescales(session: Session, strategy: Meeting) -> Timescales:
     row = timescales_row(session, strategy)
     assert row is not None, "only a strategy meeting starts the clocks"
     return row.as_timescales()
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the month's last day when it is shorter (31 Jan → 28 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def latest_plan(session: Session, case_id: str, on: dt.date) -> ChildProtectionPlan | None:

@@ -24,9 +24,11 @@ from app.models import (
 )
 from app.services.journey._shared import latest_plan
 from app.storage.workspace import Workspace
+from app.workflow import clocks
 
-FIRST_REVIEW_MONTHS = 3
-LATER_REVIEW_MONTHS = 6
+# The clocks' own months (app.workflow.clocks owns the rule), named here as before.
+FIRST_REVIEW_MONTHS = clocks.FIRST_REVIEW_MONTHS
+LATER_REVIEW_MONTHS = clocks.LATER_REVIEW_MONTHS
 
 
 @dataclasses.dataclass(frozen=True)

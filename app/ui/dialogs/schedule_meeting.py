@@ -25,6 +25,7 @@ from app.storage.workspace import Workspace
 from app.ui import text
 from app.ui.autosave import to_time
 from app.ui.date_field import DateField
+from app.ui.dialogs.align_review import ReviewAlignment
 from app.ui.dialogs.base import FormDialog
 from app.ui.widgets import add_row, compact, fit_to_contents, hint
 from app.workdays import non_working_day_warning
@@ -61,6 +62,9 @@ class ScheduleMeetingDialog(FormDialog):
         self.calendar = working_calendar(workspace)
         self.date_words = hint("")
         self.date.textChanged.connect(self._on_date_typed)
+        self.review = ReviewAlignment(workspace, case_id, self.calendar)
+        self.review.align.connect(self.date.set_date)
+        self.meeting_type.currentIndexChanged.connect(self._on_date_typed)
         self._on_date_typed()
         self.time = compact(QTimeEdit(QTime(10, 0)), 8)
         self.time.setDisplayFormat("HH:mm")
@@ -82,6 +86,7 @@ class ScheduleMeetingDialog(FormDialog):
         add_row(self.form, "Meeting &type:", self.meeting_type)
         add_row(self.form, "&Date:", self.date)
         self.form.addRow("", self.date_words)
+        self.form.addRow("", self.review)
         add_row(self.form, "T&ime:", self.time)
         add_row(self.form, "D&uration:", self.duration)
         add_row(self.form, "&Place:", self.location)
@@ -150,6 +155,7 @@ class ScheduleMeetingDialog(FormDialog):
             return
         warning = non_working_day_warning(day, self.calendar, "The meeting's date")
         self.date_words.setText(warning or text.long_date(day))
+        self.review.show_for(MeetingType(self.meeting_type.currentData()), day)
 
     def _on_place_typed(self, place: str) -> None:
         """Warn as the place is typed, before any calendar invitation is refused."""

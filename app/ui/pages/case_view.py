@@ -24,6 +24,7 @@ from app.ui.pages.case_forms import CaseEpisodeForm, ChildForm
 from app.ui.pages.chronology_section import ChronologySection
 from app.ui.pages.family_section import FamilySection
 from app.ui.pages.list_page import make_table
+from app.ui.pages.looked_after_section import LookedAfterSection
 from app.ui.pages.preproceedings_section import PreProceedingsSection
 from app.ui.pages.s47_section import S47Section
 from app.ui.table_models import CaseMeetingsTableModel
@@ -80,6 +81,9 @@ class CaseView(QWidget):
 
         self.child_form = ChildForm()
         self.case_form = CaseEpisodeForm()
+        self.looked_after = LookedAfterSection(workspace, case_id)
+        for box in (self.case_form.looked_after, self.case_form.kinship_care):
+            box.toggled.connect(self._on_care_status)
         self.family = FamilySection(workspace)
         self.family.changed.connect(self.refresh_lists)
         self.agencies = QGroupBox("Agencies involved")
@@ -98,6 +102,7 @@ class CaseView(QWidget):
         for section in (
             self.child_form,
             self.case_form,
+            self.looked_after,
             self.family,
             self.agencies,
             self.meetings,
@@ -214,6 +219,12 @@ class CaseView(QWidget):
             if part.strip()
         )
         self.title.setText(name or self.child_form.la_child_ref.text() or "Case")
+
+    def _on_care_status(self, _checked: bool) -> None:
+        self.looked_after.set_care_status(
+            looked_after=self.case_form.looked_after.isChecked(),
+            kinship_care=self.case_form.kinship_care.isChecked(),
+        )
 
     def _on_schedule(self) -> None:
         meeting = ScheduleMeetingDialog.ask(

@@ -1,0 +1,223 @@
+"""The report's figures on review conferences, repeat and long plans and
+consultations, each split by where the harm happened (DfE consultation Q26:
+"inside and outside the home, and online").
+
+Counting rules (the report prints them with the figures):
+
+- A review conference is *on time* as :func:`app.workflow.clocks.review_timings`
+  says: on or before 3 months after the plan's start for the first, 6 months
+  after the review before it for each later one. Counted over the review
+  conferences held in the period under a plan.
+- A plan started in the period is a *repeat* when the child had a plan that
+  started before it (in any case episode); a *repeat within two years* when
+  it started within two years of the end of that plan before it.
+- Plans *lasting two years or more*: of the plans ended in the period, those
+  that lasted two years or more; and of the plans open on the period's last
+  day, those that had lasted two years by then.
+- Consultations are counted by the day they were asked, by what followed.
+- Where the harm happened is the case's record: inside the home, outside the
+  home, online (a case may record more than one, so the places' figures can add
+  up to more than the whole); "not recorded" holds cases that record none and
+  consultations about a child the workspace does not know.
+
+Only counts: nothing typed in a case record reaches the report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import CaseEpisode, ChildProtectionPlan, Consultation, ConsultationOutcome
+from app.services.clocks import case_facts
+from app.services.reporting import Share
+from app.workflow.clocks import add_months, lasted_two_years, review_timings
+
+TWO_YEARS = 24
+
+
+class HarmPlace(enum.StrEnum):
+    INSIDE = "inside-home"
+    OUTSIDE = "outside-home"
+    ONLINE = "online"
+    NOT_RECORDED = "not-recorded"
+
+    @property
+    def label(self) -> str:
+        return PLACE_WORDS[self]
+
+
+PLACE_WORDS = {
+    HarmPlace.INSIDE: "Inside the home",
+    HarmPlace.OUTSIDE: "Outside the home",
+    HarmPlace.ONLINE: "Online",
+    HarmPlace.NOT_RECORDED: "Not recorded",
+}
+AWAITING = "Awaiting follow-up"
+PLACE_NOTES = (
+    "Review conferences are on time when held within 3 months of the initial conference "
+    "that made the plan (the first review), then within 6 months of the review before.",
+    "A repeat plan is a child's second or later plan; it is within two years when it "
+    "started within two years of the end of the child's plan before it.",
+    "Where the harm happened is what each case records; a case may record more than one "
+    "place, so the places can add up to more than all. Not recorded: cases that record no "
+    "place, and consultations about a child the workspace does not know.",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaceFigure:
+    """One figure: what it counts (``measure``, of ``out_of``), in all and by place."""
+
+    section: str
+    measure: str
+    out_of: str
+    all: Share
+    by_place: tuple[tuple[HarmPlace, Share], ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaceFigures:
+    figures: tuple[PlaceFigure, ...] = ()
+    notes: tuple[str, ...] = PLACE_NOTES
+
+
+# Each counted thing: the case it concerns (None: not known) and whether it counts.
+Counted = list[tuple[str | None, bool]]
+
+
+def _places(session: Session, case_ids: Iterable[str | None]) -> dict[str, frozenset[HarmPlace]]:
+    ids = sorted({c for c in case_ids if c is not None})
+    found: dict[str, frozenset[HarmPlace]] = {}
+    for case_id, inside, outside, online in session.execute(
+        select(
+            CaseEpisode.id,
+            CaseEpisode.harm_inside_home,
+            CaseEpisode.harm_outside_home,
+            CaseEpisode.harm_online,
+        ).where(CaseEpisode.id.in_(ids))
+    ):
+        places = {p for p, flag in ((HarmPlace.INSIDE, inside), (HarmPlace.OUTSIDE, outside),
+                                    (HarmPlace.ONLINE, online)) if flag}  # fmt: skip
+        found[case_id] = frozenset(places or {HarmPlace.NOT_RECORDED})
+    return found
+
+
+def _figure(
+    places: dict[str, frozenset[HarmPlace]],
+    section: str,
+    measure: str,
+    out_of: str,
+    counted: Counted,
+) -> PlaceFigure:
+    def share(keep: Callable[[str | None], bool]) -> Share:
+        mine = [hit for case_id, hit in counted if keep(case_id)]
+        return Share(sum(mine), len(mine))
+
+    def where(case_id: str | None) -> frozenset[HarmPlace]:
+        return places.get(case_id or "", frozenset({HarmPlace.NOT_RECORDED}))
+
+    return PlaceFigure(
+        section,
+        measure,
+        out_of,
+        share(lambda _c: True),
+        tuple((p, share(lambda c, p=p: p in where(c))) for p in HarmPlace),  # type: ignore[misc]
+    )
+
+
+def place_figures(session: Session, start: dt.date, end: dt.date) -> PlaceFigures:
+    """The figures for ``start`` to ``end`` (both included), inside the report's read."""
+    reviews = _reviews(session, start, end)
+    started, ended, open_at_end = _plans(session, start, end)
+    consultations = list(
+        session.execute(
+            select(Consultation.case_id, Consultation.outcome).where(
+                Consultation.asked_on.between(start, end)
+            )
+        ).all()
+    )
+    places = _places(
+        session,
+        [c for c, _ in reviews]
+        + [p.case_id for p, _ in started]
+        + [p.case_id for p in ended + open_at_end]
+        + [c for c, _ in consultations],
+    )
+    plans_started = "plans started in the period"
+    figures = [
+        _figure(places, "Review conferences", "Held on time", "review conferences held under a plan", reviews),
+        _figure(places, "Repeat plans", "The child's second or later plan", plans_started,
+                [(p.case_id, previous is not None) for p, previous in started]),
+        _figure(places, "Repeat plans", "Within two years of the child's last plan", plans_started,
+                [(p.case_id, _within_two_years(p, previous)) for p, previous in started]),
+        _figure(places, "Long plans", "Lasted two years or more", "plans ended in the period",
+                [(p.case_id, lasted_two_years(p.start_date, p.end_date or end)) for p in ended]),
+        _figure(places, "Long plans", "Open and lasting two years or more",
+                "plans open on the last day of the period",
+                [(p.case_id, lasted_two_years(p.start_date, end)) for p in open_at_end]),
+    ]  # fmt: skip
+    outcomes: list[tuple[str, ConsultationOutcome | None]] = [
+        (o.label, o) for o in ConsultationOutcome
+    ]
+    outcomes.append((AWAITING, None))
+    for label, outcome in outcomes:
+        figures.append(
+            _figure(places, "Consultations", label, "consultations asked in the period",
+                    [(case_id, found == outcome) for case_id, found in consultations])
+        )  # fmt: skip
+    return PlaceFigures(tuple(figures))
+
+
+def _reviews(session: Session, start: dt.date, end: dt.date) -> Counted:
+    case_ids = session.scalars(select(ChildProtectionPlan.case_id).distinct())
+    counted: Counted = []
+    for case_id, facts in case_facts(session, list(case_ids)).items():
+        counted += [
+            (case_id, timing.on_time)
+            for timing in review_timings(facts)
+            if start <= timing.held_on <= end
+        ]
+    return counted
+
+
+def _within_two_years(plan: ChildProtectionPlan, previous: ChildProtectionPlan | None) -> bool:
+    if previous is None or previous.end_date is None:
+        return False
+    return plan.start_date <= add_months(previous.end_date, TWO_YEARS)
+
+
+def _plans(
+    session: Session, start: dt.date, end: dt.date
+) -> tuple[
+    list[tuple[ChildProtectionPlan, ChildProtectionPlan | None]],
+    list[ChildProtectionPlan],
+    list[ChildProtectionPlan],
+]:
+    """Plans started in the period (each with the child's plan before it), plans ended in
+    it, and plans open on its last day."""
+    rows = session.execute(
+        select(ChildProtectionPlan, CaseEpisode.child_id).join(
+            CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id
+        )
+    ).all()
+    by_child: dict[str, list[ChildProtectionPlan]] = {}
+    for plan, child_id in rows:
+        by_child.setdefault(child_id, []).append(plan)
+    started: list[tuple[ChildProtectionPlan, ChildProtectionPlan | None]] = []
+    for plans in by_child.values():
+        plans.sort(key=lambda p: (p.start_date, p.created_at))
+        for index, plan in enumerate(plans):
+            if start <= plan.start_date <= end:
+                started.append((plan, plans[index - 1] if index else None))
+    every = [plan for plan, _ in rows]
+    ended = [p for p in every if p.end_date is not None and start <= p.end_date <= end]
+    open_at_end = [
+        p for p in every if p.start_date <= end and (p.end_date is None or p.end_date > end)
+    ]
+    return started, ended, open_at_end
