@@ -65,7 +65,7 @@ def test_refuses_a_mismatched_confirmation(qtbot: QtBot, dialog: CreateWorkspace
 def test_creates_the_workspace(qtbot: QtBot, dialog: CreateWorkspaceDialog) -> None:
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.keyClicks(dialog.confirmation, PASSPHRASE)
-    with qtbot.waitSignal(dialog.created) as blocker:
+    with qtbot.waitSignal(dialog.created, timeout=60_000) as blocker:
         dialog.create_button.click()
     workspace = blocker.args[0]
     assert workspace.is_open and workspace.path == dialog.path
@@ -132,7 +132,8 @@ def test_shell_offers_create_for_a_new_file_then_the_main_window(
     assert isinstance(gate, CreateWorkspaceDialog)
     qtbot.keyClicks(gate.passphrase, PASSPHRASE)
     qtbot.keyClicks(gate.confirmation, PASSPHRASE)
-    with qtbot.waitSignal(shell.unlocked):
+    # Creating runs the migrations on a thread of its own: seconds on a busy machine.
+    with qtbot.waitSignal(shell.unlocked, timeout=60_000):
         gate.create_button.click()
     assert shell.window is not None and shell.window.isVisible()
     assert (tmp_path / "fresh.macpt").exists()
