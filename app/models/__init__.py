@@ -1,6 +1,7 @@
 """The workspace's records (SQLAlchemy 2.x typed mappings). No Qt here."""
 
 from app.models.agency import Agency, AgencyKind, StatutoryRole
+from app.models.arrivals import CaseTransferIn, ChildBirthRecord
 from app.models.audit import AuditEntry
 from app.models.base import Base, Record, Retirable, new_id, seed_id
 from app.models.case import (
@@ -78,7 +79,9 @@ __all__ = [
     "CaseClosure",
     "CaseEpisode",
     "CaseStatus",
+    "CaseTransferIn",
     "Child",
+    "ChildBirthRecord",
     "ChildProtectionPlan",
     "ClosingReason",
     "ClosureDay",
