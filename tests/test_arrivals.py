@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -394,3 +395,34 @@ def test_macpt_records_the_birth_and_the_transfer_in(
         workspace, monkeypatch, capsys, "settings", "get", "birth-review-working-days"
     )
     assert code == 0
+
+
+def test_the_report_counts_transfer_in_conferences_apart(
+    workspace: Workspace, moved_in: str, tmp_path: Path
+) -> None:
+    from app.exporters.report_csv import write_report_csv
+    from app.services.reporting import Share, report_figures
+
+    with workspace.transaction() as session:
+        from app.models import CaseEpisode
+
+        case = session.get(CaseEpisode, moved_in)
+        assert case is not None
+        builder = JourneyBuilder(session)
+        # Notified 26 October: due 16 November; held on 13 November, in time.
+        builder.meeting(case, MeetingType.ICPC, D(2026, 11, 13))
+        # An initial conference that followed no enquiry and no move stays apart.
+        other = builder.child("ARR0006", opened_on=D(2026, 9, 1))
+        builder.meeting(other, MeetingType.ICPC, D(2026, 11, 2))
+    figures = report_figures(workspace, start=D(2026, 4, 1), end=D(2027, 3, 31))
+    assert figures.transfer_in_conferences == Share(1, 1)
+    assert figures.icpcs_without_strategy == 1
+    assert figures.icpc_within_15_days.whole == 0
+    title = "Transfer-in child protection conference"
+    icpc = cases.get_case(workspace, case_id=moved_in).meetings[0].id
+    assert conference_title(workspace, case_id=moved_in, meeting_id=icpc) == title
+    out = tmp_path / "report.csv"
+    write_report_csv(figures, out)
+    assert "Transfer-in conferences,Within 15 working days of the notification,1," in (
+        out.read_text(encoding="utf-8-sig")
+    )
