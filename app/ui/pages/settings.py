@@ -90,7 +90,7 @@ class SettingsPage(QWidget):
         )
         add_row(
             form,
-            "First review after a &birth:",
+            "First re&view after a birth:",
             self.birth_review_days,
             "After a pre-birth conference: working days from the birth to the first review",
         )
