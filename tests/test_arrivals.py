@@ -426,3 +426,79 @@ def test_the_report_counts_transfer_in_conferences_apart(
     assert "Transfer-in conferences,Within 15 working days of the notification,1," in (
         out.read_text(encoding="utf-8-sig")
     )
+
+
+def test_the_timeline_dates_the_conferences_themselves_once_held(
+    workspace: Workspace, unborn_case: str, moved_in: str
+) -> None:
+    _pre_birth_plan(workspace, unborn_case)
+    record_birth(workspace, case_id=unborn_case, born_on=D(2026, 11, 6))
+    with workspace.transaction() as session:
+        from app.models import CaseEpisode
+
+        builder = JourneyBuilder(session)
+        baby, moved = session.get(CaseEpisode, unborn_case), session.get(CaseEpisode, moved_in)
+        assert baby is not None and moved is not None
+        builder.meeting(baby, MeetingType.RCPC, D(2026, 11, 19))
+        builder.meeting(moved, MeetingType.ICPC, D(2026, 11, 17))
+    steps = case_timeline(workspace, case_id=unborn_case).steps
+    assert [(s.stage, s.due_date, s.met) for s in steps if s.meeting_id] == [
+        ("icpc", None, None),
+        ("rcpc", D(2026, 11, 20), True),
+    ]
+    assert steps[0].note == "Pre-birth conference: the baby was not yet born"
+    assert "birth-review" not in {s.stage for s in steps}
+    steps = case_timeline(workspace, case_id=moved_in).steps
+    assert [(s.stage, s.due_date, s.met) for s in steps] == [("icpc", D(2026, 11, 16), False)]
+    assert steps[0].note.startswith("Transfer-in conference")
+
+
+def test_the_demo_has_a_baby_from_pre_birth_conference_to_first_review_and_a_transfer_in(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    from app.services.workspace import open_workspace
+    from tests.helpers import workspaces
+
+    source = workspaces.template("demo", tmp_path_factory.mktemp, workspaces.demo)
+    path = workspaces.copy_workspace(source, tmp_path / "demo.macpt")
+    with open_workspace(path, PASSPHRASE) as demo:
+        found = {}
+        for ref in ("DEMO0801", "DEMO0802"):
+            state = journey(demo, case_id=case_timeline_id(demo, ref))
+            found[ref] = state
+        baby, moved = found["DEMO0801"], found["DEMO0802"]
+        after = baby.clock(ClockKind.BIRTH_REVIEW)
+        assert after is not None and after.state is ClockState.HELD
+        assert after.held_on is not None and after.held_on <= after.due
+        transfer = moved.clock(ClockKind.TRANSFER_IN)
+        assert transfer is not None and transfer.state is ClockState.HELD
+        assert transfer.held_on is not None and transfer.held_on <= transfer.due
+        detail = cases.get_case(demo, case_id=baby.case_id)
+        assert detail.child_name == "Poppy Storybook"
+        icpcs = {
+            ref: next(
+                m.id
+                for m in cases.get_case(demo, case_id=s.case_id).meetings
+                if m.meeting_type == "icpc"
+            )
+            for ref, s in found.items()
+        }
+        assert conference_title(demo, case_id=baby.case_id, meeting_id=icpcs["DEMO0801"]) == (
+            "Pre-birth initial child protection conference"
+        )
+        assert conference_title(demo, case_id=moved.case_id, meeting_id=icpcs["DEMO0802"]) == (
+            "Transfer-in child protection conference"
+        )
+
+
+def case_timeline_id(workspace: Workspace, ref: str) -> str:
+    from app.models import CaseEpisode
+
+    with workspace.reading() as session:
+        found = session.scalar(
+            select(CaseEpisode.id)
+            .join(Child, Child.id == CaseEpisode.child_id)
+            .where(Child.la_child_ref == ref)
+        )
+    assert found is not None
+    return found

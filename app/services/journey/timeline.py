@@ -215,8 +215,11 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 steps.append(_step(meeting, due, today))
             elif kind is MeetingType.ICPC:
                 due, note, _ = (
-                    _icpc_due(session, strategy, facts) if strategy else (None, "", False)
+                    _icpc_due(session, strategy, facts)
+                    if strategy
+                    else arrival_steps.conference_due(facts, meeting.id)
                 )
+                note = note or arrival_steps.pre_birth_note(facts, meeting.id)
                 steps.append(_step(meeting, due, today, note))
                 decision = plans.decision_for(session, meeting.id)
                 next_review = decision.next_review_due if decision else None
@@ -227,6 +230,10 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 steps.append(_step(meeting, _core_group_due(meeting, facts), today))
             else:
                 step, next_review = _conference_steps(session, meeting, next_review, today)
+                birth = arrival_steps.after_birth(facts, step.scheduled_for, step.held_on, today)
+                if birth is not None:
+                    due, met, note = birth
+                    step = dataclasses.replace(step, due_date=due, met=met, note=note)
                 steps.append(step)
             steps += _discharge_step(session, meeting)
         steps += _pre_proceedings(facts, today)
