@@ -502,3 +502,12 @@ def case_timeline_id(workspace: Workspace, ref: str) -> str:
         )
     assert found is not None
     return found
+
+
+def test_every_journey_clock_has_a_register_label_a_column_and_a_deadline_kind() -> None:
+    from app.ui.register.cells import OVERDUE_COLUMN
+    from app.workflow.clocks import JOURNEY_KINDS
+
+    kinds = {kind.value for kind in JOURNEY_KINDS}
+    assert set(OVERDUE_COLUMN) == set(OVERDUE_LABELS) == kinds
+    assert kinds <= {kind.value for kind in DeadlineKind}
