@@ -116,3 +116,23 @@ def test_the_settings_page_sets_the_first_review_after_a_birth(
         page.birth_review_days.setValue(12)
     assert blocker.args[0].birth_review_working_days == 12
     assert get_settings(window.workspace).birth_review_working_days == 12
+
+
+def test_meeting_mode_titles_a_pre_birth_conference(window: MainWindow) -> None:
+    from app.models import MeetingType
+    from app.services import meetings
+    from app.ui.meeting.state import load_header
+
+    case_id = cases.create_case(
+        window.workspace,
+        la_child_ref="DEMO-PREBIRTHUI",
+        expected_date_of_birth=dt.date(2027, 3, 1),
+    ).case_id
+    meeting = meetings.schedule_meeting(
+        window.workspace,
+        case_id=case_id,
+        meeting_type=MeetingType.ICPC,
+        scheduled_date=dt.date(2026, 11, 30),
+    )
+    header = load_header(window.workspace, meeting.id)
+    assert header.title == "Pre-birth initial child protection conference"
