@@ -17,8 +17,11 @@ NAMED_SETTINGS = {
     # A file of re-worded parents' letters (see resources/letters/parent.json).
     "parent-letter-wording": "parent_letter_wording",
     "core-group-weeks": "core_group_weeks",
+    # Working days from a pre-birth conference's baby's birth to the first review.
+    "birth-review-working-days": "birth_review_working_days",
 }
 # Stored under this key; the journey rules read it (app.services.clocks).
 CORE_GROUP_WEEKS_KEY = NAMED_SETTINGS["core-group-weeks"]
+BIRTH_REVIEW_DAYS_KEY = NAMED_SETTINGS["birth-review-working-days"]
 CLOSURE_DAYS = "closure-days"
 SETTING_NAMES = (*NAMED_SETTINGS, CLOSURE_DAYS)

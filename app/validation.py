@@ -82,6 +82,7 @@ INT_RANGES: dict[str, tuple[int, int]] = {
     "duration_minutes": (1, 24 * 60),
     "idle_lock_minutes": (1, 60),
     "core_group_weeks": (1, 26),
+    "birth_review_working_days": (1, 65),
     "position": (0, 100_000),
     "offset": (0, 10_000_000),
     "limit": (0, 10_000_000),

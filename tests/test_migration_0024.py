@@ -42,7 +42,7 @@ def test_down_drops_the_records_logged_and_up_makes_the_tables_again(
         c.execute(text("UPDATE looked_after_record SET placement_type = 'a-tent'"))
     path = workspace.path
     with migrate.migrating(workspace.engine) as connection:
-        command.downgrade(migrate.alembic_config(connection), "0021_legal_planning")
+        command.downgrade(migrate.alembic_config(connection), "0023_prebirth_transfer")
     assert not {"looked_after_record", "looked_after_review"} & _tables(workspace)
     with workspace.engine.connect() as connection:
         logged = connection.execute(

@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "risk_commands",
     "legal_decision_commands",
     "looked_after_commands",
+    "arrival_commands",
 ]
 
 

@@ -72,11 +72,18 @@ def minutes_title(meeting_type: MeetingType) -> str:
     return f"{meeting_type.label} minutes"
 
 
+def data_title(data: MinutesData) -> str:
+    """The minutes' title: a pre-birth or transfer-in conference's own, else the type's."""
+    if data.conference_title:
+        return f"{data.conference_title} minutes"
+    return minutes_title(data.meeting_type)
+
+
 def suggested_file_name(data: MinutesData) -> str:
     """A file name for the save dialog; it never carries the child's name or reference."""
     state = "DRAFT" if data.draft else f"v{data.version}"
     copy = " family copy" if data.family_copy else ""
-    return f"{minutes_title(data.meeting_type)}{copy} {data.meeting_date.isoformat()} {state}.docx"
+    return f"{data_title(data)}{copy} {data.meeting_date.isoformat()} {state}.docx"
 
 
 def _status_line(data: MinutesData) -> str:
@@ -110,7 +117,7 @@ def _attendance_text(person: Attendee) -> str:
 def _heading_block(out: Writer, data: MinutesData) -> None:
     organisation = data.local_authority or "Local authority not set"
     out.paragraph(f"{organisation}\n{TEAM}", "Organisation")
-    out.paragraph(minutes_title(data.meeting_type), "Title")
+    out.paragraph(data_title(data), "Title")
     if data.family_copy:
         out.paragraph(FAMILY_COPY_MARK, "Status line").runs[0].bold = True
     status = out.paragraph(style="Status line").add_run(_status_line(data))
@@ -282,8 +289,9 @@ def _sign_off(out: Writer, data: MinutesData) -> None:
 
 
 def _properties(data: MinutesData) -> DocumentProperties:
-    title = minutes_title(data.meeting_type)
-    subject = f"Minutes of a MACPT {data.meeting_type.label.lower()}"
+    title = data_title(data)
+    kind = data.conference_title or data.meeting_type.label
+    subject = f"Minutes of a MACPT {kind.lower()}"
     if data.family_copy:
         title = f"{title} ({FAMILY_COPY_MARK})"
         subject = f"{subject}. {FAMILY_COPY_MARK}"
@@ -309,7 +317,7 @@ def _properties(data: MinutesData) -> DocumentProperties:
 def render_minutes(data: MinutesData) -> Any:
     """The minutes as a python-docx ``Document`` (not yet saved)."""
     document = open_house_template()
-    title = minutes_title(data.meeting_type)
+    title = data_title(data)
     add_marking(
         document,
         draft=data.draft,

@@ -33,6 +33,7 @@ from app.exporters.minutes_model import (
 )
 from app.exporters.minutes_redact import redact_journey, redact_record
 from app.models import ActionStatus, AttendanceStatus, MeetingStatus, MeetingType, MinutesCopy
+from app.services.arrivals import conference_title
 from app.services.cases import get_case
 from app.services.conduct.actions import ActionRow
 from app.services.conduct.agenda import AgendaItemRow
@@ -111,6 +112,11 @@ def load_minutes_data(
         family_copy=family_copy,
         risk_restricted=risk_restricted,
         distribution=distribution_entries(distribution, family_copy=family_copy),
+        conference_title=(
+            conference_title(workspace, case_id=record.case_id, meeting_id=record.meeting_id) or ""
+            if record.meeting_type is MeetingType.ICPC
+            else ""
+        ),
     )
 
 

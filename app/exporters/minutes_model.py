@@ -189,6 +189,8 @@ class MinutesData:
     legal_planning: LegalPlanningRow | None = None
     # A review's or an initial conference's view of the section 47 enquiry.
     s47: S47Course | None = None
+    # A pre-birth or transfer-in conference's own title (empty: the meeting type's).
+    conference_title: str = ""
 
     @property
     def signed_off(self) -> bool:

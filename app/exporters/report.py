@@ -131,6 +131,10 @@ def render_report(
                 figures.icpc_within_15_days.text,
             ),
             (
+                "Transfer-in conferences within 15 working days of the notification",
+                figures.transfer_in_conferences.text,
+            ),
+            (
                 "Meetings that recorded attendance (of meetings held)",
                 figures.attendance_recorded.text,
             ),
@@ -155,7 +159,7 @@ def render_report(
     if figures.icpcs_without_strategy:
         document.add_paragraph(
             f"{figures.icpcs_without_strategy} initial conference(s) followed no section 47 "
-            "enquiry on record (for example, a child who moved into the area) and are not counted."
+            "enquiry on record and are not counted."
         )
     _picture(document, chart["rates"])
     _extensions(document, figures)

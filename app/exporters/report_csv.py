@@ -68,6 +68,14 @@ def report_rows(figures: ReportFigures) -> list[tuple[str, ...]]:
             "",
         )
     )
+    rows.append(
+        _share(
+            "Transfer-in conferences",
+            "Within 15 working days of the notification",
+            figures.transfer_in_conferences,
+            "transfer-in conferences held",
+        )
+    )
     rows.append(("ICPC extensions", "Agreed", str(len(figures.extensions)), "", "", ""))
     for e in figures.extensions:
         rows.append(

@@ -2,6 +2,7 @@
 
 from app.models.action_note import ActionNote, ActionNoteKind
 from app.models.agency import Agency, AgencyKind, StatutoryRole
+from app.models.arrivals import CaseTransferIn, ChildBirthRecord
 from app.models.audit import AuditEntry
 from app.models.base import Base, Record, Retirable, new_id, seed_id
 from app.models.case import (
@@ -82,7 +83,9 @@ __all__ = [
     "CaseClosure",
     "CaseEpisode",
     "CaseStatus",
+    "CaseTransferIn",
     "Child",
+    "ChildBirthRecord",
     "ChildProtectionPlan",
     "ClosingReason",
     "ClosureDay",

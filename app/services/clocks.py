@@ -19,7 +19,9 @@ from app.errors import NotFound
 from app.models import (
     CaseEpisode,
     CaseStatus,
+    CaseTransferIn,
     Child,
+    ChildBirthRecord,
     ChildProtectionPlan,
     ClosureDay,
     IcpcTimeframeDecision,
@@ -29,10 +31,11 @@ from app.models import (
     Setting,
     ThresholdDecision,
 )
-from app.setting_names import CORE_GROUP_WEEKS_KEY
+from app.setting_names import BIRTH_REVIEW_DAYS_KEY, CORE_GROUP_WEEKS_KEY
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar
 from app.workflow.clocks import (
+    BIRTH_REVIEW_WORKING_DAYS,
     CORE_GROUP_WEEKS,
     CaseFacts,
     JourneyState,
@@ -54,9 +57,21 @@ def case_facts(
 
     Columns, not ORM objects: Home reads every open case of a large workspace.
     """
-    cases_q = select(
-        CaseEpisode.id, Child.la_child_ref, CaseEpisode.status, CaseEpisode.referral_date
-    ).join(Child, Child.id == CaseEpisode.child_id)
+    cases_q = (
+        select(
+            CaseEpisode.id,
+            Child.la_child_ref,
+            CaseEpisode.status,
+            CaseEpisode.referral_date,
+            Child.date_of_birth,
+            Child.expected_date_of_birth,
+            ChildBirthRecord.born_on,
+            CaseTransferIn.received_on,
+        )
+        .join(Child, Child.id == CaseEpisode.child_id)
+        .outerjoin(ChildBirthRecord, ChildBirthRecord.child_id == Child.id)
+        .outerjoin(CaseTransferIn, CaseTransferIn.case_id == CaseEpisode.id)
+    )
     ids: Any = list(case_ids) if case_ids is not None else None
     if open_only:
         # A closed case follows no clock: years of them are not read at all.
@@ -137,6 +152,10 @@ def case_facts(
         )
     weeks = core_group_weeks(session)
     episodes, calendar = _pre_proceedings(conn, only(PreProceedingsEpisode.case_id))
+    arrivals = any(born or moved for *_, born, moved in cases)
+    if calendar is None and arrivals:
+        calendar = WorkingCalendar(conn.execute(select(ClosureDay.day)).scalars())
+    review_days = birth_review_working_days(session) if arrivals else BIRTH_REVIEW_WORKING_DAYS
     return {
         case_id: CaseFacts(
             case_id=case_id,
@@ -149,9 +168,13 @@ def case_facts(
             plans=tuple(plans[case_id]),
             core_group_weeks=weeks,
             pre_proceedings=tuple(episodes[case_id]),
+            unborn=dob is None and expected is not None,
+            born_on=born,
+            birth_review_working_days=review_days,
+            transfer_in_on=moved,
             calendar=calendar,
         )
-        for case_id, ref, status, referral in cases
+        for case_id, ref, status, referral, dob, expected, born, moved in cases
     }
 
 
@@ -186,15 +209,20 @@ def _pre_proceedings(
 
 def core_group_weeks(session: Session) -> int:
     """How many weeks after one core group the next is due: the area's setting."""
-    raw = (
-        session.connection()
-        .execute(select(Setting.value).where(Setting.key == CORE_GROUP_WEEKS_KEY))
-        .scalar()
-    )
+    return _number_setting(session, CORE_GROUP_WEEKS_KEY, CORE_GROUP_WEEKS)
+
+
+def birth_review_working_days(session: Session) -> int:
+    """How many working days after the birth the first review conference is due."""
+    return _number_setting(session, BIRTH_REVIEW_DAYS_KEY, BIRTH_REVIEW_WORKING_DAYS)
+
+
+def _number_setting(session: Session, key: str, default: int) -> int:
+    raw = session.connection().execute(select(Setting.value).where(Setting.key == key)).scalar()
     try:
-        return int(raw) if raw is not None else CORE_GROUP_WEEKS
+        return int(raw) if raw is not None else default
     except ValueError:
-        return CORE_GROUP_WEEKS
+        return default
 
 
 def journey(workspace: Workspace, *, case_id: str) -> JourneyState:

@@ -12,6 +12,9 @@ once, in ``app.workflow.clocks``; this module lists the open ones:
   proceedings, the first pre-proceedings meeting and the decision to step up
   or down, of the open case's latest pre-proceedings episode (listed whether or
   not the child is in the register, which follows enquiries and plans);
+- ``birth-review``: the first review conference after a pre-birth conference's
+  baby is born; ``transfer-in``: the conference for a child who moved in from
+  another area on a plan (listed whether or not the child is in the register);
 - ``action``: an open action with a date;
 - ``notification``: letters about a meeting not yet marked sent, due the
   working day after the meeting closed (its date in England).
@@ -78,6 +81,8 @@ class DeadlineKind(enum.StrEnum):
     PP_LETTER = "pp-letter"
     PP_MEETING = "pp-meeting"
     PP_REVIEW = "pp-review"
+    BIRTH_REVIEW = "birth-review"
+    TRANSFER_IN = "transfer-in"
     ACTION = "action"
     NOTIFICATION = "notification"
 
@@ -95,6 +100,8 @@ KIND_LABELS = {
     DeadlineKind.PP_LETTER: "Letter before proceedings",
     DeadlineKind.PP_MEETING: "First pre-proceedings meeting",
     DeadlineKind.PP_REVIEW: "Decision to step up or down",
+    DeadlineKind.BIRTH_REVIEW: "First review after the birth",
+    DeadlineKind.TRANSFER_IN: "Transfer-in conference",
     DeadlineKind.ACTION: "Action",
     DeadlineKind.NOTIFICATION: "Letters to send",
 }
@@ -206,6 +213,8 @@ _BOOKED_KIND = {
     ClockKind.ICPC: MeetingType.ICPC,
     ClockKind.RCPC: MeetingType.RCPC,
     ClockKind.CORE_GROUP: MeetingType.CORE_GROUP,
+    ClockKind.BIRTH_REVIEW: MeetingType.RCPC,
+    ClockKind.TRANSFER_IN: MeetingType.ICPC,
 }
 
 
@@ -236,6 +245,8 @@ def _journey_item(
         if clock_.kind in (ClockKind.RCPC, ClockKind.CORE_GROUP):
             assert journey.plan is not None
             since = journey.plan.start
+        elif clock_.kind in _ARRIVALS:
+            since = clock_.since or clock_.due
         else:
             assert journey.enquiry is not None
             since = journey.enquiry.day
@@ -262,7 +273,16 @@ _PRE_PROCEEDINGS = {
 }
 
 
+_ARRIVALS = {
+    ClockKind.BIRTH_REVIEW: "First review conference after the birth on {since}",
+    ClockKind.TRANSFER_IN: "Transfer-in conference (notified of the move on {since})",
+}
+
+
 def _describe(journey: JourneyState, clock_: Clock) -> str:
+    if clock_.kind in _ARRIVALS:
+        since = long_date(clock_.since) if clock_.since else "an unrecorded date"
+        return _ARRIVALS[clock_.kind].format(since=since)
     if clock_.kind is ClockKind.RCPC:
         assert journey.plan is not None
         plan = journey.plan

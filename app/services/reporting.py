@@ -11,7 +11,9 @@ Counting rules (the report's notes print them too):
   enquiry it concluded, as the journey rules pair them (bank holidays in
   England and the area's closure days excluded). Agreed extensions are
   reported separately and do not change the measure. An ICPC that concluded
-  no enquiry on record is counted apart.
+  no enquiry on record is counted apart; a transfer-in conference among them
+  (a child who moved in on a plan) is counted on its own, within 15 working
+  days of the other area's notification.
 - Plans *started* and *ended* are those whose start or end date is in the
   period; started plans count by their initial category, ended plans by their
   latest one. The average plan length is over the plans ended in the period.
@@ -56,8 +58,10 @@ from app.services.clocks import case_facts
 from app.services.consultations import count_consultations
 from app.storage.workspace import Workspace
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar
+from app.workflow.arrivals import TRANSFER_IN, conference_kind, transfer_in
 from app.workflow.clocks import HELD_STATUSES as HELD
 from app.workflow.enquiries import enquiry_courses
+from app.workflow.journey_facts import CaseFacts
 
 if TYPE_CHECKING:
     from app.services.reporting_places import PlaceFigures
@@ -93,7 +97,9 @@ COUNTING_NOTES = (
     "An initial child protection conference (ICPC) is within 15 working days when it was held "
     "on or before the 15th working day after the strategy discussion that started the section 47 "
     "enquiry it concluded. Weekends, bank holidays in England and the area's closure days are not working days. "
-    "Agreed extensions are listed but do not change this measure.",
+    "Agreed extensions are listed but do not change this measure. Transfer-in conferences (a "
+    "child who moved in on a plan) are counted apart, within 15 working days of the other "
+    "area's notification.",
     "Plans started count by their first category and plans ended by their latest one. The "
     "average length is over the plans that ended in the period.",
     "Attendance is counted only at the meetings held in the period that recorded it (anyone on "
@@ -182,6 +188,9 @@ class ReportFigures:
     consultations: Share = Share(0, 0)
     # Reviews, repeat and long plans and consultations by where the harm happened.
     places: PlaceFigures | None = None
+    # Transfer-in conferences held (whole), and those within 15 working days of the
+    # notification (part): apart from the initial conferences above.
+    transfer_in_conferences: Share = Share(0, 0)
 
     @property
     def plans_started(self) -> int:
@@ -210,7 +219,7 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
         held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
         strategy = [m for m in held if m.meeting_type is MeetingType.STRATEGY]
         outcomes, threshold = _threshold(session, strategy, held_ids)
-        timely, orphans = _icpc_timeliness(
+        timely, orphans, moved_in = _icpc_timeliness(
             session, [m for m in held if m.meeting_type is MeetingType.ICPC]
         )
         categories, average, reasons = _plans(session, start, end)
@@ -233,6 +242,7 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             invitees_attended=invitees,
             consultations=_consultations(session, start, end),
             places=place_figures(session, start, end),
+            transfer_in_conferences=moved_in,
         )
 
 
@@ -268,10 +278,12 @@ def _threshold(
     return tuple(counts), Share(met, decided)
 
 
-def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int]:
-    """ICPCs held within 15 working days of the enquiry they concluded, and the number
-    that concluded no enquiry on record. Which enquiry an ICPC concluded is the
-    journey rules' answer (``app.workflow.enquiries``), as for Home and the census."""
+def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int, Share]:
+    """ICPCs held within 15 working days of the enquiry they concluded, the number
+    that concluded no enquiry on record (transfer-in conferences apart), and the
+    transfer-in conferences held within 15 working days of the notification. Which
+    enquiry an ICPC concluded, and which is a transfer-in conference, are the
+    journey rules' answers (``app.workflow``), as for Home and the census."""
     calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
     facts = case_facts(session, {m.case_id for m in icpcs})
     concluded = {
@@ -280,11 +292,16 @@ def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int
         for course in enquiry_courses(case)
         if course.icpc is not None
     }
-    within = counted = orphans = 0
+    within = counted = orphans = moved = moved_within = 0
     for icpc in icpcs:
         course = concluded.get(icpc.id)
         if course is None:
-            orphans += 1
+            arrival = _transfer_in_due(facts[icpc.case_id], icpc.id, calendar)
+            if arrival is None:
+                orphans += 1
+            else:
+                moved += 1
+                moved_within += int(icpc.scheduled_date <= arrival)
             continue
         start = course.enquiry.day
         # The statutory target: an agreed extension does not change the measure.
@@ -295,7 +312,16 @@ def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int
         )
         counted += 1
         within += int(icpc.scheduled_date <= due)
-    return Share(within, counted), orphans
+    return Share(within, counted), orphans, Share(moved_within, moved)
+
+
+def _transfer_in_due(case: CaseFacts, meeting_id: str, calendar: WorkingCalendar) -> dt.date | None:
+    """When the transfer-in conference was due, if this ICPC is one."""
+    fact = case.meeting(meeting_id)
+    if fact is None or conference_kind(case, fact) != TRANSFER_IN:
+        return None
+    found = transfer_in(dataclasses.replace(case, calendar=calendar), calendar)
+    return found.due if found is not None else None
 
 
 def _extensions(session: Session, start: dt.date, end: dt.date) -> tuple[Extension, ...]:

@@ -13,7 +13,7 @@ from app.models import ClosureDay, Setting
 from app.setting_names import CLOSURE_DAYS, NAMED_SETTINGS, SETTING_NAMES
 from app.storage.workspace import Workspace
 from app.validation import validated
-from app.workflow.journey_facts import CORE_GROUP_WEEKS
+from app.workflow.journey_facts import BIRTH_REVIEW_WORKING_DAYS, CORE_GROUP_WEEKS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,6 +30,8 @@ class WorkspaceSettings:
     parent_letter_wording: str = ""
     # Weeks from one core group to the next (the first is within 10 working days).
     core_group_weeks: int = CORE_GROUP_WEEKS
+    # Working days from the birth to the first review after a pre-birth conference.
+    birth_review_working_days: int = BIRTH_REVIEW_WORKING_DAYS
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(WorkspaceSettings)}

@@ -56,6 +56,14 @@ The rules:
   is on or after the same date two years after its start; a later plan is a
   *repeat within two years* when it starts within two years of the end of the
   child's plan before it.
+- A **pre-birth conference** (an ICPC held while the child is unborn) whose
+  plan is open runs, once the birth is recorded, the **first review after the
+  birth** (``birth-review``): due the area's number of working days after the
+  birth (10 by default), met once a review conference is held on or after it.
+- A **transfer-in** notification (a child on a plan moving in from another
+  area) runs the **transfer-in conference** clock: due within 15 working days
+  of the notification, met once an ICPC is held on or after it. Both are
+  defined in ``app.workflow.arrivals``.
 - An open **action** with a date, and unsent **letters** about a meeting, are
   owed whatever became of the case: they are due until done or sent.
 - A clock is **overdue** when it is open and its due date is before today; a
@@ -74,6 +82,7 @@ from typing import Any
 
 from app.models import MeetingType
 from app.workdays import WorkingCalendar
+from app.workflow.arrivals import ArrivalDue, birth_review, transfer_in
 from app.workflow.enquiries import (
     enquiry_courses,
     first_held,
@@ -81,6 +90,7 @@ from app.workflow.enquiries import (
     open_plan,
 )
 from app.workflow.journey_facts import (
+    BIRTH_REVIEW_WORKING_DAYS,
     CORE_GROUP_WEEKS,
     HELD_STATUSES,
     NFA_OUTCOMES,
@@ -95,6 +105,7 @@ from app.workflow.journey_facts import (
 )
 
 __all__ = [
+    "BIRTH_REVIEW_WORKING_DAYS",
     "CORE_GROUP_WEEKS",
     "HELD_STATUSES",
     "NFA_OUTCOMES",
@@ -138,6 +149,8 @@ class ClockKind(enum.StrEnum):
     PP_LETTER = "pp-letter"
     PP_MEETING = "pp-meeting"
     PP_REVIEW = "pp-review"
+    BIRTH_REVIEW = "birth-review"
+    TRANSFER_IN = "transfer-in"
     ACTION = "action"
     NOTIFICATION = "notification"
 
@@ -152,6 +165,8 @@ JOURNEY_KINDS = (
     ClockKind.PP_LETTER,
     ClockKind.PP_MEETING,
     ClockKind.PP_REVIEW,
+    ClockKind.BIRTH_REVIEW,
+    ClockKind.TRANSFER_IN,
 )
 
 
@@ -202,6 +217,8 @@ class Clock:
     meeting_id: str | None = None
     extended: bool = False  # an ICPC date the review moved later
     assessment_from: str | None = None  # for the assessment: "referral" or "strategy"
+    # For the arrival clocks: the birth, or the transfer-in notification, counted from.
+    since: dt.date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -334,6 +351,7 @@ def journey_state(case: CaseFacts) -> JourneyState:
     if plan is not None and plan.core_group_first_due is not None:
         clocks.append(core_group_clock(case, plan, plan.core_group_first_due))
     clocks += pre_proceedings_clocks(case)
+    clocks += arrival_clocks(case, plan)
     episode = latest_pre_proceedings(case)
     return JourneyState(
         case_id=case.case_id,
@@ -483,6 +501,37 @@ def pre_proceedings_clocks(case: CaseFacts) -> list[Clock]:
         )
     )
     return clocks
+
+
+def arrival_clocks(case: CaseFacts, plan: PlanFact | None) -> list[Clock]:
+    """The first review after a pre-birth conference's baby is born, and the
+    transfer-in conference (see ``app.workflow.arrivals``)."""
+    calendar = case.calendar or _default_calendar()
+    found: list[Clock] = []
+
+    def clock(kind: ClockKind, arrival: ArrivalDue, meeting_id: str | None) -> Clock:
+        if arrival.held is not None:
+            state = ClockState.HELD
+        else:
+            state = ClockState.OPEN if case.is_open else ClockState.CLOSED
+        held_on = arrival.held.day if arrival.held is not None else None
+        return Clock(
+            kind,
+            arrival.due,
+            state,
+            case.case_id,
+            case.child_ref,
+            held_on,
+            meeting_id,
+            since=arrival.since,
+        )
+
+    if (after_birth := birth_review(case, plan, calendar)) is not None:
+        assert plan is not None
+        found.append(clock(ClockKind.BIRTH_REVIEW, after_birth, plan.icpc_meeting_id))
+    if (moved_in := transfer_in(case, calendar)) is not None:
+        found.append(clock(ClockKind.TRANSFER_IN, moved_in, None))
+    return found
 
 
 def overdue_before(today: dt.date, working_days: int, calendar: WorkingCalendar) -> dt.date | None:

@@ -19,6 +19,9 @@ S47_OUTCOMES = tuple(o for o in ThresholdOutcome if o.starts_s47)
 NFA_OUTCOMES = (ThresholdOutcome.NFA, ThresholdOutcome.NFA_S47_WITH_SUPPORT)
 # How often core groups meet after the first, unless the area sets its own (Settings).
 CORE_GROUP_WEEKS = 6
+# The first review conference after a pre-birth conference's baby is born, in working
+# days from the birth, unless the area sets its own (Settings).
+BIRTH_REVIEW_WORKING_DAYS = 10
 
 
 def is_held(status: MeetingStatus) -> bool:
@@ -108,6 +111,13 @@ class CaseFacts:
     plans: tuple[PlanFact, ...]
     core_group_weeks: int = CORE_GROUP_WEEKS  # the area's setting
     pre_proceedings: tuple[PreProceedingsFact, ...] = ()
+    # The child: unborn (an expected date and no date of birth) when the facts were
+    # read, and the birth recorded since (None: not recorded).
+    unborn: bool = False
+    born_on: dt.date | None = None
+    birth_review_working_days: int = BIRTH_REVIEW_WORKING_DAYS  # the area's setting
+    # The notification that the child moved in from another area on a plan.
+    transfer_in_on: dt.date | None = None
     # Bank holidays and the area's closure days, for the clocks counted in working
     # days here (None: bank holidays only).
     calendar: WorkingCalendar | None = dataclasses.field(default=None, compare=False)
@@ -141,6 +151,10 @@ class CaseFacts:
                 for e in self.pre_proceedings
                 if e.decided_on <= day
             ),
+            # A baby whose birth is recorded after ``day`` was still unborn on it.
+            unborn=self.unborn or (self.born_on is not None and self.born_on > day),
+            born_on=_by(self.born_on, day),
+            transfer_in_on=_by(self.transfer_in_on, day),
         )
 
 

@@ -7,7 +7,9 @@ conferences on, before or after their date; core groups on time, late or not
 at all (from a generator of their own, so that adding them left the other
 journeys as they were); pre-proceedings episodes with their letter, first
 meeting and decision to step up or down recorded on time, late or not yet
-(likewise from a generator of their own); a later case; a closed case. The
+(likewise from a generator of their own); births recorded after a pre-birth
+conference and transfer-in notifications (from a third generator); a later
+case; a closed case. The
 records go straight in through the ORM (``JourneyBuilder``), as the recording
 services would leave them, with every record created a moment after the last
 so that "the latest" is never a tie.
@@ -28,6 +30,8 @@ from app import clock
 from app.models import (
     CaseEpisode,
     CaseStatus,
+    CaseTransferIn,
+    ChildBirthRecord,
     ChildProtectionPlan,
     IcpcTimeframe,
     Meeting,
@@ -63,6 +67,8 @@ class _SigningLast(JourneyBuilder):
         self.to_sign: list[Meeting] = []
         self.core_groups = random.Random(seed + 1000)
         self.pre_proceedings = random.Random(seed + 2000)
+        self.arrivals = random.Random(seed + 3000)
+        self.born: set[str] = set()
 
     def meeting(
         self,
@@ -143,6 +149,9 @@ def _journey(
                 case.referral_date = day
     if isinstance(builder, _SigningLast):
         _pre_proceedings(builder, case)
+        if builder.arrivals.random() < 0.3:
+            day = START + dt.timedelta(days=builder.arrivals.randrange(0, 200))
+            builder.session.add(CaseTransferIn(case_id=case.id, received_on=day, from_area="X"))
     if rng.random() < 0.1:
         case.status = CaseStatus.CLOSED
     builder.session.flush()
@@ -234,6 +243,13 @@ def _plan(builder: JourneyBuilder, rng: random.Random, case: CaseEpisode, icpc: 
     )
     if isinstance(builder, _SigningLast):
         _core_groups(builder, case, icpc, plan)
+        if case.child_id not in builder.born and builder.arrivals.random() < 0.35:
+            # The conference was a pre-birth one: the baby was born after it.
+            born = icpc.scheduled_date + dt.timedelta(days=builder.arrivals.randrange(1, 60))
+            builder.session.add(
+                ChildBirthRecord(child_id=case.child_id, case_id=case.id, born_on=born)
+            )
+            builder.born.add(case.child_id)
     day = icpc.scheduled_date
     for _ in range(rng.randrange(0, 3)):
         day = due + dt.timedelta(days=rng.randrange(-15, 15))

@@ -6,7 +6,7 @@ not a meeting's, so no sign-off guard applies; what a conference says about how
 the two plans fit together is an agenda item of that conference, guarded with it.
 
 Revision ID: 0024_looked_after
-Revises: 0022_action_notes
+Revises: 0023_prebirth_transfer
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ from alembic import op
 from app.migrations.audit_entries import log_dropped
 
 revision: str = "0024_looked_after"
-down_revision: str | None = "0022_action_notes"
+down_revision: str | None = "0023_prebirth_transfer"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from app.errors import MacptError
 from app.models import Child
 from app.services.demo import core, core_groups, journey, register, strategy
+from app.services.demo.arrivals import add as add_arrivals
 from app.services.demo.consultations import add as add_consultations
 from app.services.demo.looked_after import add as add_looked_after
 from app.services.demo.preproceedings import add as add_pre_proceedings
@@ -27,6 +28,7 @@ PARTS.append(add_consultations)  # practitioners' consultations (Q14.1)
 PARTS.append(add_significant_events)  # events in the chronology for court
 PARTS.append(add_s47_courses)  # the course of a few section 47 enquiries (Q14.4)
 PARTS.append(add_looked_after)  # a looked-after child with an IRO, conferences aligned (Q27)
+PARTS.append(add_arrivals)  # a pre-birth conference to the birth, and a transfer in
 
 
 def refuse_real_records(workspace: Workspace) -> None:

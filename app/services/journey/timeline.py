@@ -8,7 +8,8 @@ date the ICPC set (at most 3 months on) and each later one on the date the
 previous review set (at most 6 months on); core groups as the rules count them
 (the first within 10 working days of the ICPC, then at the area's frequency); and a
 "Pre-proceedings" line for each clock of the latest pre-proceedings episode (the
-letter, the first meeting, the decision to step up or down). A step still to come whose date has
+letter, the first meeting, the decision to step up or down); a line for the first
+review after a pre-birth conference's baby is born, and for a transfer-in conference. A step still to come whose date has
 passed shows as not met: it is overdue. Which clocks are still open (and so
 which step comes next) is app.workflow.clocks's answer, as on Home.
 """
@@ -33,6 +34,7 @@ from app.models import (
     MeetingType,
 )
 from app.services.clocks import case_facts
+from app.services.journey import arrival_steps
 from app.services.journey import plan as plans
 from app.services.journey._shared import add_months, strategy_meeting_for, strategy_timescales
 from app.services.journey.discharge import REASON_LABELS
@@ -53,6 +55,7 @@ STAGE_LABELS = {
     "legal-planning": "Legal planning meeting",
     "discharge": "Child protection plan ended",
     **PP_LABELS,
+    **arrival_steps.STAGE_LABELS,
 }
 
 
@@ -212,8 +215,11 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 steps.append(_step(meeting, due, today))
             elif kind is MeetingType.ICPC:
                 due, note, _ = (
-                    _icpc_due(session, strategy, facts) if strategy else (None, "", False)
+                    _icpc_due(session, strategy, facts)
+                    if strategy
+                    else arrival_steps.conference_due(facts, meeting.id)
                 )
+                note = note or arrival_steps.pre_birth_note(facts, meeting.id)
                 steps.append(_step(meeting, due, today, note))
                 decision = plans.decision_for(session, meeting.id)
                 next_review = decision.next_review_due if decision else None
@@ -224,9 +230,14 @@ def case_timeline(workspace: Workspace, *, case_id: str) -> CaseTimeline:
                 steps.append(_step(meeting, _core_group_due(meeting, facts), today))
             else:
                 step, next_review = _conference_steps(session, meeting, next_review, today)
+                birth = arrival_steps.after_birth(facts, step.scheduled_for, step.held_on, today)
+                if birth is not None:
+                    due, met, note = birth
+                    step = dataclasses.replace(step, due_date=due, met=met, note=note)
                 steps.append(step)
             steps += _discharge_step(session, meeting)
         steps += _pre_proceedings(facts, today)
+        steps += _arrivals(facts, today)
         steps += _still_due(session, facts, meetings, today)
         return CaseTimeline(case.id, case.child.la_child_ref, tuple(steps))
 
@@ -235,6 +246,16 @@ def _pre_proceedings(facts: CaseFacts, today: dt.date) -> list[TimelineStep]:
     steps = []
     for found in pre_proceedings_clocks(journey_state(facts).clocks):
         status, met, note = describe(found, facts, today)
+        steps.append(
+            TimelineStep(found.kind.value, None, None, found.held_on, status, found.due, met, note)
+        )
+    return steps
+
+
+def _arrivals(facts: CaseFacts, today: dt.date) -> list[TimelineStep]:
+    steps = []
+    for found in arrival_steps.arrival_clocks(journey_state(facts).clocks):
+        status, met, note = arrival_steps.describe(found, facts, today)
         steps.append(
             TimelineStep(found.kind.value, None, None, found.held_on, status, found.due, met, note)
         )

@@ -39,6 +39,13 @@ started. The dates shown:
 * ``"core-group"``: a plan is open and its next core group's date has passed:
   the first 10 working days from the ICPC (stored on the plan), each later one
   the area's number of weeks after the last held.
+* ``"birth-review"``: a pre-birth conference's plan is open, the birth is
+  recorded and no review conference has been held since, past the area's
+  working days from the birth (10 by default);
+* ``"transfer-in"``: a transfer-in notification is recorded and no ICPC has
+  been held since, past 15 working days from it. A child moving in shows in
+  the register only once an enquiry or a plan is open; Home lists the clock
+  either way.
 """
 
 from __future__ import annotations
@@ -53,7 +60,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.models import PlanCategory
-from app.services.clocks import core_group_weeks
+from app.services.clocks import birth_review_working_days, core_group_weeks
 from app.services.conduct.timescales import calendar_for
 from app.services.register import query
 from app.services.register.search import match_expression
@@ -74,6 +81,8 @@ OVERDUE_LABELS = {
     "pp-letter": "Letter before proceedings",
     "pp-meeting": "First pre-proceedings meeting",
     "pp-review": "Decision to step up or down",
+    "birth-review": "First review after the birth",
+    "transfer-in": "Transfer-in conference",
 }
 SORT_KEYS = tuple(query.SORT_KEYS)
 MAX_PAGE = 1000
@@ -223,11 +232,13 @@ def _statement(
     everyone: bool = False,
 ) -> tuple[str | None, dict[str, Any]]:
     """The SQL and its parameters; no SQL when the search matches nobody."""
+    calendar = calendar_for(session)
     params: dict[str, Any] = dict(
         query.CONSTANTS,
         today=today.isoformat(),
         core_group_days=7 * core_group_weeks(session),
-        **query.pre_proceedings_params(today, calendar_for(session)),
+        **query.pre_proceedings_params(today, calendar),
+        **query.arrival_params(today, calendar, birth_review_working_days(session)),
     )
     where: list[str] = []
     search: str | None = None

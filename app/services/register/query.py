@@ -30,6 +30,7 @@ from app.models import (
     ThresholdOutcome,
 )
 from app.workdays import WorkingCalendar
+from app.workflow.arrivals import TRANSFER_IN_WORKING_DAYS
 from app.workflow.clocks import (
     HELD_STATUSES,
     PP_LETTER_WORKING_DAYS,
@@ -106,7 +107,20 @@ facts AS {{materialised}} (
         AND cg.scheduled_date >= p.start_date) END AS core_group_last,
     pp.decided_on AS pp_decided_on, pp.letter_sent_on AS pp_letter_sent_on,
     pp.first_meeting_on AS pp_first_meeting_on,
-    pp.id IS NOT NULL AND pp.step_decided_on IS NULL AS pp_open
+    pp.id IS NOT NULL AND pp.step_decided_on IS NULL AS pp_open,
+    br.born_on,
+    CASE WHEN br.born_on IS NOT NULL AND p.id IS NOT NULL AND EXISTS (
+      SELECT 1 FROM meeting pb
+      WHERE pb.case_id = c.id AND pb.meeting_type = :icpc AND pb.status {_HELD}
+        AND pb.scheduled_date < br.born_on) THEN NOT EXISTS (
+      SELECT 1 FROM meeting rb
+      WHERE rb.case_id = c.id AND rb.meeting_type = :rcpc AND rb.status {_HELD}
+        AND rb.scheduled_date >= br.born_on) ELSE 0 END AS birth_review_open,
+    ti.received_on AS transfer_in_on,
+    CASE WHEN ti.id IS NOT NULL THEN NOT EXISTS (
+      SELECT 1 FROM meeting tc
+      WHERE tc.case_id = c.id AND tc.meeting_type = :icpc AND tc.status {_HELD}
+        AND tc.scheduled_date >= ti.received_on) ELSE 0 END AS transfer_in_open
   FROM child ch
   JOIN case_episode c ON c.id = (
     SELECT e.id FROM case_episode e WHERE e.child_id = ch.id AND e.status = :case_open
@@ -115,6 +129,8 @@ facts AS {{materialised}} (
     SELECT pl.id FROM cp_plan pl WHERE pl.case_id = c.id AND pl.end_date IS NULL
     ORDER BY pl.start_date DESC, pl.created_at DESC LIMIT 1)
   LEFT JOIN meeting pi ON pi.id = p.icpc_meeting_id
+  LEFT JOIN child_birth_record br ON br.child_id = ch.id
+  LEFT JOIN case_transfer_in ti ON ti.case_id = c.id
   LEFT JOIN pre_proceedings_episode pp ON pp.id = (
     SELECT e.id FROM pre_proceedings_episode e WHERE e.case_id = c.id
     ORDER BY e.decided_on DESC, e.created_at DESC LIMIT 1)
@@ -145,6 +161,22 @@ _CORE_GROUP_DUE = (
     "THEN date(core_group_last, '+' || :core_group_days || ' days') "
     "ELSE core_group_first_due END"
 )
+
+
+def arrival_params(
+    today: dt.date, calendar: WorkingCalendar, birth_review_days: int
+) -> dict[str, Any]:
+    """The bounds of the first review after a birth and of the transfer-in conference
+    (app.workflow.arrivals): overdue when the birth, or the notification, was on or
+    before these days."""
+    return {
+        "birth_review_by": _iso(overdue_before(today, birth_review_days, calendar)),
+        "transfer_in_by": _iso(overdue_before(today, TRANSFER_IN_WORKING_DAYS, calendar)),
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def pre_proceedings_params(today: dt.date, calendar: WorkingCalendar) -> dict[str, Any]:
@@ -197,6 +229,8 @@ register AS (
     pp_open AND pp_first_meeting_on IS NULL
       AND coalesce(pp_letter_sent_on <= :pp_meeting_by, 0) AS pp_meeting_overdue,
     pp_open AND coalesce(date(pp_decided_on, :pp_review_weeks) < :today, 0) AS pp_review_overdue,
+    birth_review_open AND coalesce(born_on <= :birth_review_by, 0) AS birth_review_overdue,
+    transfer_in_open AND coalesce(transfer_in_on <= :transfer_in_by, 0) AS transfer_in_overdue,
     CASE WHEN plan_id IS NOT NULL THEN next_review_due
       WHEN NOT {_ENQUIRY_OPEN} THEN NULL
       WHEN NOT review_held AND review_due < {_ICPC_DUE} THEN review_due
@@ -209,12 +243,14 @@ COLUMNS = (
     "child_id, case_id, child_ref, first_name, last_name, status, lcpp, strategy_date, "
     "review_due, icpc_due, icpc_extended, icpc_date, plan_start, category, next_review_due, "
     "review_overdue, icpc_overdue, rcpc_overdue, assessment_overdue, core_group_overdue, "
-    "pp_letter_overdue, pp_meeting_overdue, pp_review_overdue"
+    "pp_letter_overdue, pp_meeting_overdue, pp_review_overdue, birth_review_overdue, "
+    "transfer_in_overdue"
 )
 # Any clock overdue, for filters, totals and sorting.
 ANY_OVERDUE = (
     "(review_overdue OR icpc_overdue OR rcpc_overdue OR assessment_overdue OR core_group_overdue"
-    " OR pp_letter_overdue OR pp_meeting_overdue OR pp_review_overdue)"
+    " OR pp_letter_overdue OR pp_meeting_overdue OR pp_review_overdue"
+    " OR birth_review_overdue OR transfer_in_overdue)"
 )
 
 # Sort keys the register offers. Every order ends on the reference, so pages

@@ -103,11 +103,16 @@ def load_facts(workspace: Workspace, meeting_id: str, meeting_type: MeetingType)
 
 def load_header(workspace: Workspace, meeting_id: str) -> MeetingHeader:
     record = meeting_record(workspace, meeting_id=meeting_id)
+    title = record.meeting_title
+    if record.meeting_type is MeetingType.ICPC:  # a pre-birth or transfer-in conference?
+        from app.services.arrivals import conference_title
+
+        title = conference_title(workspace, case_id=record.case_id, meeting_id=meeting_id) or title
     return MeetingHeader(
         record.meeting_id,
         record.case_id,
         record.meeting_type,
-        record.meeting_title,
+        title,
         record.status,
         record.scheduled_date,
         record.scheduled_time,

@@ -17,9 +17,10 @@ from app.services.case_closure import ClosureRow, case_closure
 from app.services.cases import CaseDetail, MeetingRow, get_case
 from app.storage.workspace import Workspace
 from app.ui import text
-from app.ui.autosave import Autosave
+from app.ui.autosave import Autosave, set_date
 from app.ui.case_timeline import CaseTimelineWidget
 from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
+from app.ui.pages.arrival_section import ArrivalSection
 from app.ui.pages.case_forms import CaseEpisodeForm, ChildForm
 from app.ui.pages.chronology_section import ChronologySection
 from app.ui.pages.family_section import FamilySection
@@ -94,6 +95,8 @@ class CaseView(QWidget):
         self.meetings = self._meetings_box()
         self.timeline = CaseTimelineWidget(workspace, case_id)
         self.timeline.open_meeting.connect(self.open_meeting)
+        self.arrival = ArrivalSection(workspace, case_id)
+        self.arrival.changed.connect(self._after_arrival)
 
         body = QWidget()
         # Long lines are hard to read: keep the form to a comfortable width.
@@ -108,6 +111,7 @@ class CaseView(QWidget):
             self.meetings,
             S47Section(workspace, case_id),
             PreProceedingsSection(workspace, case_id),
+            self.arrival,
             self.timeline,
             ChronologySection(workspace, case_id),
         ):
@@ -197,11 +201,23 @@ class CaseView(QWidget):
             self._show_status(get_case(self.workspace, case_id=self.case_id))
             self.close_button.setFocus()
 
+    def _after_arrival(self) -> None:
+        """A birth gives the child a date of birth and perhaps a name: show them."""
+        if not self.workspace.is_open:
+            return
+        case = get_case(self.workspace, case_id=self.case_id)
+        self.child_form.first_name.setText(case.first_name)
+        self.child_form.last_name.setText(case.last_name)
+        set_date(self.child_form.date_of_birth, case.date_of_birth)
+        self._update_title()
+        self.timeline.refresh()
+
     def refresh_lists(self) -> None:
         """Re-read the family, agencies and meetings (the fields keep what is typed)."""
         if self.workspace.is_open:
             self._show_lists(get_case(self.workspace, case_id=self.case_id))
             self.timeline.refresh()
+            self.arrival.refresh()
 
     def _show_lists(self, case: CaseDetail) -> None:
         self.family.set_rows(case.child_id, case.family)

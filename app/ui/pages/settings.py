@@ -55,6 +55,9 @@ class SettingsPage(QWidget):
         self.core_group_weeks = compact(QSpinBox(), 14)
         self.core_group_weeks.setRange(1, 26)
         self.core_group_weeks.setSuffix(" weeks")
+        self.birth_review_days = compact(QSpinBox(), 18)
+        self.birth_review_days.setRange(1, 65)
+        self.birth_review_days.setSuffix(" working days")
         self.full_names = named(
             QCheckBox("Show children's full names in minut&es"),
             "Show children's full names in minutes",
@@ -84,6 +87,12 @@ class SettingsPage(QWidget):
             "Core group fre&quency:",
             self.core_group_weeks,
             "Weeks from one core group to the next; the first is within 10 working days",
+        )
+        add_row(
+            form,
+            "First re&view after a birth:",
+            self.birth_review_days,
+            "After a pre-birth conference: working days from the birth to the first review",
         )
 
         self.closure_days = ClosureDaysBox(workspace)
@@ -133,6 +142,7 @@ class SettingsPage(QWidget):
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.full_names.setChecked(settings.full_names_in_minutes)
         self.core_group_weeks.setValue(settings.core_group_weeks)
+        self.birth_review_days.setValue(settings.birth_review_working_days)
 
     def _bind(self) -> None:
         for widget, key in (
@@ -142,6 +152,7 @@ class SettingsPage(QWidget):
             (self.idle_minutes, "idle_lock_minutes"),
             (self.full_names, "full_names_in_minutes"),
             (self.core_group_weeks, "core_group_weeks"),
+            (self.birth_review_days, "birth_review_working_days"),
         ):
             self.autosave.bind(widget, self._saver(key))
         self._bound = True

@@ -44,6 +44,10 @@ OVERDUE_COLUMN = {
     "pp-letter": COL["status"],
     "pp-meeting": COL["status"],
     "pp-review": COL["status"],
+    # The first review after a birth is the plan's next review; a transfer in's
+    # conference is the initial one.
+    "birth-review": COL["next_review_due"],
+    "transfer-in": COL["icpc_due"],
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LONG_MONTHS = (
