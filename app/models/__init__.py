@@ -29,6 +29,17 @@ from app.models.conduct import (
     ThresholdOutcome,
 )
 from app.models.consultation import Consultation, ConsultationOutcome, ThresholdView
+from app.models.context import (
+    ActionOwnerContext,
+    Context,
+    ContextChild,
+    ContextDisruption,
+    ContextKind,
+    ContextResponsible,
+    MeetingContext,
+    ResponsibleKind,
+    meeting_context_id,
+)
 from app.models.draft import Draft
 from app.models.guard import RecordRewrite, SignedRecord
 from app.models.legal_planning import LegalDecision, LegalPlanningDecision
@@ -63,6 +74,7 @@ from app.models.s47 import S47Agencies, S47Enquiry, S47Interview, S47Outcome, Se
 from app.models.settings import ClosureDay, Setting
 
 __all__ = [
+    "ActionOwnerContext",
     "ActionStatus",
     "Agency",
     "AgencyAttendance",
@@ -86,6 +98,11 @@ __all__ = [
     "ConferenceOutcome",
     "Consultation",
     "ConsultationOutcome",
+    "Context",
+    "ContextChild",
+    "ContextDisruption",
+    "ContextKind",
+    "ContextResponsible",
     "DischargeInput",
     "DischargeReason",
     "Draft",
@@ -97,6 +114,7 @@ __all__ = [
     "LegalPlanningDecision",
     "Meeting",
     "MeetingAction",
+    "MeetingContext",
     "MeetingStatus",
     "MeetingTimescales",
     "MeetingType",
@@ -117,6 +135,7 @@ __all__ = [
     "Record",
     "RecordRewrite",
     "RepresentationAcknowledgement",
+    "ResponsibleKind",
     "RestrictionChange",
     "Retirable",
     "RiskAgency",
@@ -137,6 +156,7 @@ __all__ = [
     "ThresholdDecision",
     "ThresholdOutcome",
     "ThresholdView",
+    "meeting_context_id",
     "new_id",
     "risk_to_others_id",
     "seed_id",
