@@ -18,6 +18,7 @@ from app.exporters.minutes_journey_model import (
 )
 
 if TYPE_CHECKING:
+    from app.services.contextual_meetings import MeetingContextView
     from app.services.s47_enquiry import S47Course
 
 from app.models import (
@@ -188,6 +189,8 @@ class MinutesData:
     legal_planning: LegalPlanningRow | None = None
     # A review's or an initial conference's view of the section 47 enquiry.
     s47: S47Course | None = None
+    # The place or group a meeting about several children was held about (this child's part).
+    context: MeetingContextView | None = None
 
     @property
     def signed_off(self) -> bool:
