@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "consultation_commands",
     "chronology_commands",
     "s47_commands",
+    "context_commands",
 ]
 
 
