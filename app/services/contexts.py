@@ -121,7 +121,7 @@ def responsible_rows(session: Session, context_id: str) -> tuple[ResponsibleRow,
     rows = session.scalars(
         select(ContextResponsible)
         .where(ContextResponsible.context_id == context_id, ContextResponsible.retired_at.is_(None))
-        .order_by(ContextResponsible.created_at, ContextResponsible.id)
+        .order_by(ContextResponsible.created_at, ContextResponsible.name, ContextResponsible.id)
     )
     return tuple(ResponsibleRow(r.id, r.name, r.kind, r.contact) for r in rows)
 

@@ -14,7 +14,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app import clock
-from app.models import ContextKind, MeetingType, PlanCategory, ResponsibleKind, ThresholdOutcome
+from app.models import (
+    ContextKind,
+    MeetingType,
+    PlanCategory,
+    ResponsibleKind,
+    Sex,
+    ThresholdOutcome,
+)
 from app.services import agencies, cases, contexts
 from app.services.conduct import decision, information
 from app.services.contextual_meetings import (
@@ -49,6 +56,8 @@ class SittingPlan:
     action: str
     children: Sequence[ChildAtSitting]
     location: str = "Room 2, Sampletown Civic Centre (demo)"
+    # Who owns the action about the place (by name); the first responsible body if blank.
+    action_owner: str = ""
 
 
 def hold_sitting(workspace: Workspace, plan: SittingPlan, *, signed: bool = True) -> list[str]:
@@ -68,7 +77,8 @@ def hold_sitting(workspace: Workspace, plan: SittingPlan, *, signed: bool = True
             minute_taker_name=core.MINUTE_TAKER,
         )
     meeting_ids = [m.id for m in sitting.meetings]
-    owner = contexts.get_context(workspace, context_id=plan.context_id).responsible[0]
+    bodies = contexts.get_context(workspace, context_id=plan.context_id).responsible
+    owner = next((b for b in bodies if b.name == plan.action_owner), bodies[0])
     for child, meeting_id in zip(plan.children, meeting_ids, strict=True):
         chairing.start(workspace, meeting_id)
         notes = {"reason": child.notes} if child.notes else None
@@ -127,11 +137,12 @@ def _decide(
 
 # The demo: three young people (fictional) and a bus station.
 CHILDREN = (
-    ("DEMO-X001", "Kai", "Demo-Northgate", dt.date(2011, 3, 14), "Ash Demo-Northgate"),
-    ("DEMO-X002", "Remy", "Demo-Southfield", dt.date(2010, 9, 2), "Lee Demo-Southfield"),
-    ("DEMO-X003", "Tate", "Demo-Westbrook", dt.date(2011, 12, 20), "Robin Demo-Westbrook"),
+    ("DEMOX001", "Kai", "Northgate", dt.date(2011, 3, 14), Sex.MALE, "Ash Northgate"),
+    ("DEMOX002", "Remy", "Southfield", dt.date(2010, 9, 2), Sex.FEMALE, "Lee Southfield"),
+    ("DEMOX003", "Tate", "Westbrook", dt.date(2011, 12, 20), Sex.MALE, "Robin Westbrook"),
 )
 PLACE = "Sampletown bus station"
+OPERATOR = "Sampletown Buses Ltd (demo)"
 DISCUSSION = (
     "Demo: young people gather at the bus station after school and are approached by "
     "older youths offering lifts and money. The waiting room has no CCTV, and staff "
@@ -161,7 +172,7 @@ def add(workspace: Workspace) -> dict[str, int]:
         contexts.add_responsible(
             workspace,
             context_id=place.id,
-            name="Sampletown Buses Ltd (demo)",
+            name=OPERATOR,
             kind=ResponsibleKind.TRANSPORT,
             contact="Station manager, 01632 960400",
         )
@@ -174,20 +185,22 @@ def add(workspace: Workspace) -> dict[str, int]:
         contexts.add_disruption(
             workspace,
             context_id=place.id,
-            happened_on=day - dt.timedelta(days=10),
+            happened_on=day - dt.timedelta(days=7),
             agency_id=police,
             activity="High-visibility patrols at the bus station on school days, 3pm to 7pm.",
             outcome="Group dispersed; two older youths given words of advice.",
         )
-        for ref, first, last, born, parent in CHILDREN:
+        for ref, first, last, born, sex, parent in CHILDREN:
             case = cases.create_case(
                 workspace,
                 la_child_ref=ref,
                 first_name=first,
                 last_name=last,
                 date_of_birth=born,
+                sex=sex,
                 address="Demo address, Sampletown, ZZ99 7GG",
                 concern="Demo: seen at the bus station with older youths; missing overnight.",
+                opened_on=day - dt.timedelta(days=3),
             )
             cases.add_family_member(
                 workspace,
@@ -201,6 +214,7 @@ def add(workspace: Workspace) -> dict[str, int]:
     plan = SittingPlan(
         context_id=place.id,
         meeting_type=MeetingType.STRATEGY,
+        action_owner=OPERATOR,
         day=day,
         discussion=DISCUSSION,
         action=ACTION,
@@ -221,7 +235,7 @@ def add(workspace: Workspace) -> dict[str, int]:
                     "a joint section 47 enquiry is needed."
                 ),
             )
-            for case_id, (_, first, _, _, parent) in zip(case_ids, CHILDREN, strict=True)
+            for case_id, (_, first, _, _, _, parent) in zip(case_ids, CHILDREN, strict=True)
         ],
     )
     hold_sitting(workspace, plan)
