@@ -71,6 +71,23 @@ def test_a_context_from_creation_to_a_meeting_about_three_children(
     )  # fmt: skip
     assert "Scheduled 3 meetings" in out
     assert all(ref in out for ref in REFS)
+    first = next(line.split()[0] for line in out.splitlines() if line.endswith(REFS[0]))
+    recorded = json.loads(
+        ok(
+            "record", first, "--discussion", "The waiting room has no CCTV.",
+            "--parents", "Ariel's parent shares contacts.", "--participation", "Views read out.",
+            "--json",
+        )
+    )  # fmt: skip
+    assert recorded["parents_as_partners"] == "Ariel's parent shares contacts."
+    code, _, err = run(
+        monkeypatch, capsys, "context", "record", first, "--participation", "Came with Bodhi.",
+        *where,
+    )  # fmt: skip
+    assert code == 1 and "names another child" in err
+    owner = json.loads(ok("show", context_id, "--json"))["responsible"][0]["id"]
+    out = ok("action", first, "--responsible", owner, "--description", "Fit CCTV")
+    assert "Added action 1 for Testtown Buses Ltd" in out
 
     shown = json.loads(ok("show", context_id, "--json"))
     assert shown["children"] == list(REFS)

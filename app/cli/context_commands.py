@@ -95,7 +95,28 @@ def register(commands: Any) -> None:
     schedule.add_argument("--chair", default="", metavar="NAME")
     schedule.set_defaults(handler=_schedule)
 
-    for sub in (create, listing, show, responsible, link, add, log_list, schedule):
+    record = actions.add_parser(
+        "record", help="a child's meeting about a context: the discussion, parents, child"
+    )
+    record.add_argument("meeting", metavar="MEETING_ID", help="one child's meeting")
+    record.add_argument("--discussion", metavar="TEXT", help="about the context, no child named")
+    record.add_argument(
+        "--this-meeting-only", action="store_true", help="not the sitting's other meetings"
+    )
+    record.add_argument("--parents", metavar="TEXT", help="parents as partners in keeping safe")
+    record.add_argument("--participation", metavar="TEXT", help="how the child took part")
+    record.add_argument("--json", action="store_true", help="print JSON")
+    record.set_defaults(handler=_record)
+
+    action = actions.add_parser("action", help="an action owned by a body responsible for it")
+    action.add_argument("meeting", metavar="MEETING_ID", help="one child's meeting")
+    action.add_argument("--responsible", required=True, metavar="ID", help="from `show`")
+    action.add_argument("--description", required=True, metavar="TEXT")
+    action.add_argument("--due", type=common.iso_date, default=None, metavar="YYYY-MM-DD")
+    action.set_defaults(handler=_action)
+
+    subs = (create, listing, show, responsible, link, add, log_list, schedule, record, action)
+    for sub in subs:
         common.add_workspace_arguments(sub)
 
 
@@ -270,4 +291,71 @@ def _schedule(args: argparse.Namespace) -> int:
     common.say(f"Scheduled {len(sitting.meetings)} meetings at sitting {sitting.sitting_id}:")
     for m in sitting.meetings:
         common.say(f"  {m.id}  {m.la_child_ref}")
+    return common.EXIT_OK
+
+
+def _view_json(view: Any) -> dict[str, object]:
+    return {
+        "meeting": view.meeting_id,
+        "context": view.context_id,
+        "sitting": view.sitting_id,
+        "discussion": view.discussion,
+        "parents_as_partners": view.parents_as_partners,
+        "child_participation": view.child_participation,
+    }
+
+
+def _record(args: argparse.Namespace) -> int:
+    from app.services.contextual_meetings import (
+        meeting_context,
+        record_child_part,
+        record_context_discussion,
+    )
+
+    with common.unlock(args) as workspace:
+        if args.discussion is not None:
+            record_context_discussion(
+                workspace,
+                meeting_id=args.meeting,
+                discussion=args.discussion,
+                whole_sitting=not args.this_meeting_only,
+            )
+        if args.parents is not None or args.participation is not None:
+            record_child_part(
+                workspace,
+                meeting_id=args.meeting,
+                parents_as_partners=args.parents,
+                child_participation=args.participation,
+            )
+        view = meeting_context(workspace, meeting_id=args.meeting)
+    if view is None:
+        raise common.UsageError("That meeting was not held about a context.")
+    if args.json:
+        common.print_json(_view_json(view))
+    else:
+        common.say(
+            "\n".join(
+                [
+                    f"{view.name} ({view.kind.label}), sitting {view.sitting_id}",
+                    f"  Discussion:           {view.discussion or 'not recorded'}",
+                    f"  Parents as partners:  {view.parents_as_partners or 'not recorded'}",
+                    f"  How the child took part: {view.child_participation or 'not recorded'}",
+                ]
+            )
+        )
+    return common.EXIT_OK
+
+
+def _action(args: argparse.Namespace) -> int:
+    from app.services.contextual_meetings import add_context_action
+
+    with common.unlock(args) as workspace:
+        row = add_context_action(
+            workspace,
+            meeting_id=args.meeting,
+            responsible_id=args.responsible,
+            description=args.description,
+            due_date=args.due,
+        )
+    common.say(f"Added action {row.number} for {row.owner_name}: {row.id}")
     return common.EXIT_OK
