@@ -110,6 +110,12 @@ def meeting_context(workspace: Workspace, *, meeting_id: str) -> MeetingContextV
         return view_in(session, get_meeting(session, meeting_id))
 
 
+def has_context(workspace: Workspace, *, meeting_id: str) -> bool:
+    """Whether the meeting was held about a context (one small read)."""
+    with workspace.reading() as session:
+        return session.get(MeetingContext, meeting_context_id(meeting_id)) is not None
+
+
 def sitting_meetings(workspace: Workspace, *, sitting_id: str) -> list[MeetingSummary]:
     """The children's meetings held together at one sitting (for the chair only)."""
     with workspace.reading() as session:
