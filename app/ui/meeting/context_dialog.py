@@ -6,7 +6,15 @@ another child's name; the form stays open with what was typed."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from app.services.contextual_meetings import (
     MeetingContextView,
@@ -19,7 +27,7 @@ from app.ui.date_field import DateField, format_date
 from app.ui.dialogs.base import FormDialog
 from app.ui.meeting.state import MeetingState
 from app.ui.spelling import check_spelling
-from app.ui.widgets import add_row, hint
+from app.ui.widgets import add_row, fit_to_contents, hint
 
 
 def _box(text: str, lines: int = 3) -> QPlainTextEdit:
@@ -56,6 +64,8 @@ class MeetingContextDialog(FormDialog):
             parent=parent,
         )
         self.state, self.view = state, view
+        # Labels above the boxes: the labels are long and the boxes need the width.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.summary = hint(summary_text(view))
         self.discussion = _box(view.discussion, 4)
         self.whole_sitting = QCheckBox(
@@ -80,8 +90,15 @@ class MeetingContextDialog(FormDialog):
         for field in (self.discussion, self.parents, self.participation, self.action, self.due):
             field.setReadOnly(not state.editable)
         self.whole_sitting.setEnabled(state.editable)
-        self.owner.setEnabled(state.editable)
+        rows: tuple[QWidget, ...] = (self.owner, self.action, self.due)
+        for row in rows:  # no new action once signed off
+            self.form.setRowVisible(row, state.editable and bool(view.responsible))
+        self.whole_sitting.setVisible(state.editable)
         self.discussion.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_to_contents(self)  # the wrapped summary needs its full height
 
     def submit(self) -> bool:
         ws, meeting_id = self.state.workspace, self.state.meeting_id

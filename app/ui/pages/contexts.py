@@ -98,34 +98,26 @@ class ContextsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.about)
-        right_layout.addWidget(
-            _box(
-                "Who is responsible",
-                make_table(self.responsible_model, "Who is responsible"),
-                self.add_responsible_button,
-            )
+        self.detail_tables = (
+            make_table(self.responsible_model, "Who is responsible"),
+            make_table(self.children_model, "Children linked"),
+            make_table(self.disruption_model, "Disruption log"),
         )
-        right_layout.addWidget(
-            _box(
-                "Children linked",
-                make_table(self.children_model, "Children linked"),
-                self.link_button,
-                self.schedule_button,
-            )
+        commands: tuple[tuple[QPushButton, ...], ...] = (
+            (self.add_responsible_button,),
+            (self.link_button, self.schedule_button),
+            (self.disruption_button,),
         )
-        right_layout.addWidget(
-            _box(
-                "Disruption log",
-                make_table(self.disruption_model, "Disruption log"),
-                self.disruption_button,
-            )
-        )
+        titles = ("Who is responsible", "Children linked", "Disruption log")
+        for title, table, row in zip(titles, self.detail_tables, commands, strict=True):
+            right_layout.addWidget(_box(title, table, *row))
         right_layout.addWidget(self.message)
         self.right = right
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -169,6 +161,8 @@ class ContextsPage(QWidget):
         self.responsible_model.set_rows(self.detail.responsible)
         self.children_model.set_rows(self.detail.children)
         self.disruption_model.set_rows(self.detail.disruption)
+        for table in self.detail_tables:
+            table.resizeColumnsToContents()
         self.schedule_button.setEnabled(len(self.detail.children) >= 2)
 
     def _select(self, context_id: str) -> None:
