@@ -107,6 +107,7 @@ def _plan(context_id: str, case_ids: list[str], kind: MeetingType, day: dt.date)
                 information=Canaries(x).text("INFO"),
                 rationale=Canaries(x).text("RATIONALE"),
                 notes=Canaries(x).text("NOTES"),
+                restrict=("child_participation",) if x == "A" else (),
             )
             for case_id, x in zip(case_ids, LETTERS, strict=True)
         ],
@@ -211,3 +212,5 @@ def test_the_family_copy_keeps_the_context_but_not_the_disruption_log(
     assert "The context" in text and "Testtown bus station" in text
     assert Canaries(letter).text("PAP") in text
     assert "Patrols after school" not in text
+    # Child A's participation was restricted by the chair: only the full copy has it.
+    assert (Canaries(letter).text("PART") in text) is (letter != "A")

@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.services import agencies, cases, contexts
 from app.services.conduct import decision, information
+from app.services.conduct.restriction import set_restriction
 from app.services.contextual_meetings import (
     add_context_action,
     record_child_part,
@@ -45,6 +46,8 @@ class ChildAtSitting:
     information: str
     rationale: str
     notes: str = ""
+    # This child's fields the chair restricts (kept out of a family copy).
+    restrict: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,6 +96,15 @@ def hold_sitting(workspace: Workspace, plan: SittingPlan, *, signed: bool = True
                 parents_as_partners=child.parents_as_partners,
                 child_participation=child.child_participation,
             )
+            for field in child.restrict:
+                set_restriction(
+                    workspace,
+                    meeting_id=meeting_id,
+                    record_table="meeting_context",
+                    record_id=meeting_id,
+                    field=field,
+                    restricted=True,
+                )
             information.save_agency_information(
                 workspace,
                 meeting_id=meeting_id,
