@@ -51,16 +51,17 @@ def _place(ws: Workspace) -> str:
 
 @pytest.fixture
 def sitting(workspace: Workspace) -> tuple[str, list[cases.CaseSummary], list[str]]:
-    children = _children(workspace)
-    place = _place(workspace)
-    made = schedule_contextual_meeting(
-        workspace,
-        context_id=place,
-        case_ids=[c.case_id for c in children],
-        meeting_type=MeetingType.STRATEGY,
-        scheduled_date=DAY,
-        chair_name="Jordan Test-Chair",
-    )
+    with chairing.on(DAY - dt.timedelta(days=3), 9):
+        children = _children(workspace)
+        place = _place(workspace)
+        made = schedule_contextual_meeting(
+            workspace,
+            context_id=place,
+            case_ids=[c.case_id for c in children],
+            meeting_type=MeetingType.STRATEGY,
+            scheduled_date=DAY,
+            chair_name="Jordan Test-Chair",
+        )
     return place, children, [m.id for m in made.meetings]
 
 
@@ -238,5 +239,16 @@ def test_a_signed_off_childs_context_record_is_guarded(
             text("UPDATE meeting_context SET child_participation = 'x' WHERE meeting_id = :m"),
             {"m": first},
         )
+    # Signed minutes keep naming those responsible when they were signed.
+    place = meeting_context(workspace, meeting_id=first).context_id  # type: ignore[union-attr]
+    with chairing.on(DAY + dt.timedelta(days=10), 9):
+        contexts.add_responsible(
+            workspace, context_id=place, name="Late Co", kind=ResponsibleKind.BUSINESS
+        )
+    signed = meeting_context(workspace, meeting_id=first)
+    still_open = meeting_context(workspace, meeting_id=meeting_ids[1])
+    assert signed is not None and still_open is not None
+    assert [r.name for r in signed.responsible] == ["Testtown Buses Ltd"]
+    assert [r.name for r in still_open.responsible] == ["Testtown Buses Ltd", "Late Co"]
     # The other children's meetings are still open, and the shared discussion goes to them.
     assert record_context_discussion(workspace, meeting_id=meeting_ids[1], discussion="ok") == 2

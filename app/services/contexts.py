@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -117,12 +117,24 @@ def _summary(session: Session, context: Context) -> ContextSummary:
     )
 
 
-def responsible_rows(session: Session, context_id: str) -> tuple[ResponsibleRow, ...]:
-    rows = session.scalars(
+def responsible_rows(
+    session: Session, context_id: str, *, as_of: dt.datetime | None = None
+) -> tuple[ResponsibleRow, ...]:
+    """Who is responsible now, or (``as_of``) as recorded at that moment: signed
+    minutes keep naming those responsible when they were signed."""
+    query = (
         select(ContextResponsible)
-        .where(ContextResponsible.context_id == context_id, ContextResponsible.retired_at.is_(None))
+        .where(ContextResponsible.context_id == context_id)
         .order_by(ContextResponsible.created_at, ContextResponsible.name, ContextResponsible.id)
     )
+    if as_of is None:
+        query = query.where(ContextResponsible.retired_at.is_(None))
+    else:
+        query = query.where(
+            ContextResponsible.created_at <= as_of,
+            or_(ContextResponsible.retired_at.is_(None), ContextResponsible.retired_at > as_of),
+        )
+    rows = session.scalars(query)
     return tuple(ResponsibleRow(r.id, r.name, r.kind, r.contact) for r in rows)
 
 

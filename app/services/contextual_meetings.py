@@ -96,7 +96,7 @@ def view_in(session: Session, meeting: Meeting) -> MeetingContextView | None:
         context.kind,
         context.name,
         context.description,
-        responsible_rows(session, context.id),
+        responsible_rows(session, context.id, as_of=meeting.signed_off_at),
         disruption_rows(session, context.id, up_to=meeting.scheduled_date),
         row.discussion,
         row.parents_as_partners,
