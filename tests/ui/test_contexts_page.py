@@ -99,6 +99,16 @@ def test_record_a_context_its_operator_and_disruption(window: MainWindow, qtbot:
     answer_modal(_fill(DisruptionDialog, patrol))
     page.disruption_button.click()
     assert [d.activity for d in page.disruption_model.rows()] == ["Lighting repaired (test)."]
+
+    def correction(dialog: QWidget) -> None:
+        assert isinstance(dialog, DisruptionDialog)
+        dialog.activity.setPlainText("Lighting repaired at the far end (test).")
+        dialog.corrects.setCurrentIndex(1)
+
+    answer_modal(_fill(DisruptionDialog, correction))
+    page.disruption_button.click()
+    first, second = page.disruption_model.rows()
+    assert second.corrects_id == first.id
     assert not page.schedule_button.isEnabled()  # no children linked yet
 
 

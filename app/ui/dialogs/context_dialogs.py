@@ -22,11 +22,17 @@ from app.errors import ValidationError
 from app.models import ContextKind, MeetingType, ResponsibleKind
 from app.services.agencies import list_agencies
 from app.services.consultations import case_for_reference
-from app.services.contexts import LinkedChild, add_disruption, add_responsible, create_context
+from app.services.contexts import (
+    DisruptionRow,
+    LinkedChild,
+    add_disruption,
+    add_responsible,
+    create_context,
+)
 from app.services.contextual_meetings import CONTEXTUAL_TYPES, schedule_contextual_meeting
 from app.storage.workspace import Workspace
 from app.ui.autosave import to_time
-from app.ui.date_field import DateField
+from app.ui.date_field import DateField, format_date
 from app.ui.dialogs.base import FormDialog
 from app.ui.widgets import add_row, compact
 
@@ -115,7 +121,11 @@ class ResponsibleDialog(FormDialog):
 
 class DisruptionDialog(FormDialog):
     def __init__(
-        self, workspace: Workspace, context_id: str, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        context_id: str,
+        earlier: Sequence[DisruptionRow] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             "Add disruption activity…",
@@ -131,10 +141,18 @@ class DisruptionDialog(FormDialog):
             self.agency.addItem(agency.name, agency.id)
         self.activity = _text_box(3)
         self.outcome = _text_box(2)
+        # A mistake is put right by a new entry that says which one it corrects.
+        self.corrects = QComboBox()
+        self.corrects.addItem("Nothing: a new entry", None)
+        for entry in earlier:
+            self.corrects.addItem(
+                f"{format_date(entry.happened_on)}, {entry.agency_name}: {entry.activity}", entry.id
+            )
         add_row(self.form, "&Date:", self.date)
         add_row(self.form, "A&gency:", self.agency)
         add_row(self.form, "A&ctivity:", self.activity, NOT_A_CHILD)
         add_row(self.form, "&Outcome:", self.outcome)
+        add_row(self.form, "Co&rrects:", self.corrects)
         self.activity.setFocus()
 
     def submit(self) -> bool:
@@ -148,12 +166,20 @@ class DisruptionDialog(FormDialog):
             agency_id=str(self.agency.currentData()),
             activity=self.activity.toPlainText(),
             outcome=self.outcome.toPlainText(),
+            corrects_id=self.corrects.currentData(),
         )
         return True
 
     @classmethod
-    def ask(cls, parent: QWidget | None, workspace: Workspace, context_id: str) -> bool:
-        return cls(workspace, context_id, parent).exec() == FormDialog.DialogCode.Accepted
+    def ask(
+        cls,
+        parent: QWidget | None,
+        workspace: Workspace,
+        context_id: str,
+        earlier: Sequence[DisruptionRow] = (),
+    ) -> bool:
+        dialog = cls(workspace, context_id, earlier, parent)
+        return dialog.exec() == FormDialog.DialogCode.Accepted
 
 
 class ScheduleSittingDialog(FormDialog):

@@ -188,7 +188,8 @@ class ContextsPage(QWidget):
 
     def _on_disruption(self) -> None:
         context_id = self._context_id()
-        if context_id and DisruptionDialog.ask(self, self.workspace, context_id):
+        earlier = self.detail.disruption if self.detail else ()
+        if context_id and DisruptionDialog.ask(self, self.workspace, context_id, earlier):
             self.refresh()
             show_message(self.message, "Added to the disruption log.")
 
