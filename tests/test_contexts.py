@@ -132,6 +132,14 @@ def test_context_text_may_name_no_linked_child(workspace: Workspace) -> None:
             contexts.add_disruption(
                 workspace, context_id=place, happened_on=DAY, agency_id=police, activity=words
             )
+    # A child named in the log before being linked cannot then be linked.
+    later = cases.create_case(workspace, la_child_ref="CTX-004", first_name="Wren")
+    contexts.add_disruption(
+        workspace, context_id=place, happened_on=DAY, agency_id=police, activity="Wren moved on"
+    )
+    with pytest.raises(ValidationError, match="names a child"):
+        contexts.link_child(workspace, context_id=place, child_id=later.child_id)
+    assert contexts.get_context(workspace, context_id=place).summary.children == 3
     # Whole words only: "Milestone" is not Milo.
     contexts.edit_context(workspace, context_id=place, description="A milestone for the station")
 

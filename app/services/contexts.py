@@ -240,6 +240,7 @@ def add_responsible(
         raise ValidationError("Give the name of the business, operator, school or service.")
     with workspace.transaction() as session:
         _live(session, context_id)
+        check_no_child_named(session, context_id, name, what="Who is responsible")
         row = ContextResponsible(
             context_id=context_id, name=name, kind=kind, contact=contact.strip()
         )
@@ -273,6 +274,19 @@ def link_in(session: Session, context_id: str, child_id: str) -> None:
         session.flush()
 
 
+def check_context_text(session: Session, context_id: str) -> None:
+    """Refuse, in a caller's transaction, if the context's own text (its name, its
+    description, those responsible, its log) names a child now linked to it: that
+    text reaches every linked child's minutes."""
+    context = _context(session, context_id)
+    texts = [("The context's name", context.name), ("The description", context.description)]
+    texts += [("Who is responsible", r.name) for r in responsible_rows(session, context_id)]
+    for entry in disruption_rows(session, context_id):
+        texts += [("The disruption log", entry.activity), ("The disruption log", entry.outcome)]
+    for what, text in texts:
+        check_no_child_named(session, context_id, text, what=what)
+
+
 @validated
 def link_child(workspace: Workspace, *, context_id: str, child_id: str) -> ContextSummary:
     """Link a child to the context. Linking is refused where the context's own text
@@ -280,7 +294,7 @@ def link_child(workspace: Workspace, *, context_id: str, child_id: str) -> Conte
     with workspace.transaction() as session:
         context = _live(session, context_id)
         link_in(session, context_id, child_id)
-        check_no_child_named(session, context_id, context.description, what="The description")
+        check_context_text(session, context_id)
         return _summary(session, context)
 
 

@@ -39,6 +39,7 @@ from app.services.context_names import check_no_child_named
 from app.services.contexts import (
     DisruptionRow,
     ResponsibleRow,
+    check_context_text,
     disruption_rows,
     link_in,
     responsible_rows,
@@ -190,6 +191,7 @@ def schedule_contextual_meeting(
             )
             summaries.append(_summary(meeting))
         session.flush()
+        check_context_text(session, context_id)  # the children just linked, too
         return Sitting(sitting, context_id, tuple(summaries))
 
 
