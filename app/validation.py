@@ -34,13 +34,16 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 MULTILINE_LIMIT = 20_000
 MULTILINE = frozenset(
     {
+        "activity",
         "address",
         "advice",
         "change_note",
+        "child_participation",
         "comment",
         "concern",
         "contingency",
         "description",
+        "discussion",
         "dissent",
         "draft",
         "findings",
@@ -53,7 +56,9 @@ MULTILINE = frozenset(
         "notes",
         "ongoing_support_detail",
         "outcome_note",
+        "outcome",
         "outline_plan",
+        "parents_as_partners",
         "progress",
         "question",
         "rationale",

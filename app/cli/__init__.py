@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "legal_decision_commands",
     "looked_after_commands",
     "arrival_commands",
+    "context_commands",
 ]
 
 

@@ -31,6 +31,7 @@ from app.exporters.docx_base import (
 )
 from app.exporters.docx_tables import Column, GroupHeading, add_table
 from app.exporters.docx_tables import add_label_table as label_table
+from app.exporters.minutes_context import write_context
 from app.exporters.minutes_copies import minutes_for, write_distribution
 from app.exporters.minutes_model import Attendee, MinutesData
 from app.exporters.minutes_redact import FamilyWriter, mark_headers
@@ -331,6 +332,7 @@ def render_minutes(data: MinutesData) -> Any:
     if needs_statutory_agencies(data.meeting_type):
         _representation(out, data)
     write_s47(out, data)
+    write_context(out, data)
     _agenda(out, data)
     _sign_off(out, data)
     write_distribution(out, data)

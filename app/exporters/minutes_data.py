@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from app.errors import ExportError, NotFound
+from app.exporters.minutes_context import redact_context
 from app.exporters.minutes_journey_data import journey_parts, load_journey
 from app.exporters.minutes_model import (
     ActionEntry,
@@ -41,6 +42,7 @@ from app.services.conduct.attendance import AttendeeRow
 from app.services.conduct.distribution import KIND_LABELS, DistributionRow
 from app.services.conduct.record import MeetingRecord, meeting_record
 from app.services.conduct.restriction import load_restrictions
+from app.services.contextual_meetings import meeting_context
 from app.services.s47_enquiry import s47_course_as_of
 from app.storage.workspace import Workspace
 from app.workflow.restriction import NotForFamilies, check_family_copy
@@ -85,6 +87,7 @@ def load_minutes_data(
     if record.status is MeetingStatus.SCHEDULED:
         raise ExportError(NOT_STARTED)
     journey = load_journey(workspace, record)
+    context = meeting_context(workspace, meeting_id=meeting_id)
     if family_copy:
         try:
             check_family_copy(record.meeting_type)
@@ -93,6 +96,7 @@ def load_minutes_data(
         rules = load_restrictions(workspace, meeting_id=meeting_id)
         record = redact_record(record, rules)
         journey = redact_journey(journey, record.meeting_id, rules)
+        context = redact_context(context, rules) if context is not None else None
     # The full copy marks the risk to others restricted, as it marks agency information.
     risk, risk_restricted = record.risk_to_others, False
     if risk is not None and not family_copy:
@@ -109,6 +113,7 @@ def load_minutes_data(
         s47=s47_course_as_of(workspace, case_id=record.case_id, day=record.scheduled_date)
         if record.meeting_type in (MeetingType.REVIEW, MeetingType.ICPC)
         else None,
+        context=context,
         family_copy=family_copy,
         risk_restricted=risk_restricted,
         distribution=distribution_entries(distribution, family_copy=family_copy),

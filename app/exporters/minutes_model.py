@@ -18,6 +18,7 @@ from app.exporters.minutes_journey_model import (
 )
 
 if TYPE_CHECKING:
+    from app.services.contextual_meetings import MeetingContextView
     from app.services.s47_enquiry import S47Course
 
 from app.models import (
@@ -191,6 +192,8 @@ class MinutesData:
     s47: S47Course | None = None
     # A pre-birth or transfer-in conference's own title (empty: the meeting type's).
     conference_title: str = ""
+    # The place or group a meeting about several children was held about (this child's part).
+    context: MeetingContextView | None = None
 
     @property
     def signed_off(self) -> bool:

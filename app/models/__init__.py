@@ -31,6 +31,17 @@ from app.models.conduct import (
     ThresholdOutcome,
 )
 from app.models.consultation import Consultation, ConsultationOutcome, ThresholdView
+from app.models.context import (
+    ActionOwnerContext,
+    Context,
+    ContextChild,
+    ContextDisruption,
+    ContextKind,
+    ContextResponsible,
+    MeetingContext,
+    ResponsibleKind,
+    meeting_context_id,
+)
 from app.models.draft import Draft
 from app.models.guard import RecordRewrite, SignedRecord
 from app.models.legal_planning import LegalDecision, LegalPlanningDecision
@@ -68,6 +79,7 @@ from app.models.settings import ClosureDay, Setting
 __all__ = [
     "ActionNote",
     "ActionNoteKind",
+    "ActionOwnerContext",
     "ActionStatus",
     "Agency",
     "AgencyAttendance",
@@ -93,6 +105,11 @@ __all__ = [
     "ConferenceOutcome",
     "Consultation",
     "ConsultationOutcome",
+    "Context",
+    "ContextChild",
+    "ContextDisruption",
+    "ContextKind",
+    "ContextResponsible",
     "DischargeInput",
     "DischargeReason",
     "Draft",
@@ -106,6 +123,7 @@ __all__ = [
     "LookedAfterReview",
     "Meeting",
     "MeetingAction",
+    "MeetingContext",
     "MeetingStatus",
     "MeetingTimescales",
     "MeetingType",
@@ -127,6 +145,7 @@ __all__ = [
     "Record",
     "RecordRewrite",
     "RepresentationAcknowledgement",
+    "ResponsibleKind",
     "RestrictionChange",
     "Retirable",
     "RiskAgency",
@@ -147,6 +166,7 @@ __all__ = [
     "ThresholdDecision",
     "ThresholdOutcome",
     "ThresholdView",
+    "meeting_context_id",
     "new_id",
     "risk_to_others_id",
     "seed_id",

@@ -124,57 +124,89 @@ def schedule_meeting(
     if duration_minutes <= 0:
         raise ValidationError("The meeting must last at least a minute.")
     with workspace.transaction() as session:
-        if session.get(CaseEpisode, case_id) is None:
-            raise NotFound("That case no longer exists.")
-        if meeting_type is MeetingType.CORE_GROUP:
-            _check_plan_open(session, case_id)
-        meeting = Meeting(
+        meeting = schedule_in(
+            session,
             case_id=case_id,
             meeting_type=meeting_type,
             scheduled_date=scheduled_date,
             scheduled_time=scheduled_time,
-            location=location.strip(),
-            online_link=(online_link or "").strip() or None,
-            chair_name=chair_name.strip(),
-            chair_id=practitioner_named(session, chair_name),
-            minute_taker_name=minute_taker_name.strip(),
+            location=location,
+            online_link=online_link,
+            chair_name=chair_name,
+            minute_taker_name=minute_taker_name,
             duration_minutes=duration_minutes,
+            carry_attendance_ids=carry_attendance_ids,
         )
-        session.add(meeting)
-        template = session.scalars(
-            select(AgendaTemplateItem)
-            .where(AgendaTemplateItem.meeting_type == meeting_type)
-            .order_by(AgendaTemplateItem.position)
-        )
-        session.flush()
-        items = [(i.title, i.guidance, i.kind) for i in template]
-        # A section the minutes must fill is never missing from the agenda. The
-        # reason for the meeting comes after the introductions, where a reader
-        # looks for it; any other goes before the last item (any other business).
-        missing = missing_items(
-            meeting_type,
-            [title for title, _, _ in items],
-            looked_after=meeting.case.looked_after,
-        )
-        for section in missing:
-            at = min(1, len(items)) if section.key == "reason" else max(len(items) - 1, 0)
-            items.insert(at, (section.title, section.guidance, "notes"))
-        for position, (title, guidance, kind) in enumerate(items):
-            session.add(
-                AgendaItem(
-                    meeting_id=meeting.id,
-                    position=position,
-                    title=title,
-                    guidance=guidance,
-                    kind=kind,
-                )
-            )
-        session.flush()
-        add_default_invitations(session, meeting)
-        if carry_attendance_ids is not None:
-            carry_invitations(session, meeting, frozenset(carry_attendance_ids))
-        session.flush()
         return _summary(meeting)
+
+
+def schedule_in(
+    session: Session,
+    *,
+    case_id: str,
+    meeting_type: MeetingType,
+    scheduled_date: dt.date,
+    scheduled_time: dt.time | None = None,
+    location: str = "",
+    online_link: str | None = None,
+    chair_name: str = "",
+    minute_taker_name: str = "",
+    duration_minutes: int = 90,
+    carry_attendance_ids: Sequence[str] | None = None,
+) -> Meeting:
+    """:func:`schedule_meeting`'s work in a caller's transaction (a contextual
+    meeting schedules one meeting per child in one)."""
+    if session.get(CaseEpisode, case_id) is None:
+        raise NotFound("That case no longer exists.")
+    if meeting_type is MeetingType.CORE_GROUP:
+        _check_plan_open(session, case_id)
+    meeting = Meeting(
+        case_id=case_id,
+        meeting_type=meeting_type,
+        scheduled_date=scheduled_date,
+        scheduled_time=scheduled_time,
+        location=location.strip(),
+        online_link=(online_link or "").strip() or None,
+        chair_name=chair_name.strip(),
+        chair_id=practitioner_named(session, chair_name),
+        minute_taker_name=minute_taker_name.strip(),
+        duration_minutes=duration_minutes,
+    )
+    session.add(meeting)
+    template = session.scalars(
+        select(AgendaTemplateItem)
+        .where(AgendaTemplateItem.meeting_type == meeting_type)
+        .order_by(AgendaTemplateItem.position)
+    )
+    session.flush()
+    items = [(i.title, i.guidance, i.kind) for i in template]
+    # A section the minutes must fill is never missing from the agenda. The
+    # reason for the meeting comes after the introductions, where a reader
+    # looks for it; any other goes before the last item (any other business).
+    missing = missing_items(
+        meeting_type,
+        [title for title, _, _ in items],
+        looked_after=meeting.case.looked_after,
+    )
+    for section in missing:
+        at = min(1, len(items)) if section.key == "reason" else max(len(items) - 1, 0)
+        items.insert(at, (section.title, section.guidance, "notes"))
+    for position, (title, guidance, kind) in enumerate(items):
+        session.add(
+            AgendaItem(
+                meeting_id=meeting.id,
+                position=position,
+                title=title,
+                guidance=guidance,
+                kind=kind,
+            )
+        )
+    session.flush()
+    add_default_invitations(session, meeting)
+    if carry_attendance_ids is not None:
+        carry_invitations(session, meeting, frozenset(carry_attendance_ids))
+    session.flush()
+    return meeting
 
 
 def _check_plan_open(session: Session, case_id: str) -> None:

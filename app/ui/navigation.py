@@ -82,6 +82,12 @@ def _settings(window: MainWindow) -> QWidget:
     return page
 
 
+def _contexts(window: MainWindow) -> QWidget:
+    from app.ui.pages.contexts import ContextsPage
+
+    return ContextsPage(window.workspace)
+
+
 def _about(window: MainWindow) -> QWidget:
     from app.ui.pages.about import AboutPage
 
@@ -96,5 +102,6 @@ PAGES: list[PageSpec] = [
     PageSpec("meetings", "Meetings", "Ctrl+4", _meetings),
     PageSpec("reports", "Reports", "Ctrl+5", _reports),
     PageSpec("settings", "Settings", "Ctrl+6", _settings),
-    PageSpec("about", "About", "Ctrl+7", _about),
+    PageSpec("contexts", "Contexts", "Ctrl+7", _contexts),
+    PageSpec("about", "About", "Ctrl+8", _about),
 ]

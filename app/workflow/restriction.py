@@ -44,6 +44,9 @@ RESTRICTABLE: frozenset[tuple[str, str]] = frozenset(
         ("safety_plan_item", "item"),
         ("discharge_input", "response"),
         ("risk_to_others", "detail"),
+        ("meeting_context", "discussion"),
+        ("meeting_context", "parents_as_partners"),
+        ("meeting_context", "child_participation"),
     }
 )
 # Fields restricted until the chair lifts it, whatever they say: whether a child

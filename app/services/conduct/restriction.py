@@ -49,7 +49,13 @@ _ROWS = {
     "discharge_input": DischargeInput,
 }
 _BY_MEETING = frozenset(
-    {"threshold_decision", "conference_decision", "icpc_timeframe", "risk_to_others"}
+    {
+        "threshold_decision",
+        "conference_decision",
+        "icpc_timeframe",
+        "risk_to_others",
+        "meeting_context",
+    }
 )
 
 

@@ -16,6 +16,7 @@ from app.services.demo import core, core_groups, journey, register, strategy
 from app.services.demo.arrivals import add as add_arrivals
 from app.services.demo.consultations import add as add_consultations
 from app.services.demo.looked_after import add as add_looked_after
+from app.services.demo.contexts import add as add_contextual_meeting
 from app.services.demo.preproceedings import add as add_pre_proceedings
 from app.services.demo.s47 import add as add_s47_courses
 from app.services.demo.significant_events import add as add_significant_events
@@ -29,6 +30,7 @@ PARTS.append(add_significant_events)  # events in the chronology for court
 PARTS.append(add_s47_courses)  # the course of a few section 47 enquiries (Q14.4)
 PARTS.append(add_looked_after)  # a looked-after child with an IRO, conferences aligned (Q27)
 PARTS.append(add_arrivals)  # a pre-birth conference to the birth, and a transfer in
+PARTS.append(add_contextual_meeting)  # three children and a bus station (Q26)
 
 
 def refuse_real_records(workspace: Workspace) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.models import MeetingStatus, MeetingType
 from app.services.conduct.timescales import meeting_timescales
+from app.services.contextual_meetings import has_context
 from app.ui.flow_layout import FlowingLabel, FlowLayout
 from app.ui.meeting.agenda_panel import clock_text
 from app.ui.meeting.state import MeetingState
@@ -86,6 +87,9 @@ class HeaderBar(QFrame):
         self.letters = command("Letters…", "Ctrl+Shift+L")
         self.family_copy = command("&Family copy…", "Ctrl+Shift+F")
         self.leave = command("&Leave meeting mode", "Ctrl+Shift+Q")
+        # A meeting held with other children's about a place or group (read once).
+        self.context = command("The context…", "Ctrl+Shift+T")
+        self.has_context = has_context(state.workspace, meeting_id=state.meeting_id)
         # Out of the Tab order, so that no Tab and Space from a field leaves the meeting;
         # Ctrl+Shift+Q, Alt+L and a click still reach it (and leaving asks once).
         self.leave.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -105,6 +109,7 @@ class HeaderBar(QFrame):
             self.export,
             self.family_copy,
             self.letters,
+            self.context,
         )
         # The commands wrap onto more rows in the same way.
         commands = self.commands = FlowLayout(spacing=6)
@@ -151,6 +156,7 @@ class HeaderBar(QFrame):
             not running or (conference and header.status is MeetingStatus.SCHEDULED)
         )
         self.family_copy.setVisible(conference and not running)
+        self.context.setVisible(self.has_context)
         self.tick()
         self._show_details()
 

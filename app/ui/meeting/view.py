@@ -317,6 +317,7 @@ class MeetingView(QWidget):
         header.letters.clicked.connect(self.show_letters)
         header.family_copy.clicked.connect(lambda: self._open(FamilyCopyDialog(self.state, self)))
         header.leave.clicked.connect(self.leave)
+        header.context.clicked.connect(self.show_context)
         self.open_folder.clicked.connect(self._on_open_folder)
         # An Alt key can put the cursor below the fold of a long item: bring it into sight.
         app = QApplication.instance()
@@ -351,6 +352,7 @@ class MeetingView(QWidget):
             ("Ctrl+Shift+X", self.export_minutes),
             ("Ctrl+Shift+L", self.show_letters_if_shown),
             ("Ctrl+Shift+Q", self.leave),
+            ("Ctrl+Shift+T", self.show_context),
         ]
         bindings += [(f"Ctrl+{n}", functools.partial(self.go_to_item, n - 1)) for n in range(1, 10)]
         # A strategy meeting has ten items: Ctrl+0 is the tenth, as on a keyboard's row.
@@ -461,6 +463,14 @@ class MeetingView(QWidget):
         if self.state.editable:
             dialog = InvitationsDialog(self.state.workspace, self.state.meeting_id, self)
             dialog.finished.connect(lambda _r: self.state.people_changed.emit())
+            self._open(dialog)
+
+    def show_context(self) -> None:
+        """The place or group this meeting is about, and this child's part of it."""
+        from app.ui.meeting.context_dialog import MeetingContextDialog
+
+        dialog = MeetingContextDialog.for_meeting(self.state, self)
+        if dialog is not None:
             self._open(dialog)
 
     def show_closing(self) -> None:
