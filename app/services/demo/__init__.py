@@ -15,8 +15,8 @@ from app.models import Child
 from app.services.demo import core, core_groups, journey, register, strategy
 from app.services.demo.arrivals import add as add_arrivals
 from app.services.demo.consultations import add as add_consultations
-from app.services.demo.looked_after import add as add_looked_after
 from app.services.demo.contexts import add as add_contextual_meeting
+from app.services.demo.looked_after import add as add_looked_after
 from app.services.demo.preproceedings import add as add_pre_proceedings
 from app.services.demo.s47 import add as add_s47_courses
 from app.services.demo.significant_events import add as add_significant_events
