@@ -20,6 +20,7 @@ from app import APP_NAME, __version__
 # that needs it, so `macpt --version` and every command load no more than they use.
 COMMAND_MODULES = [
     "workspace_commands",
+    "case_commands",
     "meeting_commands",
     "export_commands",
     "report_commands",

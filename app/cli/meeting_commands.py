@@ -1,8 +1,10 @@
-"""Meeting commands: ``macpt timescales`` (no workspace needed) and ``macpt meeting show``."""
+"""Meeting commands: ``macpt timescales`` (no workspace needed), ``macpt meeting show``
+and ``macpt meeting schedule``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from app.cli import common
@@ -15,6 +17,10 @@ from app.workdays import (
     WorkingCalendar,
     long_date,
 )
+
+# MeetingType's values, named here so that ``--help`` needs no database layer (a test
+# holds the two together).
+MEETING_TYPES = ("strategy", "review", "icpc", "rcpc", "core-group", "legal-planning")
 
 
 def register(commands: Any) -> None:
@@ -76,6 +82,67 @@ def register(commands: Any) -> None:
     common.add_workspace_arguments(show)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=_show)
+
+    schedule = actions.add_parser(
+        "schedule",
+        help="schedule a meeting for a case, as the app's Schedule dialog does",
+        description="Schedule a meeting for a case with its own copy of the agenda; the "
+        "statutory agencies (and for a conference or core group, the family members to be "
+        "invited) are invited. An initial conference for a child still unborn is the "
+        "pre-birth conference; one after a transfer-in notification is the transfer-in "
+        "conference. Prints the new meeting's id (or, with --json, the meeting).",
+    )
+    schedule.add_argument("--case", required=True, metavar="CASE_ID", help="from `macpt cases`")
+    schedule.add_argument(
+        "--type",
+        required=True,
+        dest="meeting_type",
+        choices=MEETING_TYPES,
+        help="the kind of meeting",
+    )
+    schedule.add_argument("--date", required=True, type=common.iso_date, metavar="YYYY-MM-DD")
+    schedule.add_argument("--time", type=_time, default=None, metavar="HH:MM")
+    schedule.add_argument("--place", default="", help="a neutral place name (no home address)")
+    schedule.add_argument("--chair", default="", metavar="NAME", help="the chair's name")
+    schedule.add_argument("--minute-taker", default="", metavar="NAME")
+    schedule.add_argument("--minutes-long", type=int, default=90, metavar="N")
+    common.add_workspace_arguments(schedule)
+    schedule.add_argument("--json", action="store_true", help="print the meeting as JSON")
+    schedule.set_defaults(handler=_schedule)
+
+
+def _time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time: use HH:MM, e.g. 10:00") from None
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from app.models.meeting import MeetingType
+    from app.services.meetings import schedule_meeting
+
+    with common.unlock(args) as workspace:
+        meeting = schedule_meeting(
+            workspace,
+            case_id=args.case,
+            meeting_type=MeetingType(args.meeting_type),
+            scheduled_date=args.date,
+            scheduled_time=args.time,
+            location=args.place,
+            chair_name=args.chair,
+            minute_taker_name=args.minute_taker,
+            duration_minutes=args.minutes_long,
+        )
+    if args.json:
+        common.print_json(meeting.as_json())
+        return common.EXIT_OK
+    at = f" at {meeting.scheduled_time.strftime('%H:%M')}" if meeting.scheduled_time else ""
+    common.say(
+        f"Scheduled the {meeting.meeting_type.label[0].lower()}{meeting.meeting_type.label[1:]} "
+        f"for {meeting.la_child_ref} on {long_date(meeting.scheduled_date)}{at}: {meeting.id}"
+    )
+    return common.EXIT_OK
 
 
 def _show(args: argparse.Namespace) -> int:

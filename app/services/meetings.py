@@ -57,6 +57,7 @@ class MeetingSummary:
             "time": self.scheduled_time.strftime("%H:%M") if self.scheduled_time else None,
             "status": self.status.value,
             "child": self.la_child_ref,
+            "case_id": self.case_id,
         }
 
 
