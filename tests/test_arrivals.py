@@ -28,7 +28,7 @@ from app.models import (
     MeetingType,
     PlanCategory,
 )
-from app.services import cases
+from app.services import cases, records
 from app.services.arrivals import (
     case_arrivals,
     conference_title,
@@ -260,6 +260,29 @@ def test_home_the_register_and_the_timeline_follow_the_first_review_after_birth(
     found = journey(workspace, case_id=unborn_case).clock(ClockKind.BIRTH_REVIEW)
     assert found is not None and found.due == D(2026, 11, 27)
     assert {r.child: r.overdue for r in all_register_rows(workspace, today=TODAY)}["ARR0001"] == ()
+
+
+def test_a_date_of_birth_corrected_on_the_case_page_moves_the_first_review_everywhere(
+    workspace: Workspace, unborn_case: str
+) -> None:
+    """The birth record says the baby was born; the date is the child's own, so a
+    correction on the case page reaches Home, the register and the timeline alike."""
+    _pre_birth_plan(workspace, unborn_case)
+    record_birth(workspace, case_id=unborn_case, born_on=D(2026, 11, 6))
+    child_id = cases.get_case(workspace, case_id=unborn_case).child_id
+    # Typed wrongly: the baby was born on Friday 13 November, not the 6th.
+    records.save_field(
+        workspace, table="child", record_id=child_id, field="date_of_birth", value=D(2026, 11, 13)
+    )
+    found = journey(workspace, case_id=unborn_case).clock(ClockKind.BIRTH_REVIEW)
+    assert found is not None and found.due == D(2026, 11, 27)
+    home = {(i.la_child_ref, i.kind) for i in deadlines(workspace, today=TODAY).overdue}
+    assert ("ARR0001", DeadlineKind.BIRTH_REVIEW) not in home
+    assert {r.child: r.overdue for r in all_register_rows(workspace, today=TODAY)}["ARR0001"] == ()
+    line = next(
+        s for s in case_timeline(workspace, case_id=unborn_case).steps if s.stage == "birth-review"
+    )
+    assert line.due_date == D(2026, 11, 27)
 
 
 def test_the_pre_birth_conference_is_titled_so(workspace: Workspace, unborn_case: str) -> None:

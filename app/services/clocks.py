@@ -65,7 +65,9 @@ def case_facts(
             CaseEpisode.referral_date,
             Child.date_of_birth,
             Child.expected_date_of_birth,
-            ChildBirthRecord.born_on,
+            # The birth record says that the baby was born; the date is the child's,
+            # as corrected on the case page, so that the two never disagree.
+            ChildBirthRecord.id,
             CaseTransferIn.received_on,
         )
         .join(Child, Child.id == CaseEpisode.child_id)
@@ -169,7 +171,7 @@ def case_facts(
             core_group_weeks=weeks,
             pre_proceedings=tuple(episodes[case_id]),
             unborn=dob is None and expected is not None,
-            born_on=born,
+            born_on=dob if born else None,
             birth_review_working_days=review_days,
             transfer_in_on=moved,
             calendar=calendar,

@@ -249,6 +249,7 @@ def _plan(builder: JourneyBuilder, rng: random.Random, case: CaseEpisode, icpc: 
             builder.session.add(
                 ChildBirthRecord(child_id=case.child_id, case_id=case.id, born_on=born)
             )
+            case.child.date_of_birth = born  # as recording the birth sets it
             builder.born.add(case.child_id)
     day = icpc.scheduled_date
     for _ in range(rng.randrange(0, 3)):

@@ -108,14 +108,17 @@ facts AS {{materialised}} (
     pp.decided_on AS pp_decided_on, pp.letter_sent_on AS pp_letter_sent_on,
     pp.first_meeting_on AS pp_first_meeting_on,
     pp.id IS NOT NULL AND pp.step_decided_on IS NULL AS pp_open,
-    br.born_on,
-    CASE WHEN br.born_on IS NOT NULL AND p.id IS NOT NULL AND EXISTS (
+    -- The birth record says that the baby was born; the date is the child's, as
+    -- corrected on the case page.
+    (CASE WHEN br.id IS NOT NULL THEN ch.date_of_birth END) AS born_on,
+    CASE WHEN br.id IS NOT NULL AND ch.date_of_birth IS NOT NULL AND p.id IS NOT NULL
+      AND EXISTS (
       SELECT 1 FROM meeting pb
       WHERE pb.case_id = c.id AND pb.meeting_type = :icpc AND pb.status {_HELD}
-        AND pb.scheduled_date < br.born_on) THEN NOT EXISTS (
+        AND pb.scheduled_date < ch.date_of_birth) THEN NOT EXISTS (
       SELECT 1 FROM meeting rb
       WHERE rb.case_id = c.id AND rb.meeting_type = :rcpc AND rb.status {_HELD}
-        AND rb.scheduled_date >= br.born_on) ELSE 0 END AS birth_review_open,
+        AND rb.scheduled_date >= ch.date_of_birth) ELSE 0 END AS birth_review_open,
     ti.received_on AS transfer_in_on,
     CASE WHEN ti.id IS NOT NULL THEN NOT EXISTS (
       SELECT 1 FROM meeting tc
