@@ -163,6 +163,21 @@ def _common(p: Planted, name: str, meeting_id: str, agency: dict[str, str]) -> N
         )
         if owner == "Education":
             _restrict(ws, meeting_id, "meeting_action", added.id, "description")
+    # An action the family may read, done, whose outcome the chair marked restricted.
+    shared = actions.add_action(
+        ws,
+        meeting_id=meeting_id,
+        description="Book the first core group meeting.",
+        owner_name=TEAM[StatutoryRole.SOCIAL_CARE][0],
+        owner_agency_id=agency["Children's social care"],
+        due_date=due,
+    )
+    actions.complete_action(
+        ws,
+        action_id=shared.id,
+        outcome_note=p.plant(name, "outcome"),
+        outcome_restricted=True,
+    )
     if name != "review":  # restricted from the start: nobody restricts it here
         risk_to_others.record_risk_to_others(
             ws,
@@ -345,6 +360,7 @@ def test_every_restrictable_field_was_planted(planted: Planted) -> None:
         "TO_WHOM",
         "WHAT",
         "AGENCIES_OTHER",
+        "OUTCOME",
     }
 
 
