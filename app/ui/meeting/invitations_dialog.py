@@ -7,6 +7,7 @@ dialog prompts to invite the guardian. Usable from meeting mode and the case vie
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -124,6 +125,7 @@ class InvitationsDialog(QDialog):
         for layout in (self.list, self.family):
             clear_layout(layout)
         rows = attendance.list_attendance(self.workspace, meeting_id=self.meeting_id)
+        removes: list[QWidget] = []
         for column, text in enumerate(("Agency", "Name", "Role", "")):
             self.list.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for line, row in enumerate(rows, start=1):
@@ -140,6 +142,7 @@ class InvitationsDialog(QDialog):
                 )
             )
             self.list.addWidget(remove, line, 3)
+            removes.append(remove)
         if not rows:
             self.list.addWidget(hint("Nobody is invited yet."), 1, 0, 1, 4)
         prompt = invitations.guardian_prompt(self.workspace, meeting_id=self.meeting_id)
@@ -148,10 +151,18 @@ class InvitationsDialog(QDialog):
             self.guardian_text.setText(prompt.message)
             self.guardian_name.setText(prompt.guardian_name or "")
             self.guardian_name.setPlaceholderText("Guardian's name")
-        if self.conference:
+        family = (
             self._family({r.family_member_id for r in rows if r.family_member_id})
+            if self.conference
+            else []
+        )
+        # Tab reads the dialog from the top: the guardian, the list, the form, the family.
+        order = [self.guardian_name, self.guardian_button, *removes, self.agency, self.name]
+        order += [self.role, self.invite_button, *family]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
-    def _family(self, invited: set[str | None]) -> None:
+    def _family(self, invited: set[str | None]) -> list[QWidget]:
         members = [
             m
             for m in get_case(self.workspace, case_id=self.case_id).family
@@ -159,6 +170,7 @@ class InvitationsDialog(QDialog):
         ]
         if not members:
             self.family.addWidget(hint("Every recorded family member is invited."))
+        buttons: list[QWidget] = []
         for member in members:
             button = QPushButton(
                 f"Invite {member.name} ({member.relationship_to_child or 'family'})"
@@ -172,6 +184,8 @@ class InvitationsDialog(QDialog):
                 )
             )
             self.family.addWidget(button)
+            buttons.append(button)
+        return buttons
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:

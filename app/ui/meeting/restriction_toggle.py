@@ -73,6 +73,8 @@ class RestrictionToggle(QCheckBox):
         else:
             edit.setViewportMargins(0, self.sizeHint().height(), 0, 0)
         self._place()
+        # Tab reaches it straight after its field, wherever the page made it.
+        QWidget.setTabOrder(edit, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.Resize:
