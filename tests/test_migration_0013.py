@@ -102,13 +102,16 @@ def _triggers(workspace: Workspace) -> list[tuple[str, str]]:
 
 # Triggers later revisions add for their own tables: 0017 guards the risk to
 # others; 0018 keeps the search indexes in step; 0021 guards the legal planning decision;
-# 0022 keeps action notes append-only.
+# 0022 keeps action notes append-only; 0025 guards the contexts' records.
 LATER = (
     "risk_to_others_",
     "meeting_search_",
     "case_search_",
     "legal_planning_decision_",
     "action_note_",
+    "meeting_context_",
+    "action_owner_context_",
+    "context_disruption_",
 )
 
 
@@ -132,7 +135,7 @@ def test_upgrading_takes_core_groups_and_keeps_every_guard(
         assert _guards(workspace) == before
         later = [t for t in _triggers(workspace) if t[0].startswith(LATER)]
         assert len(_triggers(workspace)) == len(before) + len(later)
-        assert len(later) == 3 + 8 + 3 + 2
+        assert len(later) == 3 + 8 + 3 + 2 + 3 + 3 + 2
         # Ten working days after the ICPC, and the audit log says the plan changed.
         assert _one(workspace, "SELECT core_group_first_due FROM cp_plan") == "2026-06-10"
         assert (
