@@ -23,6 +23,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.contexts import ContextsPage
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import _copy, answer_modal
+from tests.ui.text_size import text_size
 
 
 @pytest.fixture
@@ -147,3 +148,30 @@ def test_a_disruption_entry_naming_a_child_is_refused_in_the_form(
     page.disruption_button.click()
     assert seen and "names a child" in seen[0]
     assert len(page.disruption_model.rows()) == 1
+
+
+def test_the_page_fits_a_small_screen_at_twice_the_text_size(window: MainWindow) -> None:
+    """At 1024 by 600 with text at 200 %, visiting the page leaves the window no wider
+    or taller than the screen: the details scroll instead."""
+    with text_size(200):
+        _page(window)
+        window.resize(1024, 600)
+        window.show()
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.minimumSizeHint().height() <= 600
+        assert window.width() <= 1024 and window.height() <= 600
+
+
+def test_the_list_shows_each_context_s_kind_and_children_whole(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = _page(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    header = page.table.horizontalHeader()
+    last = header.sectionViewportPosition(2) + header.sectionSize(2)
+    assert last <= page.table.viewport().width()
+    for column in (1, 2):
+        shown = page.model.index(0, column).data()
+        assert header.sectionSize(column) >= page.table.fontMetrics().horizontalAdvance(shown)
