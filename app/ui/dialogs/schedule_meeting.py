@@ -47,6 +47,7 @@ class ScheduleMeetingDialog(FormDialog):
             ok_text="&Schedule",
             intro="The meeting gets its own copy of the agenda for its type, "
             "which can be changed in the meeting.",
+            scroll=True,
             parent=parent,
         )
         self.workspace = workspace
@@ -156,12 +157,16 @@ class ScheduleMeetingDialog(FormDialog):
         warning = non_working_day_warning(day, self.calendar, "The meeting's date")
         self.date_words.setText(warning or text.long_date(day))
         self.review.show_for(MeetingType(self.meeting_type.currentData()), day)
+        if self.isVisible():
+            fit_to_contents(self)  # the alignment line and its button need their height
 
     def _on_place_typed(self, place: str) -> None:
         """Warn as the place is typed, before any calendar invitation is refused."""
         problem = place_problem(place, self.private)
         self.place_words.setText(problem or "")
         self.place_words.setVisible(problem is not None)
+        if self.isVisible():
+            fit_to_contents(self)
 
     def submit(self) -> bool:
         scheduled_date = self.date.date()
