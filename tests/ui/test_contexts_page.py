@@ -3,10 +3,12 @@ responsible body, and a meeting about the linked children scheduled from it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -175,3 +177,15 @@ def test_the_list_shows_each_context_s_kind_and_children_whole(
     for column in (1, 2):
         shown = page.model.index(0, column).data()
         assert header.sectionSize(column) >= page.table.fontMetrics().horizontalAdvance(shown)
+
+
+def test_a_long_earlier_entry_does_not_widen_the_disruption_form(window: MainWindow) -> None:
+    page = _page(window)
+    assert page.detail is not None
+    (entry,) = page.detail.disruption
+    long = dataclasses.replace(entry, activity="Patrols at the bus station (test). " * 12)
+    dialog = DisruptionDialog(window.workspace, page.detail.summary.id, [long], window)
+    assert dialog.minimumSizeHint().width() <= 800
+    assert dialog.corrects.itemData(1, Qt.ItemDataRole.ToolTipRole) == long.activity
+    assert dialog.activity.placeholderText()  # says what not to write here
+    dialog.deleteLater()

@@ -61,6 +61,7 @@ class NewContextDialog(FormDialog):
             self.kind.addItem(kind.label, kind.value)
         self.name = QLineEdit()
         self.description = _text_box()
+        self.description.setPlaceholderText(NOT_A_CHILD)
         add_row(self.form, "&Kind:", self.kind)
         add_row(self.form, "&Name:", self.name)
         add_row(self.form, "&About it:", self.description, NOT_A_CHILD)
@@ -140,13 +141,23 @@ class DisruptionDialog(FormDialog):
         for agency in list_agencies(workspace):
             self.agency.addItem(agency.name, agency.id)
         self.activity = _text_box(3)
+        self.activity.setPlaceholderText(NOT_A_CHILD)
         self.outcome = _text_box(2)
         # A mistake is put right by a new entry that says which one it corrects.
         self.corrects = QComboBox()
+        # An earlier entry's whole text shows in the open list; closed, the box keeps
+        # to the form's width rather than stretching the dialog past the screen.
+        self.corrects.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.corrects.setMinimumContentsLength(30)
         self.corrects.addItem("Nothing: a new entry", None)
         for entry in earlier:
             self.corrects.addItem(
                 f"{format_date(entry.happened_on)}, {entry.agency_name}: {entry.activity}", entry.id
+            )
+            self.corrects.setItemData(
+                self.corrects.count() - 1, entry.activity, Qt.ItemDataRole.ToolTipRole
             )
         add_row(self.form, "&Date:", self.date)
         add_row(self.form, "A&gency:", self.agency)
