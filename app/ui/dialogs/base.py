@@ -114,7 +114,10 @@ class FormDialog(QDialog):
             layout.addWidget(hint(intro))
         if scroll:  # a long form scrolls on a short screen, the buttons stay in sight
             body = QWidget()
-            body.setLayout(self.form)
+            rows = QVBoxLayout(body)
+            rows.setContentsMargins(0, 0, 0, 0)
+            rows.addLayout(self.form)
+            rows.addStretch(1)  # the rows keep together at the top
             area = _FormScroll()
             area.setWidgetResizable(True)
             area.setFrameShape(QFrame.Shape.NoFrame)
@@ -124,7 +127,8 @@ class FormDialog(QDialog):
         else:
             layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        if not scroll:  # a scrolling form takes the spare height itself
+            layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 

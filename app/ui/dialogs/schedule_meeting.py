@@ -47,7 +47,6 @@ class ScheduleMeetingDialog(FormDialog):
             ok_text="&Schedule",
             intro="The meeting gets its own copy of the agenda for its type, "
             "which can be changed in the meeting.",
-            scroll=True,
             parent=parent,
         )
         self.workspace = workspace
