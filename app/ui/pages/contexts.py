@@ -48,7 +48,8 @@ EMPTY = (
 
 def _box(title: str, table: QTableView, *buttons: QPushButton) -> QGroupBox:
     # A few rows always show: the details scroll rather than squash a table to its header.
-    table.setMinimumHeight(table.fontMetrics().lineSpacing() * 7)
+    rows = table.verticalHeader().defaultSectionSize() * 3
+    table.setMinimumHeight(rows + table.horizontalHeader().sizeHint().height() + 4)
     box = named(QGroupBox(title), title)
     layout = QVBoxLayout(box)
     layout.addWidget(table)
