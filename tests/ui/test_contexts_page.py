@@ -184,8 +184,9 @@ def test_a_long_earlier_entry_does_not_widen_the_disruption_form(window: MainWin
     assert page.detail is not None
     (entry,) = page.detail.disruption
     long = dataclasses.replace(entry, activity="Patrols at the bus station (test). " * 12)
-    dialog = DisruptionDialog(window.workspace, page.detail.summary.id, [long], window)
-    assert dialog.minimumSizeHint().width() <= 800
+    with text_size(200):  # the agencies' long names too: 1024 pixels is enough
+        dialog = DisruptionDialog(window.workspace, page.detail.summary.id, [long], window)
+        assert dialog.minimumSizeHint().width() <= 1024
     assert dialog.corrects.itemData(1, Qt.ItemDataRole.ToolTipRole) == long.activity
     assert dialog.activity.placeholderText()  # says what not to write here
     dialog.deleteLater()
