@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.demo import contexts as contexts_demo
@@ -156,12 +156,21 @@ def test_the_page_fits_a_small_screen_at_twice_the_text_size(window: MainWindow)
     """At 1024 by 600 with text at 200 %, visiting the page leaves the window no wider
     or taller than the screen: the details scroll instead."""
     with text_size(200):
-        _page(window)
+        page = _page(window)
         window.resize(1024, 600)
         window.show()
         assert window.minimumSizeHint().width() <= 1024
         assert window.minimumSizeHint().height() <= 600
         assert window.width() <= 1024 and window.height() <= 600
+        # The details fit their pane's width: no sideways scrolling.
+        details = page.right.parentWidget().parentWidget()
+        assert isinstance(details, QScrollArea)
+        QApplication.processEvents()
+        assert not details.horizontalScrollBar().isVisible(), (
+            details.width(),
+            page.right.minimumSizeHint(),
+            window.width(),
+        )
 
 
 def test_the_list_shows_each_context_s_kind_and_children_whole(

@@ -31,6 +31,7 @@ from app.ui.dialogs.context_dialogs import (
     ScheduleSittingDialog,
 )
 from app.ui.dialogs.text_prompt import TextPrompt
+from app.ui.flow_layout import FlowLayout
 from app.ui.pages.context_models import (
     ContextsModel,
     DisruptionModel,
@@ -53,10 +54,9 @@ def _box(title: str, table: QTableView, *buttons: QPushButton) -> QGroupBox:
     box = named(QGroupBox(title), title)
     layout = QVBoxLayout(box)
     layout.addWidget(table)
-    row = QHBoxLayout()
+    row = FlowLayout()  # the buttons wrap in a narrow pane rather than widen it
     for button in buttons:
         row.addWidget(button)
-    row.addStretch(1)
     name_buttons(row)
     layout.addLayout(row)
     return box
@@ -139,7 +139,7 @@ class ContextsPage(QWidget):
         splitter.addWidget(details)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
