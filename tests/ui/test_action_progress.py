@@ -172,3 +172,26 @@ def _next_tab_stop(widget: QWidget) -> QWidget:
     ):
         found = found.nextInFocusChain()
     return found
+
+
+def test_the_dialog_says_the_action_once_with_one_full_stop(
+    review: MeetingFixture, open_view, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = add_action(
+        review.workspace,
+        meeting_id=review.strategy_id,
+        description="Book the medical.",
+        owner_name="Dr Example",
+    )
+    page = actions_page(open_view(review))
+    intros: list[str] = []
+
+    def ask(cls: type[ActionNoteDialog], *_: object, intro: str = "", **__: object) -> bool:
+        intros.append(intro)
+        return False
+
+    monkeypatch.setattr(ActionNoteDialog, "ask", classmethod(ask))
+    page.carried_buttons[action.id].click()
+    page.note_buttons[action.id].click()
+    assert [i.split(" ", 4)[:4] for i in intros] == [["Action:", "Book", "the", "medical."]] * 2
+    assert not any(".." in i for i in intros)
