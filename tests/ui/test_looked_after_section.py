@@ -14,6 +14,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.case_view import CaseView
 from app.ui.pages.looked_after_section import NOT_LOOKED_AFTER, LookedAfterSection
 from tests.test_minutes_journey_sample import _child
+from tests.ui.text_size import text_size
 
 IRO = "Robin Test-Reviewer"
 
@@ -101,3 +102,15 @@ def test_the_alignment_line_leaves_the_buttons_in_sight(qtbot: QtBot, window: Ma
     assert bottom < dialog.height()
     words = dialog.review.words
     assert words.height() >= words.heightForWidth(words.width())
+
+
+def test_the_placement_box_does_not_widen_the_case_page(window: MainWindow) -> None:
+    case_id = _child(window.workspace, "DEMO-LACWIDE").case_id
+    with text_size(200):
+        _view, section = _section(window, case_id)
+        longest = max(
+            section.placement.fontMetrics().horizontalAdvance(section.placement.itemText(i))
+            for i in range(section.placement.count())
+        )
+        assert section.placement.minimumSizeHint().width() < longest
+        assert section.minimumSizeHint().width() <= 700
