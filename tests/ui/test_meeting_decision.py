@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingStatus, StatutoryRole, ThresholdOutcome
@@ -134,6 +135,9 @@ def test_closing_is_refused_without_a_rationale_and_allowed_with_one(
     timescales = view.current_page
     assert isinstance(timescales, TimescalesPage)
     assert timescales.note.text().endswith("when the decision is confirmed or it closes.")
+    # A clock's long name wraps in a narrow column: the page is never wider than it.
+    labels = [timescales.dates.labelForField(value) for value in timescales.values]
+    assert all(isinstance(label, QLabel) and label.wordWrap() for label in labels)
     press(focused(view), Qt.Key.Key_E, CTRL_SHIFT)
     dialog = view.dialog
     assert isinstance(dialog, ClosingDialog)
