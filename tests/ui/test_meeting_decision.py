@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingStatus, StatutoryRole, ThresholdOutcome
@@ -45,6 +45,8 @@ def test_a_missing_statutory_agency_must_be_acknowledged(strategy, open_view, qt
     attend_all_but(strategy, "education")
     view = open_view(strategy)
     page = open_decision(view)
+    rationale = page.findChild(QFormLayout).labelForField(page.rationale)
+    assert isinstance(rationale, QLabel) and rationale.wordWrap()  # never cut off
     warning = page.warning
     assert warning.isVisible()
     assert list(warning.reasons) == [StatutoryRole.EDUCATION]
