@@ -47,6 +47,7 @@ def test_a_missing_statutory_agency_must_be_acknowledged(strategy, open_view, qt
     page = open_decision(view)
     rationale = page.findChild(QFormLayout).labelForField(page.rationale)
     assert isinstance(rationale, QLabel) and rationale.wordWrap()  # never cut off
+    assert all(row.label.wordWrap() for row in page.views.rows.values())
     warning = page.warning
     assert warning.isVisible()
     assert list(warning.reasons) == [StatutoryRole.EDUCATION]
