@@ -102,6 +102,8 @@ def test_the_alignment_line_leaves_the_buttons_in_sight(qtbot: QtBot, window: Ma
     assert bottom < dialog.height()
     words = dialog.review.words
     assert words.height() >= words.heightForWidth(words.width())
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
 
 
 def test_the_placement_box_does_not_widen_the_case_page(window: MainWindow) -> None:
