@@ -180,6 +180,10 @@ def test_the_list_shows_each_context_s_kind_and_children_whole(
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    QApplication.processEvents()
+    details = page.right.parentWidget().parentWidget()
+    assert isinstance(details, QScrollArea)
+    assert not details.verticalScrollBar().isVisible()  # it all shows at 1366 by 768
     header = page.table.horizontalHeader()
     last = header.sectionViewportPosition(2) + header.sectionSize(2)
     assert last <= page.table.viewport().width()

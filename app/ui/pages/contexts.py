@@ -8,6 +8,7 @@ and scheduling one meeting per linked child at one sitting.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -51,6 +52,9 @@ def _box(title: str, table: QTableView, *buttons: QPushButton) -> QGroupBox:
     # A few rows always show: the details scroll rather than squash a table to its header.
     rows = table.verticalHeader().defaultSectionSize() * 3
     table.setMinimumHeight(rows + table.horizontalHeader().sizeHint().height() + 4)
+    # Asks for the rows it has, not a fixed 192 pixels: the details then ask for no
+    # more height than they need, and scroll only when a short screen needs it.
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
     box = named(QGroupBox(title), title)
     layout = QVBoxLayout(box)
     layout.addWidget(table)
