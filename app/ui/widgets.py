@@ -129,6 +129,13 @@ def fit_to_contents(dialog: QWidget) -> None:
     layout.activate()
     needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
     needed = max(needed, layout.totalMinimumSize().height())
+    screen = dialog.screen()
+    if screen is not None:  # never taller than the screen: a long form scrolls instead
+        frame = max(dialog.frameGeometry().height() - dialog.height(), 0)
+        tallest = screen.availableGeometry().height() - frame
+        needed = min(needed, tallest)
+        if dialog.height() > tallest:
+            dialog.resize(dialog.width(), tallest)
     if dialog.height() < needed:
         dialog.resize(dialog.width(), needed)
 

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock
@@ -140,3 +142,56 @@ def test_the_note_dialog_stores_through_its_callback_and_keeps_errors_in_sight(
     dialog.restricted.setChecked(True)
     dialog.ok_button.click()
     assert stored == [("Booked.", True)] and not dialog.isVisible()
+
+
+def test_tab_reaches_undo_and_the_note_button_after_add_action(
+    review: MeetingFixture, open_view, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Buttons made again after Mark done keep their place in the Tab order: from
+    Add action to Undo, then Add progress note…, then the item's notes."""
+    ws = review.workspace
+    clock.set_clock(lambda: dt.datetime.combine(REVIEW_DATE, dt.time(15), tzinfo=dt.UTC))
+    action = add_action(
+        ws, meeting_id=review.strategy_id, description="Medical", owner_name="Dr Example"
+    )
+    page = actions_page(open_view(review))
+    answering(monkeypatch, [("Seen; no concerns.", False)])
+    page.carried_buttons[action.id].click()
+    QApplication.processEvents()  # the buttons made again are shown
+    undo, note = page.carried_buttons[action.id], page.note_buttons[action.id]
+    assert undo.text() == "Undo"
+    assert _next_tab_stop(page.form.add_button) is undo
+    assert _next_tab_stop(undo) is note
+
+
+def _next_tab_stop(widget: QWidget) -> QWidget:
+    """Where Tab goes from ``widget``: the next shown, enabled widget that takes Tab."""
+    found = widget.nextInFocusChain()
+    while not (
+        found.focusPolicy() & Qt.FocusPolicy.TabFocus and found.isVisible() and found.isEnabled()
+    ):
+        found = found.nextInFocusChain()
+    return found
+
+
+def test_the_dialog_says_the_action_once_with_one_full_stop(
+    review: MeetingFixture, open_view, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = add_action(
+        review.workspace,
+        meeting_id=review.strategy_id,
+        description="Book the medical.",
+        owner_name="Dr Example",
+    )
+    page = actions_page(open_view(review))
+    intros: list[str] = []
+
+    def ask(cls: type[ActionNoteDialog], *_: object, intro: str = "", **__: object) -> bool:
+        intros.append(intro)
+        return False
+
+    monkeypatch.setattr(ActionNoteDialog, "ask", classmethod(ask))
+    page.carried_buttons[action.id].click()
+    page.note_buttons[action.id].click()
+    assert [i.split(" ", 4)[:4] for i in intros] == [["Action:", "Book", "the", "medical."]] * 2
+    assert not any(".." in i for i in intros)

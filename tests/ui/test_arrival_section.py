@@ -91,6 +91,8 @@ def test_record_then_correct_a_transfer_in(qtbot: QtBot, window: MainWindow) -> 
 
     def correct(dialog: QWidget) -> None:
         assert isinstance(dialog, TransferInDialog)
+        assert dialog.windowTitle() == "Correct the transfer in…"
+        assert dialog.ok_button is not None and "correction" in dialog.ok_button.text()
         assert dialog.from_area.text() == "Northshire"
         dialog.received_on.clear()
         qtbot.keyClicks(dialog.received_on, "09/11/2026")

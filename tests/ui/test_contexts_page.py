@@ -3,11 +3,13 @@ responsible body, and a meeting about the linked children scheduled from it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.demo import contexts as contexts_demo
@@ -23,6 +25,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.contexts import ContextsPage
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import _copy, answer_modal
+from tests.ui.text_size import text_size
 
 
 @pytest.fixture
@@ -147,3 +150,56 @@ def test_a_disruption_entry_naming_a_child_is_refused_in_the_form(
     page.disruption_button.click()
     assert seen and "names a child" in seen[0]
     assert len(page.disruption_model.rows()) == 1
+
+
+def test_the_page_fits_a_small_screen_at_twice_the_text_size(window: MainWindow) -> None:
+    """At 1024 by 600 with text at 200 %, visiting the page leaves the window no wider
+    or taller than the screen: the details scroll instead."""
+    with text_size(200):
+        page = _page(window)
+        window.resize(1024, 600)
+        window.show()
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.minimumSizeHint().height() <= 600
+        assert window.width() <= 1024 and window.height() <= 600
+        # The details fit their pane's width: no sideways scrolling.
+        details = page.right.parentWidget().parentWidget()
+        assert isinstance(details, QScrollArea)
+        QApplication.processEvents()
+        assert not details.horizontalScrollBar().isVisible(), (
+            details.width(),
+            page.right.minimumSizeHint(),
+            window.width(),
+        )
+
+
+def test_the_list_shows_each_context_s_kind_and_children_whole(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = _page(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    details = page.right.parentWidget().parentWidget()
+    assert isinstance(details, QScrollArea)
+    assert not details.verticalScrollBar().isVisible()  # it all shows at 1366 by 768
+    header = page.table.horizontalHeader()
+    last = header.sectionViewportPosition(2) + header.sectionSize(2)
+    assert last <= page.table.viewport().width()
+    for column in (1, 2):
+        shown = page.model.index(0, column).data()
+        assert header.sectionSize(column) >= page.table.fontMetrics().horizontalAdvance(shown)
+
+
+def test_a_long_earlier_entry_does_not_widen_the_disruption_form(window: MainWindow) -> None:
+    page = _page(window)
+    assert page.detail is not None
+    (entry,) = page.detail.disruption
+    long = dataclasses.replace(entry, activity="Patrols at the bus station (test). " * 12)
+    with text_size(200):  # the agencies' long names too: 1024 pixels is enough
+        dialog = DisruptionDialog(window.workspace, page.detail.summary.id, [long], window)
+        assert dialog.minimumSizeHint().width() <= 1024
+    assert dialog.corrects.itemData(1, Qt.ItemDataRole.ToolTipRole) == long.activity
+    assert dialog.activity.placeholderText()  # says what not to write here
+    dialog.deleteLater()

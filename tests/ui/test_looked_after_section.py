@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingType, PlacementType
-from app.services.looked_after import looked_after
+from app.services.looked_after import looked_after, record_looked_after
 from app.ui.dialogs.schedule_meeting import ScheduleMeetingDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.case_view import CaseView
 from app.ui.pages.looked_after_section import NOT_LOOKED_AFTER, LookedAfterSection
 from tests.test_minutes_journey_sample import _child
+from tests.ui.text_size import text_size
 
 IRO = "Robin Test-Reviewer"
 
@@ -70,3 +72,47 @@ def test_the_chair_records_the_iro_placement_and_reviews(qtbot: QtBot, window: M
     assert dialog.date.date() == dt.date(2026, 12, 7)
     assert "the same day as this conference" in dialog.review.words.text()
     assert dialog.review.button.isHidden()
+
+
+def test_the_alignment_line_leaves_the_buttons_in_sight(qtbot: QtBot, window: MainWindow) -> None:
+    """Choosing a conference after the dialog opened adds the alignment line and its
+    button: the dialog grows (or its form scrolls) so Schedule is never cut off."""
+    case_id = _child(window.workspace, "DEMO-LACFIT").case_id
+    record_looked_after(
+        window.workspace,
+        case_id=case_id,
+        looked_after=True,
+        kinship_care=False,
+        iro_name=IRO,
+        iro_contact="",
+        placement_type=None,
+        looked_after_since=None,
+        review_dates=[dt.date(2026, 12, 7)],
+    )
+    dialog = ScheduleMeetingDialog(window.workspace, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.meeting_type.setCurrentIndex(dialog.meeting_type.findData(MeetingType.ICPC.value))
+    dialog.date.set_date(dt.date(2026, 11, 16))
+    assert not dialog.review.isHidden()
+    QApplication.processEvents()  # the layouts settle as they do between key presses
+    assert dialog.ok_button is not None
+    bottom = dialog.ok_button.mapTo(dialog, dialog.ok_button.rect().bottomLeft()).y()
+    assert bottom < dialog.height()
+    words = dialog.review.words
+    assert words.height() >= words.heightForWidth(words.width())
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+
+
+def test_the_placement_box_does_not_widen_the_case_page(window: MainWindow) -> None:
+    case_id = _child(window.workspace, "DEMO-LACWIDE").case_id
+    with text_size(200):
+        _view, section = _section(window, case_id)
+        longest = max(
+            section.placement.fontMetrics().horizontalAdvance(section.placement.itemText(i))
+            for i in range(section.placement.count())
+        )
+        assert section.placement.minimumSizeHint().width() < longest
+        assert section.minimumSizeHint().width() <= 700

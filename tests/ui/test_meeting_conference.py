@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.models import (
@@ -126,6 +126,8 @@ def test_an_icpc_plan_with_its_category_starts_the_plan_and_its_first_review(
     fixture, _child = icpc
     view = open_view(fixture)
     page = open_decision(view)
+    label = page.findChild(QFormLayout).labelForField(page.next_review)
+    assert isinstance(label, QLabel) and label.wordWrap()  # never cut off at 1024 wide
     assert page.outcome.hasFocus()
     assert page.title.text() == "Decision: is a child protection plan needed?"
     assert alt_keys_used_twice(view) == []

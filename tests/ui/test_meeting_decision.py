@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingStatus, StatutoryRole, ThresholdOutcome
@@ -44,6 +45,9 @@ def test_a_missing_statutory_agency_must_be_acknowledged(strategy, open_view, qt
     attend_all_but(strategy, "education")
     view = open_view(strategy)
     page = open_decision(view)
+    rationale = page.findChild(QFormLayout).labelForField(page.rationale)
+    assert isinstance(rationale, QLabel) and rationale.wordWrap()  # never cut off
+    assert all(row.label.wordWrap() for row in page.views.rows.values())
     warning = page.warning
     assert warning.isVisible()
     assert list(warning.reasons) == [StatutoryRole.EDUCATION]
@@ -134,6 +138,9 @@ def test_closing_is_refused_without_a_rationale_and_allowed_with_one(
     timescales = view.current_page
     assert isinstance(timescales, TimescalesPage)
     assert timescales.note.text().endswith("when the decision is confirmed or it closes.")
+    # A clock's long name wraps in a narrow column: the page is never wider than it.
+    labels = [timescales.dates.labelForField(value) for value in timescales.values]
+    assert all(isinstance(label, QLabel) and label.wordWrap() for label in labels)
     press(focused(view), Qt.Key.Key_E, CTRL_SHIFT)
     dialog = view.dialog
     assert isinstance(dialog, ClosingDialog)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +25,47 @@ from app.ui.widgets import (
     show_message,
     user_message,
 )
+
+
+class _FormScroll(QScrollArea):
+    """Scrolls a long form; asks for the form's whole height, so it scrolls only when
+    the screen is too short for it, and keeps wrapped lines at their full height."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def _whole_height(self, width: int) -> int:
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is None or layout is None:
+            return 0
+        if layout.hasHeightForWidth():
+            return max(layout.totalHeightForWidth(width), layout.totalMinimumSize().height())
+        return layout.totalMinimumSize().height()
+
+    def _fit_inner(self) -> None:
+        inner = self.widget()
+        if inner is not None:
+            inner.setMinimumHeight(self._whole_height(self.viewport().width()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_inner()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_inner()
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        wanted = inner.sizeHint()
+        height = max(wanted.height(), self._whole_height(wanted.width()))
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(wanted.width() + bar, height + 2 * self.frameWidth())
 
 
 class FormDialog(QDialog):
@@ -38,6 +83,7 @@ class FormDialog(QDialog):
         ok_text: str,
         intro: str = "",
         cancel_text: str = "Cancel",
+        scroll: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,9 +112,23 @@ class FormDialog(QDialog):
         layout.addWidget(heading(title.replace("&", "").rstrip("…")))
         if intro:
             layout.addWidget(hint(intro))
-        layout.addLayout(self.form)
+        if scroll:  # a long form scrolls on a short screen, the buttons stay in sight
+            body = QWidget()
+            rows = QVBoxLayout(body)
+            rows.setContentsMargins(0, 0, 0, 0)
+            rows.addLayout(self.form)
+            rows.addStretch(1)  # the rows keep together at the top
+            area = _FormScroll()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(body)
+            named(area, title.replace("&", "").rstrip("…"))
+            layout.addWidget(area, 1)
+        else:
+            layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        if not scroll:  # a scrolling form takes the spare height itself
+            layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 

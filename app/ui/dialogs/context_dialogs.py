@@ -46,6 +46,14 @@ def _text_box(lines: int = 4) -> QPlainTextEdit:
     return box
 
 
+def _narrow(box: QComboBox) -> QComboBox:
+    """A long item (an agency's full name, an earlier entry) shows whole in the open
+    list; closed, the box keeps to the form rather than widening it past the screen."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(30)
+    return box
+
+
 class NewContextDialog(FormDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -61,6 +69,7 @@ class NewContextDialog(FormDialog):
             self.kind.addItem(kind.label, kind.value)
         self.name = QLineEdit()
         self.description = _text_box()
+        self.description.setPlaceholderText(NOT_A_CHILD)
         add_row(self.form, "&Kind:", self.kind)
         add_row(self.form, "&Name:", self.name)
         add_row(self.form, "&About it:", self.description, NOT_A_CHILD)
@@ -136,17 +145,21 @@ class DisruptionDialog(FormDialog):
         self.workspace, self.context_id = workspace, context_id
         self.date = DateField()
         self.date.set_date(clock.today())
-        self.agency = QComboBox()
+        self.agency = _narrow(QComboBox())
         for agency in list_agencies(workspace):
             self.agency.addItem(agency.name, agency.id)
         self.activity = _text_box(3)
+        self.activity.setPlaceholderText(NOT_A_CHILD)
         self.outcome = _text_box(2)
         # A mistake is put right by a new entry that says which one it corrects.
-        self.corrects = QComboBox()
+        self.corrects = _narrow(QComboBox())
         self.corrects.addItem("Nothing: a new entry", None)
         for entry in earlier:
             self.corrects.addItem(
                 f"{format_date(entry.happened_on)}, {entry.agency_name}: {entry.activity}", entry.id
+            )
+            self.corrects.setItemData(
+                self.corrects.count() - 1, entry.activity, Qt.ItemDataRole.ToolTipRole
             )
         add_row(self.form, "&Date:", self.date)
         add_row(self.form, "A&gency:", self.agency)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLineEdit,
     QListWidget,
@@ -31,6 +32,17 @@ from app.ui.widgets import add_row, compact, fit_to_contents, hint
 from app.workdays import non_working_day_warning
 
 
+def _short_screen() -> bool:
+    """Whether the form (some 44 lines with the invitees) needs to scroll to keep its
+    buttons on the screen: a small screen or a large text size."""
+    screen = QApplication.primaryScreen()
+    if screen is None:
+        return False
+    return (
+        screen.availableGeometry().height() < QFontMetrics(QApplication.font()).lineSpacing() * 44
+    )
+
+
 class ScheduleMeetingDialog(FormDialog):
     """Schedules the meeting on OK, with its own copy of the area's agenda."""
 
@@ -47,6 +59,7 @@ class ScheduleMeetingDialog(FormDialog):
             ok_text="&Schedule",
             intro="The meeting gets its own copy of the agenda for its type, "
             "which can be changed in the meeting.",
+            scroll=_short_screen(),
             parent=parent,
         )
         self.workspace = workspace
@@ -126,7 +139,9 @@ class ScheduleMeetingDialog(FormDialog):
             )
         )
         add_row(self.form, "In&vite again:", invitees)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        wide = self.fontMetrics().averageCharWidth() * 90
+        screen = self.screen().availableGeometry().width() - 40  # its frame and some room
+        self.setMinimumWidth(min(wide, screen))
         return invitees
 
     def carried_ids(self) -> list[str] | None:
@@ -156,12 +171,16 @@ class ScheduleMeetingDialog(FormDialog):
         warning = non_working_day_warning(day, self.calendar, "The meeting's date")
         self.date_words.setText(warning or text.long_date(day))
         self.review.show_for(MeetingType(self.meeting_type.currentData()), day)
+        if self.isVisible():
+            fit_to_contents(self)  # the alignment line and its button need their height
 
     def _on_place_typed(self, place: str) -> None:
         """Warn as the place is typed, before any calendar invitation is refused."""
         problem = place_problem(place, self.private)
         self.place_words.setText(problem or "")
         self.place_words.setVisible(problem is not None)
+        if self.isVisible():
+            fit_to_contents(self)
 
     def submit(self) -> bool:
         scheduled_date = self.date.date()

@@ -16,7 +16,9 @@ NOTE_ADDED = "Progress note added to the action."
 
 
 def _about(row: ActionRow) -> str:
-    return f"Action: {row.description}"
+    """The action as a sentence: its own full stop is kept, never doubled."""
+    said = row.description.strip()
+    return f"Action: {said}" + ("" if said.endswith((".", "!", "?")) else ".")
 
 
 def mark_done(parent: QWidget, state: MeetingState, row: ActionRow) -> bool:
@@ -37,7 +39,7 @@ def mark_done(parent: QWidget, state: MeetingState, row: ActionRow) -> bool:
         "Mark done…",
         "&Outcome (optional):",
         ok_text="&Mark done",
-        intro=_about(row) + ". What came of it goes in the minutes with it.",
+        intro=_about(row) + " What came of it goes in the minutes with it.",
         store=store,
     )
     if done:
@@ -59,7 +61,7 @@ def add_progress_note(parent: QWidget, state: MeetingState, row: ActionRow) -> b
         "Add progress note…",
         "&Progress:",
         ok_text="&Add note",
-        intro=_about(row) + ". Notes are kept as written, with your name and the time.",
+        intro=_about(row) + " Notes are kept as written, with your name and the time.",
         store=store,
     )
     if added:

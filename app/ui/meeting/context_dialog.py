@@ -61,6 +61,7 @@ class MeetingContextDialog(FormDialog):
             cancel_text="Cancel" if state.editable else "Close",
             intro="Held with other children's meetings at one sitting. This child's minutes "
             "carry only this child's details: name no other child here.",
+            scroll=True,
             parent=parent,
         )
         self.state, self.view = state, view

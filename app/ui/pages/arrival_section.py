@@ -109,7 +109,7 @@ class ArrivalSection(QGroupBox):
 
     def _on_transfer(self) -> None:
         moved = self.arrivals.transfer_in if self.arrivals else None
-        dialog = TransferInDialog(self.workspace, self.case_id, self)
+        dialog = TransferInDialog(self.workspace, self.case_id, self, correcting=moved is not None)
         if moved is not None:
             dialog.received_on.set_date(moved.received_on)
             dialog.from_area.setText(moved.from_area)
@@ -158,10 +158,18 @@ class BirthDialog(FormDialog):
 class TransferInDialog(FormDialog):
     """The other area's notification: when it came, and from where."""
 
-    def __init__(self, workspace: Workspace, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        case_id: str,
+        parent: QWidget | None = None,
+        *,
+        correcting: bool = False,
+    ) -> None:
         super().__init__(
-            "Record a transfer in…",
-            ok_text="&Record",
+            # Said as the button that opened it: a correction replaces what was recorded.
+            "Correct the transfer in…" if correcting else "Record a transfer in…",
+            ok_text="&Save the correction" if correcting else "&Record",
             intro="A child on a plan in another area has moved here. The transfer-in "
             "conference is due within 15 working days of the notification.",
             parent=parent,

@@ -8,10 +8,15 @@ and scheduling one meeting per linked child at one sitting.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +32,7 @@ from app.ui.dialogs.context_dialogs import (
     ScheduleSittingDialog,
 )
 from app.ui.dialogs.text_prompt import TextPrompt
+from app.ui.flow_layout import FlowLayout
 from app.ui.pages.context_models import (
     ContextsModel,
     DisruptionModel,
@@ -42,14 +48,19 @@ EMPTY = (
 )
 
 
-def _box(title: str, table: QWidget, *buttons: QPushButton) -> QGroupBox:
+def _box(title: str, table: QTableView, *buttons: QPushButton) -> QGroupBox:
+    # A few rows always show: the details scroll rather than squash a table to its header.
+    rows = table.verticalHeader().defaultSectionSize() * 3
+    table.setMinimumHeight(rows + table.horizontalHeader().sizeHint().height() + 4)
+    # Asks for the rows it has, not a fixed 192 pixels: the details then ask for no
+    # more height than they need, and scroll only when a short screen needs it.
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
     box = named(QGroupBox(title), title)
     layout = QVBoxLayout(box)
     layout.addWidget(table)
-    row = QHBoxLayout()
+    row = FlowLayout()  # the buttons wrap in a narrow pane rather than widen it
     for button in buttons:
         row.addWidget(button)
-    row.addStretch(1)
     name_buttons(row)
     layout.addLayout(row)
     return box
@@ -64,6 +75,12 @@ class ContextsPage(QWidget):
         self.detail: ContextDetail | None = None
         self.model = ContextsModel(self)
         self.table = make_table(self.model, "Contexts")
+        # The kind and the count show whole; a long name gives way (in full as a tooltip).
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.new_button = QPushButton("&New context…")
         self.new_button.clicked.connect(self._on_new)
@@ -113,11 +130,20 @@ class ContextsPage(QWidget):
             right_layout.addWidget(_box(title, table, *row))
         right_layout.addWidget(self.message)
         self.right = right
+        # The details scroll, so that at a large text size on a small screen the page
+        # never makes the window taller or wider than the screen.
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidget(right)
+        named(details, "The context chosen")
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -63,6 +63,12 @@ class LookedAfterSection(QGroupBox):
         self.iro_name = QLineEdit()
         self.iro_contact = QLineEdit()
         self.placement = QComboBox()
+        # The longest placement types show whole in the open list; closed, the box
+        # does not widen the case page past a small screen at a large text size.
+        self.placement.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.placement.setMinimumContentsLength(24)
         self.placement.addItem("Not recorded", None)
         for kind in PlacementType:
             self.placement.addItem(kind.label, kind.value)

@@ -238,6 +238,10 @@ class ActionsPage(StepPage):
             self.carried_buttons[row.id] = button
             self.note_buttons[row.id] = note
         self.carried_grid.setColumnStretch(0, 1)
+        # Made again after each change, they would otherwise come last in the Tab
+        # order, after the notes and the attendance panel.
+        pairs = [(self.carried_buttons[r.id], self.note_buttons[r.id]) for r in rows]
+        tab_in_order(self.form.add_button, *[b for pair in pairs for b in pair])
 
     def _on_carried(self, row: ActionRow) -> None:
         ws, meeting_id = self.state.workspace, self.state.meeting_id

@@ -28,6 +28,7 @@ class AgencyViewRow:
         self.state = state
         self.agency_id = agency_id
         self.label = QLabel(agency_name)
+        self.label.setWordWrap(True)  # a long name wraps rather than widen the item
         self.choice = QComboBox()
         for text, value in VIEW_CHOICES:
             self.choice.addItem(text, value)

@@ -130,7 +130,7 @@ class ConferenceDecisionPage(StepPage):
             form,
             f"&Next review (within {months}, by {long_date(self.context.latest_next_review)}):",
             self.next_review,
-        )
+        ).setWordWrap(True)  # the long label wraps in a narrow column
         dissent_form = QFormLayout()
         dissent_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(dissent_form, "Dissen&t:", self.dissent)

@@ -71,7 +71,8 @@ class DecisionPage(StepPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         add_row(form, "Is the &threshold met?", self.threshold)
         add_row(form, "&Outcome:", self.outcome)
-        add_row(form, RATIONALE_LABEL, self.rationale)
+        # The long label wraps in a narrow column rather than cut the page off.
+        add_row(form, RATIONALE_LABEL, self.rationale).setWordWrap(True)
         form.addRow(self.rationale_hint)
         add_row(form, "Family Help or other su&pport:", self.support)
         self.body.addLayout(form)

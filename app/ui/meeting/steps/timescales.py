@@ -62,7 +62,9 @@ class TimescalesPage(StepPage):
             value.setTextFormat(Qt.TextFormat.RichText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
             named(value, f"{what}: {when}")
-            self.dates.addRow(f"{what}:", value)
+            label = QLabel(f"{what}:")
+            label.setWordWrap(True)  # a narrow column wraps it rather than cut the page off
+            self.dates.addRow(label, value)
             self.values.append(value)
         self.note.setText(
             f"Counted in working days from {long_date(row.strategy_date)} (day 0), leaving out "
