@@ -144,6 +144,7 @@ class ContextsPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
+        splitter.setSizes([1000, 2000])  # a third for the list: room for the names
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
