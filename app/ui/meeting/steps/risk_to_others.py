@@ -36,7 +36,9 @@ class RiskToOthersPage(StepPage):
         self.choices = QButtonGroup(self)
         self.buttons: dict[RiskAssessment, QRadioButton] = {}
         for number, assessment in enumerate(RiskAssessment):
-            button = named(QRadioButton(assessment.label), assessment.label)
+            # The question above says the rest; a long choice cannot wrap in a narrow column.
+            short = "Yes" if assessment is RiskAssessment.RISK else assessment.label
+            button = named(QRadioButton(short), assessment.label)
             self.choices.addButton(button, number)
             self.buttons[assessment] = button
         self.to_whom = notes_box(
