@@ -16,8 +16,9 @@ from app.ui.meeting.state import MeetingState
 from app.ui.widgets import named
 
 # The width, in average characters, that the agenda (26), the item (64) and
-# attendance (36) need side by side, with the room between them.
-THREE_COLUMNS = 132
+# attendance (36) need side by side, with the room between them and to spare: at
+# 1024 pixels the item's column was too narrow for its own choices and labels.
+THREE_COLUMNS = 150
 # Below this height, in lines of text, the keyboard hints give their room to the item.
 HINTS_LINES = 44
 
