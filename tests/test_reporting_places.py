@@ -31,8 +31,8 @@ from app.services.reporting import report_figures
 from app.services.reporting_places import HarmPlace, PlaceFigure
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
-from app.workflow.clocks import lasted_two_years, review_timings
 from app.workflow.journey_facts import CaseFacts, MeetingFact, PlanFact
+from app.workflow.plan_timing import lasted_two_years, review_timings
 from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.helpers.journey_records import JourneyBuilder
 

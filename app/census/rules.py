@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from app.census import rules_module5
 from app.census.model import CensusChild, CensusReturn
 from app.workdays import ICPC_WORKING_DAYS, WorkingCalendar, long_date
+from app.workflow.plan_timing import add_months
 
 
 class Severity(enum.StrEnum):
@@ -126,7 +127,7 @@ def _expected_birth(census: CensusReturn, child: CensusChild) -> Iterator[Census
     edd = child.expected_date_of_birth
     if child.is_unborn and edd is not None:
         end = census.period.end
-        latest = _add_months(end, 9)
+        latest = add_months(end, 9)
         if not end - dt.timedelta(days=30) < edd < latest:
             yield _problem(
                 "8530Q",
@@ -141,7 +142,7 @@ def _expected_birth(census: CensusReturn, child: CensusChild) -> Iterator[Census
 @_rule("8775Q")
 def _over_25(census: CensusReturn, child: CensusChild) -> Iterator[CensusProblem]:
     dob = child.date_of_birth
-    if dob and dob < _add_months(census.period.end, -25 * 12):
+    if dob and dob < add_months(census.period.end, -25 * 12):
         yield _problem(
             "8775Q",
             child,
@@ -318,17 +319,6 @@ def _overlapping_plans(census: CensusReturn, child: CensusChild) -> Iterator[Cen
                 f"started on {long_date(earlier.start)}.",
                 "Correct the earlier plan's end date, or the later plan's start date.",
             )
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _working_days_before(day: dt.date, n: int) -> dt.date:

@@ -4,7 +4,7 @@ consultations, each split by where the harm happened (DfE consultation Q26:
 
 Counting rules (the report prints them with the figures):
 
-- A review conference is *on time* as :func:`app.workflow.clocks.review_timings`
+- A review conference is *on time* as :func:`app.workflow.plan_timing.review_timings`
   says: on or before 3 months after the plan's start for the first, 6 months
   after the review before it for each later one. Counted over the review
   conferences held in the period under a plan.
@@ -36,9 +36,7 @@ from sqlalchemy.orm import Session
 from app.models import CaseEpisode, ChildProtectionPlan, Consultation, ConsultationOutcome
 from app.services.clocks import case_facts
 from app.services.reporting import Share
-from app.workflow.clocks import add_months, lasted_two_years, review_timings
-
-TWO_YEARS = 24
+from app.workflow.plan_timing import lasted_two_years, repeat_within_two_years, review_timings
 
 
 class HarmPlace(enum.StrEnum):
@@ -187,9 +185,7 @@ def _reviews(session: Session, start: dt.date, end: dt.date) -> Counted:
 
 
 def _within_two_years(plan: ChildProtectionPlan, previous: ChildProtectionPlan | None) -> bool:
-    if previous is None or previous.end_date is None:
-        return False
-    return plan.start_date <= add_months(previous.end_date, TWO_YEARS)
+    return previous is not None and repeat_within_two_years(plan.start_date, previous.end_date)
 
 
 def _plans(

@@ -47,15 +47,8 @@ The rules:
   closed, as every clock is when the case closes. Open pre-proceedings (no
   decision to step up or down yet) put a child in the **register**, as an
   open enquiry or an open plan does.
-- A **review conference** under a plan is *on time* when it is held on or before
-  the latest date the law allows: 3 months after the ICPC that made the plan
-  (the plan's start) for the first, then 6 months after the review before it
-  (Working Together 2023). The measure is the statutory one: the date a
-  conference set for the next review does not change it.
-- A plan *lasted two years or more* when its end (or the day it is looked at)
-  is on or after the same date two years after its start; a later plan is a
-  *repeat within two years* when it starts within two years of the end of the
-  child's plan before it.
+- How long plans last, and when their review conferences are on time, is in
+  ``app.workflow.plan_timing``.
 - A **pre-birth conference** (an ICPC held while the child is unborn) whose
   plan is open runs, once the birth is recorded, the **first review after the
   birth** (``birth-review``): due the area's number of working days after the
@@ -72,7 +65,6 @@ The rules:
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import enum
@@ -118,11 +110,9 @@ __all__ = [
     "MeetingFact",
     "PlanFact",
     "PreProceedingsFact",
-    "ReviewTiming",
     "TimeframeFact",
     "TimescalesFact",
     "Urgency",
-    "add_months",
     "core_group_due",
     "is_held",
     "journey_state",
@@ -135,9 +125,6 @@ WEEK = 7
 PP_LETTER_WORKING_DAYS = 5  # the letter before proceedings, after the decision
 PP_MEETING_WORKING_DAYS = 10  # the first meeting, after the letter
 PP_REVIEW_WEEKS = 16  # the decision to step up or down, after the decision to start
-FIRST_REVIEW_MONTHS = 3  # the first review conference, after the ICPC
-LATER_REVIEW_MONTHS = 6  # each later review conference, after the one before
-TWO_YEARS_MONTHS = 24
 
 
 class ClockKind(enum.StrEnum):
@@ -557,53 +544,3 @@ def overdue_kinds(clocks: Sequence[Clock], today: dt.date) -> tuple[str, ...]:
     """The journey kinds overdue on ``today``, in the register's order."""
     late = {c.kind for c in clocks if c.is_overdue(today)}
     return tuple(kind.value for kind in JOURNEY_KINDS if kind in late)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the month's last day when it is shorter (31 Jan → 28 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-@dataclasses.dataclass(frozen=True)
-class ReviewTiming:
-    """One review conference held under a plan, and the latest day it could be held."""
-
-    meeting_id: str
-    plan_id: str
-    held_on: dt.date
-    latest: dt.date
-
-    @property
-    def on_time(self) -> bool:
-        return self.held_on <= self.latest
-
-
-def review_timings(case: CaseFacts) -> list[ReviewTiming]:
-    """Every review conference held under each of the case's plans, with its latest day
-    (3 months after the plan's start for the first, 6 after the review before it)."""
-    found: list[ReviewTiming] = []
-    for plan in case.plans:
-        held = sorted(
-            (
-                m
-                for m in case.meetings
-                if m.kind is MeetingType.RCPC
-                and m.held
-                and m.day > plan.start
-                and (plan.end is None or m.day <= plan.end)
-            ),
-            key=lambda m: m.order,
-        )
-        since, months = plan.start, FIRST_REVIEW_MONTHS
-        for meeting in held:
-            latest = add_months(since, months)
-            found.append(ReviewTiming(meeting.id, plan.id, meeting.day, latest))
-            since, months = meeting.day, LATER_REVIEW_MONTHS
-    return found
-
-
-def lasted_two_years(start: dt.date, until: dt.date) -> bool:
-    """Whether a plan from ``start`` had lasted two years or more by ``until``."""
-    return until >= add_months(start, TWO_YEARS_MONTHS)

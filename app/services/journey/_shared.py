@@ -16,10 +16,10 @@ from app.models import (
 from app.services.clocks import case_facts
 from app.services.conduct.timescales import timescales_row
 from app.workdays import Timescales
-from app.workflow.clocks import add_months as add_months  # the clocks own the months
 from app.workflow.enquiries import applicable_strategy
 from app.workflow.enquiries import latest_plan as latest_plan_fact
 from app.workflow.journey_facts import CaseFacts
+from app.workflow.plan_timing import add_months as add_months  # the rules own the months
 
 LOCKED = "These minutes are signed off. Record the change as an amendment instead."
 

@@ -24,11 +24,11 @@ from app.models import (
 )
 from app.services.journey._shared import latest_plan
 from app.storage.workspace import Workspace
-from app.workflow import clocks
+from app.workflow import plan_timing
 
-# The clocks' own months (app.workflow.clocks owns the rule), named here as before.
-FIRST_REVIEW_MONTHS = clocks.FIRST_REVIEW_MONTHS
-LATER_REVIEW_MONTHS = clocks.LATER_REVIEW_MONTHS
+# The rules' own months (app.workflow.plan_timing owns them), named here as before.
+FIRST_REVIEW_MONTHS = plan_timing.FIRST_REVIEW_MONTHS
+LATER_REVIEW_MONTHS = plan_timing.LATER_REVIEW_MONTHS
 
 
 @dataclasses.dataclass(frozen=True)
