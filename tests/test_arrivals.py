@@ -283,6 +283,9 @@ def test_a_date_of_birth_corrected_on_the_case_page_moves_the_first_review_every
         s for s in case_timeline(workspace, case_id=unborn_case).steps if s.stage == "birth-review"
     )
     assert line.due_date == D(2026, 11, 27)
+    # The case page's birth line says the same date.
+    birth = case_arrivals(workspace, case_id=unborn_case).birth
+    assert birth is not None and birth.born_on == D(2026, 11, 13)
 
 
 def test_the_pre_birth_conference_is_titled_so(workspace: Workspace, unborn_case: str) -> None:

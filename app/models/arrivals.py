@@ -24,6 +24,8 @@ class ChildBirthRecord(Record):
     child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), unique=True)
     # The case the birth was recorded on (its first review falls due from the birth).
     case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
+    # The date first recorded; the child's date of birth is the one in force (it can
+    # be corrected on the case page), and every clock counts from that.
     born_on: Mapped[dt.date]
     # What the unborn baby was recorded as before the birth, so the change is seen.
     name_before: Mapped[str] = mapped_column(String(200), default="")

@@ -105,7 +105,7 @@ def record_birth(
         if last_name:
             child.last_name = last_name
         session.flush()
-        return _birth_row(record)
+        return _birth_row(record, child.date_of_birth)
 
 
 @validated
@@ -146,7 +146,7 @@ def arrivals_of(session: Session, case_id: str) -> Arrivals:
     )
     moved = session.scalar(select(CaseTransferIn).where(CaseTransferIn.case_id == case_id))
     return Arrivals(
-        _birth_row(birth) if birth is not None else None,
+        _birth_row(birth, case.child.date_of_birth) if birth is not None else None,
         _transfer_row(moved) if moved is not None else None,
     )
 
@@ -157,10 +157,11 @@ def case_arrivals(workspace: Workspace, *, case_id: str) -> Arrivals:
         return arrivals_of(session, case_id)
 
 
-def _birth_row(record: ChildBirthRecord) -> BirthRow:
-    return BirthRow(
-        record.child_id, record.case_id, record.born_on, record.name_before, record.recorded_by
-    )
+def _birth_row(record: ChildBirthRecord, date_of_birth: dt.date | None) -> BirthRow:
+    """The birth as the child's record now has it: a date of birth corrected on the case
+    page is the date (the clocks count from it too); the record keeps the first one."""
+    born = date_of_birth or record.born_on
+    return BirthRow(record.child_id, record.case_id, born, record.name_before, record.recorded_by)
 
 
 def _transfer_row(record: CaseTransferIn) -> TransferInRow:
