@@ -172,6 +172,16 @@ def test_scheduling_makes_one_meeting_per_child_at_one_sitting(
             meeting_type=MeetingType.REVIEW,
             scheduled_date=DAY,
         )
+    # The sitting asks the same of each meeting as scheduling one does.
+    with pytest.raises(ValidationError, match="Duration minutes must be"):
+        schedule_contextual_meeting(
+            workspace,
+            context_id=place,
+            case_ids=[c.case_id for c in children],
+            meeting_type=MeetingType.STRATEGY,
+            scheduled_date=DAY,
+            duration_minutes=0,
+        )
 
 
 def test_each_childs_own_text_may_name_no_other_child(

@@ -122,8 +122,6 @@ def schedule_meeting(
     (the chair's choice from ``previous_invitees``) those people of the child's
     last meeting are invited again and the others left off.
     """
-    if duration_minutes <= 0:
-        raise ValidationError("The meeting must last at least a minute.")
     with workspace.transaction() as session:
         meeting = schedule_in(
             session,
@@ -157,6 +155,8 @@ def schedule_in(
 ) -> Meeting:
     """:func:`schedule_meeting`'s work in a caller's transaction (a contextual
     meeting schedules one meeting per child in one)."""
+    if duration_minutes <= 0:
+        raise ValidationError("The meeting must last at least a minute.")
     if session.get(CaseEpisode, case_id) is None:
         raise NotFound("That case no longer exists.")
     if meeting_type is MeetingType.CORE_GROUP:
