@@ -53,6 +53,11 @@ def set_clock(now: Callable[[], dt.datetime] | None) -> None:
     _now = now
 
 
+def is_set() -> bool:
+    """Whether a test or the demo has replaced the real clock."""
+    return _now is not None
+
+
 @contextlib.contextmanager
 def frozen_at(moment: dt.datetime) -> Iterator[None]:
     """Let ``moment`` be "now" inside the block, then put the clock back as it was.

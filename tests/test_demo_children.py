@@ -56,7 +56,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace,
 
 
 def test_the_states_repeat_so_the_ranges_compare_like_with_like() -> None:
-    states = register._states(COUNT)
+    states = register.standard_states(COUNT)
     assert [states[n - 1] for n in EARLY] == [states[n - 1] for n in LATE]
 
 

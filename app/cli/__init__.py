@@ -65,8 +65,13 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
     from app.hardening import harden
 
+    # In the PyInstaller bundle, a process that `macpt demo --children` starts runs
+    # this executable again: this hands it to multiprocessing (elsewhere a no-op).
+    multiprocessing.freeze_support()
     harden()  # before any passphrase is read or workspace opened
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:

@@ -24,6 +24,13 @@ def register(commands: Any) -> None:
         metavar="N",
         help="add N more fictional children with whole journeys (a progress bar goes to stderr)",
     )
+    demo.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="J",
+        help="with --children, how many processes build them (default: one per core)",
+    )
     demo.set_defaults(handler=_demo)
 
     verify = commands.add_parser("verify", help="check the workspace's integrity and audit log")
@@ -86,16 +93,24 @@ def _progress(done: int, total: int) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     from app.services.demo import add_demo_children, add_demo_data
+    from app.services.demo.cores import default_jobs
     from app.storage import cipher
 
     if args.children is not None and args.children < 1:
         raise common.UsageError("--children needs a number of children, 1 or more.")
+    if args.jobs is not None and (args.jobs < 1 or args.children is None):
+        raise common.UsageError("--jobs goes with --children, and needs a number, 1 or more.")
     # Demo data is fictional and goes only into a workspace with no real children
     # (the services refuse any other), so SQLCipher's costly memory locking is left off.
     cipher.fictional_data_only()
     with common.unlock(args) as workspace:
         if args.children is not None:
-            counts = add_demo_children(workspace, count=args.children, progress=_progress)
+            counts = add_demo_children(
+                workspace,
+                count=args.children,
+                progress=_progress,
+                jobs=args.jobs or default_jobs(),
+            )
         else:
             counts = add_demo_data(workspace)
     common.say(

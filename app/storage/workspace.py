@@ -201,6 +201,13 @@ class Workspace:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def key_material(self) -> tuple[bytes, bytes]:
+        """The raw key and the salt, for a copy of this workspace that another of
+        this app's processes fills (:mod:`app.storage.parts`). Never written out."""
+        if self._key is None:
+            raise MacptError("The workspace is locked. Unlock it to continue.")
+        return bytes(self._key), self._salt
+
     # -- text kept while locked -----------------------------------------------
     def seal(self, data: bytes) -> bytes:
         """``data`` encrypted for holding in memory while this workspace is locked.

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.errors import MacptError
 from app.models import Child
-from app.services.demo import core, core_groups, journey, register, strategy
+from app.services.demo import core, core_groups, cores, journey, register, strategy
 from app.services.demo.arrivals import add as add_arrivals
 from app.services.demo.consultations import add as add_consultations
 from app.services.demo.contexts import add as add_contextual_meeting
@@ -69,10 +69,15 @@ def add_demo_data(workspace: Workspace) -> dict[str, int]:
 
 
 def add_demo_children(
-    workspace: Workspace, *, count: int, progress: Callable[[int, int], None] | None = None
+    workspace: Workspace,
+    *,
+    count: int,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> dict[str, int]:
     """Add ``count`` fictional children (DEMOB000001 on, after any added before), each
-    with a whole journey built through the same services as the demo."""
+    with a whole journey built through the same services as the demo, in ``jobs``
+    processes (:mod:`app.services.demo.cores`)."""
     refuse_real_records(workspace)
     with workspace.reading() as session:
         before = session.scalar(
@@ -80,8 +85,8 @@ def add_demo_children(
         )
     actor, workspace.actor = workspace.actor, core.CHAIR
     try:
-        return register.add_children(
-            workspace, count=count, first_number=(before or 0) + 1, progress=progress
+        return cores.add_children(
+            workspace, count=count, first_number=(before or 0) + 1, jobs=jobs, progress=progress
         )
     finally:
         workspace.actor = actor

@@ -274,7 +274,7 @@ def _review_decisions(b: _Builder, case_id: str, meeting_id: str, extended: dt.d
     )
 
 
-def _states(count: int) -> list[str]:
+def standard_states(count: int) -> list[str]:
     """``count`` states in the standard demo's proportions, interleaved."""
     pattern = [state for n, state in STATES for _ in range(n)]
     return [pattern[(i * 7) % len(pattern)] for i in range(count)] if count else []
@@ -289,10 +289,14 @@ def add_children(
     digits: int = 6,
     progress: Callable[[int, int], None] | None = None,
     states: list[str] | None = None,
+    names_from: int = 0,
 ) -> dict[str, int]:
-    """Add ``count`` fictional children with journeys, ``progress(done, count)`` after each."""
-    chosen = states if states is not None else _states(count)
-    names = itertools.cycle(itertools.product(SURNAMES, FIRST_NAMES))
+    """Add ``count`` fictional children with journeys, ``progress(done, count)`` after each
+    (``names_from``: how far into the cycle of names the first child's is)."""
+    chosen = states if states is not None else standard_states(count)
+    names = itertools.islice(
+        itertools.cycle(itertools.product(SURNAMES, FIRST_NAMES)), names_from, None
+    )
     meetings_made = 0
     with batch(workspace) as batched:
         # The chairs and each agency's practitioner, so meetings link to them by id.
