@@ -120,11 +120,27 @@ def test_a_page_past_the_end_is_empty_but_still_counts(workspace: Workspace) -> 
     assert found.rows == [] and found.total == total
 
 
-def test_showing_the_page_again_reads_one_page_again(qtbot: QtBot, page: MeetingsPage) -> None:
+def test_showing_the_page_again_keeps_it_as_left_until_something_is_written(
+    qtbot: QtBot, page: MeetingsPage
+) -> None:
     qtbot.waitUntil(lambda: page._settled)
     start = page.model.start
     page.list.table.scrollToBottom()
-    page.refresh()  # as showing the page again does; the reset sends the table to its top
+    left_at = page.list.table.rowAt(0)
+    assert left_at > 5
+    page.refresh()  # as showing the page again does: nothing written, nothing read
+    assert page.model.start == start and page.list.table.rowAt(0) == left_at
+    # Once something is written, the page reads one page again, from just before today.
+    from app.services import cases
+
+    cases.create_case(
+        page.workspace,
+        la_child_ref="PAGE0001",
+        first_name="Nell",
+        last_name="Specimen",
+        address="2 Pretend Street, Sampletown, ZZ99 2AA",
+    )
+    page.refresh()
     qtbot.waitUntil(lambda: page._settled)
     assert page.model.start == start and page.model.rowCount() == PAGE
     assert page.list.table.rowAt(0) == 5

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select
 
 from app.models import CaseEpisode, Meeting
-from app.services.deadlines import deadlines
+from app.services.deadlines import changes_recorded, deadlines
 from app.services.meetings import list_meetings
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
@@ -99,6 +99,8 @@ def test_a_page_runs_as_many_queries_for_50_cases_as_for_5(
         widget.refresh()  # the first refresh may fill caches (settings, calendar)
         if page == "home":  # Home reads its deadlines in the background
             qtbot.waitUntil(lambda w=widget: not w.deadlines.is_loading())
+        if page != "home":
+            widget.clear()  # forget what was read, so that the next refresh reads it all
         counts[name] = queries_run(workspace, widget.refresh)
         if page != "home":
             assert widget.model.rowCount() > 0
@@ -115,3 +117,31 @@ def test_home_reads_its_deadlines_in_as_many_queries_for_50_cases_as_for_5(
         for name, workspace in workspaces.items()
     }
     assert counts["small"] == counts["large"] <= 16, counts
+
+
+@pytest.mark.parametrize("page", ["meetings", "cases"])
+def test_a_return_to_a_list_with_nothing_written_asks_one_question(
+    qtbot: QtBot, workspaces: dict[str, Workspace], page: str
+) -> None:
+    workspace = workspaces["large"]
+    widget = PAGES[page](workspace)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    rows = widget.model.rowCount()
+    # Has anything been written since? Nothing: the list stays as it was left.
+    asking = queries_run(workspace, lambda: changes_recorded(workspace))
+    assert queries_run(workspace, widget.refresh) == asking
+    assert widget.model.rowCount() == rows
+    # Something written, and the next return reads the list again.
+    from app.services import cases
+
+    cases.create_case(
+        workspace,
+        la_child_ref="QUERY0001",
+        first_name="Ava",
+        last_name="Madeup",
+        address="1 Pretend Street, Sampletown, ZZ99 1AA",
+    )
+    assert queries_run(workspace, widget.refresh) > 1
+    if page == "cases":
+        assert widget.model.rowCount() == rows + 1

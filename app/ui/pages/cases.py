@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.services.cases import CasesPageRows, CaseSummary, cases_page
+from app.services.deadlines import changes_recorded
 from app.storage.workspace import Workspace
 from app.ui.paged_model import PagedCasesModel
 from app.ui.pages.list_page import SearchableList
@@ -43,8 +44,9 @@ class CasesPage(QWidget):
         self.open_button.clicked.connect(self._on_open_selected)
         self.list.tools.addWidget(self.open_button)
         self.list.tools.addWidget(self.new_button)
-        self.list.search_changed.connect(lambda _text: self.refresh())
+        self.list.search_changed.connect(lambda _text: self.read())
         self.list.activated.connect(lambda row: self.open_case.emit(row.case_id))
+        self._read_for: tuple[object, ...] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
@@ -55,6 +57,17 @@ class CasesPage(QWidget):
         return self.list.model
 
     def refresh(self) -> None:
+        """Read the list again, unless nothing was written and the search is the same:
+        a return to the page then shows it as it was left, at once."""
+        search = self.list.search.text()
+        read_for = (search, changes_recorded(self.workspace))
+        if read_for != self._read_for:
+            self.read()
+            self._read_for = read_for
+
+    def read(self) -> None:
+        """Read the list now (a search, or something written)."""
+        self._read_for = None
         search = self.list.search.text()
 
         def fetch(offset: int, limit: int) -> CasesPageRows:
@@ -64,6 +77,7 @@ class CasesPage(QWidget):
         self.list.show_loaded()
 
     def clear(self) -> None:
+        self._read_for = None
         self.list.clear()
 
     def _on_open_selected(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QVBoxLayout, QWidget
 
 from app import clock
+from app.services.deadlines import changes_recorded
 from app.services.meetings import MeetingsPageRows, MeetingSummary, meetings_page
 from app.storage.workspace import Workspace
 from app.ui.paged_model import PagedMeetingsModel
@@ -44,9 +45,10 @@ class MeetingsPage(QWidget):
         self.open_button = named(QPushButton("O&pen meeting"), "Open meeting")
         self.open_button.clicked.connect(self._on_open_selected)
         self.list.tools.addWidget(self.open_button)
-        self.list.search_changed.connect(lambda _text: self.refresh())
+        self.list.search_changed.connect(lambda _text: self.read())
         self.list.activated.connect(lambda row: self.open_meeting.emit(row.id))
         self._settled = False
+        self._read_for: tuple[object, ...] | None = None
         self.list.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,6 +60,18 @@ class MeetingsPage(QWidget):
         return self.list.model
 
     def refresh(self) -> None:
+        """Read the list again, unless nothing was written, the day is the same and so is
+        the search: a return to the page then shows it as it was left, at once."""
+        search = self.list.search.text()
+        today = clock.today()
+        read_for = (search, today, changes_recorded(self.workspace))
+        if read_for != self._read_for:
+            self.read()
+            self._read_for = read_for
+
+    def read(self) -> None:
+        """Read the list now (a search, or something written)."""
+        self._read_for = None
         search = self.list.search.text()
         today = clock.today()
         model = self.model
@@ -103,6 +117,7 @@ class MeetingsPage(QWidget):
             self._scroll_to(added)
 
     def clear(self) -> None:
+        self._read_for = None
         self.list.clear()
 
     def _on_open_selected(self) -> None:
