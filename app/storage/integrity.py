@@ -49,6 +49,9 @@ class BackgroundCheck:
         try:
             conn = self._connect()
             try:
+                # Each page is read once: a small cache, so that checking a large
+                # workspace does not hold tens of megabytes of its pages meanwhile.
+                conn.execute("PRAGMA cache_size = -2000")
                 self._problems = page_problems(conn)
             finally:
                 conn.close()
