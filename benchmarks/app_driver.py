@@ -72,11 +72,15 @@ class Painted:
 
 
 def drive(path: Path, passphrase: str) -> dict[str, Any]:
+    # As `macpt gui` loads them: the app's window package first (it loads the data
+    # layer before Qt, see app/ui/__init__.py), then Qt.
+    from app.ui.application import create_application, start_shell
+
+    # isort: split
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtTest import QTest
 
     from app import clock, paths
-    from app.ui.application import create_application, start_shell
 
     clock.set_clock(lambda: dt.datetime.combine(TODAY, dt.time(10), tzinfo=dt.UTC))
     paths.private_umask()
