@@ -6,7 +6,8 @@ speed. Here the rules are asked one case at a time (``case_journey``'s way: each
 case's facts read on their own) over generated journeys (random sequences of what
 a chair records) that reach every journey clock, on many "today"s, in a workspace
 with the default settings and in one with its own closure days, core group
-interval and days to the first review after a birth: both give the same clocks,
+interval and days to the first review after a birth, and meetings on the very day
+an enquiry or a plan started: both give the same clocks,
 due on the same days, with the same words and the same meeting booked. Also on
 either side of midnight in summer time, where today is already tomorrow in England.
 """
@@ -21,7 +22,15 @@ import pytest
 from sqlalchemy import select
 
 from app import clock
-from app.models import CaseEpisode, CaseStatus, ClosureDay, Setting
+from app.models import (
+    CaseEpisode,
+    CaseStatus,
+    ClosureDay,
+    MeetingStatus,
+    MeetingType,
+    Setting,
+    ThresholdOutcome,
+)
 from app.services.conduct.timescales import calendar_for
 from app.services.deadlines import deadlines
 from app.services.due_clocks import DueClock, due_clocks
@@ -30,6 +39,7 @@ from app.storage.workspace import Workspace
 from app.workflow.clocks import JOURNEY_KINDS, urgency_of
 from tests.conftest import PASSPHRASE
 from tests.helpers.deadline_rules import RulesAnswer, rules_answer, sort_key
+from tests.helpers.journey_records import JourneyBuilder
 from tests.helpers.random_journeys import generated_workspace
 
 CHILDREN = 80
@@ -55,8 +65,37 @@ def generated(
         with workspace.transaction() as session:
             session.add_all(ClosureDay(day=day) for day in CLOSURE_DAYS)
             session.add_all(Setting(key=k, value=v) for k, v in AREA_SETTINGS.items())
+        _add_same_day_meetings(workspace)
     yield workspace, rules_answer(workspace)
     workspace.close()
+
+
+def _add_same_day_meetings(workspace: Workspace) -> None:
+    """Meetings on the very day an enquiry or a plan started, for one open case in
+    four: the boundaries where "on or after" and "after" differ. (The generated
+    journeys always move on by a day or more.)"""
+    journeys = rules_answer(workspace).journeys
+    with workspace.transaction() as session:
+        builder = JourneyBuilder(session)
+        for index, journey in enumerate(journeys[::4]):
+            case = session.get(CaseEpisode, journey.case_id)
+            assert case is not None
+            if journey.plan is not None and index % 2:
+                day = journey.plan.start
+                builder.meeting(case, MeetingType.RCPC, day, status=MeetingStatus.SCHEDULED)
+                builder.meeting(case, MeetingType.CORE_GROUP, day)
+            elif journey.enquiry is not None:
+                day, edge = journey.enquiry.day, index % 5
+                if edge == 0:
+                    builder.meeting(case, MeetingType.ICPC, day)
+                elif edge == 1:
+                    builder.strategy(case, day, outcome=ThresholdOutcome.NFA, threshold_met=False)
+                elif edge == 2:
+                    builder.meeting(case, MeetingType.REVIEW, day, status=MeetingStatus.SCHEDULED)
+                elif edge == 3:
+                    builder.meeting(case, MeetingType.REVIEW, day)
+                else:
+                    builder.meeting(case, MeetingType.ICPC, day, status=MeetingStatus.SCHEDULED)
 
 
 def _by_sql(workspace: Workspace, today: dt.date) -> list[DueClock]:
