@@ -247,7 +247,8 @@ def case_journey(session: Session, case_id: str, on: dt.date | None = None) -> J
 
 
 def current_journeys(session: Session) -> list[JourneyState]:
-    """Each child's newest open case, with its clocks: what Home and the register follow.
+    """Each child's newest open case, with its clocks: what Home and the register follow
+    (their SQL repeats the rules for speed; parity tests hold it to this answer).
 
     Set-based: the facts of every open case come in a fixed number of queries and
     each case is then put through the same rules as ``case_journey``."""

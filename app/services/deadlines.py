@@ -25,11 +25,12 @@ Only each child's newest open case counts for meetings, as in the register; an
 open action or an unsent letter is shown whatever became of its case, because
 someone still owes it.
 
-The list is read set-based, in a fixed number of queries whatever the size of
-the workspace: the facts of every open case at once (``current_journeys``), put
-through the journey rules, then the open actions and the unsent letters in one
-query each. ``tests/test_deadlines_parity.py`` holds it equal to the rules asked
-one case at a time. ``macpt deadlines`` reads the same function.
+The list is read set-based, in a fixed number of statements whatever the size
+of the workspace: the journey clocks due by a week today in one
+(``app.services.due_clocks``, the journey rules repeated in SQL, which
+``tests/test_deadlines_parity.py`` holds equal to the rules asked one case at a
+time), then the open actions and the unsent letters in one each, and Python
+words only the rows returned. ``macpt deadlines`` reads the same function.
 """
 
 from __future__ import annotations
@@ -46,24 +47,19 @@ from app.models import (
     ActionStatus,
     AuditEntry,
     CaseEpisode,
-    CaseStatus,
     Child,
     ClosureDay,
     Meeting,
     MeetingAction,
-    MeetingStatus,
-    MeetingType,
     Notification,
 )
-from app.services.clocks import current_journeys
+from app.services.due_clocks import DueClock, due_clocks
 from app.storage.workspace import Workspace
 from app.workdays import WorkingCalendar, long_date
 from app.workflow.clocks import (
     HELD_STATUSES,
     WEEK,
-    Clock,
     ClockKind,
-    JourneyState,
     Urgency,
     urgency_of,
 )
@@ -167,7 +163,7 @@ def deadlines(workspace: Workspace, *, today: dt.date) -> Deadlines:
     with workspace.reading() as session:
         calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
         items = [
-            *_journey_deadlines(session, current_journeys(session), today),
+            *(_journey_item(due) for due in due_clocks(session, today=today, calendar=calendar)),
             *_actions(session, horizon),
             *_notifications(session, horizon, calendar),
         ]
@@ -188,80 +184,17 @@ def changes_recorded(workspace: Workspace) -> int:
         return int(session.scalar(select(func.max(AuditEntry.seq))) or 0)
 
 
-def _journey_deadlines(
-    session: Session, journeys: list[JourneyState], today: dt.date
-) -> list[DeadlineItem]:
-    due = [(j, c) for j in journeys for c in j.clocks if c.urgency(today) is not None]
-    if not due:
-        return []
-    # Every open case's name and booked meetings in one pass each: no list of ids
-    # to bind, however many children are due.
-    names = {
-        case_id: _name(first, last)
-        for case_id, first, last in session.execute(
-            select(CaseEpisode.id, Child.first_name, Child.last_name)
-            .join(Child, Child.id == CaseEpisode.child_id)
-            .where(CaseEpisode.status == CaseStatus.OPEN)
-        ).all()
-    }
-    booked = _booked_meetings(session)
-    return [_journey_item(j, c, names[j.case_id], booked) for j, c in due]
-
-
-_BOOKED_KIND = {
-    ClockKind.REVIEW: MeetingType.REVIEW,
-    ClockKind.ICPC: MeetingType.ICPC,
-    ClockKind.RCPC: MeetingType.RCPC,
-    ClockKind.CORE_GROUP: MeetingType.CORE_GROUP,
-    ClockKind.BIRTH_REVIEW: MeetingType.RCPC,
-    ClockKind.TRANSFER_IN: MeetingType.ICPC,
-}
-
-
-def _booked_meetings(
-    session: Session,
-) -> dict[tuple[str, MeetingType], list[tuple[dt.date, str]]]:
-    found: dict[tuple[str, MeetingType], list[tuple[dt.date, str]]] = {}
-    for case_id, kind, day, meeting_id in session.execute(
-        select(Meeting.case_id, Meeting.meeting_type, Meeting.scheduled_date, Meeting.id)
-        .where(Meeting.status == MeetingStatus.SCHEDULED)
-        .order_by(Meeting.scheduled_date, Meeting.created_at)
-    ).all():
-        found.setdefault((case_id, kind), []).append((day, meeting_id))
-    return found
-
-
-def _journey_item(
-    journey: JourneyState,
-    clock_: Clock,
-    name: str,
-    booked: dict[tuple[str, MeetingType], list[tuple[dt.date, str]]],
-) -> DeadlineItem:
-    kind = DeadlineKind(clock_.kind.value)
-    meeting_id = clock_.meeting_id
-    note = ""
-    meeting_kind = _BOOKED_KIND.get(clock_.kind)
-    if meeting_kind is not None:
-        if clock_.kind in (ClockKind.RCPC, ClockKind.CORE_GROUP):
-            assert journey.plan is not None
-            since = journey.plan.start
-        elif clock_.kind in _ARRIVALS:
-            since = clock_.since or clock_.due
-        else:
-            assert journey.enquiry is not None
-            since = journey.enquiry.day
-        slot = next(
-            (m for m in booked.get((clock_.case_id, meeting_kind), []) if m[0] >= since), None
-        )
-        if slot is not None:
-            meeting_id, note = slot[1], f"; booked for {long_date(slot[0])}"
+def _journey_item(due: DueClock) -> DeadlineItem:
+    meeting_id, note = due.meeting_id, ""
+    if due.booked_id is not None and due.booked_on is not None:
+        meeting_id, note = due.booked_id, f"; booked for {long_date(due.booked_on)}"
     return DeadlineItem(
-        kind,
-        clock_.due,
-        clock_.child_ref,
-        name,
-        _describe(journey, clock_) + note,
-        clock_.case_id,
+        DeadlineKind(due.kind.value),
+        due.due,
+        due.child_ref,
+        due.child_name,
+        _describe(due) + note,
+        due.case_id,
         meeting_id,
     )
 
@@ -279,30 +212,29 @@ _ARRIVALS = {
 }
 
 
-def _describe(journey: JourneyState, clock_: Clock) -> str:
-    if clock_.kind in _ARRIVALS:
-        since = long_date(clock_.since) if clock_.since else "an unrecorded date"
-        return _ARRIVALS[clock_.kind].format(since=since)
-    if clock_.kind is ClockKind.RCPC:
-        assert journey.plan is not None
-        plan = journey.plan
-        category = f"{plan.category.label.lower()} " if plan.category else ""
-        return f"Review conference ({category}plan since {long_date(plan.start)})"
-    if clock_.kind is ClockKind.CORE_GROUP:
-        assert journey.plan is not None
-        if clock_.held_on is None:
-            return f"First core group (plan since {long_date(journey.plan.start)})"
-        return f"Core group (the last met on {long_date(clock_.held_on)})"
-    if clock_.kind in _PRE_PROCEEDINGS:
-        return _PRE_PROCEEDINGS[clock_.kind]
-    assert journey.enquiry is not None
-    since = f"the strategy meeting on {long_date(journey.enquiry.day)}"
-    if clock_.kind is ClockKind.REVIEW:
+def _describe(due: DueClock) -> str:
+    if due.kind in _ARRIVALS:
+        since = long_date(due.since) if due.since else "an unrecorded date"
+        return _ARRIVALS[due.kind].format(since=since)
+    if due.kind is ClockKind.RCPC:
+        assert due.plan_start is not None
+        category = f"{due.category.label.lower()} " if due.category else ""
+        return f"Review conference ({category}plan since {long_date(due.plan_start)})"
+    if due.kind is ClockKind.CORE_GROUP:
+        assert due.plan_start is not None
+        if due.held_on is None:
+            return f"First core group (plan since {long_date(due.plan_start)})"
+        return f"Core group (the last met on {long_date(due.held_on)})"
+    if due.kind in _PRE_PROCEEDINGS:
+        return _PRE_PROCEEDINGS[due.kind]
+    assert due.enquiry_on is not None
+    since = f"the strategy meeting on {long_date(due.enquiry_on)}"
+    if due.kind is ClockKind.REVIEW:
         return f"Five-day review after {since}"
-    if clock_.kind is ClockKind.ICPC:
-        extended = " (extended by the review)" if clock_.extended else ""
+    if due.kind is ClockKind.ICPC:
+        extended = " (extended by the review)" if due.extended else ""
         return f"Initial child protection conference{extended}"
-    counted = "the referral" if clock_.assessment_from == "referral" else since
+    counted = "the referral" if due.assessment_from == "referral" else since
     return f"Section 47 assessment (45 working days from {counted})"
 
 

@@ -1,10 +1,11 @@
 """The journey's clocks, defined once: what held, due, overdue, superseded and closed mean.
 
 Plain Python over plain facts (:class:`CaseFacts`, gathered by
-``app.services.clocks``): no database, no Qt. Home, the register (whose SQL
-repeats these rules for speed, held equal by a parity test), the census, the
-case timeline and the reports ask this module; closing and the letters ask
-``app.services.clocks.journey`` where a case stands (:class:`JourneyState`).
+``app.services.clocks``): no database, no Qt. Home's deadlines and the register
+(whose SQL repeats these rules for speed, each held equal to them by a parity
+test), the census, the case timeline and the reports ask this module; closing
+and the letters ask ``app.services.clocks.journey`` where a case stands
+(:class:`JourneyState`).
 
 The rules:
 
