@@ -52,18 +52,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.models import PlanCategory
+from app.models import ClosureDay, PlanCategory
 from app.services.clocks import birth_review_working_days, core_group_weeks
-from app.services.conduct.timescales import calendar_for
 from app.services.register import query, snapshot
 from app.services.register.search import match_expression
 from app.storage.workspace import Workspace
+from app.workdays import WorkingCalendar
 
 STATUSES = ("s47", "cp-plan", "pre-proceedings")
 STATUS_LABELS = {
@@ -269,13 +270,26 @@ def forget(workspace: Workspace) -> None:
 
 def _parameters(session: Session, today: dt.date) -> dict[str, Any]:
     """The clocks' bounds for ``today``, bound as the statement's parameters."""
-    calendar = calendar_for(session)
-    return dict(
-        query.CONSTANTS,
-        today=today.isoformat(),
-        core_group_days=7 * core_group_weeks(session),
-        **query.pre_proceedings_params(today, calendar),
-        **query.arrival_params(today, calendar, birth_review_working_days(session)),
+    closures = frozenset(session.scalars(select(ClosureDay.day)))
+    weeks, birth_days = core_group_weeks(session), birth_review_working_days(session)
+    return dict(_bounds(today, closures, weeks, birth_days))
+
+
+@functools.lru_cache(maxsize=16)
+def _bounds(
+    today: dt.date, closures: frozenset[dt.date], weeks: int, birth_days: int
+) -> tuple[tuple[str, Any], ...]:
+    # Counting working days back from today costs more than a page from a
+    # snapshot: counted once per day and setting.
+    calendar = WorkingCalendar(closures)
+    return tuple(
+        dict(
+            query.CONSTANTS,
+            today=today.isoformat(),
+            core_group_days=7 * weeks,
+            **query.pre_proceedings_params(today, calendar),
+            **query.arrival_params(today, calendar, birth_days),
+        ).items()
     )
 
 

@@ -284,6 +284,11 @@ FEW_MATCHES = 120
 MATCH_COUNT = "SELECT count(*) FROM child_search WHERE child_search MATCH :match"
 MATCH_ROWIDS = "SELECT rowid FROM child_search WHERE child_search MATCH ?"
 INDEXED = "SELECT rowid, child_id FROM child_search"
+TERMS_VIEW = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.child_search_terms"
+    " USING fts5vocab(main, child_search, 'instance')"
+)
+TERMS = "SELECT term, doc FROM temp.child_search_terms"
 _MATCHES = "ch.id IN (SELECT child_id FROM child_search WHERE child_search MATCH :match)"
 
 

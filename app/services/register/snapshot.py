@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 import threading
 import weakref
 from collections import OrderedDict
@@ -76,6 +77,10 @@ class Snapshot:
     # The search index's rowid of each row, to narrow by the rowids a search finds
     # (reading the index's child ids costs ten times more).
     by_rowid: dict[int, int]
+    # The search index's own terms (as its tokenizer made them), sorted, and the
+    # rows holding each: a word the tokenizer would keep whole is looked up here.
+    terms: list[str]
+    holding: list[list[int]]
     orders: dict[tuple[str, bool], list[int]] = dataclasses.field(default_factory=dict)
     views: OrderedDict[tuple[Any, ...], list[int]] = dataclasses.field(default_factory=OrderedDict)
     matches: OrderedDict[str, frozenset[int]] = dataclasses.field(default_factory=OrderedDict)
@@ -143,7 +148,8 @@ class Snapshot:
                 # Least significant first: Python's sort is stable, reversed or not,
                 # so the reference (ascending) breaks every tie, as in the SQL.
                 for sort_key, flips in _ORDERS[order]:
-                    held.sort(key=lambda n: sort_key(self.rows[n]), reverse=flips and descending)
+                    keys = [sort_key(row) for row in self.rows]
+                    held.sort(key=keys.__getitem__, reverse=flips and descending)
             self.orders[(order, descending)] = held
         return held
 
@@ -170,13 +176,36 @@ class Snapshot:
         """The positions of the rows the search index finds for ``match``."""
         held = self.matches.get(match)
         if held is None:
-            found = session.connection().exec_driver_sql(query.MATCH_ROWIDS, (match,))
-            where = self.by_rowid
-            held = frozenset(where[r] for (r,) in found.fetchall() if r in where)
+            held = self._by_terms(match)
+            if held is None:
+                found = session.connection().exec_driver_sql(query.MATCH_ROWIDS, (match,))
+                where = self.by_rowid
+                held = frozenset(where[r] for (r,) in found.fetchall() if r in where)
             self.matches[match] = held
             while len(self.matches) > _VIEWS:
                 self.matches.popitem(last=False)
         return held
+
+    def _by_terms(self, match: str) -> frozenset[int] | None:
+        """``match`` worked out from the index's terms, when each of its phrases is
+        one ASCII token (what unicode61 does to those is to lower their case);
+        ``None`` for anything else, which the index itself answers."""
+        found: set[int] | None = None
+        for phrase in match.split(" AND "):
+            tokens = _ASCII_TOKEN.findall(phrase[1:-2].replace('""', '"'))
+            if not phrase[1:-2].isascii() or len(tokens) != 1:
+                return None
+            prefix = tokens[0].lower()
+            first = bisect.bisect_left(self.terms, prefix)
+            last = bisect.bisect_left(self.terms, prefix + "\U0010ffff", lo=first)
+            rows: set[int] = set()
+            for holding in self.holding[first:last]:
+                rows.update(holding)
+            found = rows if found is None else found & rows
+        return frozenset(found or ())
+
+
+_ASCII_TOKEN = re.compile("[A-Za-z0-9]+")
 
 
 def _any_overdue(row: Row) -> bool:
@@ -274,7 +303,10 @@ def current(
         at = {row[0]: n for n, row in enumerate(rows)}
         indexed = session.connection().exec_driver_sql(query.INDEXED).fetchall()
         by_rowid = {rowid: at[child] for rowid, child in indexed if child in at}
-        holder.snapshot = Snapshot(key=key, rows=rows, by_rowid=by_rowid)
+        terms, holding = _terms(session, by_rowid)
+        holder.snapshot = Snapshot(
+            key=key, rows=rows, by_rowid=by_rowid, terms=terms, holding=holding
+        )
         return holder.snapshot
 
 
@@ -288,6 +320,19 @@ def _rows(result: Iterator[Sequence[Any]]) -> list[Row]:
         rows.append(tuple(row))
     rows.sort(key=lambda row: row[_REF])
     return rows
+
+
+def _terms(session: Session, by_rowid: dict[int, int]) -> tuple[list[str], list[list[int]]]:
+    connection = session.connection()
+    # A view of the index's terms, on this connection only (and gone with the
+    # read's rollback).
+    connection.exec_driver_sql(query.TERMS_VIEW)
+    holding: dict[str, list[int]] = {}
+    for term, rowid in connection.exec_driver_sql(query.TERMS).fetchall():
+        if rowid in by_rowid:
+            holding.setdefault(term, []).append(by_rowid[rowid])
+    terms = sorted(holding)
+    return terms, [holding[term] for term in terms]
 
 
 def lcpps_held(workspace: Workspace, session: Session) -> list[str] | None:
