@@ -52,19 +52,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
+import functools
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.models import PlanCategory
+from app.models import ClosureDay, PlanCategory
 from app.services.clocks import birth_review_working_days, core_group_weeks
-from app.services.conduct.timescales import calendar_for
-from app.services.register import query
+from app.services.register import query, snapshot
 from app.services.register.search import match_expression
 from app.storage.workspace import Workspace
+from app.workdays import WorkingCalendar
 
 STATUSES = ("s47", "cp-plan", "pre-proceedings")
 STATUS_LABELS = {
@@ -155,21 +155,15 @@ def register_totals(
     workspace: Workspace, *, filters: RegisterFilter, today: dt.date
 ) -> RegisterTotals:
     """How many children match ``filters``, how many of them have something
-    overdue, and who their LCPPs are: one pass over the register."""
+    overdue, and who their LCPPs are: one pass over the register, kept for the
+    sorts and searches that follow (see ``snapshot``)."""
     with workspace.reading() as session:
-        sql, params = _statement(session, filters, today, everyone=True)
-        if sql is None:
-            return RegisterTotals(0, 0, ())
-        children, overdue, lcpps = session.execute(
-            text(
-                f"SELECT count(*), coalesce(sum({query.ANY_OVERDUE}), 0),"
-                " json_group_array(DISTINCT lcpp) FILTER (WHERE lcpp != '')"
-                f" FROM ({sql})"
-            ),
-            params,
-        ).one()
-        names = sorted(json.loads(lcpps), key=str.casefold)
-        return RegisterTotals(int(children), int(overdue), tuple(names))
+        params = _parameters(session, today)
+        narrowing = _narrowing(filters)
+        held = snapshot.current(workspace, session, params, build=True, statement=_everyone)
+        assert held is not None
+        children, overdue, lcpps = held.totals(narrowing, session)
+        return RegisterTotals(children, overdue, tuple(lcpps))
 
 
 def register_page(
@@ -197,49 +191,146 @@ def register_page(
     if after is not None and order != "child":
         raise ValidationError("Only the register in reference order can page by reference.")
     with workspace.reading() as session:
-        sql, params = _statement(
-            session, filters, today, order=order, descending=descending, after=after
+        params = _parameters(session, today)
+        narrowing = _narrowing(filters)
+        # Any order but the reference's needs everyone worked out: worked out
+        # once, it serves every sort and search until the workspace changes. The
+        # first page in reference order costs less than that, so it waits for no one.
+        held = snapshot.current(
+            workspace, session, params, build=order != "child", statement=_everyone
         )
-        if sql is None:
-            return []
-        params.update(limit=limit, offset=offset)
-        result = session.execute(text(sql + "\nLIMIT :limit OFFSET :offset"), params)
-        return [_row(record) for record in result.mappings()]
+        if held is not None:
+            found = held.page(
+                narrowing,
+                order,
+                descending,
+                offset=offset,
+                limit=limit,
+                after=after,
+                session=session,
+            )
+            return [_row(dict(zip(snapshot.NAMES, record, strict=True))) for record in found]
+        return _sql_page(
+            session,
+            filters,
+            params,
+            order=order,
+            descending=descending,
+            after=after,
+            offset=offset,
+            limit=limit,
+        )
+
+
+def _sql_page(
+    session: Session,
+    filters: RegisterFilter,
+    params: dict[str, Any],
+    *,
+    order: str,
+    descending: bool,
+    after: str | None,
+    offset: int,
+    limit: int,
+) -> list[RegisterRow]:
+    """A page worked out by the register's SQL alone (what a snapshot must equal)."""
+    sql, bound = _statement(
+        session, filters, params, order=order, descending=descending, after=after
+    )
+    if sql is None:
+        return []
+    bound.update(limit=limit, offset=offset)
+    result = session.execute(text(sql + "\nLIMIT :limit OFFSET :offset"), bound)
+    return [_row(record) for record in result.mappings()]
 
 
 def all_register_rows(workspace: Workspace, *, today: dt.date) -> list[RegisterRow]:
     """Everyone in the register, by local authority reference (for ``macpt register``)."""
     with workspace.reading() as session:
-        sql, params = _statement(session, RegisterFilter(), today, order="child", descending=False)
+        params = _parameters(session, today)
+        sql, params = _statement(session, RegisterFilter(), params, order="child", descending=False)
         assert sql is not None
         return [_row(record) for record in session.execute(text(sql), params).mappings()]
 
 
 def register_lcpps(workspace: Workspace) -> list[str]:
     """The LCPPs of children now in the register, alphabetically (for the filter)."""
+    with workspace.reading() as session:
+        held = snapshot.lcpps_held(workspace, session)
+    if held is not None:
+        return held
     # Who is in the register does not depend on the day; any date will do.
     return list(register_totals(workspace, filters=RegisterFilter(), today=dt.date.min).lcpps)
+
+
+def forget(workspace: Workspace) -> None:
+    """Drop the register kept in memory for ``workspace`` (it is locking)."""
+    snapshot.forget(workspace)
+
+
+def _parameters(session: Session, today: dt.date) -> dict[str, Any]:
+    """The clocks' bounds for ``today``, bound as the statement's parameters."""
+    closures = frozenset(session.scalars(select(ClosureDay.day)))
+    weeks, birth_days = core_group_weeks(session), birth_review_working_days(session)
+    return dict(_bounds(today, closures, weeks, birth_days))
+
+
+@functools.lru_cache(maxsize=16)
+def _bounds(
+    today: dt.date, closures: frozenset[dt.date], weeks: int, birth_days: int
+) -> tuple[tuple[str, Any], ...]:
+    # Counting working days back from today costs more than a page from a
+    # snapshot: counted once per day and setting.
+    calendar = WorkingCalendar(closures)
+    return tuple(
+        dict(
+            query.CONSTANTS,
+            today=today.isoformat(),
+            core_group_days=7 * weeks,
+            **query.pre_proceedings_params(today, calendar),
+            **query.arrival_params(today, calendar, birth_days),
+        ).items()
+    )
+
+
+def _everyone() -> str:
+    """The SQL a snapshot is made from: everyone, with what every order needs."""
+    return query.statement(
+        search=None,
+        where=[],
+        order="child",
+        descending=False,
+        everyone=True,
+        columns=f"{query.COLUMNS}, next_due",
+    )
+
+
+def _narrowing(filters: RegisterFilter) -> snapshot.Filters:
+    """``filters`` as a snapshot narrows by them (the search as its FTS5 match)."""
+    if filters.status is not None and filters.status not in STATUSES:
+        raise ValidationError(f"A register status is one of {', '.join(STATUSES)}.")
+    category = PlanCategory(filters.category).value if filters.category is not None else None
+    return (
+        filters.status,
+        filters.lcpp,
+        category,
+        filters.overdue_only,
+        match_expression(filters.search),
+    )
 
 
 def _statement(
     session: Session,
     filters: RegisterFilter,
-    today: dt.date,
+    base: dict[str, Any],
     *,
     order: str = "child",
     descending: bool = False,
     after: str | None = None,
-    everyone: bool = False,
 ) -> tuple[str | None, dict[str, Any]]:
-    """The SQL and its parameters; no SQL when the search matches nobody."""
-    calendar = calendar_for(session)
-    params: dict[str, Any] = dict(
-        query.CONSTANTS,
-        today=today.isoformat(),
-        core_group_days=7 * core_group_weeks(session),
-        **query.pre_proceedings_params(today, calendar),
-        **query.arrival_params(today, calendar, birth_review_working_days(session)),
-    )
+    """The SQL and its parameters (``base``'s and the filters'); no SQL when the
+    search matches nobody."""
+    params = dict(base)
     where: list[str] = []
     search: str | None = None
     # A search with no letter or digit in it narrows nothing, like an empty one.
@@ -271,7 +362,6 @@ def _statement(
         order=order,
         descending=descending,
         after=after is not None,
-        everyone=everyone,
     )
     return sql, params
 

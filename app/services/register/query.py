@@ -282,6 +282,13 @@ SORT_KEYS: dict[str, str] = {
 # a page of 50 out of 10,000 children the two ways cost the same near 120.
 FEW_MATCHES = 120
 MATCH_COUNT = "SELECT count(*) FROM child_search WHERE child_search MATCH :match"
+MATCH_ROWIDS = "SELECT rowid FROM child_search WHERE child_search MATCH ?"
+INDEXED = "SELECT rowid, child_id FROM child_search"
+TERMS_VIEW = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.child_search_terms"
+    " USING fts5vocab(main, child_search, 'instance')"
+)
+TERMS = "SELECT term, doc FROM temp.child_search_terms"
 _MATCHES = "ch.id IN (SELECT child_id FROM child_search WHERE child_search MATCH :match)"
 
 
@@ -293,14 +300,16 @@ def statement(
     descending: bool,
     after: bool = False,
     everyone: bool = False,
+    columns: str = COLUMNS,
 ) -> str:
     """The register's SELECT.
 
     ``search`` is ``None``, ``"few"`` (start from the FTS5 matches) or ``"many"``
     (walk the register, keeping the matches); ``where`` holds the filters' SQL;
     ``order`` is a key of :data:`SORT_KEYS`; ``after`` (reference order only)
-    starts after the reference bound as ``:after``. ``everyone`` is for totals:
-    every row is worked out once, in no particular order.
+    starts after the reference bound as ``:after``. ``everyone`` is for totals
+    and snapshots: every row is worked out once, in no particular order.
+    ``columns`` are those selected from the register.
     """
     by_reference = order == "child"
     # Walking in reference order streams, for a page; anything else works out
@@ -322,7 +331,7 @@ def statement(
         materialised="NOT MATERIALIZED" if streaming else "MATERIALIZED",
         narrowing=narrowing,
     )
-    sql = f"WITH {facts},{_REGISTER}\nSELECT {COLUMNS} FROM register\nWHERE {' AND '.join(where) or '1'}"
+    sql = f"WITH {facts},{_REGISTER}\nSELECT {columns} FROM register\nWHERE {' AND '.join(where) or '1'}"
     return sql if everyone else f"{sql}\nORDER BY {', '.join(terms)}"
 
 

@@ -118,6 +118,8 @@ class RegisterModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget every row and the workspace (when the workspace locks)."""
+        if self._workspace is not None:
+            register.forget(self._workspace)  # nor does the service keep a row
         self._changing = True
         self.beginResetModel()
         self._lines, self._exhausted = [], True
