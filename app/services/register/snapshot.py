@@ -131,7 +131,7 @@ class Snapshot:
         overdue = self._overdue()
         lcpps = {self.rows[n][_LCPP] for n in view}
         lcpps.discard("")
-        return len(view), sum(overdue[n] for n in view), sorted(lcpps, key=str.casefold)
+        return len(view), sum(overdue[n] for n in view), sorted(lcpps, key=_alphabetical)
 
     def _overdue(self) -> list[bool]:
         """Whether each row has something overdue (worked out once)."""
@@ -141,7 +141,7 @@ class Snapshot:
 
     def lcpps(self) -> list[str]:
         """The LCPPs of everyone in the register (who is in it does not depend on the day)."""
-        return sorted({row[_LCPP] for row in self.rows if row[_LCPP]}, key=str.casefold)
+        return sorted({row[_LCPP] for row in self.rows if row[_LCPP]}, key=_alphabetical)
 
     def _reference(self, n: int) -> str:
         return str(self.rows[n][_REF])
@@ -214,6 +214,10 @@ class Snapshot:
 
 
 _ASCII_TOKEN = re.compile("[A-Za-z0-9]+")
+
+
+def _alphabetical(name: str) -> tuple[str, str]:
+    return name.casefold(), name  # "sam" and "Sam" always in the same order
 
 
 def _any_overdue(row: Row) -> bool:
