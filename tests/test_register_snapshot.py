@@ -125,7 +125,9 @@ def test_totals_match_the_rows(generated: Workspace) -> None:
             totals = register_totals(generated, filters=narrowing, today=today)
             assert totals.children == len(rows)
             assert totals.overdue == sum(1 for row in rows if row.overdue)
-            lcpps = sorted({row.lcpp for row in rows if row.lcpp}, key=str.casefold)
+            lcpps = sorted(
+                {row.lcpp for row in rows if row.lcpp}, key=lambda name: (name.casefold(), name)
+            )
             assert list(totals.lcpps) == lcpps
 
 

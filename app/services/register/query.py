@@ -13,8 +13,9 @@ children to those the index matched.
 In reference order SQLite walks the reference index and stops as soon as the
 page is full, so a page costs the same at the top of 10,000 children as
 anywhere else (the caller pages by the last reference seen). Any other order
-needs every row worked out first: then the facts are materialised once and
-sorted.
+needs every row worked out first: then the facts are materialised once, and
+``snapshot`` keeps the rows for the sorts, searches and pages that follow
+until the workspace changes.
 """
 
 from __future__ import annotations

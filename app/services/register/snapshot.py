@@ -84,6 +84,7 @@ class Snapshot:
     orders: dict[tuple[str, bool], list[int]] = dataclasses.field(default_factory=dict)
     views: OrderedDict[tuple[Any, ...], list[int]] = dataclasses.field(default_factory=OrderedDict)
     matches: OrderedDict[str, frozenset[int]] = dataclasses.field(default_factory=OrderedDict)
+    overdue: list[bool] | None = None
 
     def view(self, filters: Filters, order: str, descending: bool, session: Session) -> list[int]:
         """The rows ``filters`` keep, in ``order``: positions in :attr:`rows`."""
@@ -126,14 +127,21 @@ class Snapshot:
     def totals(self, filters: Filters, session: Session) -> tuple[int, int, list[str]]:
         """How many rows ``filters`` keep, how many of them have something overdue,
         and their LCPPs (alphabetically, each once)."""
-        rows = [self.rows[n] for n in self.view(filters, "child", False, session)]
-        overdue = sum(1 for row in rows if _any_overdue(row))
-        lcpps = sorted({row[_LCPP] for row in rows if row[_LCPP]}, key=str.casefold)
-        return len(rows), overdue, lcpps
+        view = self.view(filters, "child", False, session)
+        overdue = self._overdue()
+        lcpps = {self.rows[n][_LCPP] for n in view}
+        lcpps.discard("")
+        return len(view), sum(overdue[n] for n in view), sorted(lcpps, key=_alphabetical)
+
+    def _overdue(self) -> list[bool]:
+        """Whether each row has something overdue (worked out once)."""
+        if self.overdue is None:
+            self.overdue = [_any_overdue(row) for row in self.rows]
+        return self.overdue
 
     def lcpps(self) -> list[str]:
         """The LCPPs of everyone in the register (who is in it does not depend on the day)."""
-        return sorted({row[_LCPP] for row in self.rows if row[_LCPP]}, key=str.casefold)
+        return sorted({row[_LCPP] for row in self.rows if row[_LCPP]}, key=_alphabetical)
 
     def _reference(self, n: int) -> str:
         return str(self.rows[n][_REF])
@@ -167,7 +175,7 @@ class Snapshot:
         if category is not None:
             tests.append(lambda n: rows[n][_CATEGORY] == category)
         if overdue_only:
-            tests.append(lambda n: _any_overdue(rows[n]))
+            tests.append(self._overdue().__getitem__)
         if len(tests) <= 1:
             return tests[0] if tests else None
         return lambda n: all(test(n) for test in tests)
@@ -206,6 +214,10 @@ class Snapshot:
 
 
 _ASCII_TOKEN = re.compile("[A-Za-z0-9]+")
+
+
+def _alphabetical(name: str) -> tuple[str, str]:
+    return name.casefold(), name  # "sam" and "Sam" always in the same order
 
 
 def _any_overdue(row: Row) -> bool:
