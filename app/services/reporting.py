@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ScalarSelect, select
@@ -219,9 +220,11 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
         held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
         strategy = [m for m in held if m.meeting_type is MeetingType.STRATEGY]
         outcomes, threshold = _threshold(session, strategy, held_ids)
-        timely, orphans, moved_in = _icpc_timeliness(
-            session, [m for m in held if m.meeting_type is MeetingType.ICPC]
-        )
+        icpcs = [m for m in held if m.meeting_type is MeetingType.ICPC]
+        # The journeys of every case the figures ask about, read once for all of them.
+        planned = set(session.scalars(select(ChildProtectionPlan.case_id).distinct()))
+        facts = case_facts(session, planned | {m.case_id for m in icpcs})
+        timely, orphans, moved_in = _icpc_timeliness(session, icpcs, facts)
         categories, average, reasons = _plans(session, start, end)
         recorded, invitees = _recorded(session, len(held), held_ids)
         return ReportFigures(
@@ -241,7 +244,7 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             attendance_recorded=recorded,
             invitees_attended=invitees,
             consultations=_consultations(session, start, end),
-            places=place_figures(session, start, end),
+            places=place_figures(session, start, end, facts=facts),
             transfer_in_conferences=moved_in,
         )
 
@@ -278,17 +281,18 @@ def _threshold(
     return tuple(counts), Share(met, decided)
 
 
-def _icpc_timeliness(session: Session, icpcs: list[Meeting]) -> tuple[Share, int, Share]:
+def _icpc_timeliness(
+    session: Session, icpcs: list[Meeting], facts: Mapping[str, CaseFacts]
+) -> tuple[Share, int, Share]:
     """ICPCs held within 15 working days of the enquiry they concluded, the number
     that concluded no enquiry on record (transfer-in conferences apart), and the
     transfer-in conferences held within 15 working days of the notification. Which
     enquiry an ICPC concluded, and which is a transfer-in conference, are the
     journey rules' answers (``app.workflow``), as for Home and the census."""
     calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
-    facts = case_facts(session, {m.case_id for m in icpcs})
     concluded = {
         course.icpc.id: course
-        for case in facts.values()
+        for case in (facts[case_id] for case_id in {m.case_id for m in icpcs})
         for course in enquiry_courses(case)
         if course.icpc is not None
     }

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from app.models import CaseEpisode, ChildProtectionPlan, Consultation, ConsultationOutcome
 from app.services.clocks import case_facts
 from app.services.reporting import Share
+from app.workflow.journey_facts import CaseFacts
 from app.workflow.plan_timing import lasted_two_years, repeat_within_two_years, review_timings
 
 
@@ -129,9 +130,16 @@ def _figure(
     )
 
 
-def place_figures(session: Session, start: dt.date, end: dt.date) -> PlaceFigures:
-    """The figures for ``start`` to ``end`` (both included), inside the report's read."""
-    reviews = _reviews(session, start, end)
+def place_figures(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    facts: Mapping[str, CaseFacts] | None = None,
+) -> PlaceFigures:
+    """The figures for ``start`` to ``end`` (both included), inside the report's read
+    (``facts``: the journeys the report has read already, every planned case's among them)."""
+    reviews = _reviews(session, start, end, facts)
     started, ended, open_at_end = _plans(session, start, end)
     consultations = list(
         session.execute(
@@ -172,13 +180,16 @@ def place_figures(session: Session, start: dt.date, end: dt.date) -> PlaceFigure
     return PlaceFigures(tuple(figures))
 
 
-def _reviews(session: Session, start: dt.date, end: dt.date) -> Counted:
-    case_ids = session.scalars(select(ChildProtectionPlan.case_id).distinct())
+def _reviews(
+    session: Session, start: dt.date, end: dt.date, known: Mapping[str, CaseFacts] | None
+) -> Counted:
+    case_ids = list(session.scalars(select(ChildProtectionPlan.case_id).distinct()))
+    found = known if known is not None else case_facts(session, case_ids)
     counted: Counted = []
-    for case_id, facts in case_facts(session, list(case_ids)).items():
+    for case_id in case_ids:
         counted += [
             (case_id, timing.on_time)
-            for timing in review_timings(facts)
+            for timing in review_timings(found[case_id])
             if start <= timing.held_on <= end
         ]
     return counted
