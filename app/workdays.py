@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+import functools
+from collections.abc import Iterable, Mapping
 
 # Counted from day 0, the date of the strategy discussion.
 REVIEW_WORKING_DAYS = 5
@@ -50,21 +50,26 @@ _MONTHS = (
 )
 
 
+@functools.cache
+def bank_holidays_in(year: int) -> Mapping[dt.date, str]:
+    """England's bank holidays in ``year`` by day, named as the ``holidays`` package
+    names them. Worked out once a process: every calendar made since shares them."""
+    # Imported here: it takes a third of a second, and `macpt --help` needs none of it.
+    import holidays
+
+    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    return {day: str(name) for day, name in found.items() if day.year == year and name}
+
+
 class WorkingCalendar:
     """Which days are working days in England, less the local closure days."""
 
     def __init__(self, closure_days: Iterable[dt.date] = ()) -> None:
         self.closure_days = frozenset(closure_days)
-        # Imported here: it takes a third of a second, and `macpt --help` needs none of it.
-        import holidays
-
-        # Years are filled in on demand as dates are looked up.
-        self._bank_holidays: Any = holidays.country_holidays("GB", subdiv="ENG")
 
     def bank_holiday(self, day: dt.date) -> str | None:
         """The bank holiday's name (e.g. "Boxing Day (observed)"), or None."""
-        name = self._bank_holidays.get(day)
-        return str(name) if name else None
+        return bank_holidays_in(day.year).get(day)
 
     def is_working_day(self, day: dt.date) -> bool:
         """Monday to Friday, and neither a bank holiday nor a local closure day."""

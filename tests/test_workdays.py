@@ -126,3 +126,20 @@ def test_json_shape() -> None:
 def test_long_dates_need_no_locale() -> None:
     assert long_date(D(2027, 1, 1)) == "Friday 1 January 2027"
     assert long_date(D(2026, 12, 14)) == "Monday 14 December 2026"
+
+
+def test_bank_holidays_are_the_holidays_packages_in_every_year_and_order() -> None:
+    # The calendar shares one reading a year across every calendar made; the package
+    # itself, asked afresh or by one object in any order of years, is the rule.
+    import holidays
+
+    calendar = WorkingCalendar()
+    backwards = holidays.country_holidays("GB", subdiv="ENG")
+    for year in range(2060, 1989, -1):
+        fresh = holidays.country_holidays("GB", subdiv="ENG")
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            for source in (fresh, backwards):
+                name = source.get(day)
+                assert calendar.bank_holiday(day) == (str(name) if name else None), day
+            day += dt.timedelta(days=1)

@@ -7,12 +7,14 @@ consistent snapshot.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, Executable, bindparam, func, select, true
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
@@ -49,14 +51,26 @@ from app.workflow.clocks import (
 )
 
 
-def case_facts(
-    session: Session, case_ids: Iterable[str] | None = None, *, open_only: bool = False
-) -> dict[str, CaseFacts]:
-    """The facts of the given cases (every case when ``None``; every open case when
-    ``open_only``), by case id: six queries however many cases there are.
+@dataclasses.dataclass(frozen=True)
+class _Queries:
+    """The queries :func:`case_facts` runs, built once for each way of choosing cases."""
 
-    Columns, not ORM objects: Home reads every open case of a large workspace.
-    """
+    cases: Executable
+    meetings: Executable
+    timescales: Executable
+    timeframes: Executable
+    plans: Executable
+    pre_proceedings: Executable
+
+
+# The cases chosen: ``IDS`` the ones named (bound as "ids"), ``OPEN`` every open case,
+# ``EVERY`` every case.
+IDS, OPEN, EVERY = "ids", "open", "every"
+
+
+@functools.cache
+def _queries(chosen: str) -> _Queries:
+    """Built once a process: building a statement costs more than running it here."""
     cases_q = (
         select(
             CaseEpisode.id,
@@ -74,27 +88,21 @@ def case_facts(
         .outerjoin(ChildBirthRecord, ChildBirthRecord.child_id == Child.id)
         .outerjoin(CaseTransferIn, CaseTransferIn.case_id == CaseEpisode.id)
     )
-    ids: Any = list(case_ids) if case_ids is not None else None
-    if open_only:
+    ids: Any = None
+    if chosen == OPEN:
         # A closed case follows no clock: years of them are not read at all.
         cases_q = cases_q.where(CaseEpisode.status == CaseStatus.OPEN)
         ids = select(CaseEpisode.id).where(CaseEpisode.status == CaseStatus.OPEN)
-    elif ids is not None:
+    elif chosen == IDS:
+        ids = bindparam("ids", expanding=True)
         cases_q = cases_q.where(CaseEpisode.id.in_(ids))
-    # Core rows through the connection: the ORM's per-row bookkeeping is not needed.
-    # Changes the session holds unflushed count, as they would for an ORM query.
-    session.flush()
-    conn = session.connection()
-    cases = conn.execute(cases_q).all()
-    if not cases:
-        return {}
 
     def only(column: Any) -> ColumnElement[bool]:
         return column.in_(ids) if ids is not None else true()
 
-    meetings: dict[str, list[MeetingFact]] = defaultdict(list)
-    for meeting_id, case_id, kind, day, status, created, outcome in conn.execute(
-        select(
+    return _Queries(
+        cases=cases_q,
+        meetings=select(
             Meeting.id,
             Meeting.case_id,
             Meeting.meeting_type,
@@ -104,12 +112,8 @@ def case_facts(
             ThresholdDecision.outcome,
         )
         .outerjoin(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
-        .where(only(Meeting.case_id))
-    ).all():
-        meetings[case_id].append(MeetingFact(meeting_id, kind, day, status, created, outcome))
-    scales: dict[str, dict[str, TimescalesFact]] = defaultdict(dict)
-    for case_id, meeting_id, review, icpc, assessment, source in conn.execute(
-        select(
+        .where(only(Meeting.case_id)),
+        timescales=select(
             Meeting.case_id,
             MeetingTimescales.meeting_id,
             MeetingTimescales.review_due,
@@ -118,12 +122,8 @@ def case_facts(
             MeetingTimescales.assessment_from,
         )
         .join(Meeting, Meeting.id == MeetingTimescales.meeting_id)
-        .where(only(Meeting.case_id))
-    ).all():
-        scales[case_id][meeting_id] = TimescalesFact(review, icpc, assessment, source)
-    frames: dict[str, list[TimeframeFact]] = defaultdict(list)
-    for case_id, review_id, strategy_id, timeframe, target, default in conn.execute(
-        select(
+        .where(only(Meeting.case_id)),
+        timeframes=select(
             Meeting.case_id,
             IcpcTimeframeDecision.meeting_id,
             IcpcTimeframeDecision.strategy_meeting_id,
@@ -132,12 +132,8 @@ def case_facts(
             IcpcTimeframeDecision.default_due,
         )
         .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .where(only(Meeting.case_id))
-    ).all():
-        frames[case_id].append(TimeframeFact(review_id, strategy_id, timeframe, target, default))
-    plans: dict[str, list[PlanFact]] = defaultdict(list)
-    for case_id, plan_id, start, end, review_due, icpc_id, created, category, first in conn.execute(
-        select(
+        .where(only(Meeting.case_id)),
+        plans=select(
             ChildProtectionPlan.case_id,
             ChildProtectionPlan.id,
             ChildProtectionPlan.start_date,
@@ -147,16 +143,74 @@ def case_facts(
             ChildProtectionPlan.created_at,
             ChildProtectionPlan.latest_category,
             ChildProtectionPlan.core_group_first_due,
-        ).where(only(ChildProtectionPlan.case_id))
+        ).where(only(ChildProtectionPlan.case_id)),
+        pre_proceedings=select(
+            PreProceedingsEpisode.case_id,
+            PreProceedingsEpisode.id,
+            PreProceedingsEpisode.decided_on,
+            PreProceedingsEpisode.letter_sent_on,
+            PreProceedingsEpisode.first_meeting_on,
+            PreProceedingsEpisode.step_decided_on,
+            PreProceedingsEpisode.created_at,
+            # The closure days ride along on each row (see _pre_proceedings).
+            select(func.group_concat(ClosureDay.day, ",")).scalar_subquery(),
+        ).where(only(PreProceedingsEpisode.case_id)),
+    )
+
+
+_CLOSURE_DAYS = select(ClosureDay.day)
+
+
+def case_facts(
+    session: Session, case_ids: Iterable[str] | None = None, *, open_only: bool = False
+) -> dict[str, CaseFacts]:
+    """The facts of the given cases (every case when ``None``; every open case when
+    ``open_only``), by case id: six queries however many cases there are.
+
+    Columns, not ORM objects: Home reads every open case of a large workspace.
+    """
+    params: dict[str, Any] = {}
+    if open_only:
+        queries = _queries(OPEN)
+    elif case_ids is not None:
+        queries = _queries(IDS)
+        params = {"ids": list(case_ids)}
+    else:
+        queries = _queries(EVERY)
+    # Core rows through the connection: the ORM's per-row bookkeeping is not needed.
+    # Changes the session holds unflushed count, as they would for an ORM query.
+    session.flush()
+    conn = session.connection()
+    cases = conn.execute(queries.cases, params).all()
+    if not cases:
+        return {}
+    meetings: dict[str, list[MeetingFact]] = defaultdict(list)
+    for meeting_id, case_id, kind, day, status, created, outcome in conn.execute(
+        queries.meetings, params
+    ).all():
+        meetings[case_id].append(MeetingFact(meeting_id, kind, day, status, created, outcome))
+    scales: dict[str, dict[str, TimescalesFact]] = defaultdict(dict)
+    for case_id, meeting_id, review, icpc, assessment, source in conn.execute(
+        queries.timescales, params
+    ).all():
+        scales[case_id][meeting_id] = TimescalesFact(review, icpc, assessment, source)
+    frames: dict[str, list[TimeframeFact]] = defaultdict(list)
+    for case_id, review_id, strategy_id, timeframe, target, default in conn.execute(
+        queries.timeframes, params
+    ).all():
+        frames[case_id].append(TimeframeFact(review_id, strategy_id, timeframe, target, default))
+    plans: dict[str, list[PlanFact]] = defaultdict(list)
+    for case_id, plan_id, start, end, review_due, icpc_id, created, category, first in conn.execute(
+        queries.plans, params
     ).all():
         plans[case_id].append(
             PlanFact(plan_id, start, end, review_due, icpc_id, created, category, first)
         )
     weeks = core_group_weeks(session)
-    episodes, calendar = _pre_proceedings(conn, only(PreProceedingsEpisode.case_id))
+    episodes, calendar = _pre_proceedings(conn.execute(queries.pre_proceedings, params).all())
     arrivals = any(born or moved for *_, born, moved in cases)
     if calendar is None and arrivals:
-        calendar = WorkingCalendar(conn.execute(select(ClosureDay.day)).scalars())
+        calendar = WorkingCalendar(conn.execute(_CLOSURE_DAYS).scalars())
     review_days = birth_review_working_days(session) if arrivals else BIRTH_REVIEW_WORKING_DAYS
     return {
         case_id: CaseFacts(
@@ -181,25 +235,13 @@ def case_facts(
 
 
 def _pre_proceedings(
-    conn: Any, where: ColumnElement[bool]
+    rows: Iterable[Any],
 ) -> tuple[dict[str, list[PreProceedingsFact]], WorkingCalendar | None]:
     """The cases' pre-proceedings episodes and, when there are any, the calendar their
-    working days are counted on: one query, the closure days riding along on each row."""
-    closures = select(func.group_concat(ClosureDay.day, ",")).scalar_subquery()
+    working days are counted on: the closure days ride along on each row."""
     episodes: dict[str, list[PreProceedingsFact]] = defaultdict(list)
     closed_days = ""
-    for case_id, *dates, closed in conn.execute(
-        select(
-            PreProceedingsEpisode.case_id,
-            PreProceedingsEpisode.id,
-            PreProceedingsEpisode.decided_on,
-            PreProceedingsEpisode.letter_sent_on,
-            PreProceedingsEpisode.first_meeting_on,
-            PreProceedingsEpisode.step_decided_on,
-            PreProceedingsEpisode.created_at,
-            closures,
-        ).where(where)
-    ).all():
+    for case_id, *dates, closed in rows:
         episodes[case_id].append(PreProceedingsFact(*dates))
         closed_days = closed or ""
     if not episodes:
@@ -219,8 +261,11 @@ def birth_review_working_days(session: Session) -> int:
     return _number_setting(session, BIRTH_REVIEW_DAYS_KEY, BIRTH_REVIEW_WORKING_DAYS)
 
 
+_SETTING = select(Setting.value).where(Setting.key == bindparam("key"))
+
+
 def _number_setting(session: Session, key: str, default: int) -> int:
-    raw = session.connection().execute(select(Setting.value).where(Setting.key == key)).scalar()
+    raw = session.connection().execute(_SETTING, {"key": key}).scalar()
     try:
         return int(raw) if raw is not None else default
     except ValueError:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
@@ -26,7 +26,7 @@ from app.models import (
 )
 from app.services.clocks import case_journey
 from app.services.conduct.carry_over import carry_invitations
-from app.services.conduct.invitations import add_default_invitations
+from app.services.conduct.invitations import default_invitations
 from app.services.meeting_words import meeting_types_matching
 from app.services.people import practitioner_named
 from app.storage import meeting_search
@@ -98,6 +98,13 @@ def _summary_from_row(row: Any) -> MeetingSummary:
     return MeetingSummary(id_, case_id, kind, day, time, status, ref, name, location, chair)
 
 
+_TEMPLATE = (
+    select(AgendaTemplateItem)
+    .where(AgendaTemplateItem.meeting_type == bindparam("kind"))
+    .order_by(AgendaTemplateItem.position)
+)
+
+
 @validated
 def schedule_meeting(
     workspace: Workspace,
@@ -117,7 +124,7 @@ def schedule_meeting(
 
     The four statutory agencies are invited (and, to a conference or a core
     group, the family members to be invited), see
-    ``conduct.invitations.add_default_invitations``. A core group is refused
+    ``conduct.invitations.default_invitations``. A core group is refused
     for a case with no open child protection plan. With ``carry_attendance_ids``
     (the chair's choice from ``previous_invitees``) those people of the child's
     last meeting are invited again and the others left off.
@@ -157,10 +164,14 @@ def schedule_in(
     meeting schedules one meeting per child in one)."""
     if duration_minutes <= 0:
         raise ValidationError("The meeting must last at least a minute.")
-    if session.get(CaseEpisode, case_id) is None:
+    case = session.get(CaseEpisode, case_id)
+    if case is None:
         raise NotFound("That case no longer exists.")
     if meeting_type is MeetingType.CORE_GROUP:
         _check_plan_open(session, case_id)
+    template = [
+        (i.title, i.guidance, i.kind) for i in session.scalars(_TEMPLATE, {"kind": meeting_type})
+    ]
     meeting = Meeting(
         case_id=case_id,
         meeting_type=meeting_type,
@@ -174,20 +185,19 @@ def schedule_in(
         duration_minutes=duration_minutes,
     )
     session.add(meeting)
-    template = session.scalars(
-        select(AgendaTemplateItem)
-        .where(AgendaTemplateItem.meeting_type == meeting_type)
-        .order_by(AgendaTemplateItem.position)
-    )
+    # The meeting is written first: its agenda and invitations refer to it. Everything
+    # they need is read before they are added, so that both are written (and their
+    # audit entries made) in one go.
     session.flush()
-    items = [(i.title, i.guidance, i.kind) for i in template]
+    invitations = default_invitations(session, meeting, case)
+    items = list(template)
     # A section the minutes must fill is never missing from the agenda. The
     # reason for the meeting comes after the introductions, where a reader
     # looks for it; any other goes before the last item (any other business).
     missing = missing_items(
         meeting_type,
         [title for title, _, _ in items],
-        looked_after=meeting.case.looked_after,
+        looked_after=case.looked_after,
     )
     for section in missing:
         at = min(1, len(items)) if section.key == "reason" else max(len(items) - 1, 0)
@@ -202,8 +212,8 @@ def schedule_in(
                 kind=kind,
             )
         )
+    session.add_all(invitations)
     session.flush()
-    add_default_invitations(session, meeting)
     if carry_attendance_ids is not None:
         carry_invitations(session, meeting, frozenset(carry_attendance_ids))
     session.flush()

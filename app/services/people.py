@@ -19,15 +19,14 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+_CURRENT = select(Practitioner).where(Practitioner.retired_at.is_(None))
+
+
 def practitioner_named(session: Session, name: str) -> str | None:
     """The id of the one current practitioner called ``name``; None if none or several."""
     if not name.strip():
         return None
-    found = [
-        p.id
-        for p in session.scalars(select(Practitioner).where(Practitioner.retired_at.is_(None)))
-        if _key(p.name) == _key(name)
-    ]
+    found = [p.id for p in session.scalars(_CURRENT) if _key(p.name) == _key(name)]
     return found[0] if len(found) == 1 else None
 
 

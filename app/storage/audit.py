@@ -25,6 +25,8 @@ GENESIS = "0" * 64
 DELETED = hashlib.sha256(b"deleted").hexdigest()
 # session.info key: the last (seq, entry_hash) this transaction wrote.
 _HEAD = "audit_head"
+# Built once: every flush that changes a record adds its entries with it.
+_ADD_ENTRIES = insert(AuditEntry)
 
 
 def entry_hash(
@@ -54,13 +56,23 @@ def _value(value: object) -> str:
 
 
 def content_hash(columns: list[str], row: tuple[Any, ...] | None) -> str:
-    """SHA-256 of a stored row, as SQLite returns it; :data:`DELETED` for none."""
+    """SHA-256 of a stored row, as SQLite returns it; :data:`DELETED` for none.
+
+    Each column is ``name``, 0x1E, its value (see ``_value``), 0x1F, in the order of
+    the columns' names."""
     if row is None:
         return DELETED
-    digest = hashlib.sha256()
-    for name, value in sorted(zip(columns, row, strict=True)):
-        digest.update(f"{name}\x1e{_value(value)}\x1f".encode())
-    return digest.hexdigest()
+    if len(columns) != len(row):
+        raise ValueError("a row has one value for each column")
+    text = "".join(f"{name}\x1e{_value(row[at])}\x1f" for name, at in _by_name(tuple(columns)))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _by_name(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Each column's name and place in the row, in the order of the names (a table's
+    columns are few and always the same: worked out once for each table)."""
+    return tuple(sorted((name, at) for at, name in enumerate(columns)))
 
 
 @functools.cache
@@ -144,7 +156,7 @@ def _insert(session: Session, changes: list[tuple[str, str, str]]) -> None:
             }
         )
         prev = digest
-    connection.execute(insert(AuditEntry), rows)
+    connection.execute(_ADD_ENTRIES, rows)
     session.info[_HEAD] = (seq, prev)
 
 

@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Integer, literal_column, select
+from sqlalchemy import Integer, bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -34,6 +34,11 @@ from app.services.conduct._common import get_meeting, required_text
 from app.workflow.restriction import starts_restricted
 
 _INSERTED = literal_column("action_note.rowid", Integer)
+_NOTES = (
+    select(ActionNote)
+    .where(ActionNote.action_id.in_(bindparam("actions", expanding=True)))
+    .order_by(ActionNote.written_at, _INSERTED)
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,11 +75,10 @@ def _row(note: ActionNote) -> ActionNoteRow:
 
 def notes_for(session: Session, action_ids: Iterable[str]) -> dict[str, ActionNotes]:
     """Each action's notes, by action id (actions without notes are left out)."""
-    found = session.scalars(
-        select(ActionNote)
-        .where(ActionNote.action_id.in_(list(action_ids)))
-        .order_by(ActionNote.written_at, _INSERTED)
-    )
+    wanted = list(action_ids)
+    if not wanted:
+        return {}
+    found = session.scalars(_NOTES, {"actions": wanted})
     progress: dict[str, list[ActionNoteRow]] = {}
     outcome: dict[str, ActionNoteRow | None] = {}
     for note in found:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import Integer, literal_column, select
+from sqlalchemy import Integer, bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -40,6 +41,20 @@ from app.workflow.clocks import is_overdue
 # SQLite's insertion order breaks ties between actions added in the same instant,
 # so an action's number never changes.
 _INSERTED = literal_column("meeting_action.rowid", Integer)
+# Built once: a meeting's actions are read at every step of it.
+_AGREED_AT = (
+    select(MeetingAction, Agency)
+    .outerjoin(Agency, Agency.id == MeetingAction.owner_agency_id)
+    .where(MeetingAction.meeting_id.in_(bindparam("meetings", expanding=True)))
+    .order_by(MeetingAction.created_at, _INSERTED)
+)
+_AGREED_FOR_CASE = (
+    select(MeetingAction, Agency, Meeting)
+    .join(Meeting, Meeting.id == MeetingAction.meeting_id)
+    .outerjoin(Agency, Agency.id == MeetingAction.owner_agency_id)
+    .where(Meeting.case_id == bindparam("case"))
+    .order_by(MeetingAction.created_at, _INSERTED)
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,12 +94,19 @@ def _meeting_key(meeting: Meeting) -> tuple[dt.date, dt.time, dt.datetime]:
 def _rows(session: Session, meetings: list[Meeting]) -> list[ActionRow]:
     """Actions agreed at ``meetings``, numbered within each meeting."""
     by_id = {m.id: m for m in meetings}
-    pairs = session.execute(
-        select(MeetingAction, Agency)
-        .outerjoin(Agency, Agency.id == MeetingAction.owner_agency_id)
-        .where(MeetingAction.meeting_id.in_(by_id))
-        .order_by(MeetingAction.created_at, _INSERTED)
-    ).all()
+    if not by_id:
+        return []
+    pairs = session.execute(_AGREED_AT, {"meetings": list(by_id)}).all()
+    return _numbered(session, [(action, agency) for action, agency in pairs], by_id)
+
+
+def _numbered(
+    session: Session,
+    pairs: Sequence[tuple[MeetingAction, Agency | None]],
+    by_id: dict[str, Meeting],
+) -> list[ActionRow]:
+    """Rows for ``pairs`` (every action of the meetings in ``by_id``, in the order
+    they were agreed), numbered within each meeting."""
     counters: dict[str, int] = {}
     rows = []
     notes = notes_for(session, [action.id for action, _ in pairs])
@@ -125,14 +147,14 @@ def action_rows(session: Session, meeting: Meeting) -> list[ActionRow]:
 def carried_over_rows(session: Session, meeting: Meeting) -> list[ActionRow]:
     """Actions agreed at the case's earlier meetings that were still open at this one:
     open now, or done or cancelled on or after this meeting's date."""
-    earlier = [
-        m
-        for m in session.scalars(select(Meeting).where(Meeting.case_id == meeting.case_id))
-        if _meeting_key(m) < _meeting_key(meeting)
-    ]
+    # The case's actions with their meetings in one query (most cases have none).
+    found = session.execute(_AGREED_FOR_CASE, {"case": meeting.case_id}).all()
+    here = _meeting_key(meeting)
+    earlier = {m.id: m for _, _, m in found if _meeting_key(m) < here}
+    pairs = [(action, agency) for action, agency, _ in found if action.meeting_id in earlier]
     return [
         row
-        for row in _rows(session, earlier)
+        for row in _numbered(session, pairs, earlier)
         if row.is_open or (row.completed_on and row.completed_on >= meeting.scheduled_date)
     ]
 

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
@@ -57,15 +57,16 @@ def checked_kind(kind: str) -> str:
         raise ValidationError(f"An agenda item's kind is one of: {known}.") from None
 
 
+_ITEMS = (
+    select(AgendaItem)
+    .where(AgendaItem.meeting_id == bindparam("meeting"))
+    .order_by(AgendaItem.position)
+)
+
+
 def meeting_items(session: Session, meeting_id: str) -> list[AgendaItem]:
     """A meeting's agenda items, in order."""
-    return list(
-        session.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting_id)
-            .order_by(AgendaItem.position)
-        )
-    )
+    return list(session.scalars(_ITEMS, {"meeting": meeting_id}))
 
 
 def _agenda_item(session: Session, item_id: str) -> AgendaItem:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -67,13 +67,16 @@ def attendee_row(row: AgencyAttendance, agency: Agency | None) -> AttendeeRow:
     )
 
 
+_INVITEES = (
+    select(AgencyAttendance, Agency)
+    .outerjoin(Agency, Agency.id == AgencyAttendance.agency_id)
+    .where(AgencyAttendance.meeting_id == bindparam("meeting"))
+)
+
+
 def attendance_rows(session: Session, meeting_id: str) -> list[AttendeeRow]:
     """The meeting's invitees: agencies in directory order, then family members."""
-    pairs = session.execute(
-        select(AgencyAttendance, Agency)
-        .outerjoin(Agency, Agency.id == AgencyAttendance.agency_id)
-        .where(AgencyAttendance.meeting_id == meeting_id)
-    ).all()
+    pairs = session.execute(_INVITEES, {"meeting": meeting_id}).all()
     rows = [attendee_row(row, agency) for row, agency in pairs]
     orders = {agency.id: (agency.sort_order, agency.name) for _, agency in pairs if agency}
 

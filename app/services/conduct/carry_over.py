@@ -125,7 +125,7 @@ def carry_invitations(session: Session, meeting: Meeting, chosen: Collection[str
     """Invite to ``meeting`` the chosen invitees of the child's previous meeting, and
     take off the default list those the chair unticked.
 
-    Called after ``add_default_invitations`` in the transaction that schedules
+    Called after the ``default_invitations`` are added in the transaction that schedules
     the meeting. A statutory agency keeps its (then blank) invitation when its
     person is unticked: the agency must still be asked to come.
     """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -78,19 +78,22 @@ def decision_row(meeting_id: str, decision: ThresholdDecision | None) -> Decisio
     )
 
 
+# Built once: the meeting's decision is read at every step of a meeting.
+_DECISION = select(ThresholdDecision).where(ThresholdDecision.meeting_id == bindparam("meeting"))
+_VIEWS = (
+    select(AgencyView, Agency)
+    .join(Agency, Agency.id == AgencyView.agency_id)
+    .where(AgencyView.meeting_id == bindparam("meeting"))
+    .order_by(Agency.sort_order, Agency.name)
+)
+
+
 def find_decision(session: Session, meeting_id: str) -> ThresholdDecision | None:
-    return session.scalar(
-        select(ThresholdDecision).where(ThresholdDecision.meeting_id == meeting_id)
-    )
+    return session.scalar(_DECISION, {"meeting": meeting_id})
 
 
 def view_rows(session: Session, meeting_id: str) -> list[AgencyViewRow]:
-    pairs = session.execute(
-        select(AgencyView, Agency)
-        .join(Agency, Agency.id == AgencyView.agency_id)
-        .where(AgencyView.meeting_id == meeting_id)
-        .order_by(Agency.sort_order, Agency.name)
-    ).all()
+    pairs = session.execute(_VIEWS, {"meeting": meeting_id}).all()
     return [AgencyViewRow(v.id, v.agency_id, a.name, v.agrees, v.comment) for v, a in pairs]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
@@ -50,14 +50,17 @@ def _row(entry: AgencyInformation, agency: Agency) -> AgencyInformationRow:
     )
 
 
+_ENTRIES = (
+    select(AgencyInformation, Agency)
+    .join(Agency, Agency.id == AgencyInformation.agency_id)
+    .where(AgencyInformation.meeting_id == bindparam("meeting"))
+    .order_by(Agency.sort_order, Agency.name)
+)
+
+
 def information_rows(session: Session, meeting_id: str) -> list[AgencyInformationRow]:
     """Every agency's entry, in directory order."""
-    pairs = session.execute(
-        select(AgencyInformation, Agency)
-        .join(Agency, Agency.id == AgencyInformation.agency_id)
-        .where(AgencyInformation.meeting_id == meeting_id)
-        .order_by(Agency.sort_order, Agency.name)
-    ).all()
+    pairs = session.execute(_ENTRIES, {"meeting": meeting_id}).all()
     return [_row(entry, agency) for entry, agency in pairs]
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
 from app.models import (
     Agency,
     AgencyAttendance,
+    CaseEpisode,
     FamilyMember,
     LookedAfterRecord,
     Meeting,
@@ -45,6 +46,33 @@ class GuardianPrompt:
     guardian_contact: str | None
 
 
+# Built once: every meeting scheduled runs them.
+_SENT_BEFORE = (
+    select(AgencyAttendance.agency_id, Practitioner)
+    .join(Practitioner, AgencyAttendance.practitioner_id == Practitioner.id)
+    .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
+    # The case's own meetings are a handful: SQLite starts from them, never
+    # from the agency's every invitation.
+    .where(Meeting.case_id == bindparam("case"), Practitioner.retired_at.is_(None))
+    .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
+)
+_ONLY_PRACTITIONER = (
+    select(Practitioner.agency_id, func.min(Practitioner.id))
+    .where(
+        Practitioner.agency_id.in_(bindparam("agencies", expanding=True)),
+        Practitioner.retired_at.is_(None),
+    )
+    .group_by(Practitioner.agency_id)
+    .having(func.count() == 1)
+)
+_STATUTORY = (
+    select(Agency)
+    .where(Agency.statutory_role.is_not(None), Agency.retired_at.is_(None))
+    .order_by(Agency.sort_order)
+)
+_IRO = select(LookedAfterRecord).where(LookedAfterRecord.case_id == bindparam("case"))
+
+
 def _known_practitioners(
     session: Session, case_id: str, agency_ids: list[str]
 ) -> dict[str, Practitioner]:
@@ -54,26 +82,13 @@ def _known_practitioners(
     that nothing is flushed part-way through).
     """
     known: dict[str, Practitioner] = {}
-    invited = session.execute(
-        select(AgencyAttendance.agency_id, Practitioner)
-        .join(Practitioner, AgencyAttendance.practitioner_id == Practitioner.id)
-        .join(Meeting, Meeting.id == AgencyAttendance.meeting_id)
-        # The case's own meetings are a handful: SQLite starts from them, never
-        # from the agency's every invitation.
-        .where(Meeting.case_id == case_id, Practitioner.retired_at.is_(None))
-        .order_by(Meeting.scheduled_date.desc(), Meeting.created_at.desc())
-    )
+    invited = session.execute(_SENT_BEFORE, {"case": case_id})
     for agency_id, person in invited:
         if agency_id in agency_ids:
             known.setdefault(agency_id, person)
     missing = [agency_id for agency_id in agency_ids if agency_id not in known]
     if missing:
-        only = session.execute(
-            select(Practitioner.agency_id, func.min(Practitioner.id))
-            .where(Practitioner.agency_id.in_(missing), Practitioner.retired_at.is_(None))
-            .group_by(Practitioner.agency_id)
-            .having(func.count() == 1)
-        )
+        only = session.execute(_ONLY_PRACTITIONER, {"agencies": missing})
         for agency_id, practitioner_id in only.all():
             found = session.get(Practitioner, practitioner_id)
             if found is not None and agency_id is not None:
@@ -81,56 +96,61 @@ def _known_practitioners(
     return known
 
 
-def add_default_invitations(session: Session, meeting: Meeting) -> None:
-    """Invite the four statutory agencies (and, to conferences and core groups, the family).
+def default_invitations(
+    session: Session, meeting: Meeting, case: CaseEpisode
+) -> list[AgencyAttendance]:
+    """The invitations of the four statutory agencies (and, to conferences and core
+    groups, the family) to ``meeting``, about ``case``, for the caller to add.
 
-    Called in the transaction that schedules the meeting. Each agency gets a
-    row with the practitioner it is known to send, or a blank name to fill in.
+    Called in the transaction that schedules the meeting, before its agenda is added
+    (so that the two are written together). Each agency gets a row with the
+    practitioner it is known to send, or a blank name to fill in.
     """
-    statutory = list(
-        session.scalars(
-            select(Agency)
-            .where(Agency.statutory_role.is_not(None), Agency.retired_at.is_(None))
-            .order_by(Agency.sort_order)
-        )
-    )
+    statutory = list(session.scalars(_STATUTORY))
     if meeting.meeting_type is MeetingType.LEGAL_PLANNING:
         statutory = _legal_planning_agencies(session, statutory)
-    known = _known_practitioners(session, meeting.case_id, [agency.id for agency in statutory])
-    for agency in statutory:
-        person = known.get(agency.id)
-        session.add(
-            AgencyAttendance(
-                meeting_id=meeting.id,
-                agency_id=agency.id,
-                practitioner_id=person.id if person else None,
-                name=person.name if person else "",
-                role=person.role if person else "",
-            )
-        )
-    if meeting.meeting_type in CONFERENCES:
-        _invite_iro(session, meeting, statutory)
-    if meeting.meeting_type in FAMILY_INVITED:
-        for member in meeting.case.child.family:
-            if member.invite_to_conferences and not member.retired:
-                session.add(_family_invitation(meeting.id, member))
-
-
-def _invite_iro(session: Session, meeting: Meeting, statutory: list[Agency]) -> None:
-    """A looked-after child's IRO is invited to the child's conferences, for the local
-    authority's children's social care (where IROs sit, independent of the case)."""
-    case = meeting.case
-    iro = session.scalar(select(LookedAfterRecord).where(LookedAfterRecord.case_id == case.id))
-    if not case.looked_after or iro is None or not iro.iro_name:
-        return
-    agency = next((a for a in statutory if a.statutory_role is StatutoryRole.SOCIAL_CARE), None)
-    session.add(
+    known = _known_practitioners(session, case.id, [agency.id for agency in statutory])
+    iro = (
+        _iro_invitation(session, meeting, case, statutory)
+        if meeting.meeting_type in CONFERENCES
+        else None
+    )
+    invitations = [
         AgencyAttendance(
             meeting_id=meeting.id,
-            agency_id=agency.id if agency else None,
-            name=iro.iro_name,
-            role=IRO_ROLE,
+            agency_id=agency.id,
+            practitioner_id=person.id if person else None,
+            name=person.name if person else "",
+            role=person.role if person else "",
         )
+        for agency in statutory
+        for person in [known.get(agency.id)]
+    ]
+    if iro is not None:
+        invitations.append(iro)
+    if meeting.meeting_type in FAMILY_INVITED:
+        invitations += [
+            _family_invitation(meeting.id, member)
+            for member in case.child.family
+            if member.invite_to_conferences and not member.retired
+        ]
+    return invitations
+
+
+def _iro_invitation(
+    session: Session, meeting: Meeting, case: CaseEpisode, statutory: list[Agency]
+) -> AgencyAttendance | None:
+    """A looked-after child's IRO is invited to the child's conferences, for the local
+    authority's children's social care (where IROs sit, independent of the case)."""
+    iro = session.scalar(_IRO, {"case": case.id})
+    if not case.looked_after or iro is None or not iro.iro_name:
+        return None
+    agency = next((a for a in statutory if a.statutory_role is StatutoryRole.SOCIAL_CARE), None)
+    return AgencyAttendance(
+        meeting_id=meeting.id,
+        agency_id=agency.id if agency else None,
+        name=iro.iro_name,
+        role=IRO_ROLE,
     )
 
 

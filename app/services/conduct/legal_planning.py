@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -41,15 +41,23 @@ from app.workflow.legal_planning import (
 )
 from app.workflow.preproceedings import PreProceedingsValues
 
+_LEGAL_DECISION = select(LegalPlanningDecision).where(
+    LegalPlanningDecision.meeting_id == bindparam("meeting")
+)
+
 
 def find_legal_decision(session: Session, meeting_id: str) -> LegalPlanningDecision | None:
-    return session.scalar(
-        select(LegalPlanningDecision).where(LegalPlanningDecision.meeting_id == meeting_id)
-    )
+    return session.scalar(_LEGAL_DECISION, {"meeting": meeting_id})
 
 
 def legal_planning_row(session: Session, meeting_id: str) -> LegalPlanningRow | None:
-    found = find_legal_decision(session, meeting_id)
+    return legal_row(session, meeting_id, find_legal_decision(session, meeting_id))
+
+
+def legal_row(
+    session: Session, meeting_id: str, found: LegalPlanningDecision | None
+) -> LegalPlanningRow | None:
+    """:func:`legal_planning_row` of a decision already read (None if there is none)."""
     if found is None:
         return None
     episode = session.get(PreProceedingsEpisode, found.episode_id) if found.episode_id else None

@@ -26,19 +26,15 @@ from app.models import (
 )
 from app.services.conduct import decision as decisions
 from app.services.conduct._common import get_meeting
-from app.services.conduct.actions import ActionRow, action_rows, carried_over_rows
+from app.services.conduct.actions import ActionRow, carried_over_rows
 from app.services.conduct.agenda import AgendaItemRow, agenda_row, meeting_items
 from app.services.conduct.attendance import AttendeeRow, attendance_rows
-from app.services.conduct.closing import facts_for
-from app.services.conduct.information import AgencyInformationRow, information_rows
+from app.services.conduct.closing import MeetingReads, facts_for
+from app.services.conduct.information import AgencyInformationRow
 from app.services.conduct.journey_record import JourneyRecord, journey_record, lent
-from app.services.conduct.legal_planning import legal_planning_row
-from app.services.conduct.representation import (
-    AcknowledgementRow,
-    RepresentationRow,
-    representation_rows,
-)
-from app.services.conduct.risk_to_others import risk_in
+from app.services.conduct.legal_planning import legal_row
+from app.services.conduct.representation import AcknowledgementRow, RepresentationRow
+from app.services.conduct.risk_to_others import risk_row
 from app.services.conduct.signoff import AmendmentRow, MinutesIssueRow, amendment_rows, issue_rows
 from app.services.conduct.timescales import TimescalesRow, timescales_row
 from app.services.frozen import from_json, to_json
@@ -151,13 +147,11 @@ def _as_at(rows: list[ActionRow], signed_off_at: dt.datetime | None) -> tuple[Ac
     )
 
 
+_SETTINGS = select(Setting).where(Setting.key.in_(("local_authority", "full_names_in_minutes")))
+
+
 def _settings(session: Session) -> tuple[str, bool]:
-    values = {
-        row.key: row.value
-        for row in session.scalars(
-            select(Setting).where(Setting.key.in_(("local_authority", "full_names_in_minutes")))
-        )
-    }
+    values = {row.key: row.value for row in session.scalars(_SETTINGS)}
     authority = printable(values.get("local_authority", ""))  # stored before it was checked?
     return authority, values.get("full_names_in_minutes") == "1"
 
@@ -182,9 +176,10 @@ def meeting_record(workspace: Workspace, *, meeting_id: str) -> MeetingRecord:
         return record_of(session, meeting)
 
 
-def freeze_record(session: Session, meeting: Meeting) -> None:
-    """Keep ``meeting``'s record as it is now signed off (see :func:`meeting_record`)."""
-    record = record_of(session, meeting)
+def freeze_record(session: Session, meeting: Meeting, reads: MeetingReads | None = None) -> None:
+    """Keep ``meeting``'s record as it is now signed off (see :func:`meeting_record`);
+    ``reads``, what signing off has read of it already (see :class:`MeetingReads`)."""
+    record = record_of(session, meeting, reads)
     # A family member is listed with their relationship as it stood at sign-off.
     relationships = {
         m.id: m.relationship_to_child for m in meeting.case.child.family if m.relationship_to_child
@@ -233,13 +228,17 @@ def refreeze_record(session: Session, meeting: Meeting) -> None:
         freeze_record(session, meeting)
 
 
-def record_of(session: Session, meeting: Meeting) -> MeetingRecord:
-    """The meeting's record as it stands in ``session`` now."""
+def record_of(
+    session: Session, meeting: Meeting, reads: MeetingReads | None = None
+) -> MeetingRecord:
+    """The meeting's record as it stands in ``session`` now (``reads``, what the caller
+    has read of it already in this transaction; see :class:`MeetingReads`)."""
+    reads = reads or MeetingReads(session, meeting)
     case = meeting.case
     child = case.child
     local_authority, full_names = _settings(session)
-    decision = decisions.find_decision(session, meeting.id)
-    representation = representation_rows(session, meeting.id)
+    decision = reads.decision
+    representation = reads.representation
     signed = meeting.signed_off_at if meeting.status is MeetingStatus.SIGNED_OFF else None
     return MeetingRecord(
         meeting_id=meeting.id,
@@ -268,17 +267,17 @@ def record_of(session: Session, meeting: Meeting) -> MeetingRecord:
         full_names_in_minutes=full_names,
         attendance=_groups(attendance_rows(session, meeting.id)),
         agenda=tuple(agenda_row(i) for i in meeting_items(session, meeting.id)),
-        agency_information=tuple(information_rows(session, meeting.id)),
+        agency_information=reads.information,
         representation=tuple(representation),
         acknowledgements=tuple(r.acknowledgement for r in representation if r.acknowledgement),
         decision=decisions.decision_row(meeting.id, decision) if decision else None,
         agency_views=tuple(decisions.view_rows(session, meeting.id)),
-        actions=_as_at(action_rows(session, meeting), signed),
+        actions=_as_at(list(reads.actions), signed),
         carried_over_actions=_as_at(carried_over_rows(session, meeting), signed),
         timescales=timescales_row(session, meeting),
         minutes_issues=tuple(issue_rows(session, meeting.id)),
         amendments=tuple(amendment_rows(session, meeting.id)),
-        gaps=tuple(b.message for b in find_blockers(facts_for(session, meeting))),
-        risk_to_others=risk_in(session, meeting.id),
-        legal_planning=legal_planning_row(session, meeting.id),
+        gaps=tuple(b.message for b in find_blockers(facts_for(session, meeting, reads))),
+        risk_to_others=risk_row(reads.risk),
+        legal_planning=legal_row(session, meeting.id, reads.legal_decision),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -64,23 +64,19 @@ _ROLE_NAMES = {
 }
 
 
+# Built once: the check runs at every step of a meeting, and again to close it.
+_STATUTORY = select(Agency).where(Agency.statutory_role.is_not(None))
+_ATTENDANCE = select(AgencyAttendance).where(AgencyAttendance.meeting_id == bindparam("meeting"))
+_ACKNOWLEDGED = select(RepresentationAcknowledgement).where(
+    RepresentationAcknowledgement.meeting_id == bindparam("meeting")
+)
+
+
 def representation_rows(session: Session, meeting_id: str) -> list[RepresentationRow]:
     """The four statutory agencies, in law's order, with who represents each."""
-    agencies = {
-        a.statutory_role: a
-        for a in session.scalars(select(Agency).where(Agency.statutory_role.is_not(None)))
-    }
-    attendance = session.scalars(
-        select(AgencyAttendance).where(AgencyAttendance.meeting_id == meeting_id)
-    ).all()
-    acks = {
-        a.statutory_role: a
-        for a in session.scalars(
-            select(RepresentationAcknowledgement).where(
-                RepresentationAcknowledgement.meeting_id == meeting_id
-            )
-        )
-    }
+    agencies = {a.statutory_role: a for a in session.scalars(_STATUTORY)}
+    attendance = session.scalars(_ATTENDANCE, {"meeting": meeting_id}).all()
+    acks = {a.statutory_role: a for a in session.scalars(_ACKNOWLEDGED, {"meeting": meeting_id})}
     rows = []
     for role in StatutoryRole:
         agency = agencies.get(role)

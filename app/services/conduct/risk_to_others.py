@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -23,9 +23,11 @@ from app.storage.workspace import Workspace
 from app.validation import validated
 from app.workflow.risk_to_others import TITLE, RiskToOthersRow, asked_at, problems
 
+_RISK = select(RiskToOthers).where(RiskToOthers.meeting_id == bindparam("meeting"))
+
 
 def find_risk(session: Session, meeting_id: str) -> RiskToOthers | None:
-    return session.scalar(select(RiskToOthers).where(RiskToOthers.meeting_id == meeting_id))
+    return session.scalar(_RISK, {"meeting": meeting_id})
 
 
 def risk_row(risk: RiskToOthers | None) -> RiskToOthersRow | None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import bindparam, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.errors import RecordLocked, ValidationError
 from app.models import Amendment, MeetingStatus, MinutesIssue, MinutesIssueKind
 from app.services.conduct._common import get_meeting, required_text
-from app.services.conduct.closing import facts_for
+from app.services.conduct.closing import MeetingReads, facts_for
 from app.services.conduct.decision import deciding_chair
 from app.storage.workspace import Workspace
 from app.validation import validated
@@ -44,32 +44,37 @@ class AmendmentRow:
     version: int | None
 
 
+_ISSUES = (
+    select(MinutesIssue)
+    .where(MinutesIssue.meeting_id == bindparam("meeting"))
+    .order_by(MinutesIssue.version)
+)
+_AMENDMENTS = (
+    select(Amendment)
+    .where(Amendment.meeting_id == bindparam("meeting"))
+    .order_by(Amendment.made_at, literal_column("amendment.rowid"))
+)
+_LATEST_VERSION = select(func.max(MinutesIssue.version)).where(
+    MinutesIssue.meeting_id == bindparam("meeting")
+)
+
+
 def issue_rows(session: Session, meeting_id: str) -> list[MinutesIssueRow]:
     return [
         MinutesIssueRow(i.id, i.version, i.kind, i.issued_at, i.issued_by)
-        for i in session.scalars(
-            select(MinutesIssue)
-            .where(MinutesIssue.meeting_id == meeting_id)
-            .order_by(MinutesIssue.version)
-        )
+        for i in session.scalars(_ISSUES, {"meeting": meeting_id})
     ]
 
 
 def amendment_rows(session: Session, meeting_id: str) -> list[AmendmentRow]:
     return [
         AmendmentRow(a.id, a.made_at, a.made_by, a.what, a.reason, a.version)
-        for a in session.scalars(
-            select(Amendment)
-            .where(Amendment.meeting_id == meeting_id)
-            .order_by(Amendment.made_at, literal_column("amendment.rowid"))
-        )
+        for a in session.scalars(_AMENDMENTS, {"meeting": meeting_id})
     ]
 
 
 def _issue(session: Session, meeting_id: str, kind: MinutesIssueKind, actor: str) -> MinutesIssue:
-    latest = session.scalar(
-        select(func.max(MinutesIssue.version)).where(MinutesIssue.meeting_id == meeting_id)
-    )
+    latest = session.scalar(_LATEST_VERSION, {"meeting": meeting_id})
     issue = MinutesIssue(
         meeting_id=meeting_id,
         version=(latest or 0) + 1,
@@ -94,7 +99,10 @@ def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
             raise RecordLocked("These minutes are already signed off.")
         if meeting.status is not MeetingStatus.CLOSED:
             raise ValidationError("Close the meeting before signing off its minutes.")
-        blockers = find_blockers(facts_for(session, meeting))
+        # Read once for the blockers and the record kept below: signing off changes
+        # none of what they read but the meeting's status, which the record reads afresh.
+        reads = MeetingReads(session, meeting)
+        blockers = find_blockers(facts_for(session, meeting, reads))
         if blockers:
             # Records can still change between closing and sign-off.
             raise ValidationError(
@@ -110,7 +118,7 @@ def sign_off(workspace: Workspace, *, meeting_id: str) -> MinutesIssueRow:
         # The record module reads this one's issues and amendments, hence the late import.
         from app.services.conduct.record import freeze_record
 
-        freeze_record(session, meeting)
+        freeze_record(session, meeting, reads)
         # Anything still in draft was never confirmed: it is not part of the minutes.
         from app.services.conduct.drafts import remove_drafts
 

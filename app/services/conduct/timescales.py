@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import ClosureDay, Meeting, MeetingStatus, MeetingTimescales, MeetingType
@@ -45,8 +45,12 @@ class TimescalesRow:
         )
 
 
+_CLOSURE_DAYS = select(ClosureDay.day)
+_STORED = select(MeetingTimescales).where(MeetingTimescales.meeting_id == bindparam("meeting"))
+
+
 def calendar_for(session: Session) -> WorkingCalendar:
-    return WorkingCalendar(session.scalars(select(ClosureDay.day)))
+    return WorkingCalendar(session.scalars(_CLOSURE_DAYS))
 
 
 def working_calendar(workspace: Workspace) -> WorkingCalendar:
@@ -67,9 +71,7 @@ def store_timescales(session: Session, meeting: Meeting) -> MeetingTimescales | 
     if meeting.meeting_type is not MeetingType.STRATEGY:
         return None
     due = _live(session, meeting)
-    row = session.scalar(
-        select(MeetingTimescales).where(MeetingTimescales.meeting_id == meeting.id)
-    )
+    row = session.scalar(_STORED, {"meeting": meeting.id})
     if row is None:
         row = MeetingTimescales(meeting_id=meeting.id)
         session.add(row)
@@ -83,9 +85,7 @@ def timescales_row(session: Session, meeting: Meeting) -> TimescalesRow | None:
     """Stored dates for a closed meeting; live ones for a meeting still running."""
     if meeting.meeting_type is not MeetingType.STRATEGY:
         return None
-    stored = session.scalar(
-        select(MeetingTimescales).where(MeetingTimescales.meeting_id == meeting.id)
-    )
+    stored = session.scalar(_STORED, {"meeting": meeting.id})
     if stored is not None and meeting.status in _SETTLED:
         return TimescalesRow(
             meeting.id,
