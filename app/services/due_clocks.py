@@ -26,18 +26,13 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.models import (
-    CaseStatus,
-    IcpcTimeframe,
-    MeetingStatus,
-    MeetingType,
     PlanCategory,
-    ThresholdOutcome,
 )
 from app.services.clocks import birth_review_working_days, core_group_weeks
+from app.services.register.query import CONSTANTS
 from app.workdays import WorkingCalendar
 from app.workflow.arrivals import TRANSFER_IN_WORKING_DAYS
 from app.workflow.clocks import (
-    HELD_STATUSES,
     PP_LETTER_WORKING_DAYS,
     PP_MEETING_WORKING_DAYS,
     PP_REVIEW_WEEKS,
@@ -72,32 +67,11 @@ class DueClock:
     booked_id: str | None = None
 
 
+# The register's constants (and its checks that they follow the rules), and the clocks' kinds.
 _CONSTANTS: dict[str, str] = {
-    "case_open": CaseStatus.OPEN.value,
-    "strategy": MeetingType.STRATEGY.value,
-    "review": MeetingType.REVIEW.value,
-    "icpc": MeetingType.ICPC.value,
-    "rcpc": MeetingType.RCPC.value,
-    "core_group": MeetingType.CORE_GROUP.value,
-    "scheduled": MeetingStatus.SCHEDULED.value,
-    "in_progress": MeetingStatus.IN_PROGRESS.value,
-    "closed": MeetingStatus.CLOSED.value,
-    "signed_off": MeetingStatus.SIGNED_OFF.value,
-    "s47_single": ThresholdOutcome.S47_SINGLE_AGENCY.value,
-    "s47_joint": ThresholdOutcome.S47_JOINT.value,
-    "extended": IcpcTimeframe.EXTENDED.value,
-    "not_needed": IcpcTimeframe.NOT_NEEDED.value,
+    **CONSTANTS,
     **{f"kind_{kind.name.lower()}": kind.value for kind in ClockKind},
 }
-assert {o for o in ThresholdOutcome if o.starts_s47} == {
-    ThresholdOutcome.S47_SINGLE_AGENCY,
-    ThresholdOutcome.S47_JOINT,
-}, "a section 47 outcome here must follow ThresholdOutcome.starts_s47"
-assert set(HELD_STATUSES) == {
-    MeetingStatus.IN_PROGRESS,
-    MeetingStatus.CLOSED,
-    MeetingStatus.SIGNED_OFF,
-}, "a held meeting here must follow app.workflow.clocks"
 _HELD = "IN (:in_progress, :closed, :signed_off)"
 _S47 = "IN (:s47_single, :s47_joint)"
 
