@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.models import Agency, AuditEntry, CaseEpisode, Child, Meeting, Practitioner
 from app.services.demo import add_demo_children, cores, register
@@ -84,6 +84,8 @@ def test_the_merged_workspace_passes_every_check_and_its_log_counts_every_change
         assert b.scalar(select(func.count()).select_from(AuditEntry)) == a.scalar(
             select(func.count()).select_from(AuditEntry)
         )
+        # The signed-off meetings were marked for rewriting only while they were merged.
+        assert b.execute(text("SELECT count(*) FROM record_rewrite")).scalar() == 0
         # The chairs and practitioners were added once, before the copies were made.
         assert b.scalar(select(func.count()).select_from(Practitioner)) == a.scalar(
             select(func.count()).select_from(Practitioner)
