@@ -72,8 +72,7 @@ class Painted:
 
 
 def drive(path: Path, passphrase: str) -> dict[str, Any]:
-    # As `macpt gui` loads them: the app's window package first (it loads the data
-    # layer before Qt, see app/ui/__init__.py), then Qt.
+    # As `macpt gui` loads them: the app's window package first, then the rest of Qt.
     from app.ui.application import create_application, start_shell
 
     # isort: split

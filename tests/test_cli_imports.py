@@ -75,24 +75,3 @@ def test_version_loads_no_command() -> None:
     )
     assert result.stdout.splitlines()[0] == f"macpt {__version__}"
     assert "app.cli.common" not in result.stdout
-
-
-def test_the_app_loads_the_database_layer_before_qt() -> None:
-    """Modules loaded after PySide6 cost more memory (its import hook): the app's
-    window loads SQLAlchemy and the models first (see ``app/ui/__init__.py``)."""
-    script = (
-        "import json, sys; import app.ui.application; "
-        "print(json.dumps([name for name in sys.modules]))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=REPO,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    order = json.loads(result.stdout.strip().splitlines()[-1])
-    assert order.index("sqlalchemy.orm") < order.index("PySide6")
-    assert order.index("app.models") < order.index("PySide6")
