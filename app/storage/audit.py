@@ -10,6 +10,7 @@ Each entry's hash covers the previous entry's, forming a chain that
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 from typing import Any
@@ -122,40 +123,60 @@ def _stored_contents(
     return found
 
 
+def chain_head(connection: Connection) -> tuple[int, str]:
+    """The newest entry's number and hash (0 and :data:`GENESIS` for an empty log)."""
+    last = connection.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    return (last[0], last[1]) if last else (0, GENESIS)
+
+
+def chained_row(
+    prev: str,
+    seq: int,
+    entry_id: str,
+    at: dt.datetime,
+    actor: str,
+    table: str,
+    record_id: str,
+    action: str,
+    content: str | None,
+) -> dict[str, Any]:
+    """The log row for entry ``seq`` after the entry hashed ``prev``, its hash worked out."""
+    digest = entry_hash(prev, seq, at.isoformat(), actor, table, record_id, action, content)
+    return {
+        "id": entry_id,
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "record_table": table,
+        "record_id": record_id,
+        "action": action,
+        "prev_hash": prev,
+        "entry_hash": digest,
+        "content_hash": content,
+    }
+
+
 def _insert(session: Session, changes: list[tuple[str, str, str]]) -> None:
     connection = session.connection()
     # The chain's head is read once a transaction (writers hold the write lock,
     # so nobody else appends meanwhile) and forgotten at any rollback.
     head = session.info.get(_HEAD)
     if head is None:
-        last = connection.execute(
-            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
-        head = (last[0], last[1]) if last else (0, GENESIS)
+        head = chain_head(connection)
     seq, prev = head
     contents = _stored_contents(connection, changes)
     actor = str(session.info.get("actor", "unknown"))
     rows = []
     for table, record_id, action in changes:
         seq += 1
-        now = clock.utcnow()
-        content = contents.get((table, record_id))
-        digest = entry_hash(prev, seq, now.isoformat(), actor, table, record_id, action, content)
-        rows.append(
-            {
-                "id": new_id(),
-                "seq": seq,
-                "at": now,
-                "actor": actor,
-                "record_table": table,
-                "record_id": record_id,
-                "action": action,
-                "prev_hash": prev,
-                "entry_hash": digest,
-                "content_hash": content,
-            }
-        )
-        prev = digest
+        row = chained_row(
+            prev, seq, new_id(), clock.utcnow(), actor, table, record_id, action,
+            contents.get((table, record_id)),
+        )  # fmt: skip
+        rows.append(row)
+        prev = row["entry_hash"]
     connection.execute(_ADD_ENTRIES, rows)
     session.info[_HEAD] = (seq, prev)
 

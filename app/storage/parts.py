@@ -178,10 +178,7 @@ def _check_only_additions(connection: Connection, part: Part) -> int:
 
 def _chain_entries(connection: Connection, part: Part) -> None:
     """Append the part's new audit entries to the workspace's chain."""
-    head = connection.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (head[0], head[1]) if head else (0, audit.GENESIS)
+    seq, prev = audit.chain_head(connection)
     source = connection.execute(
         select(
             AuditEntry.id,
@@ -199,24 +196,9 @@ def _chain_entries(connection: Connection, part: Part) -> None:
     batch: list[dict[str, Any]] = []
     for entry_id, at, actor, table, record_id, action, content in source:
         seq += 1
-        digest = audit.entry_hash(
-            prev, seq, at.isoformat(), actor, table, record_id, action, content
-        )
-        batch.append(
-            {
-                "id": entry_id,
-                "seq": seq,
-                "at": at,
-                "actor": actor,
-                "record_table": table,
-                "record_id": record_id,
-                "action": action,
-                "prev_hash": prev,
-                "entry_hash": digest,
-                "content_hash": content,
-            }
-        )
-        prev = digest
+        row = audit.chained_row(prev, seq, entry_id, at, actor, table, record_id, action, content)
+        batch.append(row)
+        prev = row["entry_hash"]
         if len(batch) >= _CHUNK:
             connection.execute(insert(AuditEntry), batch)
             batch = []
