@@ -62,8 +62,15 @@ def workspace(workspace_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def demo_workspace(workspace: Workspace) -> Workspace:
-    from app.services.demo import add_demo_data
+def demo_workspace(
+    workspace_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
+    """A copy of the demo, built once per test process (``add_demo_data`` takes seconds)."""
+    from app.services.workspace import open_workspace
+    from tests.helpers.workspaces import copy_workspace, demo, template
 
-    add_demo_data(workspace)
-    return workspace
+    copy_workspace(template("demo", tmp_path_factory.mktemp, demo), workspace_path)
+    ws = open_workspace(workspace_path, PASSPHRASE)
+    ws.actor = "Test Chair"
+    yield ws
+    ws.close()

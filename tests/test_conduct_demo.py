@@ -10,19 +10,25 @@ from app import clock
 from app.models import AttendanceStatus, MeetingStatus, MeetingType, MinutesIssueKind, StatutoryRole
 from app.services import meetings
 from app.services.conduct import closing, invitations, record
-from app.services.demo import add_demo_data, core
+from app.services.demo import core
+from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
-from tests.conftest import FIXED_NOW
-from tests.test_conduct_support import shared_workspace
+from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.helpers import workspaces
 
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    for workspace in shared_workspace(tmp_path_factory):
-        clock.set_clock(lambda: FIXED_NOW)
-        add_demo_data(workspace)
+    source = workspaces.template("demo", tmp_path_factory.mktemp, workspaces.demo)
+    path = workspaces.copy_workspace(source, tmp_path_factory.mktemp("demo") / "w.macpt")
+    clock.set_clock(lambda: FIXED_NOW)
+    try:
+        workspace = open_workspace(path, PASSPHRASE)
+    finally:
         clock.set_clock(None)
-        yield workspace
+    workspace.actor = "Test Chair"
+    yield workspace
+    workspace.close()
 
 
 def strategy(ws: Workspace, ref: str, status: MeetingStatus) -> record.MeetingRecord:

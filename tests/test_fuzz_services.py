@@ -50,10 +50,10 @@ from app.models import (
 )
 from app.services import cases, records
 from app.services import settings as workspace_settings
-from app.services.demo import add_demo_data
-from app.services.workspace import create_workspace
+from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.helpers import workspaces
 from tests.helpers.fuzz import Strategies
 from tests.helpers.fuzz import text as any_text
 
@@ -100,10 +100,10 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace
         else tmp_path_factory.mktemp("fuzz")
     )
     folder.mkdir(exist_ok=True)
-    workspace = create_workspace(folder / "fuzz.macpt", PASSPHRASE)
+    source = workspaces.template("demo", tmp_path_factory.mktemp, workspaces.demo)
+    workspace = open_workspace(workspaces.copy_workspace(source, folder / "fuzz.macpt"), PASSPHRASE)
     workspace.actor = "Fuzz Chair"
     try:
-        add_demo_data(workspace)
         yield workspace, Strategies(known_ids(workspace), special_arguments(workspace))
     finally:
         workspace.close()

@@ -9,16 +9,16 @@ import pytest
 from app.services import settings
 from app.services.workspace import open_workspace
 from tests.conftest import PASSPHRASE
-from tests.helpers.workspaces import macpt
+from tests.helpers.workspaces import copy_workspace, macpt, template
 
 LINE = PASSPHRASE + "\n"
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> str:
-    path = str(tmp_path / "a.macpt")
-    assert macpt("init", "--workspace", path, "--passphrase-stdin", stdin=LINE).returncode == 0
-    return path
+def ws(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new workspace (tests/test_cli_basics.py makes one with ``macpt init``)."""
+    source = template("empty", tmp_path_factory.mktemp, lambda _workspace: None)
+    return str(copy_workspace(source, tmp_path / "a.macpt"))
 
 
 def run(ws: str, *args: str) -> tuple[int, str, str]:

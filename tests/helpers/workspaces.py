@@ -31,13 +31,10 @@ def template(
     """A closed workspace built once per run by ``fill``; copy it, never change it."""
     if name not in _templates:
         path = folder_factory(f"template-{name}") / f"{name}.macpt"
-        clock.set_clock(lambda: FIXED_NOW)
-        try:
-            with create_workspace(path, PASSPHRASE) as workspace:
-                workspace.actor = "Test Chair"
-                fill(workspace)
-        finally:
-            clock.set_clock(None)
+        # At the tests' fixed time, and the clock put back as the caller had it.
+        with clock.frozen_at(FIXED_NOW), create_workspace(path, PASSPHRASE) as workspace:
+            workspace.actor = "Test Chair"
+            fill(workspace)
         path.chmod(0o400)  # a test that writes to the template fails loudly
         _templates[name] = path
     return _templates[name]

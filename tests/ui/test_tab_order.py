@@ -14,28 +14,19 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import clock
 from app.models import MeetingStatus, MeetingType
-from app.services.demo import add_demo_data
 from app.services.meetings import list_meetings
-from app.services.workspace import create_workspace, open_workspace
+from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
 from app.ui.meeting import MeetingView
-from tests.conftest import FIXED_NOW, PASSPHRASE
+from tests.conftest import PASSPHRASE
+from tests.helpers import workspaces
 from tests.ui.test_meeting_support import press
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("tab-order") / "demo.macpt"
-    clock.set_clock(lambda: FIXED_NOW)
-    try:
-        with create_workspace(path, PASSPHRASE) as workspace:
-            add_demo_data(workspace)
-    finally:
-        clock.set_clock(None)
-    path.chmod(0o400)
-    return path
+    return workspaces.template("demo", tmp_path_factory.mktemp, workspaces.demo)
 
 
 @pytest.fixture
