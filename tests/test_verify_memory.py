@@ -26,11 +26,8 @@ SIZES = {"small": 2_000, "large": 20_000}
 def _with_log(path: Path, entries: int) -> Workspace:
     workspace = create_workspace(path, PASSPHRASE)
     with workspace.transaction() as session:
-        for start in range(0, entries, 1_000):
-            audit._insert(
-                session,
-                [("report", f"period-{n}", "export") for n in range(start, start + 1_000)],
-            )
+        for n in range(entries):
+            audit.append(session, table="report", record_id=f"period-{n}", action="export")
     return workspace
 
 

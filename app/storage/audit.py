@@ -1,11 +1,15 @@
-"""Writes the audit log from SQLAlchemy's flush.
+"""Writes the audit log from SQLAlchemy's flushes, as each transaction commits.
 
-Every insert, update and delete of a record adds one entry: who, when, which
-table and record, what action, and a hash of the record's content as stored
-after the change (read back once the flush has written it, so defaults and
-``onupdate`` values are covered). The content itself never goes in.
-Each entry's hash covers the previous entry's, forming a chain that
-:mod:`app.storage.audit_check` verifies.
+Every insert, update and delete of a record adds one entry: who, when (the
+moment it was flushed), which table and record, what action, and a hash of the
+record's content as the transaction stores it (read back just before it
+commits, so defaults and ``onupdate`` values are covered). The content itself
+never goes in. Each entry's hash covers the previous entry's, forming a chain
+that :mod:`app.storage.audit_check` verifies.
+
+The entries are gathered as the transaction flushes and written together when
+it commits: one read of the records and one insert for the whole transaction,
+however many flushes it made. A savepoint rolled back takes its entries with it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import weakref
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, select
@@ -24,8 +29,10 @@ from app.models import AuditEntry, Base, Record, new_id
 GENESIS = "0" * 64
 # The content hash of a deleted record.
 DELETED = hashlib.sha256(b"deleted").hexdigest()
-# session.info key: the last (seq, entry_hash) this transaction wrote.
-_HEAD = "audit_head"
+# session.info keys: the changes this transaction has made, (table, record, action,
+# when), in order; and how many there were as each savepoint began.
+_PENDING = "audit_pending"
+_MARKS = "audit_marks"
 # Built once: every flush that changes a record adds its entries with it.
 _ADD_ENTRIES = insert(AuditEntry)
 
@@ -158,32 +165,33 @@ def chained_row(
     }
 
 
-def _insert(session: Session, changes: list[tuple[str, str, str]]) -> None:
+def _insert(session: Session, changes: list[tuple[str, str, str, dt.datetime]]) -> None:
+    """Add the entries for ``changes`` (table, record, action, when) after the chain's head."""
     connection = session.connection()
-    # The chain's head is read once a transaction (writers hold the write lock,
-    # so nobody else appends meanwhile) and forgotten at any rollback.
-    head = session.info.get(_HEAD)
-    if head is None:
-        head = chain_head(connection)
-    seq, prev = head
-    contents = _stored_contents(connection, changes)
+    # Read here, at the end of the transaction: writers hold the write lock, so
+    # nobody else appends meanwhile.
+    seq, prev = chain_head(connection)
+    contents = _stored_contents(connection, [change[:3] for change in changes])
     actor = str(session.info.get("actor", "unknown"))
     rows = []
-    for table, record_id, action in changes:
+    for table, record_id, action, at in changes:
         seq += 1
         row = chained_row(
-            prev, seq, new_id(), clock.utcnow(), actor, table, record_id, action,
+            prev, seq, new_id(), at, actor, table, record_id, action,
             contents.get((table, record_id)),
         )  # fmt: skip
         rows.append(row)
         prev = row["entry_hash"]
     connection.execute(_ADD_ENTRIES, rows)
-    session.info[_HEAD] = (seq, prev)
+
+
+def _pending(session: Session) -> list[tuple[str, str, str, dt.datetime]]:
+    return session.info.setdefault(_PENDING, [])  # type: ignore[no-any-return]
 
 
 def append(session: Session, *, table: str, record_id: str, action: str) -> None:
     """Add one entry to the log (for actions that are not row changes, like exports)."""
-    _insert(session, [(table, record_id, action)])
+    _pending(session).append((table, record_id, action, clock.utcnow()))
 
 
 @event.listens_for(Session, "before_flush")
@@ -196,36 +204,45 @@ def _record_changes(session: Session, _flush_context: Any, _instances: Any) -> N
         if isinstance(obj, Record) and session.is_modified(obj, include_collections=False)
     ]
     changes += [(obj, "delete") for obj in session.deleted if isinstance(obj, Record)]
-    pending = session.info.setdefault("audit_changes", [])
+    pending = _pending(session)
+    now = clock.utcnow()
     for obj, action in changes:
         if isinstance(obj, AuditEntry):
             continue
         if obj.id is None:
             obj.id = new_id()
-        pending.append((obj.__tablename__, obj.id, action))
+        pending.append((obj.__tablename__, obj.id, action, now))
 
 
-@event.listens_for(Session, "after_flush")
-def _write_entries(session: Session, _flush_context: Any) -> None:
-    pending = session.info.pop("audit_changes", None)
+@event.listens_for(Session, "before_commit")
+def _write_entries(session: Session) -> None:
+    # A savepoint's changes wait for the transaction around it.
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    pending = session.info.pop(_PENDING, None)
     if pending:
         _insert(session, pending)
 
 
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _reset(session: Session) -> None:
-    session.info.pop("audit_changes", None)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _end_head(session: Session, transaction: SessionTransaction) -> None:
-    # A savepoint released keeps its entries; the head goes with the whole transaction.
-    if transaction.parent is None:
-        session.info.pop(_HEAD, None)
+@event.listens_for(Session, "after_transaction_create")
+def _mark(session: Session, transaction: SessionTransaction) -> None:
+    # How many changes came before a savepoint: rolling it back drops those after.
+    if transaction.nested:
+        marks = session.info.setdefault(_MARKS, weakref.WeakKeyDictionary())
+        marks[transaction] = len(session.info.get(_PENDING, ()))
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget_head(session: Session, _previous: Any) -> None:
-    # Any rollback, a savepoint's too, takes entries with it: read the head again.
-    session.info.pop(_HEAD, None)
+def _forget(session: Session, previous: SessionTransaction) -> None:
+    if previous.nested:
+        mark = session.info.get(_MARKS, {}).get(previous)
+        if mark is not None:
+            del _pending(session)[mark:]
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _end(session: Session, transaction: SessionTransaction) -> None:
+    # Committed, the entries are written; rolled back, they go with it.
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
