@@ -61,6 +61,25 @@ def test_status_changes_are_stored(strategy, open_view, qtbot: QtBot) -> None:
     assert stored(strategy, POLICE).departed_at == FIXED_NOW
 
 
+def test_everyone_invited_is_here_in_one_step(strategy, open_view) -> None:
+    view = open_view(strategy)
+    panel = view.attendance
+    panel.line_for(NURSE).status.setFocus()
+    press(panel.line_for(NURSE).status, Qt.Key.Key_Down)
+    press(focused(view), Qt.Key.Key_Down)  # the nurse sent apologies
+    assert panel.all_arrived.isVisible()
+    panel.all_arrived.click()
+    rows = {
+        row.name: row for row in list_attendance(strategy.workspace, meeting_id=strategy.meeting_id)
+    }
+    assert rows.pop(NURSE).status is AttendanceStatus.APOLOGIES
+    assert {row.status for row in rows.values()} == {AttendanceStatus.ATTENDED}
+    assert {row.arrived_at for row in rows.values()} == {FIXED_NOW}
+    assert panel.summary.text() == "3 attended, 1 apologies"
+    # Nobody is left to mark: the button goes.
+    assert not panel.all_arrived.isVisible()
+
+
 def test_role_is_saved_as_typed(strategy, open_view, qtbot: QtBot) -> None:
     view = open_view(strategy)
     role = view.attendance.line_for(POLICE).role

@@ -127,6 +127,27 @@ def mark_arrived(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
 
 
 @validated
+def mark_everyone_arrived(workspace: Workspace, *, meeting_id: str) -> list[AttendeeRow]:
+    """Everyone still shown as invited is here, arriving now (in one step, as a chair
+    does when the room is full). Apologies, information sent and did not attend stay
+    as they are. The meeting's invitees, as :func:`list_attendance` gives them."""
+    with workspace.transaction() as session:
+        editable_meeting(session, meeting_id)
+        now = clock.utcnow()
+        for row in session.scalars(
+            select(AgencyAttendance).where(
+                AgencyAttendance.meeting_id == meeting_id,
+                AgencyAttendance.status == AttendanceStatus.INVITED,
+            )
+        ):
+            row.status = AttendanceStatus.ATTENDED
+            row.arrived_at = now
+            row.departed_at = None
+        session.flush()
+        return attendance_rows(session, meeting_id)
+
+
+@validated
 def mark_departed(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
     """They left now (they still attended)."""
     with workspace.transaction() as session:

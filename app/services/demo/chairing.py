@@ -65,8 +65,7 @@ def start(workspace: Workspace, meeting_id: str, *, everyone_attends: bool = Tru
     with on(day, 10):
         closing.start_meeting(workspace, meeting_id=meeting_id)
         if everyone_attends:
-            for row in attendance.list_attendance(workspace, meeting_id=meeting_id):
-                attendance.mark_arrived(workspace, attendance_id=row.id)
+            attendance.mark_everyone_arrived(workspace, meeting_id=meeting_id)
     return day
 
 

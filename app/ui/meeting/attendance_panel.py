@@ -139,10 +139,16 @@ class AttendancePanel(QWidget):
         self.scroller = scroll
         self.walk_in = WalkInForm(state)
         self.walk_in.added.connect(lambda _row: state.people_changed.emit())
+        self.all_arrived = QPushButton("Everyone invited is here")
+        named(self.all_arrived, "mark everyone still shown as invited as arrived now")
+        self.all_arrived.clicked.connect(self.mark_everyone_arrived)
+        summary_line = QHBoxLayout()
+        summary_line.addWidget(self.summary, 1)
+        summary_line.addWidget(self.all_arrived)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Attendance", level=2))
-        layout.addWidget(self.summary)
+        layout.addLayout(summary_line)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.walk_in)
@@ -177,9 +183,20 @@ class AttendancePanel(QWidget):
             if any(r.status is s for r in rows)
         ]
         self.summary.setText(", ".join(counts))
+        waiting = any(r.status is AttendanceStatus.INVITED for r in rows)
+        self.all_arrived.setVisible(self.state.editable and waiting)
         if focused in self.lines:
             self.lines[focused].status.setFocus()
         self.state.refresh_facts()
+
+    def mark_everyone_arrived(self) -> None:
+        """Everyone still shown as invited came: one step when the room is full."""
+        ws, meeting_id = self.state.workspace, self.state.meeting_id
+        if (
+            self.state.attempt(lambda: service.mark_everyone_arrived(ws, meeting_id=meeting_id))
+            is not None
+        ):
+            self.state.people_changed.emit()
 
     def line_for(self, name: str) -> AttendeeLine:
         """The line for the invitee called ``name`` (for keyboard pickers and tests)."""
