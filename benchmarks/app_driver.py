@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TODAY = dt.date(2026, 11, 23)  # the generator's today
 PACE_S = 0.2  # a key every 200 ms: about 60 words a minute
-WORDS = {"meetings": "sample", "cases": "oscar", "register": "poppy"}
+WORDS = {"meetings": "sample", "cases": "madeup", "register": "specimen"}  # as in the demo
 PAGES = ("register", "cases", "meetings", "reports", "settings", "about")
 
 

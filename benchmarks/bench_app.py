@@ -1,8 +1,10 @@
 """What the chair feels, measured on the real application process at 1,000 and 10,000
 children (50,000 with ``--large``).
 
-For each size a workspace is seeded with ``bench_register.py``'s generator
-(in its own process), then, interleaved in one run, ``--runs`` times each:
+For each size a workspace is made as the issue asks, by the real commands
+(``macpt init``, then ``macpt demo --children N``: journeys built through the
+chair's own services, on every core), then, interleaved in one run, ``--runs``
+times each:
 
 * the app (``app_driver.py --drive``): press Enter on unlock → Home painted;
   each page's first paint and every return to Home; each page shown again;
@@ -40,18 +42,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PASSPHRASE = "violet tractor mango harbour"  # fictional, as in bench_register.py
-SEED = f"""
-import datetime as dt, sys
-from pathlib import Path
-sys.path.insert(0, {str(HERE)!r})
-import bench_register as b
-from app import clock
-from app.services.workspace import create_workspace
-clock.set_clock(lambda: dt.datetime.combine(b.TODAY, dt.time(10), tzinfo=dt.UTC))
-workspace = create_workspace(Path(sys.argv[1]), sys.stdin.readline().rstrip("\\n"))
-b.seed(workspace, int(sys.argv[2]))
-workspace.close()
-"""
 
 
 def _child(args: list[str], stdin: str = "") -> dict[str, Any]:
@@ -68,15 +58,16 @@ def _workspace(folder: Path, children: int) -> Path:
     path = folder / f"bench-{children}.macpt"
     if not path.exists():
         started = time.monotonic()
-        env = dict(os.environ)
-        subprocess.run(
-            [sys.executable, "-c", SEED, str(path), str(children)],
-            input=PASSPHRASE + "\n",
-            text=True,
-            check=True,
-            env=env,
+        for command in (["init"], ["demo", "--children", str(children)]):
+            subprocess.run(
+                [sys.executable, "-m", "app.cli", *command, "--workspace", str(path),
+                 "--passphrase-stdin"],
+                input=PASSPHRASE + "\n", text=True, check=True, cwd=HERE.parent,
+                stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+        print(
+            f"  made {children:,} demo children in {time.monotonic() - started:.0f} s", flush=True
         )
-        print(f"  seeded {children:,} children in {time.monotonic() - started:.0f} s", flush=True)
     return path
 
 
