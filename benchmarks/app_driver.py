@@ -3,8 +3,8 @@ and the floors it is compared with. Each prints one line of JSON.
 
 * ``--drive PATH``: starts the app exactly as ``macpt gui`` does
   (``create_application`` and ``start_shell``), types the passphrase (read from
-  stdin, never argv or the environment) into the unlock window and presses
-  Enter; then visits every page, returns to Home, types searches at a
+  stdin, never argv or the environment) into the unlock window at a person's
+  pace and presses Enter; then visits every page, returns to Home, types searches at a
   person's pace with the app's own debounce, sorts the register and reads its
   own peak memory. Times are taken by an event filter on the application that
   notes the first Paint event of the widget waited for: what the chair sees.
@@ -31,7 +31,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-TODAY = dt.date(2026, 11, 23)  # the generator's today
+TODAY = dt.date.today()  # the demo builds its journeys up to the day it runs
 PACE_S = 0.2  # a key every 200 ms: about 60 words a minute
 WORDS = {"meetings": "sample", "cases": "madeup", "register": "specimen"}  # as in the demo
 PAGES = ("register", "cases", "meetings", "reports", "settings", "about")
@@ -106,7 +106,14 @@ def drive(path: Path, passphrase: str) -> dict[str, Any]:
     gate = shell.gate
     assert gate is not None
     until_painted(lambda: gate, lambda: None)
-    gate.passphrase.setText(passphrase)
+    # Typed at a person's pace, as the chair does (the app loads the database layer
+    # meanwhile); a passphrase pasted and Enter pressed at once waits for it.
+    start = time.perf_counter()
+    for n, character in enumerate(passphrase):
+        due = start + n * PACE_S
+        spin(lambda d=due: time.perf_counter() >= d)
+        QTest.keyClicks(gate.passphrase, character)
+    spin(lambda d=start + len(passphrase) * PACE_S: time.perf_counter() >= d)
 
     def home() -> Any:
         window = shell.window

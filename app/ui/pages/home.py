@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.models import MeetingStatus
 from app.services.cases import count_cases
+from app.services.deadlines import changes_recorded
 from app.services.meetings import list_meetings
 from app.services.settings import get_settings
 from app.storage.workspace import Workspace
@@ -46,6 +47,7 @@ class HomePage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._read_for: tuple[dt.date, int] | None = None
         self.title = heading("Home")
         self.summary = hint()
         named(self.summary, "Workspace summary")
@@ -106,6 +108,16 @@ class HomePage(QWidget):
         layout.addStretch(0)
 
     def refresh(self) -> None:
+        """Read again, unless nothing was written and the day is the same: a return to
+        Home then shows it as it was left, at once."""
+        read_for = (clock.today(), changes_recorded(self.workspace))
+        if read_for != self._read_for:
+            self.read()
+            self._read_for = read_for
+
+    def read(self) -> None:
+        """Read the summary, the meetings coming up and the consultations now."""
+        self._read_for = None
         today = clock.today()
         until = today + dt.timedelta(days=UPCOMING_DAYS)
         # Asked of the database, not filtered here: a team's workspace holds years of meetings.
@@ -132,6 +144,7 @@ class HomePage(QWidget):
         self.consultations.refresh()
 
     def clear(self) -> None:
+        self._read_for = None
         self.deadlines.clear()
         self.model.clear()
         self.consultations.clear()
