@@ -137,11 +137,12 @@ class AttendancePanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         named(scroll, "Who was invited and who came")
         self.scroller = scroll
-        self.walk_in = WalkInForm(state)
-        self.walk_in.added.connect(lambda _row: state.people_changed.emit())
+        # Made before the walk-in form, so that Tab reaches it first, as it reads.
         self.all_arrived = QPushButton("Everyone invited is here")
         named(self.all_arrived, "mark everyone still shown as invited as arrived now")
         self.all_arrived.clicked.connect(self.mark_everyone_arrived)
+        self.walk_in = WalkInForm(state)
+        self.walk_in.added.connect(lambda _row: state.people_changed.emit())
         summary_line = QHBoxLayout()
         summary_line.addWidget(self.summary, 1)
         summary_line.addWidget(self.all_arrived)
