@@ -10,10 +10,12 @@ Run: ``.venv/bin/python benchmarks/bench_demo_children.py [N]`` (default 1,000,
 extrapolated to 10,000: the cost per child does not grow with the workspace,
 which ``tests/test_demo_children.py`` holds by counting each child's statements).
 
-Measured on 2 December 2026 (2 cores, load average 1.1 at the start): the real
-command made 10,000 children in 9 min 19 s wall, 15 min 26 s of CPU across its
-processes (~7 min 45 s building in two processes, ~1.5 min merging), about
-240 SQL statements and ~90 ms of CPU per child. Two changes took it there from
+Measured on 2 December 2026 (2 cores), the real command on a new workspace:
+10,000 children in 9 min 19 s wall, 15 min 26 s of CPU across its processes,
+at a load average of 1.1 at the start (~7 min 45 s building in two processes,
+~1.5 min merging); again at a load average of 0.1, 6 min 34 s wall and 11 min
+33 s of CPU. About 220 SQL statements and ~90 ms of CPU per child. Two changes
+took it there from
 over 15 minutes: the audit log is written once a transaction commits rather than
 at every flush (``app/storage/audit.py``), and a meeting starts with everyone
 invited marked arrived in one step.
