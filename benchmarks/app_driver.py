@@ -113,7 +113,8 @@ def drive(path: Path, passphrase: str) -> dict[str, Any]:
         due = start + n * PACE_S
         spin(lambda d=due: time.perf_counter() >= d)
         QTest.keyClicks(gate.passphrase, character)
-    spin(lambda d=start + len(passphrase) * PACE_S: time.perf_counter() >= d)
+    typed = start + len(passphrase) * PACE_S
+    spin(lambda: time.perf_counter() >= typed)
 
     def home() -> Any:
         window = shell.window

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Record
@@ -16,6 +16,8 @@ from app.models.base import Record
 
 class AuditEntry(Record):
     __tablename__ = "audit_log"
+    # Each record's entries in order: verify finds every record's newest entry by it.
+    __table_args__ = (Index("ix_audit_log_record", "record_table", "record_id", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     at: Mapped[dt.datetime]
