@@ -120,10 +120,14 @@ def mark_arrived(workspace: Workspace, *, attendance_id: str) -> AttendeeRow:
     """They are here: attended, arriving now."""
     with workspace.transaction() as session:
         row = _attendance(session, attendance_id)
-        row.status = AttendanceStatus.ATTENDED
-        row.arrived_at = clock.utcnow()
-        row.departed_at = None
+        _arrive(row, clock.utcnow())
         return _row(session, row)
+
+
+def _arrive(row: AgencyAttendance, now: dt.datetime) -> None:
+    row.status = AttendanceStatus.ATTENDED
+    row.arrived_at = now
+    row.departed_at = None
 
 
 @validated
@@ -140,9 +144,7 @@ def mark_everyone_arrived(workspace: Workspace, *, meeting_id: str) -> list[Atte
                 AgencyAttendance.status == AttendanceStatus.INVITED,
             )
         ):
-            row.status = AttendanceStatus.ATTENDED
-            row.arrived_at = now
-            row.departed_at = None
+            _arrive(row, now)
         session.flush()
         return attendance_rows(session, meeting_id)
 
