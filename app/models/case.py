@@ -39,7 +39,7 @@ class CaseEpisode(Record):
     guardian_name: Mapped[str | None] = mapped_column(String(200))
     guardian_contact: Mapped[str | None] = mapped_column(String(200))
     lcpp_name: Mapped[str | None] = mapped_column(String(200))
-    opened_on: Mapped[dt.date]
+    opened_on: Mapped[dt.date] = mapped_column(index=True)  # the Cases list runs by it
     # When children's social care received the referral, if known: the section 47
     # assessment's 45 working days count from it (app.workflow.clocks).
     referral_date: Mapped[dt.date | None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Record, str_enum
@@ -52,10 +52,12 @@ STATUS_FLOW = {
 
 class Meeting(Record):
     __tablename__ = "meeting"
+    # In the Meetings list's order: a page is read from where the last one ended.
+    __table_args__ = (Index("ix_meeting_when", "scheduled_date", "scheduled_time", "id"),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("case_episode.id"), index=True)
     meeting_type: Mapped[MeetingType] = mapped_column(str_enum(MeetingType))
-    scheduled_date: Mapped[dt.date] = mapped_column(index=True)
+    scheduled_date: Mapped[dt.date]
     scheduled_time: Mapped[dt.time | None]
     duration_minutes: Mapped[int] = mapped_column(default=90)
     location: Mapped[str] = mapped_column(String(300), default="")

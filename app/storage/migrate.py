@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # The newest revision this version knows. Checked against Alembic in the tests,
 # so that an up-to-date workspace opens without loading Alembic at all.
-SCHEMA_HEAD = "0026_audit_record_index"
+SCHEMA_HEAD = "0027_list_indexes"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
