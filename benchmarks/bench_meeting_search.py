@@ -3,10 +3,10 @@ meeting (the search before revision 0018), on one workspace.
 
 Words are typed a character at a time: children's names and references picked from
 the workspace, places, and the words chairs use for kinds of meeting. For every
-keystroke the first page the Meetings list asks for (``meetings_page`` with its lead,
-one count and one page) is timed with the index and with the old WHERE clause,
+keystroke the first page the Meetings list asks for (``meetings_around`` with its
+lead: pages read forward and back from today, never counted) is timed with the index and with the old WHERE clause,
 interleaved, and both must find the same meetings. The Cases list's first
-page (``cases_page``) is timed the same way, the old way being the same query
+page (``cases_after``) is timed the same way, the old way being the same query
 without the index. Printed: median and 95th
 percentile per way, over every keystroke and split into text shorter than a trigram
 (which still reads every meeting) and the rest. Target (issue 12): <= 50 ms at the
@@ -120,14 +120,14 @@ def main() -> None:
                     if way == "old":  # nor weighed against the index
                         meeting_search.usable = lambda _term: False  # type: ignore[assignment]
                     started = time.perf_counter()
-                    page = meetings.meetings_page(
+                    page = meetings.meetings_around(
                         workspace, search=typed, limit=PAGE, today=today, lead=LEAD
                     )
                     spent = (time.perf_counter() - started) * 1000
                     times[way][key].append(spent)
                     if key == "long":
                         per_word.setdefault((word, way), []).append(spent)
-                    found[way] = (page.total, [row.id for row in page.rows])
+                    found[way] = (page.more_after, [row.id for row in page.rows])
                 meetings.search_clause = new_clause
                 meeting_search.usable = usable  # type: ignore[assignment]
                 assert found["index"] == found["old"], typed
@@ -135,15 +135,15 @@ def main() -> None:
                     started = time.perf_counter()
                     if way == "cases_old":
                         meeting_search.usable = lambda _term: False  # type: ignore[assignment]
-                    listed = cases.cases_page(workspace, search=typed, limit=PAGE)
+                    listed = cases.cases_after(workspace, search=typed, after=None, limit=PAGE)
                     meeting_search.usable = usable  # type: ignore[assignment]
                     times[way][key].append((time.perf_counter() - started) * 1000)
-                    found[way] = (listed.total, [c.case_id for c in listed.rows])
+                    found[way] = (listed.more, [c.case_id for c in listed.rows])
                 assert found["cases_index"] == found["cases_old"], typed
     floor = []
     for _ in range(args.rounds * 5):
         started = time.perf_counter()
-        meetings.meetings_page(workspace, limit=PAGE, today=today, lead=LEAD)
+        meetings.meetings_around(workspace, limit=PAGE, today=today, lead=LEAD)
         floor.append((time.perf_counter() - started) * 1000)
     workspace.close()
     report: dict[str, object] = {"children": children, "meetings": total}

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from app import clock
@@ -265,6 +265,45 @@ def cases_page(
         # Past the end there is no row to carry the number: the list ended before it.
         total = rows[0][1] if rows else offset
         return CasesPageRows([_summary(case) for case, _ in rows], offset, total)
+
+
+@dataclasses.dataclass(frozen=True)
+class CasesSlice:
+    """Cases next to each other in the list's order, and whether more follow them."""
+
+    rows: list[CaseSummary]
+    more: bool
+
+
+def cases_after(
+    workspace: Workspace, *, search: str = "", after: CaseSummary | None, limit: int
+) -> CasesSlice:
+    """Up to ``limit`` cases matching ``search`` that follow ``after`` in the list (from
+    the start with None), newest first. Read from where ``after`` sits (the index on the
+    day each case opened finds it), not counted from the top and without counting the
+    whole list: the same cost at 50,000 children as at 50."""
+    with workspace.reading() as session:
+        ids = select(CaseEpisode.id).join(CaseEpisode.child)
+        if after is not None:
+            opened, ref = CaseEpisode.opened_on, Child.la_child_ref
+            ids = ids.where(
+                opened <= after.opened_on,
+                or_(
+                    opened < after.opened_on,
+                    ref > after.la_child_ref,
+                    and_(ref == after.la_child_ref, CaseEpisode.id > after.case_id),
+                ),
+            )
+        page = _searched(ids, search).order_by(*_CASE_ORDER).limit(limit + 1).subquery()
+        cases = session.scalars(
+            select(CaseEpisode)
+            .join(page, page.c.id == CaseEpisode.id)
+            .join(CaseEpisode.child)
+            .options(contains_eager(CaseEpisode.child))
+            .order_by(*_CASE_ORDER)
+        ).all()
+        rows = [_summary(case) for case in cases[:limit]]
+        return CasesSlice(rows, len(cases) > limit)
 
 
 def _family_row(m: FamilyMember) -> FamilyMemberRow:

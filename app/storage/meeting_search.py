@@ -38,17 +38,21 @@ def usable(term: str) -> bool:
 SHARE = 5
 
 
-def narrow(session: Session, term: str) -> bool:
+def narrow(session: Session, term: str, *, cap: int | None = None) -> bool:
     """Whether ``term`` is best looked up in the meetings' index: it can be (:func:`usable`)
-    and it matches at most a :data:`SHARE` of the meetings, counted only that far. (The
-    Cases list reads its first 500 cases only and always looks up.)"""
+    and it matches at most ``cap`` meetings (by default a :data:`SHARE` of them), counted
+    only that far. (The Cases list always looks up.)"""
     if not usable(term):
         return False
-    # Ids are handed out in turn and rows are rarely deleted: the highest is near the count.
-    cap = f"(SELECT coalesce(max(id), 0) / {SHARE} FROM meeting_search_key)"
-    found = f"SELECT 1 FROM meeting_search WHERE meeting_search MATCH :match LIMIT {cap} + 1"
+    if cap is None:
+        # Ids are handed out in turn and rows are rarely deleted: the highest is near
+        # the count.
+        limit = f"(SELECT coalesce(max(id), 0) / {SHARE} FROM meeting_search_key)"
+    else:
+        limit = str(int(cap))
+    found = f"SELECT 1 FROM meeting_search WHERE meeting_search MATCH :match LIMIT {limit} + 1"
     few = session.execute(
-        text(f"SELECT (SELECT count(*) FROM ({found})) <= {cap}"),
+        text(f"SELECT (SELECT count(*) FROM ({found})) <= {limit}"),
         {"match": match_expression(term)},
     ).scalar_one()
     return bool(few)

@@ -4,11 +4,16 @@ The window starts where the page asks (often a little before the first meeting s
 come) and grows a page at a time: down through ``fetchMore``, which the view calls as its
 last row comes into sight, and up through ``fetch_earlier``, which the page calls when the
 view reaches its top.
+
+Each page is read from the row it joins on to (the last row for the next page, the
+first for the one before), never by counting from the top of the list, and the list is
+never counted whole: a page then costs the same at 50,000 children as at 50, wherever
+it falls. The scroll bar grows as pages come in, as in any list Qt reads in pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex
@@ -18,54 +23,65 @@ from app.services.meetings import MeetingSummary
 from app.ui.table_models import CasesTableModel, Index, MeetingsTableModel, RowsModel
 
 Row = TypeVar("Row")
+Row_co = TypeVar("Row_co", covariant=True)
 
 
-class Page(Protocol[Row]):
+class Slice(Protocol[Row_co]):
+    """Rows next to each other in the list, and whether it goes on past them."""
+
     @property
-    def rows(self) -> list[Row]: ...
+    def rows(self) -> Sequence[Row_co]: ...
     @property
-    def offset(self) -> int: ...
-    @property
-    def total(self) -> int: ...
+    def more(self) -> bool: ...
 
 
 PAGE_SIZE = 200
 
 
 class PagedRowsModel(RowsModel[Row], Generic[Row]):
-    """Rows ``start`` to ``start + len(rows)`` of a list of ``total`` rows."""
+    """A window of rows in a longer list, with more to read before or after it."""
 
     page_size = PAGE_SIZE
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
-        self._fetch: Callable[[int, int], Page[Row]] | None = None
-        self.start = 0
-        self.total = 0
+        self._after: Callable[[Row, int], Slice[Row]] | None = None
+        self._before: Callable[[Row, int], Slice[Row]] | None = None
+        self.more_before = False
+        self.more_after = False
 
-    def show_page(self, page: Page[Row], fetch: Callable[[int, int], Page[Row]]) -> None:
-        """Start again from ``page``; ``fetch(offset, limit)`` reads any other page."""
-        self._fetch = fetch
-        self.start = page.offset
-        self.total = page.total
-        self.set_rows(page.rows)
+    def show_rows(
+        self,
+        rows: list[Row],
+        *,
+        more_before: bool,
+        more_after: bool,
+        after: Callable[[Row, int], Slice[Row]],
+        before: Callable[[Row, int], Slice[Row]] | None = None,
+    ) -> None:
+        """Start again from ``rows``; ``after(last, n)`` reads the ``n`` rows that follow
+        ``last`` and ``before(first, n)`` the ``n`` rows before ``first``."""
+        self._after, self._before = after, before
+        self.more_before = more_before and before is not None
+        self.more_after = more_after
+        self.set_rows(rows)
 
     def clear(self) -> None:
-        self._fetch = None
-        self.start = self.total = 0
+        self._after = self._before = None
+        self.more_before = self.more_after = False
         super().clear()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._fetch is None:
+        if parent.isValid() or self._after is None:
             return False
-        return self.start + len(self._rows) < self.total
+        return self.more_after and bool(self._rows)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        assert self._fetch is not None
-        page = self._fetch(self.start + len(self._rows), self.page_size)
-        self.total = page.total
+        assert self._after is not None
+        page = self._after(self._rows[-1], self.page_size)
+        self.more_after = page.more
         if not page.rows:
             return
         first = len(self._rows)
@@ -74,21 +90,19 @@ class PagedRowsModel(RowsModel[Row], Generic[Row]):
         self.endInsertRows()
 
     def can_fetch_earlier(self) -> bool:
-        return self._fetch is not None and self.start > 0
+        return self._before is not None and self.more_before and bool(self._rows)
 
     def fetch_earlier(self) -> int:
         """Read the page before the window; returns how many rows came in at the top."""
         if not self.can_fetch_earlier():
             return 0
-        assert self._fetch is not None
-        offset = max(self.start - self.page_size, 0)
-        page = self._fetch(offset, self.start - offset)
-        self.total = page.total
+        assert self._before is not None
+        page = self._before(self._rows[0], self.page_size)
+        self.more_before = page.more
         if not page.rows:
             return 0
         self.beginInsertRows(QModelIndex(), 0, len(page.rows) - 1)
         self._rows[:0] = page.rows
-        self.start = page.offset
         self.endInsertRows()
         return len(page.rows)
 

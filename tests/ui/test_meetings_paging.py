@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import clock
-from app.services.meetings import list_meetings, meetings_page
+from app.services.meetings import list_meetings, meetings_after, meetings_before
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from app.ui.paged_model import PagedRowsModel
@@ -63,12 +63,13 @@ def test_the_first_page_is_one_page_from_a_little_before_what_is_next(
     # What is next comes to the top of the table, and the view wants no more rows for it.
     qtbot.waitUntil(lambda: page.list.table.rowAt(0) == 5)
     assert model.rowCount() == PAGE
-    assert model.total == len(everything)
-    assert model.rows() == everything[model.start : model.start + PAGE]
+    start = everything.index(model.rows()[0])
+    assert model.rows() == everything[start : start + PAGE]
     selected = page.list.selected()
     today = FIXED_NOW.date()
     assert selected == next(m for m in everything if m.scheduled_date >= today)
-    assert model.rows()[5] == selected and model.start > 0
+    assert model.rows()[5] == selected and start > 0
+    assert model.more_before and model.more_after
 
 
 def test_fetch_more_brings_the_next_page_until_the_list_ends(
@@ -76,7 +77,7 @@ def test_fetch_more_brings_the_next_page_until_the_list_ends(
 ) -> None:
     everything = list_meetings(workspace)
     model = page.model
-    start = model.start
+    start = everything.index(model.rows()[0])
     while model.canFetchMore():
         before = model.rowCount()
         model.fetchMore()
@@ -91,12 +92,15 @@ def test_reaching_the_top_brings_the_page_before(page: MeetingsPage, workspace: 
     model = page.model
     bar = page.list.table.verticalScrollBar()
     while model.can_fetch_earlier():
-        start = model.start
-        top = model.rows()[0]
+        start = everything.index(model.rows()[0])
+        shown = model.rowCount()
         bar.setValue(bar.minimum() + 1)
         bar.setValue(bar.minimum())  # the chair scrolls to the top
-        assert model.start == max(start - PAGE, 0)
-        assert model.rows()[start - model.start] == top  # what was shown is still there
+        now = everything.index(model.rows()[0])
+        assert now == max(start - PAGE, 0)
+        kept = model.rows()[start - now : start - now + shown]
+        assert kept == everything[start : start + shown]  # what was shown is still there
+    assert not model.more_before
     assert model.rows() == everything[: model.rowCount()]
 
 
@@ -109,27 +113,44 @@ def test_a_search_starts_again_from_its_own_first_page(
     with qtbot.waitSignal(page.list.search_changed, timeout=3000):
         qtbot.keyClicks(page.list.search, chair)
     model = page.model
-    assert model.total == len(matches)
     assert model.rowCount() <= PAGE
-    assert model.rows() == matches[model.start : model.start + model.rowCount()]
+    start = matches.index(model.rows()[0])
+    assert model.rows() == matches[start : start + model.rowCount()]
+    while model.canFetchMore():
+        model.fetchMore()
+    while model.can_fetch_earlier():
+        model.fetch_earlier()
+    assert model.rows() == matches
 
 
-def test_a_page_past_the_end_is_empty_but_still_counts(workspace: Workspace) -> None:
-    total = len(list_meetings(workspace))
-    found = meetings_page(workspace, offset=total, limit=PAGE, today=FIXED_NOW.date())
-    assert found.rows == [] and found.total == total
+def test_pages_read_from_either_end_of_a_row_join_up_and_stop_at_the_ends(
+    workspace: Workspace,
+) -> None:
+    everything = list_meetings(workspace)
+    forward: list[object] = []
+    found = meetings_after(workspace, after=None, limit=PAGE)
+    forward += found.rows
+    while found.more:
+        found = meetings_after(workspace, after=found.rows[-1], limit=PAGE)
+        forward += found.rows
+    assert forward == everything
+    backward = meetings_before(workspace, before=everything[-1], limit=PAGE)
+    assert backward.rows == everything[-PAGE - 1 : -1] and backward.more
+    assert meetings_after(workspace, after=everything[-1], limit=PAGE).rows == []
+    first = meetings_before(workspace, before=everything[0], limit=PAGE)
+    assert first.rows == [] and not first.more
 
 
 def test_showing_the_page_again_keeps_it_as_left_until_something_is_written(
     qtbot: QtBot, page: MeetingsPage
 ) -> None:
     qtbot.waitUntil(lambda: page._settled)
-    start = page.model.start
+    first = page.model.rows()[0]
     page.list.table.scrollToBottom()
     left_at = page.list.table.rowAt(0)
     assert left_at > 5
     page.refresh()  # as showing the page again does: nothing written, nothing read
-    assert page.model.start == start and page.list.table.rowAt(0) == left_at
+    assert page.model.rows()[0] == first and page.list.table.rowAt(0) == left_at
     # Once something is written, the page reads one page again, from just before today.
     from app.services import cases
 
@@ -142,5 +163,5 @@ def test_showing_the_page_again_keeps_it_as_left_until_something_is_written(
     )
     page.refresh()
     qtbot.waitUntil(lambda: page._settled)
-    assert page.model.start == start and page.model.rowCount() == PAGE
+    assert page.model.rows()[0] == first and page.model.rowCount() == PAGE
     assert page.list.table.rowAt(0) == 5

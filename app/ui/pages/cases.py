@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.services.cases import CasesPageRows, CaseSummary, cases_page
+from app.services.cases import CasesSlice, CaseSummary, cases_after
 from app.services.deadlines import changes_recorded
 from app.storage.workspace import Workspace
 from app.ui.paged_model import PagedCasesModel
@@ -70,10 +70,11 @@ class CasesPage(QWidget):
         self._read_for = None
         search = self.list.search.text()
 
-        def fetch(offset: int, limit: int) -> CasesPageRows:
-            return cases_page(self.workspace, search=search, offset=offset, limit=limit)
+        def after(last: CaseSummary | None, limit: int) -> CasesSlice:
+            return cases_after(self.workspace, search=search, after=last, limit=limit)
 
-        self.model.show_page(fetch(0, self.model.page_size), fetch)
+        first = after(None, self.model.page_size)
+        self.model.show_rows(first.rows, more_before=False, more_after=first.more, after=after)
         self.list.show_loaded()
 
     def clear(self) -> None:

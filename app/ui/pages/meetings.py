@@ -7,7 +7,13 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton, QVBoxLayout, QWidg
 
 from app import clock
 from app.services.deadlines import changes_recorded
-from app.services.meetings import MeetingsPageRows, MeetingSummary, meetings_page
+from app.services.meetings import (
+    MeetingsSlice,
+    MeetingSummary,
+    meetings_after,
+    meetings_around,
+    meetings_before,
+)
 from app.storage.workspace import Workspace
 from app.ui.paged_model import PagedMeetingsModel
 from app.ui.pages.list_page import SearchableList
@@ -76,25 +82,31 @@ class MeetingsPage(QWidget):
         today = clock.today()
         model = self.model
 
-        def fetch(offset: int, limit: int) -> MeetingsPageRows:
-            return meetings_page(
-                self.workspace, search=search, offset=offset, limit=limit, today=today
-            )
+        def after(last: MeetingSummary, limit: int) -> MeetingsSlice:
+            return meetings_after(self.workspace, search=search, after=last, limit=limit)
+
+        def before(first: MeetingSummary, limit: int) -> MeetingsSlice:
+            return meetings_before(self.workspace, search=search, before=first, limit=limit)
 
         # The list runs oldest first; the chair usually wants what is next, so the first
         # page is read from a little before it, and earlier ones as the chair scrolls up.
-        page = meetings_page(
-            self.workspace, search=search, limit=model.page_size, today=today, lead=LEAD
+        page = meetings_around(
+            self.workspace, search=search, today=today, limit=model.page_size, lead=LEAD
         )
         # The table jumps to its top as it is reset: that is no request for earlier rows.
         self._settled = False
-        model.show_page(page, fetch)
+        model.show_rows(
+            page.rows,
+            more_before=page.more_before,
+            more_after=page.more_after,
+            after=after,
+            before=before,
+        )
         self.list.show_loaded()
-        upcoming = page.before - page.offset
-        if page.before < page.total and 0 <= upcoming < model.rowCount():
-            self.list.table.selectRow(upcoming)
+        if page.upcoming < model.rowCount():
+            self.list.table.selectRow(page.upcoming)
             # Once laid out: a table without its final height cannot place a row at the top.
-            QTimer.singleShot(0, lambda: self._settle(upcoming))
+            QTimer.singleShot(0, lambda: self._settle(page.upcoming))
         else:
             QTimer.singleShot(0, lambda: self._settle(None))
 
