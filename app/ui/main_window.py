@@ -26,6 +26,7 @@ from app.storage.workspace import Workspace
 from app.ui import scrub
 from app.ui.autosave import Autosave
 from app.ui.file_dialogs import FileDialogs
+from app.ui.module_sources import forget_module_sources
 from app.ui.navigation import PAGES, Location
 from app.ui.save_indicator import SaveIndicator
 from app.ui.widgets import named
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
             page = self.pages[key] = PAGES[PAGE_KEYS.index(key)].make(self)
             self.stack.addWidget(page)
             self._watch_autosaves(page)
+            forget_module_sources()  # a page's first showing imports what it needs
         return self.pages[key]
 
     def show_page(self, key: str) -> None:

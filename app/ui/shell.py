@@ -23,6 +23,7 @@ from app.idle import IdleLock, suspend_aware_seconds
 from app.ui.background import wait_for_background_work
 from app.ui.file_dialogs import FileDialogs, QtFileDialogs
 from app.ui.locking import IdleWatcher
+from app.ui.module_sources import forget_module_sources
 from app.ui.navigation import Location
 from app.ui.unlock_dialog import UnlockDialog
 from app.ui.widgets import user_message
@@ -180,6 +181,7 @@ class Shell(QObject):
         self._close_gate()
         window.show()
         window.activateWindow()
+        forget_module_sources()
         self._start_idle(settings)
         self._offer_kept(workspace, window)
         if self.screen_lock is None:
@@ -299,6 +301,7 @@ def _warm_up() -> None:
     from app.workdays import WorkingCalendar
 
     WorkingCalendar()  # loads the bank holidays, which Home's deadlines count with
+    forget_module_sources()
 
 
 def _login_name() -> str:
