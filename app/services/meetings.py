@@ -21,7 +21,6 @@ from sqlalchemy import (
     cast,
     or_,
     select,
-    text,
     true,
 )
 from sqlalchemy.orm import Session
@@ -243,13 +242,18 @@ def _check_plan_open(session: Session, case_id: str) -> None:
         )
 
 
-def search_clause(search: str, *, indexed: bool = True) -> ColumnElement[bool] | None:
+def search_clause(
+    search: str, *, indexed: bool = True, probe: bool = False
+) -> ColumnElement[bool] | None:
     """What a search of the meetings list matches: the child's name or reference, the
     place, the chair or the meeting's type (by the words chairs use for it). None when there is nothing to search for.
 
     Unless ``indexed`` is False, text of three characters or more is looked up in the
     full-text index first (``app.storage.meeting_search``), and only the meetings it
-    finds are compared.
+    finds are compared. With ``probe``, the meetings are read in the list's own order
+    and each is looked for among those the index found, rather than the index's
+    finds being read one by one and sorted: cheaper when they are many, and only a
+    page of them is wanted.
     """
     term = search.strip()
     if not term:
@@ -270,7 +274,10 @@ def search_clause(search: str, *, indexed: bool = True) -> ColumnElement[bool] |
         )
     # The index may find more (it folds every letter's case, LIKE only A to Z): the
     # comparison keeps what the search has always matched.
-    in_text = and_(Meeting.id.in_(meeting_search.matching_ids(term)), in_text)
+    # An id with '' added is no column an index can look up: the database then walks
+    # the list's index and checks each meeting against the index's finds.
+    found = Meeting.id.concat("") if probe else Meeting.id
+    in_text = and_(found.in_(meeting_search.matching_ids(term)), in_text)
     folded = "".join(c.lower() if c.isascii() else c for c in term)  # as SQLite's lower()
     kinds = {kind for kind in MeetingType if folded in kind.value}
     kinds.update(meeting_types_matching(term))
@@ -291,6 +298,7 @@ def _matching(
     to_date: dt.date | None = None,
     statuses: tuple[MeetingStatus, ...] = (),
     indexed: bool = True,
+    probe: bool = False,
 ) -> _Query:
     query = query.join(Meeting.case).join(CaseEpisode.child)
     if case_id:
@@ -301,15 +309,44 @@ def _matching(
         query = query.where(Meeting.scheduled_date <= to_date)
     if statuses:
         query = query.where(Meeting.status.in_(statuses))
-    clause = search_clause(search, indexed=indexed)
+    clause = search_clause(search, indexed=indexed, probe=probe)
     if clause is not None:
         query = query.where(clause)
     return query
 
 
-def _narrow(session: Session, search: str, *, cap: int | None = None) -> bool:
+def _narrow(session: Session, search: str) -> bool:
     """Whether the search is best looked up in the index (see ``meeting_search.narrow``)."""
-    return meeting_search.narrow(session, search.strip(), cap=cap)
+    return meeting_search.narrow(session, search.strip())
+
+
+@dataclasses.dataclass(frozen=True)
+class _Way:
+    """How a page of a search is best read (see :func:`search_clause`)."""
+
+    indexed: bool
+    probe: bool
+
+
+def _weigh(session: Session, search: str, limit: int) -> _Way:
+    """How to read a page of ``limit`` meetings matching ``search``.
+
+    * Few matches (fewer than about the square root of a page times all the meetings:
+      5,000 of 137,500 for a page of 200): read what the index finds and sort it.
+    * Up to a :data:`~app.storage.meeting_search.SHARE` of them: walk the list in
+      order, checking each meeting against what the index finds, until a page is full.
+    * More, or text the index cannot look up: walk the list comparing the text itself;
+      a page fills within a few hundred meetings.
+    """
+    term = search.strip()
+    if not meeting_search.usable(term):
+        return _Way(indexed=False, probe=False)
+    meetings = meeting_search.meetings_indexed(session)
+    few, share = math.isqrt(max(meetings, 1) * max(limit, 1)), meetings // meeting_search.SHARE
+    found = meeting_search.matches_up_to(session, term, max(few, share))
+    if found <= few:
+        return _Way(indexed=True, probe=False)
+    return _Way(indexed=found <= share, probe=found <= share)
 
 
 # By date, then time (a meeting with no time first on its day), then id, which keeps
@@ -399,25 +436,17 @@ def _earlier_than(row: MeetingSummary) -> ColumnElement[bool]:
     return and_(day <= row.scheduled_date, or_(day < row.scheduled_date, same_day))
 
 
-# The index pays while reading what it finds costs less than walking the list until a
-# page is full: when it finds fewer meetings than about the square root of a page times
-# all of them (about 5,000 of 137,500 meetings for a page of 200).
-def _index_cap(session: Session, limit: int) -> int:
-    highest = session.execute(text("SELECT coalesce(max(id), 0) FROM meeting_search_key")).scalar()
-    return math.isqrt(max(int(highest or 0), 1) * max(limit, 1))
-
-
 def _read(
     session: Session,
     where: ColumnElement[bool],
     *,
     search: str,
-    indexed: bool,
+    way: _Way,
     limit: int,
     backwards: bool,
 ) -> MeetingsSlice:
     query = (
-        _matching(select(*_SUMMARY_COLUMNS), search=search, indexed=indexed)
+        _matching(select(*_SUMMARY_COLUMNS), search=search, indexed=way.indexed, probe=way.probe)
         .where(where)
         .order_by(*(_REVERSED if backwards else _ORDER))
         .limit(limit + 1)  # one more tells whether the list goes on
@@ -437,9 +466,9 @@ def meetings_after(
     (from the start with None). Read from where ``after`` sits, not counted from the top,
     so a page costs the same at the end of a long list as at its start."""
     with workspace.reading() as session:
-        indexed = _narrow(session, search, cap=_index_cap(session, limit))
+        way = _weigh(session, search, limit)
         where = _later_than(after) if after is not None else and_(true())
-        return _read(session, where, search=search, indexed=indexed, limit=limit, backwards=False)
+        return _read(session, where, search=search, way=way, limit=limit, backwards=False)
 
 
 def meetings_before(
@@ -448,9 +477,9 @@ def meetings_before(
     """Up to ``limit`` meetings matching ``search`` just before ``before``, in the list's
     order; ``more`` says whether there are earlier ones still."""
     with workspace.reading() as session:
-        indexed = _narrow(session, search, cap=_index_cap(session, limit))
+        way = _weigh(session, search, limit)
         where = _earlier_than(before)
-        return _read(session, where, search=search, indexed=indexed, limit=limit, backwards=True)
+        return _read(session, where, search=search, way=way, limit=limit, backwards=True)
 
 
 def meetings_around(
@@ -459,15 +488,14 @@ def meetings_around(
     """The list's first page, where the chair looks: ``lead`` meetings before the first
     one dated ``today`` or later, then what is next; if the list ends sooner, more of
     the earlier ones fill the page. At most four queries whatever the workspace's size
-    (one weighs the search, one finds the size of the index, one reads forward from
-    today, one back), none of which counts the whole list."""
+    (two weigh the search, one reads forward from today, one back), none of which counts the whole list."""
     with workspace.reading() as session:
-        indexed = _narrow(session, search, cap=_index_cap(session, limit))
+        way = _weigh(session, search, limit)
         later = _read(
             session,
             Meeting.scheduled_date >= today,
             search=search,
-            indexed=indexed,
+            way=way,
             limit=limit - lead,
             backwards=False,
         )
@@ -475,7 +503,7 @@ def meetings_around(
             session,
             Meeting.scheduled_date < today,
             search=search,
-            indexed=indexed,
+            way=way,
             limit=limit - len(later.rows),
             backwards=True,
         )

@@ -38,24 +38,32 @@ def usable(term: str) -> bool:
 SHARE = 5
 
 
-def narrow(session: Session, term: str, *, cap: int | None = None) -> bool:
-    """Whether ``term`` is best looked up in the meetings' index: it can be (:func:`usable`)
-    and it matches at most ``cap`` meetings (by default a :data:`SHARE` of them), counted
-    only that far. (The Cases list always looks up.)"""
+def narrow(session: Session, term: str) -> bool:
+    """Whether ``term`` is best looked up in the meetings' index to read every meeting it
+    matches: it can be (:func:`usable`) and it matches at most a :data:`SHARE` of the
+    meetings. (The Cases list always looks up.)"""
     if not usable(term):
         return False
-    if cap is None:
-        # Ids are handed out in turn and rows are rarely deleted: the highest is near
-        # the count.
-        limit = f"(SELECT coalesce(max(id), 0) / {SHARE} FROM meeting_search_key)"
-    else:
-        limit = str(int(cap))
-    found = f"SELECT 1 FROM meeting_search WHERE meeting_search MATCH :match LIMIT {limit} + 1"
-    few = session.execute(
-        text(f"SELECT (SELECT count(*) FROM ({found})) <= {limit}"),
-        {"match": match_expression(term)},
-    ).scalar_one()
-    return bool(few)
+    share = meetings_indexed(session) // SHARE
+    return matches_up_to(session, term, share) <= share
+
+
+def meetings_indexed(session: Session) -> int:
+    """About how many meetings the index holds, at the cost of one lookup: ids are handed
+    out in turn and rows are rarely deleted, so the highest is near the count."""
+    highest = session.execute(text("SELECT coalesce(max(id), 0) FROM meeting_search_key"))
+    return int(highest.scalar_one())
+
+
+def matches_up_to(session: Session, term: str, cap: int) -> int:
+    """How many meetings the index finds for ``term`` (:func:`usable`), counted only as
+    far as one more than ``cap``."""
+    found = "SELECT 1 FROM meeting_search WHERE meeting_search MATCH :match LIMIT :cap"
+    counted = session.execute(
+        text(f"SELECT count(*) FROM ({found})"),
+        {"match": match_expression(term), "cap": int(cap) + 1},
+    )
+    return int(counted.scalar_one())
 
 
 def match_expression(term: str) -> str:
@@ -79,8 +87,10 @@ __all__ = [
     "MIN_LENGTH",
     "SHARE",
     "match_expression",
+    "matches_up_to",
     "matching_children",
     "matching_ids",
+    "meetings_indexed",
     "narrow",
     "usable",
 ]
