@@ -17,7 +17,8 @@ times each:
   (the file dialog answered in advance); leave meeting mode;
 * ``macpt export census`` in a fresh process, start to finish, as a user runs it;
 * the floors (``meeting_floors.py``): a bare PySide6 window with the same lines
-  (50 attendees, a page of 80 actions) and keys typed into its notes; python-docx
+  (50 attendees, a page of 80 actions) and keys typed into its notes, and the
+  same window again in the app's style sheet and event filters; python-docx
   alone writing the minutes' paragraphs and tables; a bare census (SQLCipher,
   three SQL statements, XML written by hand) in a fresh process.
 
@@ -113,6 +114,8 @@ def measure(path: Path, made: dict[str, Any], runs: int, size: int) -> dict[str,
             add("app", "", app, run)
             floor = _child([FLOORS, "--window", str(int(app["agencies"]))])
             add("floor-window", "floor_", floor, run)
+            styled = _child([FLOORS, "--window-styled", str(int(app["agencies"]))])
+            add("floor-window-styled", "styled_", styled, run)
             docx = [FLOORS, "--docx", str(folder / "blocks.json"), str(folder / "floor.docx")]
             add("floor-docx", "floor_", _child(docx), run)
             out = folder / "census.xml"
@@ -139,11 +142,23 @@ ROWS: list[tuple[str, str, str | None, str]] = [
     ("Enter on unlock → Home painted", "unlock_to_home_ms", None, "ms"),
     ("Case opened → painted", "case_open_ms", None, "ms"),
     ("Open meeting → meeting mode painted", "meeting_open_ms", "floor_meeting_open_ms", "ms"),
+    (
+        "  the floor window in the app's style",
+        "styled_meeting_open_ms",
+        "floor_meeting_open_ms",
+        "ms",
+    ),
     ("Next → a notes item painted", "item_notes_first_ms", None, "ms"),
     ("Next → Information from each agency", "item_agency-information_first_ms", None, "ms"),
     ("Next → Risk to others", "item_risk-to-others_first_ms", None, "ms"),
     ("Next → Threshold decision", "item_decision_first_ms", None, "ms"),
     ("Next → Actions (80 actions)", "item_actions_first_ms", "floor_item_actions_first_ms", "ms"),
+    (
+        "  the floor's 80 actions in the app's style",
+        "styled_item_actions_first_ms",
+        "floor_item_actions_first_ms",
+        "ms",
+    ),
     ("Next → Timescales", "item_timescales_first_ms", None, "ms"),
     ("Actions shown again", "item_actions_return_ms", None, "ms"),
     (

@@ -8,6 +8,10 @@ process per mode, each printing one line of JSON.
   status), then one attendee line changed, and keys typed into the notes at a
   key every 200 ms. Times run to the first paint, with the same ``Painted``
   filter as the app's driver, so the filter's own cost is on both sides.
+  ``--window-styled AGENCIES``: the same window in a QApplication made by the
+  app's ``create_application`` (its style sheet, and its wheel and privacy
+  event filters): how much of meeting mode's time is the app's Qt setting
+  rather than meeting mode's own work.
 * ``--docx BLOCKS OUT``: python-docx alone writing the exported minutes'
   paragraphs and tables (read from BLOCKS, JSON): the first time in the process
   (python-docx imported, as the app's first export imports it) and again.
@@ -41,7 +45,7 @@ def reached(moment: float) -> Callable[[], bool]:
     return lambda: time.perf_counter() >= moment
 
 
-def window(agencies: int) -> dict[str, Any]:
+def window(agencies: int, *, styled: bool = False) -> dict[str, Any]:
     from PySide6.QtCore import QDate, QEventLoop, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import (
@@ -61,7 +65,12 @@ def window(agencies: int) -> dict[str, Any]:
         QWidget,
     )
 
-    app = QApplication(sys.argv[:1])
+    if styled:
+        from app.ui.application import create_application
+
+        app = create_application()
+    else:
+        app = QApplication(sys.argv[:1])
     painted = Painted(app)
 
     def spin(done: Callable[[], bool]) -> None:
@@ -276,8 +285,8 @@ def census(path: Path, passphrase: str, out: Path) -> dict[str, Any]:
 
 if __name__ == "__main__":
     mode = sys.argv[1]
-    if mode == "--window":
-        result = window(int(sys.argv[2]))
+    if mode in ("--window", "--window-styled"):
+        result = window(int(sys.argv[2]), styled=mode == "--window-styled")
     elif mode == "--docx":
         result = minutes_docx(Path(sys.argv[2]), Path(sys.argv[3]))
     else:
