@@ -143,7 +143,7 @@ ROWS: list[tuple[str, str, str | None, str]] = [
     ("Case opened → painted", "case_open_ms", None, "ms"),
     ("Open meeting → meeting mode painted", "meeting_open_ms", "floor_meeting_open_ms", "ms"),
     (
-        "  the floor window in the app's style",
+        "  floor window, app's style",
         "styled_meeting_open_ms",
         "floor_meeting_open_ms",
         "ms",
@@ -154,7 +154,7 @@ ROWS: list[tuple[str, str, str | None, str]] = [
     ("Next → Threshold decision", "item_decision_first_ms", None, "ms"),
     ("Next → Actions (80 actions)", "item_actions_first_ms", "floor_item_actions_first_ms", "ms"),
     (
-        "  the floor's 80 actions in the app's style",
+        "  floor's 80 actions, app's style",
         "styled_item_actions_first_ms",
         "floor_item_actions_first_ms",
         "ms",
