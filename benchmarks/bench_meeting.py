@@ -231,6 +231,7 @@ def main(argv: list[str]) -> int:
     if args.large and 50_000 not in sizes:
         sizes.append(50_000)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.umask(0o077)  # the workspace copies are for this user alone, as the app's own are
     before = _load()
     print(f"Before: {before} ({os.cpu_count()} cores)", flush=True)
     results = {}
