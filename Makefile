@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bundle bench bench-components clean package-check wheel-check bundle-check
+.PHONY: run test lint bundle bench bench-meeting bench-components clean package-check wheel-check bundle-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bundle-check: bundle
 # The real app at 1,000 and 10,000 children: `make bench BENCH_ARGS=--large` adds 50,000.
 bench: $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_app.py $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_meeting.py $(BENCH_ARGS)
+
+# Meeting mode, the minutes and the census alone, at the same sizes.
+bench-meeting: $(VENV)/.test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_meeting.py $(BENCH_ARGS)
 
 # The component benchmarks (storage, minutes, the register widget alone, start-up).
 bench-components: $(VENV)/.test

@@ -29,7 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import docx
+from docx_floor import bare, body_of
 
 from app import clock
 from app.exporters.minutes import export_minutes, render_minutes
@@ -39,44 +39,6 @@ from tests.conftest import FIXED_NOW, PASSPHRASE
 from tests.test_minutes_sample import add_full_meeting
 
 TARGET = 1.5
-
-
-def body_of(path: Path) -> list[tuple[str, Any]]:
-    """The exported document's paragraphs and tables, as plain values."""
-    blocks: list[tuple[str, Any]] = []
-    for block in docx.Document(str(path)).iter_inner_content():
-        if isinstance(block, docx.table.Table):
-            blocks.append(("table", [[c.text for c in row.cells] for row in block.rows]))
-        else:
-            blocks.append(("paragraph", (block.style.name, block.text)))
-    return blocks
-
-
-def bare(blocks: list[tuple[str, Any]], target: Path) -> None:
-    """The same content with python-docx and nothing more."""
-    document = docx.Document()
-    for kind, value in blocks:
-        if kind == "paragraph":
-            style, text = value
-            if style == "Title":
-                document.add_heading(text, level=0)
-            elif style.startswith("Heading "):
-                document.add_heading(text, level=int(style.split()[-1]))
-            else:
-                document.add_paragraph(text)
-            continue
-        table = document.add_table(rows=0, cols=len(value[0]))
-        table.style = "Table Grid"
-        for row in value:
-            cells = table.add_row().cells
-            if len(set(row)) == 1 and len(row) > 1:
-                # A group row: its text once. Not merged, which python-docx does
-                # slowly, so that the baseline is never flattered.
-                cells[0].text = row[0]
-                continue
-            for cell, text in zip(cells, row, strict=True):
-                cell.text = text
-    document.save(str(target))
 
 
 def render_in_memory(data: Any) -> None:

@@ -19,8 +19,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
-    # bench_app.py drives the whole app at several sizes: `make bench` runs it alone.
-    scripts = sorted(s for s in HERE.glob("bench_*.py") if s.stem != "bench_app")
+    # bench_app.py and bench_meeting.py drive the whole app at several sizes: `make bench`
+    # runs them on their own.
+    scripts = sorted(
+        s for s in HERE.glob("bench_*.py") if s.stem not in ("bench_app", "bench_meeting")
+    )
     if argv:
         scripts = [s for s in scripts if any(name in s.stem for name in argv)]
     if not scripts:

@@ -137,3 +137,33 @@ def test_mark_someone_arrived_with_the_quick_picker(strategy, open_view, qtbot: 
     # An agency that attends gets its own information panel.
     press(focused(view), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert "Health" in {p.title() for p in view.current_page.panels.values()}
+
+
+def test_an_arrival_updates_the_lines_in_place(strategy, open_view) -> None:
+    view = open_view(strategy)
+    before = dict(view.attendance.lines)
+    police = view.attendance.line_for(POLICE)
+    police.arrived.click()
+    # The same people in the same groups: each line shows its row again, none is made anew.
+    assert view.attendance.lines == before
+    assert all(view.attendance.lines[i] is line for i, line in before.items())
+    assert police.row.status is AttendanceStatus.ATTENDED
+    assert police.status.currentData() == AttendanceStatus.ATTENDED.value
+    assert police.times.text().startswith("arrived ")
+    assert police.arrived.isHidden() and not police.left.isHidden()
+    assert view.attendance.summary.text() == "3 invited, 1 attended"
+
+
+def test_someone_new_rebuilds_the_list(strategy, open_view, qtbot: QtBot) -> None:
+    view = open_view(strategy)
+    before = set(view.attendance.lines.values())
+    press(focused(view), Qt.Key.Key_W, CTRL_SHIFT)
+    qtbot.keyClicks(focused(view), "Jo Walk-In")
+    press(focused(view), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(view), "Prob")
+    press(focused(view), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(view), "Probation officer")
+    press(focused(view), Qt.Key.Key_Return)
+    assert len(view.attendance.lines) == 5
+    assert "Jo Walk-In" in {line.row.name for line in view.attendance.lines.values()}
+    assert not before & set(view.attendance.lines.values())

@@ -9,10 +9,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingType
-from app.services.conduct.restriction import load_restrictions
+from app.services.conduct.actions import add_action
+from app.services.conduct.restriction import Restrictions, load_restrictions
+from app.storage.workspace import Workspace
 from app.ui.meeting import MeetingView
+from app.ui.meeting import state as state_module
 from app.ui.meeting.family_copy import FamilyCopyDialog
 from app.ui.meeting.restriction_toggle import RestrictionToggle
+from app.workflow import StepKind
 from app.workflow.restriction import FAMILY_COPY_MARK
 from tests.test_journey_fixtures import Child
 from tests.ui.test_meeting_conference import _fixture, icpc_held, open_decision
@@ -96,3 +100,29 @@ def test_the_preview_is_the_family_copy(icpc, open_view, qtbot: QtBot) -> None:
     assert "Visible to the family (test)." in text
     assert "Information marked restricted" not in text
     assert dialog.preview.isReadOnly()
+
+
+def test_a_page_reads_the_restrictions_once_for_all_its_toggles(
+    strategy, open_view, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(5):
+        add_action(
+            strategy.workspace,
+            meeting_id=strategy.meeting_id,
+            description=f"Fictional action {n} (test)",
+        )
+    reads: list[str] = []
+
+    def counted(workspace: Workspace, *, meeting_id: str) -> Restrictions:
+        reads.append(meeting_id)
+        return load_restrictions(workspace, meeting_id=meeting_id)
+
+    monkeypatch.setattr(state_module, "load_restrictions", counted)
+    view: MeetingView = open_view(strategy)
+    reads.clear()
+    view.go_to_item(
+        next(i for i, s in enumerate(view.state.flow.steps) if s.kind is StepKind.ACTIONS)
+    )
+    page = view.current_page
+    assert len(page.findChildren(RestrictionToggle)) == 6  # the notes and each action
+    assert len(reads) <= 1  # at most once for the page (none if nothing was saved since)

@@ -31,6 +31,11 @@ EMPTY = "Nobody is invited yet. Use Invitations… to invite people, or add a wa
 NAME_UNKNOWN = "Name not known yet"
 
 
+def group_name(row: AttendeeRow) -> str:
+    """The heading an invitee is listed under: their agency, or the family."""
+    return "Family members" if row.is_family else row.agency_name or "No agency"
+
+
 def times_text(row: AttendeeRow) -> str:
     parts = []
     if row.arrived_at:
@@ -47,7 +52,6 @@ class AttendeeLine(QWidget):
         super().__init__()
         self.state = state
         self.row = row
-        who = row.name or row.agency_name or "invitee"
         self.name = QLineEdit(row.name)
         self.name.setPlaceholderText(NAME_UNKNOWN)
         self.role = QLineEdit(row.role)
@@ -55,20 +59,11 @@ class AttendeeLine(QWidget):
         self.status = QComboBox()
         for status in AttendanceStatus:
             self.status.addItem(status.label, status.value)
-        self.status.setCurrentIndex(self.status.findData(row.status.value))
         for edit in (self.name, self.role):
             edit.setCursorPosition(0)  # show the start of a long role, not its end
-        self.times = QLabel(times_text(row))
+        self.times = QLabel()
         self.arrived = QPushButton("Arrived")
         self.left = QPushButton("Left")
-        for widget, what in (
-            (self.name, "name"),
-            (self.role, "role"),
-            (self.status, "attendance"),
-            (self.arrived, "mark arrived now"),
-            (self.left, "mark left now"),
-        ):
-            named(widget, f"{who}: {what}")
         ws, attendance_id = state.workspace, row.id
         state.bind(
             self.name, lambda v: service.update_attendee(ws, attendance_id=attendance_id, name=v)
@@ -94,10 +89,31 @@ class AttendeeLine(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        self.show_row(row)
+
+    def show_row(self, row: AttendeeRow) -> None:
+        """Show ``row`` (this invitee as now stored): status, times, buttons, and the name
+        and role unless a store of what was typed there failed (the typing is kept)."""
+        self.row = row
+        who = row.name or row.agency_name or "invitee"
+        for edit, value in ((self.name, row.name), (self.role, row.role)):
+            if edit.text() != value and not edit.property("saveFailed"):
+                edit.setText(value)
+                edit.setCursorPosition(0)
+        self.status.setCurrentIndex(self.status.findData(row.status.value))
+        self.times.setText(times_text(row))
+        for widget, what in (
+            (self.name, "name"),
+            (self.role, "role"),
+            (self.status, "attendance"),
+            (self.arrived, "mark arrived now"),
+            (self.left, "mark left now"),
+        ):
+            named(widget, f"{who}: {what}")
         # Only once placed: a button shown without a parent would be a window of its own.
         self.left.setVisible(row.status is AttendanceStatus.ATTENDED and row.departed_at is None)
         self.arrived.setVisible(row.status is not AttendanceStatus.ATTENDED)
-        editable = state.editable
+        editable = self.state.editable
         self.name.setReadOnly(not editable or row.is_family)
         self.role.setReadOnly(not editable)
         for button in (self.status, self.arrived, self.left):
@@ -125,6 +141,7 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.lines: dict[str, AttendeeLine] = {}
+        self._groups: list[tuple[str, str]] | None = None  # (invitee, group) as shown
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.empty = hint(EMPTY)
@@ -157,26 +174,19 @@ class AttendancePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the list from the services (keeping the cursor on the same person)."""
+        """Show the list as stored: each line in place when the same people are listed in
+        the same groups (someone arrived or left), else rebuilt (keeping the cursor on the
+        same person)."""
         self.state.autosave.flush()
-        focused = next(
-            (i for i, line in self.lines.items() if line.isAncestorOf(self.focusWidget())), None
-        )
-        clear_layout(self.rows)
-        self.lines = {}
         rows = service.list_attendance(self.state.workspace, meeting_id=self.state.meeting_id)
-        group = None
-        for row in rows:
-            name = "Family members" if row.is_family else row.agency_name or "No agency"
-            if name != group:
-                group = name
-                title = QLabel(f"<b>{name}</b>")
-                title.setTextFormat(Qt.TextFormat.RichText)
-                self.rows.addWidget(title)
-            line = AttendeeLine(self.state, row)
-            self.rows.addWidget(line)
-            self.lines[row.id] = line
-        self.rows.addStretch(1)
+        groups = [(row.id, group_name(row)) for row in rows]
+        if groups == self._groups:
+            # Fifty lines made again for one arrival took about a second: each is updated.
+            for row in rows:
+                self.lines[row.id].show_row(row)
+        else:
+            self._rebuild(rows)
+            self._groups = groups
         self.empty.setVisible(not rows)
         counts = [
             f"{sum(1 for r in rows if r.status is s)} {s.label.lower()}"
@@ -186,9 +196,28 @@ class AttendancePanel(QWidget):
         self.summary.setText(", ".join(counts))
         waiting = any(r.status is AttendanceStatus.INVITED for r in rows)
         self.all_arrived.setVisible(self.state.editable and waiting)
+        self.state.refresh_facts()
+
+    def _rebuild(self, rows: list[AttendeeRow]) -> None:
+        focused = next(
+            (i for i, line in self.lines.items() if line.isAncestorOf(self.focusWidget())), None
+        )
+        clear_layout(self.rows)
+        self.lines = {}
+        group = None
+        for row in rows:
+            name = group_name(row)
+            if name != group:
+                group = name
+                title = QLabel(f"<b>{name}</b>")
+                title.setTextFormat(Qt.TextFormat.RichText)
+                self.rows.addWidget(title)
+            line = AttendeeLine(self.state, row)
+            self.rows.addWidget(line)
+            self.lines[row.id] = line
+        self.rows.addStretch(1)
         if focused in self.lines:
             self.lines[focused].status.setFocus()
-        self.state.refresh_facts()
 
     def mark_everyone_arrived(self) -> None:
         """Everyone still shown as invited came: one step when the room is full."""

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QLineEdit, QPlainTextEdit, QWidget
 
-from app.services.conduct.restriction import load_restrictions, set_restriction
+from app.services.conduct.restriction import set_restriction
 from app.ui.meeting.state import MeetingState
 from app.ui.widgets import named, user_message
 from app.workflow.restriction import RESTRICTED_FROM_THE_START, starts_restricted
@@ -58,7 +58,7 @@ class RestrictionToggle(QCheckBox):
         self.agency_id = agency_id
         named(self, f"Restricted: {edit.accessibleName() or field}")
         self.setToolTip(TIP)
-        rules = load_restrictions(state.workspace, meeting_id=state.meeting_id)
+        rules = state.restrictions()
         self._police = agency_id is not None and agency_id in rules.police_agency_ids
         found = record_id()
         change = rules.change(table, found, field) if found else None

@@ -22,6 +22,7 @@ from app.services.agencies import AgencyRow, list_agencies
 from app.services.conduct.agenda import list_agenda
 from app.services.conduct.closing import meeting_facts
 from app.services.conduct.record import meeting_record
+from app.services.conduct.restriction import Restrictions, load_restrictions
 from app.services.journey.gaps import journey_gaps
 from app.storage.workspace import Workspace
 from app.ui.autosave import Autosave
@@ -168,6 +169,7 @@ class MeetingState(QObject):
         self.autosave.saved.connect(self.refresh_facts)
         self.drafts = DraftKeeper(workspace, meeting_id, self)
         self._agencies: list[AgencyRow] | None = None
+        self._restrictions: Restrictions | None = None
 
     @property
     def editable(self) -> bool:
@@ -178,6 +180,13 @@ class MeetingState(QObject):
         if self._agencies is None:
             self._agencies = list_agencies(self.workspace)
         return self._agencies
+
+    def restrictions(self) -> Restrictions:
+        """The chair's restrictions for this case's meetings, read once until the next save
+        (a page of 80 actions has a toggle on each, and each read its own)."""
+        if self._restrictions is None:
+            self._restrictions = load_restrictions(self.workspace, meeting_id=self.meeting_id)
+        return self._restrictions
 
     def bind(self, widget: QWidget, save: Callable[[Any], object]) -> None:
         """Autosave ``widget`` through ``save(value)`` (whatever the service returns)."""
@@ -190,6 +199,7 @@ class MeetingState(QObject):
 
     def refresh_facts(self) -> None:
         """Take a fresh snapshot of what is recorded, and say so."""
+        self._restrictions = None  # what was saved may be a restriction
         self.flow.update_facts(
             load_facts(self.workspace, self.meeting_id, self.header.meeting_type)
         )
