@@ -88,3 +88,45 @@ def test_stale_partial_backups_are_cleared_and_fresh_ones_kept(closed_demo: Path
         pass
     assert not stale.exists()
     assert fresh.exists()
+
+
+def test_closing_stops_the_check_rather_than_waiting_for_every_page(tmp_path: Path) -> None:
+    """A check still reading when the workspace closes (quit, lock) is interrupted."""
+    import sqlite3
+    import threading
+
+    running = threading.Event()
+
+    class Endless:
+        """A real connection whose page check never ends until it is interrupted."""
+
+        def __init__(self) -> None:
+            self.conn = sqlite3.connect(tmp_path / "plain.db", check_same_thread=False)
+
+        def execute(self, sql: str) -> sqlite3.Cursor:
+            if sql != "PRAGMA cipher_integrity_check":
+                return self.conn.execute("SELECT 1")
+            self.conn.set_progress_handler(lambda: running.set() or 0, 1000)
+            return self.conn.execute(
+                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n)"
+                " SELECT count(*) FROM n"
+            )
+
+        def interrupt(self) -> None:
+            self.conn.interrupt()
+
+        def close(self) -> None:
+            self.conn.close()
+
+    check = integrity.BackgroundCheck(Endless)
+    assert running.wait(timeout=60)
+    check.stop()
+    assert not check._thread.is_alive()
+
+
+def test_a_workspace_closed_during_its_check_opens_and_checks_again(closed_demo: Path) -> None:
+    workspace = open_workspace(closed_demo, PASSPHRASE)
+    workspace.close()  # at once: the check is stopped, not awaited
+    with open_workspace(closed_demo, PASSPHRASE) as again:
+        _add_child(again)
+        assert not again.damaged

@@ -201,7 +201,7 @@ def integrity_problems(conn: Any) -> list[str]:
     """Every page's HMAC and SQLite's full structure check; empty if none."""
     from app.storage.integrity import page_problems
 
-    return page_problems(conn, quick=False)
+    return page_problems(conn, structure="integrity_check")
 
 
 def export_copy(conn: Any, target: Path, key: bytes | bytearray, salt: bytes) -> None:

@@ -183,8 +183,10 @@ class Workspace:
         try:
             self._quiet.cancel()
             if self._check is not None:
+                # Closing (quit, lock) does not wait for every page to be read: at
+                # 50,000 children that took most of a minute. The next unlock checks.
                 with contextlib.suppress(Exception):  # closing regardless
-                    self._check.result()
+                    self._check.stop()
                 self._check = None
             with contextlib.suppress(MacptError):
                 self.checkpoint()
