@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ScalarSelect, select
+from sqlalchemy import ColumnElement, Integer, ScalarSelect, case, cast, distinct, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -216,22 +216,24 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
     from app.services.reporting_places import place_figures  # it counts in Shares too
 
     with workspace.reading() as session:
-        held = list(session.scalars(select(Meeting).where(*in_period)))
+        held, strategy, outcomes, threshold = _held(session, in_period)
         held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
-        strategy = [m for m in held if m.meeting_type is MeetingType.STRATEGY]
-        outcomes, threshold = _threshold(session, strategy, held_ids)
-        icpcs = [m for m in held if m.meeting_type is MeetingType.ICPC]
+        icpcs = session.execute(
+            select(Meeting.id, Meeting.case_id, Meeting.scheduled_date).where(
+                *in_period, Meeting.meeting_type == MeetingType.ICPC
+            )
+        ).all()
         # The journeys of every case the figures ask about, read once for all of them.
         planned = set(session.scalars(select(ChildProtectionPlan.case_id).distinct()))
-        facts = case_facts(session, planned | {m.case_id for m in icpcs})
+        facts = case_facts(session, planned | {case_id for _, case_id, _ in icpcs})
         timely, orphans, moved_in = _icpc_timeliness(session, icpcs, facts)
         categories, average, reasons = _plans(session, start, end)
-        recorded, invitees = _recorded(session, len(held), held_ids)
+        recorded, invitees = _recorded(session, held, held_ids)
         return ReportFigures(
             start=start,
             end=end,
-            meetings_held=len(held),
-            strategy_meetings=len(strategy),
+            meetings_held=held,
+            strategy_meetings=strategy,
             outcomes=outcomes,
             threshold_met=threshold,
             icpc_within_15_days=timely,
@@ -254,35 +256,46 @@ def _consultations(session: Session, start: dt.date, end: dt.date) -> Share:
     return Share(counts.led_to_strategy_meeting, counts.consultations)
 
 
-def _threshold(
-    session: Session, strategy: list[Meeting], held_ids: ScalarSelect[str]
-) -> tuple[tuple[Count, ...], Share]:
-    ids = [m.id for m in strategy]
-    decisions = {
-        d.meeting_id: d
-        for d in session.scalars(
-            select(ThresholdDecision).where(ThresholdDecision.meeting_id.in_(held_ids))
+def _held(
+    session: Session, in_period: tuple[ColumnElement[bool], ...]
+) -> tuple[int, int, tuple[Count, ...], Share]:
+    """The meetings held, the strategy meetings among them, and those meetings'
+    outcomes and threshold-met rate: counted by the database, in one statement."""
+    rows = session.execute(
+        select(
+            Meeting.meeting_type,
+            ThresholdDecision.outcome,
+            ThresholdDecision.threshold_met,
+            func.count(),
         )
-    }
+        .outerjoin(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
+        .where(*in_period)
+        .group_by(Meeting.meeting_type, ThresholdDecision.outcome, ThresholdDecision.threshold_met)
+    ).all()
     tally = dict.fromkeys(ThresholdOutcome, 0)
-    unrecorded = decided = met = 0
-    for meeting_id in ids:
-        decision = decisions.get(meeting_id)
-        if decision is None or decision.outcome is None:
-            unrecorded += 1
+    held = strategy = unrecorded = decided = met = 0
+    for kind, outcome, threshold_met, count in rows:
+        held += count
+        if kind is not MeetingType.STRATEGY:
+            continue
+        strategy += count
+        if outcome is None:
+            unrecorded += count
         else:
-            tally[decision.outcome] += 1
-        if decision is not None and decision.threshold_met is not None:
-            decided += 1
-            met += int(decision.threshold_met)
+            tally[outcome] += count
+        if threshold_met is not None:
+            decided += count
+            met += count if threshold_met else 0
     counts = [Count(OUTCOME_SHORT[o], n) for o, n in tally.items()]
     if unrecorded:
         counts.append(Count(NOT_RECORDED, unrecorded))
-    return tuple(counts), Share(met, decided)
+    return held, strategy, tuple(counts), Share(met, decided)
 
 
 def _icpc_timeliness(
-    session: Session, icpcs: list[Meeting], facts: Mapping[str, CaseFacts]
+    session: Session,
+    icpcs: Sequence[tuple[str, str, dt.date]],
+    facts: Mapping[str, CaseFacts],
 ) -> tuple[Share, int, Share]:
     """ICPCs held within 15 working days of the enquiry they concluded, the number
     that concluded no enquiry on record (transfer-in conferences apart), and the
@@ -292,20 +305,20 @@ def _icpc_timeliness(
     calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
     concluded = {
         course.icpc.id: course
-        for case in (facts[case_id] for case_id in {m.case_id for m in icpcs})
+        for case in (facts[case_id] for case_id in {case_id for _, case_id, _ in icpcs})
         for course in enquiry_courses(case)
         if course.icpc is not None
     }
     within = counted = orphans = moved = moved_within = 0
-    for icpc in icpcs:
-        course = concluded.get(icpc.id)
+    for icpc_id, case_id, held_on in icpcs:
+        course = concluded.get(icpc_id)
         if course is None:
-            arrival = _transfer_in_due(facts[icpc.case_id], icpc.id, calendar)
+            arrival = _transfer_in_due(facts[case_id], icpc_id, calendar)
             if arrival is None:
                 orphans += 1
             else:
                 moved += 1
-                moved_within += int(icpc.scheduled_date <= arrival)
+                moved_within += int(held_on <= arrival)
             continue
         start = course.enquiry.day
         # The statutory target: an agreed extension does not change the measure.
@@ -315,7 +328,7 @@ def _icpc_timeliness(
             else calendar.add_working_days(start, ICPC_WORKING_DAYS)
         )
         counted += 1
-        within += int(icpc.scheduled_date <= due)
+        within += int(held_on <= due)
     return Share(within, counted), orphans, Share(moved_within, moved)
 
 
@@ -330,7 +343,12 @@ def _transfer_in_due(case: CaseFacts, meeting_id: str, calendar: WorkingCalendar
 
 def _extensions(session: Session, start: dt.date, end: dt.date) -> tuple[Extension, ...]:
     rows = session.execute(
-        select(IcpcTimeframeDecision, Meeting.scheduled_date)
+        select(
+            Meeting.scheduled_date,
+            IcpcTimeframeDecision.default_due,
+            IcpcTimeframeDecision.target_date,
+            IcpcTimeframeDecision.exceptional_circumstances_confirmed,
+        )
         .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
         .where(
             IcpcTimeframeDecision.timeframe == IcpcTimeframe.EXTENDED,
@@ -339,40 +357,48 @@ def _extensions(session: Session, start: dt.date, end: dt.date) -> tuple[Extensi
         )
         .order_by(Meeting.scheduled_date)
     ).all()
-    return tuple(
-        Extension(day, d.default_due, d.target_date, d.exceptional_circumstances_confirmed)
-        for d, day in rows
-    )
+    return tuple(Extension(*row) for row in rows)
 
 
 def _plans(
     session: Session, start: dt.date, end: dt.date
 ) -> tuple[tuple[CategoryCount, ...], float | None, tuple[Count, ...]]:
+    """Plans started and ended in the period by category, the ended plans' average
+    length in days and their discharge reasons: counted by the database."""
+    plan = ChildProtectionPlan
     started = dict.fromkeys(PlanCategory, 0)
-    for category in session.scalars(
-        select(ChildProtectionPlan.initial_category).where(
-            ChildProtectionPlan.start_date >= start, ChildProtectionPlan.start_date <= end
-        )
-    ):
-        started[category] += 1
+    started.update(
+        session.execute(
+            select(plan.initial_category, func.count())
+            .where(plan.start_date >= start, plan.start_date <= end)
+            .group_by(plan.initial_category)
+        ).all()
+    )
     ended = dict.fromkeys(PlanCategory, 0)
     reasons = dict.fromkeys(DischargeReason, 0)
-    unrecorded = 0
-    lengths: list[int] = []
-    for plan in session.scalars(
-        select(ChildProtectionPlan).where(
-            ChildProtectionPlan.end_date >= start, ChildProtectionPlan.end_date <= end
+    unrecorded = plans = days = 0
+    for category, reason, count, length in session.execute(
+        select(
+            plan.latest_category,
+            plan.end_reason,
+            func.count(),
+            # Whole days from start to end: each plan's length, summed.
+            func.sum(
+                cast(func.julianday(plan.end_date) - func.julianday(plan.start_date), Integer)
+            ),
         )
+        .where(plan.end_date >= start, plan.end_date <= end)
+        .group_by(plan.latest_category, plan.end_reason)
     ):
-        assert plan.end_date is not None
-        ended[plan.latest_category] += 1
-        lengths.append((plan.end_date - plan.start_date).days)
-        if plan.end_reason is None:
-            unrecorded += 1
+        ended[category] += count
+        plans += count
+        days += length
+        if reason is None:
+            unrecorded += count
         else:
-            reasons[plan.end_reason] += 1
+            reasons[reason] += count
     categories = tuple(CategoryCount(c, started[c], ended[c]) for c in PlanCategory)
-    average = sum(lengths) / len(lengths) if lengths else None
+    average = days / plans if plans else None
     counts = [Count(DISCHARGE_LABELS[r], n) for r, n in reasons.items()]
     if unrecorded:
         counts.append(Count(NOT_RECORDED, unrecorded))
@@ -381,16 +407,27 @@ def _plans(
 
 def _recorded(session: Session, held: int, held_ids: ScalarSelect[str]) -> tuple[Share, Share]:
     """How many held meetings recorded attendance, and at those, how many of the
-    people on the list attended."""
-    rows = session.execute(
-        select(AgencyAttendance.meeting_id, AgencyAttendance.status).where(
-            AgencyAttendance.meeting_id.in_(held_ids)
+    people on the list attended: counted by the database, meeting by meeting."""
+    status = AgencyAttendance.status
+    # Each held meeting that recorded attendance: anyone marked other than invited.
+    lists = (
+        select(
+            func.count().label("listed"),
+            func.count(case((status == AttendanceStatus.ATTENDED, 1))).label("attended"),
         )
-    ).all()
-    recorded = {m for m, status in rows if status is not AttendanceStatus.INVITED}
-    listed = [status for m, status in rows if m in recorded]
-    attended = sum(1 for status in listed if status is AttendanceStatus.ATTENDED)
-    return Share(len(recorded), held), Share(attended, len(listed))
+        .where(AgencyAttendance.meeting_id.in_(held_ids))
+        .group_by(AgencyAttendance.meeting_id)
+        .having(func.count(case((status != AttendanceStatus.INVITED, 1))) > 0)
+        .subquery()
+    )
+    meetings, listed, attended = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(lists.c.listed), 0),
+            func.coalesce(func.sum(lists.c.attended), 0),
+        )
+    ).one()
+    return Share(meetings, held), Share(attended, listed)
 
 
 def _attendance(
@@ -398,28 +435,39 @@ def _attendance(
 ) -> tuple[AgencyAttendanceFigure, ...]:
     """Each statutory agency's attendance, over the ``recorded`` meetings that recorded it."""
     agencies = {
-        a.statutory_role: a
-        for a in session.scalars(select(Agency).where(Agency.statutory_role.is_not(None)))
+        role: (agency_id, name)
+        for agency_id, name, role in session.execute(
+            select(Agency.id, Agency.name, Agency.statutory_role).where(
+                Agency.statutory_role.is_not(None)
+            )
+        )
     }
-    seen: dict[str | None, dict[str, set[AttendanceStatus]]] = {}
-    rows = session.execute(
-        select(
-            AgencyAttendance.meeting_id, AgencyAttendance.agency_id, AgencyAttendance.status
-        ).where(AgencyAttendance.meeting_id.in_(held_ids), AgencyAttendance.agency_id.is_not(None))
-    ).all()
-    for meeting_id, agency_id, status in rows:
-        seen.setdefault(agency_id, {}).setdefault(meeting_id, set()).add(status)
+    meeting_id, status = AgencyAttendance.meeting_id, AgencyAttendance.status
+    # For each agency, the held meetings at which it attended, and at which it was represented.
+    seen = {
+        agency_id: (attended, represented)
+        for agency_id, attended, represented in session.execute(
+            select(
+                AgencyAttendance.agency_id,
+                func.count(distinct(case((status == AttendanceStatus.ATTENDED, meeting_id)))),
+                func.count(distinct(case((status.in_(sorted(REPRESENTED)), meeting_id)))),
+            )
+            .where(
+                meeting_id.in_(held_ids),
+                AgencyAttendance.agency_id.in_([agency_id for agency_id, _ in agencies.values()]),
+            )
+            .group_by(AgencyAttendance.agency_id)
+        )
+    }
     figures = []
     for role in ROLE_ORDER:
-        agency = agencies.get(role)
-        if agency is None:
+        if role not in agencies:
             continue
-        statuses = seen.get(agency.id, {}).values()
-        attended = sum(1 for s in statuses if AttendanceStatus.ATTENDED in s)
-        represented = sum(1 for s in statuses if s & REPRESENTED)
+        agency_id, name = agencies[role]
+        attended, represented = seen.get(agency_id, (0, 0))
         figures.append(
             AgencyAttendanceFigure(
-                agency.name, role, Share(attended, recorded), Share(represented, recorded)
+                name, role, Share(attended, recorded), Share(represented, recorded)
             )
         )
     return tuple(figures)
