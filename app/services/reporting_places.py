@@ -28,7 +28,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,6 +52,8 @@ class HarmPlace(enum.StrEnum):
         return PLACE_WORDS[self]
 
 
+# The places a case records with a flag each, in the order of its columns.
+RECORDED_PLACES = (HarmPlace.INSIDE, HarmPlace.OUTSIDE, HarmPlace.ONLINE)
 PLACE_WORDS = {
     HarmPlace.INSIDE: "Inside the home",
     HarmPlace.OUTSIDE: "Outside the home",
@@ -93,6 +96,8 @@ Counted = list[tuple[str | None, bool]]
 def _places(session: Session, case_ids: Iterable[str | None]) -> dict[str, frozenset[HarmPlace]]:
     ids = sorted({c for c in case_ids if c is not None})
     found: dict[str, frozenset[HarmPlace]] = {}
+    # Eight ways to record the three flags: each way's places, worked out once.
+    known: dict[tuple[bool, bool, bool], frozenset[HarmPlace]] = {}
     for case_id, inside, outside, online in session.execute(
         select(
             CaseEpisode.id,
@@ -101,9 +106,11 @@ def _places(session: Session, case_ids: Iterable[str | None]) -> dict[str, froze
             CaseEpisode.harm_online,
         ).where(CaseEpisode.id.in_(ids))
     ):
-        places = {p for p, flag in ((HarmPlace.INSIDE, inside), (HarmPlace.OUTSIDE, outside),
-                                    (HarmPlace.ONLINE, online)) if flag}  # fmt: skip
-        found[case_id] = frozenset(places or {HarmPlace.NOT_RECORDED})
+        key = (bool(inside), bool(outside), bool(online))
+        if key not in known:
+            places = {p for p, flag in zip(RECORDED_PLACES, key, strict=True) if flag}
+            known[key] = frozenset(places or {HarmPlace.NOT_RECORDED})
+        found[case_id] = known[key]
     return found
 
 
@@ -114,19 +121,19 @@ def _figure(
     out_of: str,
     counted: Counted,
 ) -> PlaceFigure:
-    def share(keep: Callable[[str | None], bool]) -> Share:
-        mine = [hit for case_id, hit in counted if keep(case_id)]
-        return Share(sum(mine), len(mine))
-
-    def where(case_id: str | None) -> frozenset[HarmPlace]:
-        return places.get(case_id or "", frozenset({HarmPlace.NOT_RECORDED}))
-
+    unknown = frozenset({HarmPlace.NOT_RECORDED})
+    hits = dict.fromkeys(HarmPlace, 0)
+    wholes = dict.fromkeys(HarmPlace, 0)
+    for case_id, hit in counted:
+        for place in places.get(case_id or "", unknown):
+            wholes[place] += 1
+            hits[place] += hit
     return PlaceFigure(
         section,
         measure,
         out_of,
-        share(lambda _c: True),
-        tuple((p, share(lambda c, p=p: p in where(c))) for p in HarmPlace),  # type: ignore[misc]
+        Share(sum(hit for _, hit in counted), len(counted)),
+        tuple((p, Share(hits[p], wholes[p])) for p in HarmPlace),
     )
 
 
@@ -195,34 +202,45 @@ def _reviews(
     return counted
 
 
-def _within_two_years(plan: ChildProtectionPlan, previous: ChildProtectionPlan | None) -> bool:
+class _Plan(NamedTuple):
+    """What the figures read of a plan: its case, its dates and when it was recorded."""
+
+    case_id: str
+    start_date: dt.date
+    end_date: dt.date | None
+    created_at: dt.datetime
+
+
+def _within_two_years(plan: _Plan, previous: _Plan | None) -> bool:
     return previous is not None and repeat_within_two_years(plan.start_date, previous.end_date)
 
 
 def _plans(
     session: Session, start: dt.date, end: dt.date
-) -> tuple[
-    list[tuple[ChildProtectionPlan, ChildProtectionPlan | None]],
-    list[ChildProtectionPlan],
-    list[ChildProtectionPlan],
-]:
+) -> tuple[list[tuple[_Plan, _Plan | None]], list[_Plan], list[_Plan]]:
     """Plans started in the period (each with the child's plan before it), plans ended in
     it, and plans open on its last day."""
     rows = session.execute(
-        select(ChildProtectionPlan, CaseEpisode.child_id).join(
-            CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id
-        )
+        select(
+            CaseEpisode.child_id,
+            ChildProtectionPlan.case_id,
+            ChildProtectionPlan.start_date,
+            ChildProtectionPlan.end_date,
+            ChildProtectionPlan.created_at,
+        ).join(CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id)
     ).all()
-    by_child: dict[str, list[ChildProtectionPlan]] = {}
-    for plan, child_id in rows:
+    every: list[_Plan] = []
+    by_child: dict[str, list[_Plan]] = {}
+    for child_id, case_id, started_on, ended_on, created_at in rows:
+        plan = _Plan(case_id, started_on, ended_on, created_at)
+        every.append(plan)
         by_child.setdefault(child_id, []).append(plan)
-    started: list[tuple[ChildProtectionPlan, ChildProtectionPlan | None]] = []
+    started: list[tuple[_Plan, _Plan | None]] = []
     for plans in by_child.values():
         plans.sort(key=lambda p: (p.start_date, p.created_at))
         for index, plan in enumerate(plans):
             if start <= plan.start_date <= end:
                 started.append((plan, plans[index - 1] if index else None))
-    every = [plan for plan, _ in rows]
     ended = [p for p in every if p.end_date is not None and start <= p.end_date <= end]
     open_at_end = [
         p for p in every if p.start_date <= end and (p.end_date is None or p.end_date > end)
