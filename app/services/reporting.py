@@ -452,10 +452,7 @@ def _attendance(
                 func.count(distinct(case((status == AttendanceStatus.ATTENDED, meeting_id)))),
                 func.count(distinct(case((status.in_(sorted(REPRESENTED)), meeting_id)))),
             )
-            .where(
-                meeting_id.in_(held_ids),
-                AgencyAttendance.agency_id.in_([agency_id for agency_id, _ in agencies.values()]),
-            )
+            .where(meeting_id.in_(held_ids), AgencyAttendance.agency_id.is_not(None))
             .group_by(AgencyAttendance.agency_id)
         )
     }
