@@ -31,10 +31,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Integer, ScalarSelect, case, cast, distinct, func, select
+from sqlalchemy import (
+    Connection,
+    Executable,
+    Integer,
+    bindparam,
+    case,
+    cast,
+    distinct,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -208,27 +219,20 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
         raise ValidationError(
             "The period ends before it starts. Choose an end date on or after the start date."
         )
-    in_period = (
-        Meeting.status.in_(HELD),
-        Meeting.scheduled_date >= start,
-        Meeting.scheduled_date <= end,
-    )
     from app.services.reporting_places import place_figures  # it counts in Shares too
 
+    period = {"start": start, "end": end}
     with workspace.reading() as session:
-        held, strategy, outcomes, threshold = _held(session, in_period)
-        held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
-        icpcs = session.execute(
-            select(Meeting.id, Meeting.case_id, Meeting.scheduled_date).where(
-                *in_period, Meeting.meeting_type == MeetingType.ICPC
-            )
-        ).all()
+        # Core rows through the connection: nothing here needs the ORM's bookkeeping.
+        conn = session.connection()
+        held, strategy, outcomes, threshold = _held(conn, period)
+        icpcs = conn.execute(_statements().icpcs, period).all()
         # The journeys of every case the figures ask about, read once for all of them.
-        planned = set(session.scalars(select(ChildProtectionPlan.case_id).distinct()))
+        planned = set(conn.execute(_statements().planned).scalars())
         facts = case_facts(session, planned | {case_id for _, case_id, _ in icpcs})
-        timely, orphans, moved_in = _icpc_timeliness(session, icpcs, facts)
-        categories, average, reasons = _plans(session, start, end)
-        recorded, invitees = _recorded(session, held, held_ids)
+        timely, orphans, moved_in = _icpc_timeliness(conn, icpcs, facts)
+        categories, average, reasons = _plans(conn, period)
+        recorded, invitees = _recorded(conn, period, held)
         return ReportFigures(
             start=start,
             end=end,
@@ -238,11 +242,11 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
             threshold_met=threshold,
             icpc_within_15_days=timely,
             icpcs_without_strategy=orphans,
-            extensions=_extensions(session, start, end),
+            extensions=_extensions(conn, period),
             plans_by_category=categories,
             average_plan_days=average,
             discharge_reasons=reasons,
-            attendance=_attendance(session, recorded.part, held_ids),
+            attendance=_attendance(conn, period, recorded.part),
             attendance_recorded=recorded,
             invitees_attended=invitees,
             consultations=_consultations(session, start, end),
@@ -251,18 +255,49 @@ def report_figures(workspace: Workspace, *, start: dt.date, end: dt.date) -> Rep
         )
 
 
-def _consultations(session: Session, start: dt.date, end: dt.date) -> Share:
-    counts = count_consultations(session, start, end)
-    return Share(counts.led_to_strategy_meeting, counts.consultations)
+@dataclasses.dataclass(frozen=True)
+class _Statements:
+    """The statements the report runs, for the period bound as "start" and "end"."""
+
+    held: Executable
+    icpcs: Executable
+    planned: Executable
+    closure_days: Executable
+    extensions: Executable
+    plans_started: Executable
+    plans_ended: Executable
+    recorded: Executable
+    agencies: Executable
+    attendance: Executable
 
 
-def _held(
-    session: Session, in_period: tuple[ColumnElement[bool], ...]
-) -> tuple[int, int, tuple[Count, ...], Share]:
-    """The meetings held, the strategy meetings among them, and those meetings'
-    outcomes and threshold-met rate: counted by the database, in one statement."""
-    rows = session.execute(
+@functools.cache
+def _statements() -> _Statements:
+    """Built once a process: on a small workspace, building a statement costs about as
+    much as running it."""
+    in_period = (
+        Meeting.status.in_(HELD),
+        Meeting.scheduled_date >= bindparam("start"),
+        Meeting.scheduled_date <= bindparam("end"),
+    )
+    held_ids = select(Meeting.id).where(*in_period).scalar_subquery()
+    plan, status = ChildProtectionPlan, AgencyAttendance.status
+    meeting_id = AgencyAttendance.meeting_id
+    # Each held meeting that recorded attendance (anyone marked other than invited):
+    # how many were on its list, and how many of them attended.
+    lists = (
         select(
+            func.count().label("listed"),
+            func.count(case((status == AttendanceStatus.ATTENDED, 1))).label("attended"),
+        )
+        .where(meeting_id.in_(held_ids))
+        .group_by(meeting_id)
+        .having(func.count(case((status != AttendanceStatus.INVITED, 1))) > 0)
+        .subquery()
+    )
+    return _Statements(
+        # The meetings held by type, with the strategy meetings' decisions.
+        held=select(
             Meeting.meeting_type,
             ThresholdDecision.outcome,
             ThresholdDecision.threshold_met,
@@ -270,11 +305,73 @@ def _held(
         )
         .outerjoin(ThresholdDecision, ThresholdDecision.meeting_id == Meeting.id)
         .where(*in_period)
-        .group_by(Meeting.meeting_type, ThresholdDecision.outcome, ThresholdDecision.threshold_met)
-    ).all()
+        .group_by(Meeting.meeting_type, ThresholdDecision.outcome, ThresholdDecision.threshold_met),
+        icpcs=select(Meeting.id, Meeting.case_id, Meeting.scheduled_date).where(
+            *in_period, Meeting.meeting_type == MeetingType.ICPC
+        ),
+        planned=select(ChildProtectionPlan.case_id).distinct(),
+        closure_days=select(ClosureDay.day),
+        extensions=select(
+            Meeting.scheduled_date,
+            IcpcTimeframeDecision.default_due,
+            IcpcTimeframeDecision.target_date,
+            IcpcTimeframeDecision.exceptional_circumstances_confirmed,
+        )
+        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
+        .where(
+            IcpcTimeframeDecision.timeframe == IcpcTimeframe.EXTENDED,
+            Meeting.scheduled_date >= bindparam("start"),
+            Meeting.scheduled_date <= bindparam("end"),
+        )
+        .order_by(Meeting.scheduled_date),
+        plans_started=select(plan.initial_category, func.count())
+        .where(plan.start_date >= bindparam("start"), plan.start_date <= bindparam("end"))
+        .group_by(plan.initial_category),
+        plans_ended=select(
+            plan.latest_category,
+            plan.end_reason,
+            func.count(),
+            # Whole days from start to end: each plan's length, summed.
+            func.sum(
+                cast(func.julianday(plan.end_date) - func.julianday(plan.start_date), Integer)
+            ),
+        )
+        .where(plan.end_date >= bindparam("start"), plan.end_date <= bindparam("end"))
+        .group_by(plan.latest_category, plan.end_reason),
+        recorded=select(
+            func.count(),
+            func.coalesce(func.sum(lists.c.listed), 0),
+            func.coalesce(func.sum(lists.c.attended), 0),
+        ),
+        agencies=select(Agency.id, Agency.name, Agency.statutory_role).where(
+            Agency.statutory_role.is_not(None)
+        ),
+        # For each agency, the held meetings at which it attended, and at which it was
+        # represented.
+        attendance=select(
+            AgencyAttendance.agency_id,
+            func.count(distinct(case((status == AttendanceStatus.ATTENDED, meeting_id)))),
+            func.count(distinct(case((status.in_(sorted(REPRESENTED)), meeting_id)))),
+        )
+        .where(meeting_id.in_(held_ids), AgencyAttendance.agency_id.is_not(None))
+        .group_by(AgencyAttendance.agency_id),
+    )
+
+
+Period = Mapping[str, dt.date]
+
+
+def _consultations(session: Session, start: dt.date, end: dt.date) -> Share:
+    counts = count_consultations(session, start, end)
+    return Share(counts.led_to_strategy_meeting, counts.consultations)
+
+
+def _held(conn: Connection, period: Period) -> tuple[int, int, tuple[Count, ...], Share]:
+    """The meetings held, the strategy meetings among them, and those meetings'
+    outcomes and threshold-met rate: counted by the database, in one statement."""
     tally = dict.fromkeys(ThresholdOutcome, 0)
     held = strategy = unrecorded = decided = met = 0
-    for kind, outcome, threshold_met, count in rows:
+    for kind, outcome, threshold_met, count in conn.execute(_statements().held, period):
         held += count
         if kind is not MeetingType.STRATEGY:
             continue
@@ -293,7 +390,7 @@ def _held(
 
 
 def _icpc_timeliness(
-    session: Session,
+    conn: Connection,
     icpcs: Sequence[tuple[str, str, dt.date]],
     facts: Mapping[str, CaseFacts],
 ) -> tuple[Share, int, Share]:
@@ -302,7 +399,7 @@ def _icpc_timeliness(
     transfer-in conferences held within 15 working days of the notification. Which
     enquiry an ICPC concluded, and which is a transfer-in conference, are the
     journey rules' answers (``app.workflow``), as for Home and the census."""
-    calendar = WorkingCalendar(session.scalars(select(ClosureDay.day)))
+    calendar = WorkingCalendar(conn.execute(_statements().closure_days).scalars())
     concluded = {
         course.icpc.id: course
         for case in (facts[case_id] for case_id in {case_id for _, case_id, _ in icpcs})
@@ -341,55 +438,21 @@ def _transfer_in_due(case: CaseFacts, meeting_id: str, calendar: WorkingCalendar
     return found.due if found is not None else None
 
 
-def _extensions(session: Session, start: dt.date, end: dt.date) -> tuple[Extension, ...]:
-    rows = session.execute(
-        select(
-            Meeting.scheduled_date,
-            IcpcTimeframeDecision.default_due,
-            IcpcTimeframeDecision.target_date,
-            IcpcTimeframeDecision.exceptional_circumstances_confirmed,
-        )
-        .join(Meeting, Meeting.id == IcpcTimeframeDecision.meeting_id)
-        .where(
-            IcpcTimeframeDecision.timeframe == IcpcTimeframe.EXTENDED,
-            Meeting.scheduled_date >= start,
-            Meeting.scheduled_date <= end,
-        )
-        .order_by(Meeting.scheduled_date)
-    ).all()
-    return tuple(Extension(*row) for row in rows)
+def _extensions(conn: Connection, period: Period) -> tuple[Extension, ...]:
+    return tuple(Extension(*row) for row in conn.execute(_statements().extensions, period))
 
 
 def _plans(
-    session: Session, start: dt.date, end: dt.date
+    conn: Connection, period: Period
 ) -> tuple[tuple[CategoryCount, ...], float | None, tuple[Count, ...]]:
     """Plans started and ended in the period by category, the ended plans' average
     length in days and their discharge reasons: counted by the database."""
-    plan = ChildProtectionPlan
     started = dict.fromkeys(PlanCategory, 0)
-    started.update(
-        session.execute(
-            select(plan.initial_category, func.count())
-            .where(plan.start_date >= start, plan.start_date <= end)
-            .group_by(plan.initial_category)
-        ).all()
-    )
+    started.update(conn.execute(_statements().plans_started, period).all())
     ended = dict.fromkeys(PlanCategory, 0)
     reasons = dict.fromkeys(DischargeReason, 0)
     unrecorded = plans = days = 0
-    for category, reason, count, length in session.execute(
-        select(
-            plan.latest_category,
-            plan.end_reason,
-            func.count(),
-            # Whole days from start to end: each plan's length, summed.
-            func.sum(
-                cast(func.julianday(plan.end_date) - func.julianday(plan.start_date), Integer)
-            ),
-        )
-        .where(plan.end_date >= start, plan.end_date <= end)
-        .group_by(plan.latest_category, plan.end_reason)
-    ):
+    for category, reason, count, length in conn.execute(_statements().plans_ended, period):
         ended[category] += count
         plans += count
         days += length
@@ -405,56 +468,23 @@ def _plans(
     return categories, average, tuple(counts)
 
 
-def _recorded(session: Session, held: int, held_ids: ScalarSelect[str]) -> tuple[Share, Share]:
+def _recorded(conn: Connection, period: Period, held: int) -> tuple[Share, Share]:
     """How many held meetings recorded attendance, and at those, how many of the
     people on the list attended: counted by the database, meeting by meeting."""
-    status = AgencyAttendance.status
-    # Each held meeting that recorded attendance: anyone marked other than invited.
-    lists = (
-        select(
-            func.count().label("listed"),
-            func.count(case((status == AttendanceStatus.ATTENDED, 1))).label("attended"),
-        )
-        .where(AgencyAttendance.meeting_id.in_(held_ids))
-        .group_by(AgencyAttendance.meeting_id)
-        .having(func.count(case((status != AttendanceStatus.INVITED, 1))) > 0)
-        .subquery()
-    )
-    meetings, listed, attended = session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(lists.c.listed), 0),
-            func.coalesce(func.sum(lists.c.attended), 0),
-        )
-    ).one()
+    meetings, listed, attended = conn.execute(_statements().recorded, period).one()
     return Share(meetings, held), Share(attended, listed)
 
 
 def _attendance(
-    session: Session, recorded: int, held_ids: ScalarSelect[str]
+    conn: Connection, period: Period, recorded: int
 ) -> tuple[AgencyAttendanceFigure, ...]:
     """Each statutory agency's attendance, over the ``recorded`` meetings that recorded it."""
     agencies = {
-        role: (agency_id, name)
-        for agency_id, name, role in session.execute(
-            select(Agency.id, Agency.name, Agency.statutory_role).where(
-                Agency.statutory_role.is_not(None)
-            )
-        )
+        role: (agency_id, name) for agency_id, name, role in conn.execute(_statements().agencies)
     }
-    meeting_id, status = AgencyAttendance.meeting_id, AgencyAttendance.status
-    # For each agency, the held meetings at which it attended, and at which it was represented.
     seen = {
         agency_id: (attended, represented)
-        for agency_id, attended, represented in session.execute(
-            select(
-                AgencyAttendance.agency_id,
-                func.count(distinct(case((status == AttendanceStatus.ATTENDED, meeting_id)))),
-                func.count(distinct(case((status.in_(sorted(REPRESENTED)), meeting_id)))),
-            )
-            .where(meeting_id.in_(held_ids), AgencyAttendance.agency_id.is_not(None))
-            .group_by(AgencyAttendance.agency_id)
-        )
+        for agency_id, attended, represented in conn.execute(_statements().attendance, period)
     }
     figures = []
     for role in ROLE_ORDER:
