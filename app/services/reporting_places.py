@@ -31,7 +31,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import CaseEpisode, ChildProtectionPlan, Consultation, ConsultationOutcome
@@ -92,20 +92,33 @@ class PlaceFigures:
 # Each counted thing: the case it concerns (None: not known) and whether it counts.
 Counted = list[tuple[str | None, bool]]
 
+# The statements, built once (building one costs about as much as running it on a
+# small workspace); the period is bound as "start" and "end".
+_PLACES = select(
+    CaseEpisode.id,
+    CaseEpisode.harm_inside_home,
+    CaseEpisode.harm_outside_home,
+    CaseEpisode.harm_online,
+).where(CaseEpisode.id.in_(bindparam("ids", expanding=True)))
+_CONSULTATIONS = select(Consultation.case_id, Consultation.outcome).where(
+    Consultation.asked_on.between(bindparam("start"), bindparam("end"))
+)
+_PLANNED = select(ChildProtectionPlan.case_id).distinct()
+_PLANS = select(
+    CaseEpisode.child_id,
+    ChildProtectionPlan.case_id,
+    ChildProtectionPlan.start_date,
+    ChildProtectionPlan.end_date,
+    ChildProtectionPlan.created_at,
+).join(CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id)
 
-def _places(session: Session, case_ids: Iterable[str | None]) -> dict[str, frozenset[HarmPlace]]:
+
+def _places(conn: Connection, case_ids: Iterable[str | None]) -> dict[str, frozenset[HarmPlace]]:
     ids = sorted({c for c in case_ids if c is not None})
     found: dict[str, frozenset[HarmPlace]] = {}
     # Eight ways to record the three flags: each way's places, worked out once.
     known: dict[tuple[bool, bool, bool], frozenset[HarmPlace]] = {}
-    for case_id, inside, outside, online in session.execute(
-        select(
-            CaseEpisode.id,
-            CaseEpisode.harm_inside_home,
-            CaseEpisode.harm_outside_home,
-            CaseEpisode.harm_online,
-        ).where(CaseEpisode.id.in_(ids))
-    ):
+    for case_id, inside, outside, online in conn.execute(_PLACES, {"ids": ids}):
         key = (bool(inside), bool(outside), bool(online))
         if key not in known:
             places = {p for p, flag in zip(RECORDED_PLACES, key, strict=True) if flag}
@@ -147,16 +160,12 @@ def place_figures(
     """The figures for ``start`` to ``end`` (both included), inside the report's read
     (``facts``: the journeys the report has read already, every planned case's among them)."""
     reviews = _reviews(session, start, end, facts)
-    started, ended, open_at_end = _plans(session, start, end)
-    consultations = list(
-        session.execute(
-            select(Consultation.case_id, Consultation.outcome).where(
-                Consultation.asked_on.between(start, end)
-            )
-        ).all()
-    )
+    # Core rows through the connection: nothing here needs the ORM's bookkeeping.
+    conn = session.connection()
+    started, ended, open_at_end = _plans(conn, start, end)
+    consultations = conn.execute(_CONSULTATIONS, {"start": start, "end": end}).all()
     places = _places(
-        session,
+        conn,
         [c for c, _ in reviews]
         + [p.case_id for p, _ in started]
         + [p.case_id for p in ended + open_at_end]
@@ -190,13 +199,14 @@ def place_figures(
 def _reviews(
     session: Session, start: dt.date, end: dt.date, known: Mapping[str, CaseFacts] | None
 ) -> Counted:
-    case_ids = list(session.scalars(select(ChildProtectionPlan.case_id).distinct()))
-    found = known if known is not None else case_facts(session, case_ids)
+    if known is None:
+        known = case_facts(session, session.connection().execute(_PLANNED).scalars())
+    # Every planned case is among the journeys known; a case with no plan has no reviews.
     counted: Counted = []
-    for case_id in case_ids:
+    for case_id, case in known.items():
         counted += [
             (case_id, timing.on_time)
-            for timing in review_timings(found[case_id])
+            for timing in review_timings(case)
             if start <= timing.held_on <= end
         ]
     return counted
@@ -216,19 +226,11 @@ def _within_two_years(plan: _Plan, previous: _Plan | None) -> bool:
 
 
 def _plans(
-    session: Session, start: dt.date, end: dt.date
+    conn: Connection, start: dt.date, end: dt.date
 ) -> tuple[list[tuple[_Plan, _Plan | None]], list[_Plan], list[_Plan]]:
     """Plans started in the period (each with the child's plan before it), plans ended in
     it, and plans open on its last day."""
-    rows = session.execute(
-        select(
-            CaseEpisode.child_id,
-            ChildProtectionPlan.case_id,
-            ChildProtectionPlan.start_date,
-            ChildProtectionPlan.end_date,
-            ChildProtectionPlan.created_at,
-        ).join(CaseEpisode, CaseEpisode.id == ChildProtectionPlan.case_id)
-    ).all()
+    rows = conn.execute(_PLANS).all()
     every: list[_Plan] = []
     by_child: dict[str, list[_Plan]] = {}
     for child_id, case_id, started_on, ended_on, created_at in rows:
