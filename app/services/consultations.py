@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -255,19 +255,17 @@ def case_for_reference(workspace: Workspace, *, la_child_ref: str) -> str | None
         )
 
 
+# Both counts in one statement, built once; the period is bound as "start" and "end".
+_COUNTS = select(
+    func.count(),
+    func.count(case((Consultation.outcome == ConsultationOutcome.STRATEGY_MEETING, 1))),
+).where(Consultation.asked_on.between(bindparam("start"), bindparam("end")))
+
+
 def count_consultations(session: Session, start: dt.date, end: dt.date) -> ConsultationCounts:
     """Consultations asked from ``start`` to ``end`` inclusive, and how many led to a
     strategy meeting (for the report, inside its one read)."""
-    in_period = Consultation.asked_on.between(start, end)
-    total = session.scalar(select(func.count()).select_from(Consultation).where(in_period)) or 0
-    led = (
-        session.scalar(
-            select(func.count())
-            .select_from(Consultation)
-            .where(in_period, Consultation.outcome == ConsultationOutcome.STRATEGY_MEETING)
-        )
-        or 0
-    )
+    total, led = session.connection().execute(_COUNTS, {"start": start, "end": end}).one()
     return ConsultationCounts(total, led)
 
 
