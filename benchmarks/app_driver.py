@@ -64,11 +64,58 @@ class Painted:
                         outer.at = time.perf_counter()
                 return False
 
+        self._app = app
         self._filter = Filter()
         app.installEventFilter(self._filter)
 
     def expect(self, target: Callable[[], Any]) -> None:
         self.target, self.at = target, None
+
+    def spin(self, done: Callable[[], bool], limit: float = 120) -> None:
+        """Run the event loop until ``done()``; TimeoutError after ``limit`` seconds."""
+        from PySide6.QtCore import QEventLoop
+
+        give_up = time.perf_counter() + limit
+        while not done():
+            if time.perf_counter() > give_up:
+                raise TimeoutError("the app did not get there")
+            self._app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+
+    def until(self, target: Callable[[], Any], action: Callable[[], object]) -> float:
+        """Seconds from ``action()`` to the first paint of ``target()``."""
+        self.expect(target)
+        started = time.perf_counter()
+        action()
+        self.spin(lambda: self.at is not None)
+        assert self.at is not None
+        return self.at - started
+
+    def paced(self, field: Any, text: str) -> None:
+        """``text`` typed into ``field`` at a key every :data:`PACE_S`, as a person types
+        (the passphrase: no echo is timed), ending when the next key would be due."""
+        from PySide6.QtTest import QTest
+
+        start = time.perf_counter()
+        for n, character in enumerate(text):
+            self.spin(lambda d=start + n * PACE_S: time.perf_counter() >= d)  # type: ignore[misc]
+            QTest.keyClicks(field, character)
+        self.spin(lambda: time.perf_counter() >= start + len(text) * PACE_S)
+
+    def typed(self, field: Any, word: str) -> list[float]:
+        """``word`` typed into ``field`` at a key every :data:`PACE_S`: each key's echo
+        in ms, from when it was due until the field was painted."""
+        from PySide6.QtTest import QTest
+
+        keys = []
+        start = time.perf_counter()
+        for n, character in enumerate(word):
+            due = start + n * PACE_S
+            self.spin(lambda d=due: time.perf_counter() >= d)  # type: ignore[misc]
+            self.expect(lambda: field)
+            QTest.keyClicks(field, character)
+            self.spin(lambda: self.at is not None)
+            keys.append(_ms(self.at - due))  # type: ignore[operator]
+        return keys
 
 
 def drive(path: Path, passphrase: str) -> dict[str, Any]:
@@ -76,7 +123,7 @@ def drive(path: Path, passphrase: str) -> dict[str, Any]:
     from app.ui.application import create_application, start_shell
 
     # isort: split
-    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from app import clock, paths
@@ -85,21 +132,7 @@ def drive(path: Path, passphrase: str) -> dict[str, Any]:
     paths.private_umask()
     app = create_application()
     painted = Painted(app)
-
-    def spin(done: Callable[[], bool], limit: float = 120) -> None:
-        give_up = time.perf_counter() + limit
-        while not done():
-            if time.perf_counter() > give_up:
-                raise TimeoutError("the app did not get there")
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
-
-    def until_painted(target: Callable[[], Any], action: Callable[[], object]) -> float:
-        painted.expect(target)
-        started = time.perf_counter()
-        action()
-        spin(lambda: painted.at is not None)
-        assert painted.at is not None
-        return painted.at - started
+    spin, until_painted = painted.spin, painted.until
 
     shell = start_shell(path)
     spin(lambda: shell.gate is not None and shell.gate.isVisible())
@@ -108,13 +141,7 @@ def drive(path: Path, passphrase: str) -> dict[str, Any]:
     until_painted(lambda: gate, lambda: None)
     # Typed at a person's pace, as the chair does (the app loads the database layer
     # meanwhile); a passphrase pasted and Enter pressed at once waits for it.
-    start = time.perf_counter()
-    for n, character in enumerate(passphrase):
-        due = start + n * PACE_S
-        spin(lambda d=due: time.perf_counter() >= d)
-        QTest.keyClicks(gate.passphrase, character)
-    typed = start + len(passphrase) * PACE_S
-    spin(lambda: time.perf_counter() >= typed)
+    painted.paced(gate.passphrase, passphrase)
 
     def home() -> Any:
         window = shell.window
@@ -159,15 +186,7 @@ def drive(path: Path, passphrase: str) -> dict[str, Any]:
         table = view.table if key == "register" else view.list.table
         search.setFocus()
         app.processEvents()
-        keys: list[float] = []
-        start = time.perf_counter()
-        for n, character in enumerate(word):
-            due = start + n * PACE_S
-            spin(lambda d=due: time.perf_counter() >= d)
-            painted.expect(lambda s=search: s)
-            QTest.keyClicks(search, character)
-            spin(lambda: painted.at is not None)
-            keys.append(_ms(painted.at - due))  # type: ignore[operator]
+        keys = painted.typed(search, word)
         last = time.perf_counter()
         model = table.model()
         reset: list[float] = []

@@ -165,16 +165,25 @@ def report(sizes: list[int], results: dict[int, dict[str, list[float]]]) -> None
         print(f"Peak memory after unlock at {n:,}: {peak / floor:.2f}x the bare table window")
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def size_arguments(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The options every benchmark of the real app takes: sizes, runs, a seed folder."""
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--large", action="store_true", help="add 50,000 children (slow to seed)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="seed into this folder once and reuse it")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _sizes(args: argparse.Namespace) -> list[int]:
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.large and 50_000 not in sizes:
         sizes.append(50_000)
+    return sizes
+
+
+def main(argv: list[str]) -> int:
+    args = size_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]), argv)
+    sizes = _sizes(args)
     print(f"Before: {_load()} ({os.cpu_count()} cores)", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-app-") as scratch:
         folder = args.keep or Path(scratch)

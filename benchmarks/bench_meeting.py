@@ -49,7 +49,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench_app import PASSPHRASE, _child, _load, _p95, _workspace
+from bench_app import PASSPHRASE, _child, _load, _p95, _sizes, _workspace, size_arguments
 
 HERE = Path(__file__).resolve().parent
 DRIVER = str(HERE / "meeting_driver.py")
@@ -222,14 +222,8 @@ def report(sizes: list[int], records: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--large", action="store_true", help="add 50,000 children (slow to seed)")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="seed into this folder once and reuse it")
-    args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    if args.large and 50_000 not in sizes:
-        sizes.append(50_000)
+    args = size_arguments(parser, argv)
+    sizes = _sizes(args)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.umask(0o077)  # the workspace copies are for this user alone, as the app's own are
     before = _load()

@@ -30,8 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app_driver import PACE_S, TODAY, Painted, _ms, _peak_kb
-from meeting_floors import reached
+from app_driver import TODAY, Painted, _ms, _peak_kb
 
 ATTENDEES = 50
 ACTIONS = 80
@@ -104,7 +103,7 @@ def drive(
     from app.ui.application import create_application, start_shell
 
     # isort: split
-    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from app import clock, paths
@@ -119,44 +118,19 @@ def drive(
     painted = Painted(app)
     left = Qt.MouseButton.LeftButton
 
-    def spin(done: Callable[[], bool], limit: float = 120) -> None:
-        give_up = time.perf_counter() + limit
-        while not done():
-            if time.perf_counter() > give_up:
-                raise TimeoutError("the app did not get there")
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    spin = painted.spin
 
     def until_painted(target: Callable[[], Any], action: Callable[[], object]) -> float:
-        painted.expect(target)
-        started = time.perf_counter()
-        action()
-        spin(lambda: painted.at is not None)
-        assert painted.at is not None
-        return _ms(painted.at - started)
+        return _ms(painted.until(target, action))
 
-    def typed(field: Any, word: str) -> list[float]:
-        """Each key's echo: from when it was due until the field was painted."""
-        keys = []
-        start = time.perf_counter()
-        for n, character in enumerate(word):
-            due = start + n * PACE_S
-            spin(reached(due))
-            painted.expect(lambda: field)
-            QTest.keyClicks(field, character)
-            spin(lambda: painted.at is not None)
-            keys.append(_ms(painted.at - due))  # type: ignore[operator]
-        return keys
+    typed = painted.typed
 
     shell = start_shell(path)
     spin(lambda: shell.gate is not None and shell.gate.isVisible())
     gate = shell.gate
     assert gate is not None
     until_painted(lambda: gate, lambda: None)
-    start = time.perf_counter()
-    for n, character in enumerate(passphrase):
-        spin(reached(start + n * PACE_S))
-        QTest.keyClicks(gate.passphrase, character)
-    spin(lambda: time.perf_counter() >= start + len(passphrase) * PACE_S)
+    painted.paced(gate.passphrase, passphrase)
 
     def detail(kind: type, not_this: object = None) -> Callable[[], Any]:
         """The window's case or meeting on show, once it is a new one of ``kind``."""

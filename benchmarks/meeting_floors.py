@@ -28,26 +28,19 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from app_driver import PACE_S, Painted, _ms
+from app_driver import Painted, _ms
 
 ATTENDEES = 50
 ACTIONS = 80
 STATUSES = ("Invited", "Attended", "Sent apologies", "Sent information", "Did not attend")
 
 
-def reached(moment: float) -> Callable[[], bool]:
-    """Whether ``moment`` (a ``time.perf_counter`` reading) has come."""
-    return lambda: time.perf_counter() >= moment
-
-
 def window(agencies: int, *, styled: bool = False) -> dict[str, Any]:
-    from PySide6.QtCore import QDate, QEventLoop, Qt
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QDate, Qt
     from PySide6.QtWidgets import (
         QApplication,
         QComboBox,
@@ -72,10 +65,7 @@ def window(agencies: int, *, styled: bool = False) -> dict[str, Any]:
     else:
         app = QApplication(sys.argv[:1])
     painted = Painted(app)
-
-    def spin(done: Callable[[], bool]) -> None:
-        while not done():
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    spin = painted.spin
 
     def scrolled(rows: QVBoxLayout) -> QScrollArea:
         inner = QWidget()
@@ -178,16 +168,7 @@ def window(agencies: int, *, styled: bool = False) -> dict[str, Any]:
     stack.setCurrentIndex(0)
     notes.setFocus()
     app.processEvents()
-    keys = []
-    start = time.perf_counter()
-    for n, character in enumerate("the family agreed to the plan"):
-        due = start + n * PACE_S
-        spin(reached(due))
-        painted.expect(lambda: notes)
-        QTest.keyClicks(notes, character)
-        spin(lambda: painted.at is not None)
-        keys.append(_ms(painted.at - due))  # type: ignore[operator]
-    found["notes_keystroke_ms"] = keys
+    found["notes_keystroke_ms"] = painted.typed(notes, "the family agreed to the plan")
     return found
 
 

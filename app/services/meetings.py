@@ -467,7 +467,7 @@ def meetings_after(
     so a page costs the same at the end of a long list as at its start."""
     with workspace.reading() as session:
         way = _weigh(session, search, limit)
-        where = _later_than(after) if after is not None else and_(true())
+        where = _later_than(after) if after is not None else true()
         return _read(session, where, search=search, way=way, limit=limit, backwards=False)
 
 
