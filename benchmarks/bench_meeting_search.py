@@ -43,7 +43,7 @@ from sqlalchemy import ColumnElement, String, cast, func, or_, select
 
 from app import clock
 from app.models import Child, Meeting
-from app.services import cases, meetings
+from app.services import cases, meeting_list
 from app.services.meeting_words import meeting_types_matching
 from app.services.workspace import open_workspace
 from app.storage import cipher, meeting_search
@@ -99,7 +99,7 @@ def main() -> None:
     workspace = open_workspace(args.workspace, sys.stdin.readline().rstrip("\n"))
     today = clock.today()
     rng = random.Random(12)
-    new_clause = meetings.search_clause
+    new_clause = meeting_list.search_clause
     usable = meeting_search.usable
     ways = {"index": new_clause, "old": old_clause}
     kinds = [*ways, "cases_index", "cases_old"]
@@ -116,11 +116,11 @@ def main() -> None:
                 key = "long" if usable(typed.strip()) else "short"
                 found = {}
                 for way, clause in ways.items():
-                    meetings.search_clause = clause  # type: ignore[assignment]
+                    meeting_list.search_clause = clause  # type: ignore[assignment]
                     if way == "old":  # nor weighed against the index
                         meeting_search.usable = lambda _term: False  # type: ignore[assignment]
                     started = time.perf_counter()
-                    page = meetings.meetings_around(
+                    page = meeting_list.meetings_around(
                         workspace, search=typed, limit=PAGE, today=today, lead=LEAD
                     )
                     spent = (time.perf_counter() - started) * 1000
@@ -128,7 +128,7 @@ def main() -> None:
                     if key == "long":
                         per_word.setdefault((word, way), []).append(spent)
                     found[way] = (page.more_after, [row.id for row in page.rows])
-                meetings.search_clause = new_clause
+                meeting_list.search_clause = new_clause
                 meeting_search.usable = usable  # type: ignore[assignment]
                 assert found["index"] == found["old"], typed
                 for way in ("cases_index", "cases_old"):
@@ -143,7 +143,7 @@ def main() -> None:
     floor = []
     for _ in range(args.rounds * 5):
         started = time.perf_counter()
-        meetings.meetings_around(workspace, limit=PAGE, today=today, lead=LEAD)
+        meeting_list.meetings_around(workspace, limit=PAGE, today=today, lead=LEAD)
         floor.append((time.perf_counter() - started) * 1000)
     workspace.close()
     report: dict[str, object] = {"children": children, "meetings": total}

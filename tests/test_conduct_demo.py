@@ -8,7 +8,7 @@ import pytest
 
 from app import clock
 from app.models import AttendanceStatus, MeetingStatus, MeetingType, MinutesIssueKind, StatutoryRole
-from app.services import meetings
+from app.services import meeting_list
 from app.services.conduct import closing, invitations, record
 from app.services.demo import core
 from app.services.workspace import open_workspace
@@ -34,14 +34,16 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 def strategy(ws: Workspace, ref: str, status: MeetingStatus) -> record.MeetingRecord:
     (found,) = [
         m
-        for m in meetings.list_meetings(ws)
+        for m in meeting_list.list_meetings(ws)
         if m.la_child_ref == ref and m.meeting_type is MeetingType.STRATEGY and m.status is status
     ]
     return record.meeting_record(ws, meeting_id=found.id)
 
 
 def test_every_status_of_strategy_meeting_is_there(ws: Workspace) -> None:
-    found = {m.status for m in meetings.list_meetings(ws) if m.meeting_type is MeetingType.STRATEGY}
+    found = {
+        m.status for m in meeting_list.list_meetings(ws) if m.meeting_type is MeetingType.STRATEGY
+    }
     assert found == set(MeetingStatus)
     assert ws.integrity_problems() == []
 
@@ -96,7 +98,7 @@ def test_the_reconvened_meeting_carries_actions_and_prompts_for_the_guardian(
 def test_the_core_demo_meetings_are_filled_in_to_match_their_status(ws: Workspace) -> None:
     core_refs = {child[0] for child in core.CHILDREN}
     for status in (MeetingStatus.CLOSED, MeetingStatus.SIGNED_OFF):
-        for m in meetings.list_meetings(ws):
+        for m in meeting_list.list_meetings(ws):
             if (
                 m.la_child_ref in core_refs
                 and m.meeting_type is MeetingType.STRATEGY
@@ -110,7 +112,7 @@ def test_the_core_demo_meetings_are_filled_in_to_match_their_status(ws: Workspac
 
 def test_the_demo_is_obviously_fictional(ws: Workspace) -> None:
     ours = {child[0] for child in core.CHILDREN} | {"DEMO0006", "DEMO0007"}
-    for m in meetings.list_meetings(ws):
+    for m in meeting_list.list_meetings(ws):
         if m.la_child_ref not in ours:
             continue  # other demo parts check their own
         rec = record.meeting_record(ws, meeting_id=m.id)

@@ -15,7 +15,7 @@ import pytest
 
 from app import clock
 from app.models import MeetingType, StatutoryRole
-from app.services import agencies, cases, meetings
+from app.services import agencies, cases, meeting_list, meetings
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW, PASSPHRASE
@@ -51,7 +51,7 @@ def new_meeting(
     case_id: str | None = None,
     meeting_type: MeetingType = MeetingType.STRATEGY,
     on: dt.date | None = None,
-) -> meetings.MeetingSummary:
+) -> meeting_list.MeetingSummary:
     return meetings.schedule_meeting(
         workspace,
         case_id=case_id or new_case(workspace).case_id,
@@ -64,7 +64,7 @@ def new_meeting(
     )
 
 
-def started_meeting(workspace: Workspace, **kwargs: object) -> meetings.MeetingSummary:
+def started_meeting(workspace: Workspace, **kwargs: object) -> meeting_list.MeetingSummary:
     """A new meeting that has started: decisions are recorded only at a held meeting."""
     from app.services.conduct import closing
 

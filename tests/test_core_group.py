@@ -19,7 +19,7 @@ from app.cli import main
 from app.errors import ValidationError
 from app.exporters.minutes import export_minutes
 from app.models import MeetingStatus, MeetingType
-from app.services import meetings, settings
+from app.services import meeting_list, meetings, settings
 from app.services.clocks import journey
 from app.services.conduct import actions, attendance, information, signoff
 from app.services.deadlines import deadlines
@@ -128,7 +128,9 @@ def test_a_core_group_needs_an_open_plan(
         with pytest.raises(ValidationError, match="child protection plan"):
             schedule(workspace, the_child(workspace), MeetingType.CORE_GROUP, FIRST_DUE)
         assert not [
-            m for m in meetings.list_meetings(workspace) if m.meeting_type is MeetingType.CORE_GROUP
+            m
+            for m in meeting_list.list_meetings(workspace)
+            if m.meeting_type is MeetingType.CORE_GROUP
         ]
     finally:
         workspace.close()

@@ -18,7 +18,7 @@ import pytest
 
 from app.cli import main
 from app.models import IcpcTimeframe, MeetingStatus, MeetingType, RecipientRole
-from app.services import cases, meetings
+from app.services import cases, meeting_list
 from app.services.journey import notifications, review
 from app.services.journey.plan import plan_for_case
 from app.services.workspace import open_workspace
@@ -181,7 +181,7 @@ def test_the_demo_journeys(demo: Workspace) -> None:
     maisie = case_of("DEMO0301")
     plan = plan_for_case(demo, case_id=maisie)
     assert plan is not None and not plan.is_open
-    theirs = meetings.list_meetings(demo, case_id=maisie)
+    theirs = meeting_list.list_meetings(demo, case_id=maisie)
     assert [m.meeting_type for m in theirs] == [
         MeetingType.STRATEGY,
         MeetingType.REVIEW,
@@ -193,7 +193,7 @@ def test_the_demo_journeys(demo: Workspace) -> None:
     told = notifications.required_notifications(demo, meeting_id=theirs[-1].id)
     assert {r.role for r in told} == {RecipientRole.AGENCY, RecipientRole.PARENT_CARER}
 
-    theo = meetings.list_meetings(demo, case_id=case_of("DEMO0302"))
+    theo = meeting_list.list_meetings(demo, case_id=case_of("DEMO0302"))
     decided = review.icpc_timeframe(demo, meeting_id=theo[1].id)
     assert decided is not None and decided.timeframe is IcpcTimeframe.EXTENDED
     assert decided.reason and decided.exceptional_circumstances_confirmed
@@ -202,7 +202,7 @@ def test_the_demo_journeys(demo: Workspace) -> None:
     future = [
         m
         for ref in ("DEMO0302", "DEMO0303", "DEMO0304", "DEMO0305")
-        for m in meetings.list_meetings(demo, case_id=case_of(ref))
+        for m in meeting_list.list_meetings(demo, case_id=case_of(ref))
         if m.status is MeetingStatus.SCHEDULED
     ]
     assert {m.meeting_type for m in future} == set(MeetingType) - {
@@ -211,6 +211,8 @@ def test_the_demo_journeys(demo: Workspace) -> None:
     }
     assert all(m.scheduled_date > FIXED_NOW.date() for m in future)
     # The demo's core groups (a part of their own) book one still to come.
-    booked = meetings.list_meetings(demo, search="core-group", statuses=(MeetingStatus.SCHEDULED,))
+    booked = meeting_list.list_meetings(
+        demo, search="core-group", statuses=(MeetingStatus.SCHEDULED,)
+    )
     assert [m.meeting_type for m in booked] == [MeetingType.CORE_GROUP]
     assert booked[0].scheduled_date > FIXED_NOW.date()

@@ -25,7 +25,7 @@ from app.models import (
     Sex,
     ThresholdOutcome,
 )
-from app.services import agencies, cases, meetings, settings
+from app.services import agencies, cases, meeting_list, meetings, settings
 from app.services.conduct import actions, attendance, closing, decision, information, invitations
 from app.services.demo import chairing, risks
 from app.services.journey import conference, discharge, review, safety_plan
@@ -364,7 +364,7 @@ def meeting_of(workspace: Workspace, child: Child, meeting_type: MeetingType) ->
     """The child's (latest) meeting of ``meeting_type``."""
     found = [
         m
-        for m in meetings.list_meetings(workspace, case_id=child.case_id)
+        for m in meeting_list.list_meetings(workspace, case_id=child.case_id)
         if m.meeting_type is meeting_type
     ]
     return found[-1].id

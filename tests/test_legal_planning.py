@@ -13,7 +13,7 @@ import pytest
 from app.errors import ExportError, ValidationError
 from app.exporters.minutes import export_minutes
 from app.models import LegalDecision, MeetingStatus, MeetingType, PreProceedingsOutcome
-from app.services import meetings
+from app.services import meeting_list, meetings
 from app.services.conduct import attendance, closing, signoff
 from app.services.conduct.legal_planning import legal_planning_state, record_legal_decision
 from app.services.journey.timeline import case_timeline
@@ -170,7 +170,7 @@ def test_the_demo_started_pre_proceedings_at_a_signed_off_legal_planning_meeting
 ) -> None:
     held = [
         m
-        for m in meetings.list_meetings(demo_workspace)
+        for m in meeting_list.list_meetings(demo_workspace)
         if m.meeting_type is MeetingType.LEGAL_PLANNING and m.status is MeetingStatus.SIGNED_OFF
     ]
     assert len(held) == 1

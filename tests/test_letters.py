@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app import clock
 from app.exporters.letters import export_notifications, readability
 from app.models import AuditEntry, MeetingType
-from app.services import meetings
+from app.services import meeting_list
 from app.services.journey import notifications
 from app.storage.workspace import Workspace
 from tests.conftest import FIXED_NOW
@@ -52,7 +52,7 @@ def exported(
     child = the_child(workspace)
     # Invitations to a review conference go out while the plan runs (it ends on 19 November).
     schedule(workspace, child, MeetingType.RCPC, dt.date(2026, 11, 5))
-    found = meetings.list_meetings(workspace, case_id=child.case_id)
+    found = meeting_list.list_meetings(workspace, case_id=child.case_id)
     names = ["strategy", "review", "icpc", "continue", "invitation", "discharge"]
     assert [m.meeting_type.value for m in found] == [
         "strategy",

@@ -17,7 +17,7 @@ from app.cli import main
 from app.errors import InvalidField, NotFound, ValidationError
 from app.exporters.minutes import export_minutes
 from app.models import AuditEntry, MeetingType, PlacementType
-from app.services import meetings
+from app.services import meeting_list, meetings
 from app.services.conduct import agenda, attendance, closing
 from app.services.conduct.carry_over import previous_invitees
 from app.services.conduct.restriction import set_restriction
@@ -278,7 +278,7 @@ def test_the_demo_has_a_looked_after_child_whose_conferences_sit_beside_the_revi
     assert record.looked_after and record.kinship_care and record.iro_name == DEMO_IRO
     conferences = [
         m
-        for m in meetings.list_meetings(demo_workspace, case_id=case_id)
+        for m in meeting_list.list_meetings(demo_workspace, case_id=case_id)
         if m.meeting_type in (MeetingType.ICPC, MeetingType.RCPC)
     ]
     assert [m.meeting_type for m in conferences] == [MeetingType.ICPC, MeetingType.RCPC]

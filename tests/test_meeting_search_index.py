@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, String, cast, delete, func, or_, select, t
 
 from app.models import CaseEpisode, Child, Meeting, MeetingType
 from app.models.meeting import MEETING_TITLES
-from app.services import cases, meetings, records
+from app.services import cases, meeting_list, meetings, records
 from app.services.meeting_words import _OTHER_NAMES, meeting_types_matching
 from app.services.workspace import open_workspace
 from app.storage import meeting_search, migrate
@@ -121,8 +121,8 @@ def test_the_index_finds_exactly_what_reading_every_meeting_found(generated: Wor
     indexed = 0
     for typed in sorted(searches):
         expected = _ids(generated, old_clause(typed))
-        assert _ids(generated, meetings.search_clause(typed)) == expected, typed
-        listed = meetings.list_meetings(generated, search=typed)
+        assert _ids(generated, meeting_list.search_clause(typed)) == expected, typed
+        listed = meeting_list.list_meetings(generated, search=typed)
         assert {m.id for m in listed} == expected, typed
         indexed += meeting_search.usable(typed.strip())
     assert indexed > 200  # most of them through the index
@@ -176,7 +176,7 @@ def test_the_index_alone_finds_the_text_matches(generated: Workspace) -> None:
 
 def test_the_search_reads_the_index(generated: Workspace) -> None:
     def sql(typed: str) -> str:
-        clause = meetings.search_clause(typed)
+        clause = meeting_list.search_clause(typed)
         assert clause is not None
         return str(clause.compile())
 
@@ -201,7 +201,7 @@ def test_text_found_in_many_meetings_reads_them_all_instead(generated: Workspace
 
 
 def _matches(workspace: Workspace, typed: str) -> set[str]:
-    return {m.id for m in meetings.list_meetings(workspace, search=typed)}
+    return {m.id for m in meeting_list.list_meetings(workspace, search=typed)}
 
 
 @pytest.fixture
@@ -306,5 +306,5 @@ def _down_and_up(demo_workspace: Workspace) -> None:
     with demo_workspace.reading() as session:
         assert children == session.scalar(select(func.count()).select_from(Child))
     for typed, expected in before.items():
-        assert expected and _ids(demo_workspace, meetings.search_clause(typed)) == expected
+        assert expected and _ids(demo_workspace, meeting_list.search_clause(typed)) == expected
     assert demo_workspace.integrity_problems() == []

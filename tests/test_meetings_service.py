@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.models import MeetingType
-from app.services import cases, meetings
+from app.services import cases, meeting_list, meetings
 from app.storage.workspace import Workspace
 
 
@@ -20,11 +20,11 @@ def test_search_matches_reference_name_place_and_type(workspace: Workspace) -> N
         scheduled_date=dt.date(2026, 12, 1),
         location="Room 4, Sampletown Hub",
     )
-    assert len(meetings.list_meetings(workspace, search="TEST-0100")) == 1
-    assert len(meetings.list_meetings(workspace, search="sampleton")) == 1
-    assert len(meetings.list_meetings(workspace, search="Room 4")) == 1
-    assert len(meetings.list_meetings(workspace, search="icpc")) == 1
-    assert meetings.list_meetings(workspace, search="strategy") == []
+    assert len(meeting_list.list_meetings(workspace, search="TEST-0100")) == 1
+    assert len(meeting_list.list_meetings(workspace, search="sampleton")) == 1
+    assert len(meeting_list.list_meetings(workspace, search="Room 4")) == 1
+    assert len(meeting_list.list_meetings(workspace, search="icpc")) == 1
+    assert meeting_list.list_meetings(workspace, search="strategy") == []
 
 
 def test_list_by_dates_and_status_and_count_open_cases(workspace: Workspace) -> None:
@@ -38,14 +38,14 @@ def test_list_by_dates_and_status_and_count_open_cases(workspace: Workspace) -> 
             meeting_type=MeetingType.STRATEGY,
             scheduled_date=dt.date(2026, 12, day),
         )
-    found = meetings.list_meetings(
+    found = meeting_list.list_meetings(
         workspace,
         from_date=dt.date(2026, 12, 2),
         to_date=dt.date(2026, 12, 15),
         statuses=(MeetingStatus.SCHEDULED,),
     )
     assert [m.scheduled_date.day for m in found] == [8, 15]
-    assert meetings.list_meetings(workspace, statuses=(MeetingStatus.CLOSED,)) == []
+    assert meeting_list.list_meetings(workspace, statuses=(MeetingStatus.CLOSED,)) == []
     assert cases.count_cases(workspace) == 1
 
 
@@ -88,9 +88,9 @@ def test_search_finds_a_kind_of_meeting_by_the_words_chairs_use(workspace: Works
     }
     for typed, kinds in expected.items():
         assert set(meeting_types_matching(typed)) == kinds, typed
-        found = meetings.list_meetings(workspace, search=typed)
+        found = meeting_list.list_meetings(workspace, search=typed)
         assert {m.meeting_type for m in found} == kinds, typed
     assert meeting_types_matching("") == ()
     assert meeting_types_matching("Sampleton") == ()
-    assert meetings.list_meetings(workspace, search="initial review") == []
-    assert len(meetings.list_meetings(workspace, search="TEST0102")) == len(MeetingType)
+    assert meeting_list.list_meetings(workspace, search="initial review") == []
+    assert len(meeting_list.list_meetings(workspace, search="TEST0102")) == len(MeetingType)

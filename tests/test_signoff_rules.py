@@ -14,7 +14,7 @@ from app.errors import ExportError, ValidationError
 from app.exporters.minutes import export_minutes
 from app.exporters.minutes_journey import NO_NOTES
 from app.models import MeetingStatus, MeetingType, ThresholdOutcome
-from app.services import meetings, records
+from app.services import meeting_list, records
 from app.services.conduct import closing, decision, record
 from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
@@ -42,7 +42,9 @@ def test_every_signed_off_demo_minutes_fill_every_required_section(
     try:
         with open_workspace(demo_path, PASSPHRASE) as workspace:
             signed = [
-                m for m in meetings.list_meetings(workspace) if m.status is MeetingStatus.SIGNED_OFF
+                m
+                for m in meeting_list.list_meetings(workspace)
+                if m.status is MeetingStatus.SIGNED_OFF
             ]
             assert len(signed) > 40
             for n, m in enumerate(signed):
@@ -67,7 +69,7 @@ def test_every_signed_off_demo_minutes_fill_every_required_section(
 
 def test_the_demo_has_every_type_in_every_status(demo_path: Path) -> None:
     with open_workspace(demo_path, PASSPHRASE) as workspace:
-        found = {(m.meeting_type, m.status) for m in meetings.list_meetings(workspace)}
+        found = {(m.meeting_type, m.status) for m in meeting_list.list_meetings(workspace)}
     assert found == {(t, s) for t in MeetingType for s in MeetingStatus}
 
 
@@ -117,7 +119,7 @@ def test_minutes_are_refused_for_a_meeting_not_started(ws: Workspace, tmp_path: 
 
 def test_cli_show_json_export_refusal_and_more_children(demo_path: Path, tmp_path: Path) -> None:
     with open_workspace(demo_path, PASSPHRASE) as workspace:
-        all_meetings = meetings.list_meetings(workspace)
+        all_meetings = meeting_list.list_meetings(workspace)
     signed = next(m for m in all_meetings if m.status is MeetingStatus.SIGNED_OFF)
     scheduled = next(m for m in all_meetings if m.status is MeetingStatus.SCHEDULED)
     stdin = PASSPHRASE + "\n"

@@ -13,7 +13,7 @@ from app.errors import InvalidField, NotFound, ValidationError
 from app.exporters.minutes import export_minutes
 from app.models import AgencyKind, Sex
 from app.services import agencies, cases, records, settings
-from app.services.meetings import list_meetings
+from app.services.meeting_list import list_meetings
 from app.storage.workspace import Workspace
 
 

@@ -140,7 +140,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _meetings(args: argparse.Namespace) -> int:
-    from app.services.meetings import list_meetings
+    from app.services.meeting_list import list_meetings
 
     with common.unlock(args) as workspace:
         meetings = list_meetings(workspace)

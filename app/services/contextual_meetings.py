@@ -44,7 +44,8 @@ from app.services.contexts import (
     link_in,
     responsible_rows,
 )
-from app.services.meetings import MeetingSummary, _summary, schedule_in
+from app.services.meeting_list import MeetingSummary, summary_of
+from app.services.meetings import schedule_in
 from app.storage.workspace import Workspace
 from app.validation import validated
 
@@ -128,7 +129,7 @@ def sitting_meetings(workspace: Workspace, *, sitting_id: str) -> list[MeetingSu
             .where(MeetingContext.sitting_id == sitting_id)
             .order_by(Child.la_child_ref, Meeting.id)
         )
-        return [_summary(m) for m in meetings]
+        return [summary_of(m) for m in meetings]
 
 
 @validated
@@ -189,7 +190,7 @@ def schedule_contextual_meeting(
                     sitting_id=sitting,
                 )
             )
-            summaries.append(_summary(meeting))
+            summaries.append(summary_of(meeting))
         session.flush()
         check_context_text(session, context_id)  # the children just linked, too
         return Sitting(sitting, context_id, tuple(summaries))

@@ -19,7 +19,7 @@ from typing import Generic, Protocol, TypeVar
 from PySide6.QtCore import QModelIndex
 
 from app.services.cases import CaseSummary
-from app.services.meetings import MeetingSummary
+from app.services.meeting_list import MeetingSummary
 from app.ui.table_models import CasesTableModel, Index, MeetingsTableModel, RowsModel
 
 Row = TypeVar("Row")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.services.agencies import AgencyRow
 from app.services.cases import CaseSummary, FamilyMemberRow, MeetingRow
-from app.services.meetings import MeetingSummary
+from app.services.meeting_list import MeetingSummary
 from app.ui import text
 
 Row = TypeVar("Row")

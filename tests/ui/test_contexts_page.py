@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.demo import contexts as contexts_demo
-from app.services.meetings import list_meetings
+from app.services.meeting_list import list_meetings
 from app.services.workspace import open_workspace
 from app.ui.dialogs.context_dialogs import (
     DisruptionDialog,

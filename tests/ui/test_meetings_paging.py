@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import clock
-from app.services.meetings import list_meetings, meetings_after, meetings_before
+from app.services.meeting_list import list_meetings, meetings_after, meetings_before
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from app.ui.paged_model import PagedRowsModel

@@ -14,7 +14,7 @@ from sqlalchemy import event, func, select
 
 from app.models import CaseEpisode, Meeting
 from app.services.deadlines import changes_recorded, deadlines
-from app.services.meetings import list_meetings
+from app.services.meeting_list import list_meetings
 from app.services.workspace import create_workspace
 from app.storage.workspace import Workspace
 from app.ui.pages.cases import CasesPage

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import MeetingStatus, MeetingType
-from app.services.meetings import list_meetings
+from app.services.meeting_list import list_meetings
 from app.services.workspace import open_workspace
 from app.storage.workspace import Workspace
 from app.ui.meeting import MeetingView

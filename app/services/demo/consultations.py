@@ -13,7 +13,7 @@ import datetime as dt
 
 from app import clock
 from app.models import ConsultationOutcome, MeetingType, StatutoryRole, ThresholdView
-from app.services import meetings
+from app.services import meeting_list
 from app.services.agencies import list_agencies
 from app.services.consultations import record_consultation, set_outcome
 from app.storage.workspace import Workspace
@@ -21,8 +21,8 @@ from app.storage.workspace import Workspace
 LINKED_CHILD = "DEMO0002"
 
 
-def _strategy_meeting(workspace: Workspace) -> meetings.MeetingSummary | None:
-    for m in meetings.list_meetings(workspace, search=LINKED_CHILD):
+def _strategy_meeting(workspace: Workspace) -> meeting_list.MeetingSummary | None:
+    for m in meeting_list.list_meetings(workspace, search=LINKED_CHILD):
         if m.la_child_ref == LINKED_CHILD and m.meeting_type is MeetingType.STRATEGY:
             return m
     return None

@@ -24,7 +24,7 @@ from app.models import (
     MeetingType,
     Sex,
 )
-from app.services import cases, meetings, records
+from app.services import cases, meeting_list, meetings, records
 from app.services.conduct import (
     actions,
     agenda,
@@ -157,7 +157,7 @@ def _record(
 
 
 def _core_meeting(workspace: Workspace, ref: str) -> str | None:
-    for m in meetings.list_meetings(workspace, search=ref):
+    for m in meeting_list.list_meetings(workspace, search=ref):
         if m.la_child_ref == ref and m.meeting_type is MeetingType.STRATEGY:
             return m.id
     return None

@@ -21,7 +21,7 @@ from app.services.consultations import (
     record_consultation,
     set_outcome,
 )
-from app.services.meetings import list_meetings
+from app.services.meeting_list import list_meetings
 from app.storage.workspace import Workspace
 from app.ui import text
 from app.ui.date_field import DateField

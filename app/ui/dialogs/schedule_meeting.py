@@ -20,7 +20,8 @@ from app.errors import ValidationError
 from app.models import MeetingType
 from app.services.conduct.carry_over import PreviousInvitees, previous_invitees
 from app.services.conduct.timescales import working_calendar
-from app.services.meetings import MeetingSummary, schedule_meeting
+from app.services.meeting_list import MeetingSummary
+from app.services.meetings import schedule_meeting
 from app.services.place_privacy import place_problem, private_details
 from app.storage.workspace import Workspace
 from app.ui import text

@@ -18,7 +18,7 @@ from app import clock
 from app.models import MeetingStatus
 from app.services.cases import count_cases
 from app.services.deadlines import changes_recorded
-from app.services.meetings import list_meetings
+from app.services.meeting_list import list_meetings
 from app.services.settings import get_settings
 from app.storage.workspace import Workspace
 from app.ui.consultations_view import ConsultationsSection

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton, QVBoxLayout, QWidg
 
 from app import clock
 from app.services.deadlines import changes_recorded
-from app.services.meetings import (
+from app.services.meeting_list import (
     MeetingsSlice,
     MeetingSummary,
     meetings_after,
