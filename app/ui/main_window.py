@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
             view: QWidget = MeetingSummaryPage(self.workspace, meeting_id)
         else:
-            view = MeetingView(self.workspace, meeting_id, self)
+            view = MeetingView(self.workspace, meeting_id, self.stack)  # built in place
         view.closed.connect(lambda: self.go_to(back or Location("meetings")))  # type: ignore[attr-defined]
         self._show_detail(view, Location("meeting", meeting_id, back))
         # Meeting mode takes the whole window: the chair's attention is on the meeting.

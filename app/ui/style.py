@@ -138,6 +138,9 @@ def colours_for(palette: QPalette, *, high_contrast: bool) -> Colours:
 
 
 def style_sheet(c: Colours) -> str:
+    """The whole application's style sheet, meeting mode's look included: a sheet of
+    its own on the meeting view made Qt work out the style of every widget again
+    each time a panel was added to it, a quarter of the time meeting mode took to open."""
     return f"""
 QLabel#error {{ color: {c.error}; font-weight: bold; }}
 QLabel#notice {{ color: {c.notice}; }}
@@ -148,6 +151,13 @@ QListWidget::item {{ padding: 6px 8px; }}
 QGroupBox {{ font-weight: bold; margin-top: 1.2em; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 QGroupBox > * {{ font-weight: normal; }}
+QFrame#meetingHeader {{ border-bottom: 1px solid palette(mid); }}
+QLabel#statusChip {{ background: {c.chip_background}; color: {c.chip_text};
+    border: 1px solid {c.chip_text}; border-radius: 4px; padding: 3px 8px; }}
+QLabel#warning {{ color: {c.warning}; }}
+QFrame#warningPanel {{ background: {c.warning_background}; border: 1px solid {c.warning_border};
+    border-radius: 4px; }}
+QFrame#warningPanel QLabel {{ color: {c.warning_text}; }}
 """
 
 

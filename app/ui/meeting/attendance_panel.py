@@ -48,8 +48,13 @@ def times_text(row: AttendeeRow) -> str:
 class AttendeeLine(QWidget):
     """One invitee: name, role, status, times, and buttons for arriving and leaving."""
 
-    def __init__(self, state: MeetingState, row: AttendeeRow) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        state: MeetingState,
+        row: AttendeeRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.state = state
         self.row = row
         self.name = QLineEdit(row.name)
@@ -145,7 +150,7 @@ class AttendancePanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.empty = hint(EMPTY)
-        inner = QWidget()
+        inner = self.inner = QWidget()
         self.rows = QVBoxLayout(inner)
         self.rows.setContentsMargins(0, 0, 4, 0)
         scroll = QScrollArea()
@@ -209,10 +214,10 @@ class AttendancePanel(QWidget):
             name = group_name(row)
             if name != group:
                 group = name
-                title = QLabel(f"<b>{name}</b>")
+                title = QLabel(f"<b>{name}</b>", self.inner)
                 title.setTextFormat(Qt.TextFormat.RichText)
                 self.rows.addWidget(title)
-            line = AttendeeLine(self.state, row)
+            line = AttendeeLine(self.state, row, self.inner)  # built in place
             self.rows.addWidget(line)
             self.lines[row.id] = line
         self.rows.addStretch(1)

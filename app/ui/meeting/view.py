@@ -34,7 +34,6 @@ from app.services.conduct.agenda import save_time_spent
 from app.services.conduct.closing import start_meeting
 from app.services.conduct.signoff import reissue_minutes
 from app.storage.workspace import Workspace
-from app.ui import style
 from app.ui.meeting.action_form import QuickActionDialog
 from app.ui.meeting.agenda_panel import AgendaPanel
 from app.ui.meeting.attendance_panel import AttendancePanel
@@ -59,23 +58,8 @@ from app.ui.meeting.steps.base import NOTES_LINES, show_whole
 from app.ui.meeting.steps.notifications import NotificationsDialog
 from app.ui.meeting.walk_in import ArrivalPicker
 from app.ui.spelling import use_workspace_words
-from app.ui.style import Colours
 from app.ui.widgets import named, show_message
 from app.workflow import Blocker
-
-
-def meeting_style(c: Colours) -> str:
-    """Meeting mode's own look, in the colours of the palette in use."""
-    return f"""
-QFrame#meetingHeader {{ border-bottom: 1px solid palette(mid); }}
-QLabel#statusChip {{ background: {c.chip_background}; color: {c.chip_text};
-    border: 1px solid {c.chip_text}; border-radius: 4px; padding: 3px 8px; }}
-QLabel#warning {{ color: {c.warning}; }}
-QFrame#warningPanel {{ background: {c.warning_background}; border: 1px solid {c.warning_border};
-    border-radius: 4px; }}
-QFrame#warningPanel QLabel {{ color: {c.warning_text}; }}
-"""
-
 
 HINTS = (
     "Next item Alt+→ or Ctrl+PgDn · Previous Alt+← or Ctrl+PgUp · Item n Ctrl+1…9, Ctrl+0 for 10 · "
@@ -155,7 +139,6 @@ class MeetingView(QWidget):
         hints.setWordWrap(True)
         hints.setObjectName("hint")
         named(hints, "Keyboard shortcuts")
-        self.setStyleSheet(meeting_style(style.colours()))
         self._layout(hints)
         self._connect()
         self._shortcuts()
