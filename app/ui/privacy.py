@@ -112,10 +112,11 @@ class PrivacyScreen(QObject):
             self._curtains.remove(curtain)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
+        # Called for every event of every widget: cheap checks first, the event's type
+        # (costly from Python) only when it can matter.
         if (
-            kind == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
             and event.keyCombination() == _privacy_keys()
         ):
             if not event.isAutoRepeat():
@@ -123,6 +124,7 @@ class PrivacyScreen(QObject):
             return True
         if not self.hidden or not isinstance(watched, QWidget):
             return False
+        kind = event.type()
         if kind == QEvent.Type.Show and watched.isWindow() and watched.parentWidget() is not None:
             self._cover(watched)  # a dialog opened over a hidden window is hidden too
             return False

@@ -25,8 +25,10 @@ class WheelGuard(QObject):
     """The application's event filter that keeps the wheel for scrolling."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
+        # Called for every event of every widget: the cheap check on the widget comes
+        # before the event's type is asked for.
         if isinstance(watched, GUARDED):
+            kind = event.type()
             if kind == QEvent.Type.Wheel and not watched.hasFocus():
                 area = _scroll_area_of(watched)
                 if area is None:
