@@ -28,6 +28,10 @@ from app.errors import MacptError
 
 W = TypeVar("W", bound=QWidget)
 
+# How long a search box waits after the last key before it searches, so that a word
+# typed is one query. Every list (Register, Cases, Meetings) waits the same.
+SEARCH_DELAY_MS = 250
+
 
 def named(widget: W, name: str, description: str = "") -> W:
     """Give ``widget`` the accessible name (and description) a screen reader announces."""

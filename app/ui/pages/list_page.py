@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.table_models import RowsModel
-from app.ui.widgets import heading, hint, named
+from app.ui.widgets import SEARCH_DELAY_MS, heading, hint, named
 
 
 def make_table(model: RowsModel[Any], name: str) -> QTableView:
@@ -54,7 +54,7 @@ class SearchableList(QWidget):
     search_changed = Signal(str)
     activated = Signal(object)
 
-    search_delay_ms = 250
+    search_delay_ms = SEARCH_DELAY_MS
 
     def __init__(
         self,

@@ -20,6 +20,7 @@ from app.models import PlanCategory
 from app.services.register import STATUS_LABELS, STATUSES, RegisterFilter
 from app.ui.flow_layout import FlowLayout
 from app.ui.register.cells import STATUS_SHORT
+from app.ui.widgets import SEARCH_DELAY_MS
 
 ALL_LCPPS = "All LCPPs"
 
@@ -36,7 +37,7 @@ class RegisterFilterBar(QWidget):
     filters_changed = Signal(object)
     names_hidden_changed = Signal(bool)
 
-    search_delay_ms = 150
+    search_delay_ms = SEARCH_DELAY_MS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
