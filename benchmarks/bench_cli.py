@@ -19,7 +19,6 @@ Run: ``.venv/bin/python benchmarks/bench_cli.py [--repeats N]``
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import shutil
 import statistics
@@ -27,6 +26,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from bench_app import _load, _p95
 
 TARGET_MS = 100.0
 
@@ -44,15 +45,6 @@ def _time(args: list[str]) -> float:
     started = time.perf_counter()
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return (time.perf_counter() - started) * 1000
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
-
-
-def _load() -> str:
-    return "load average " + ", ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 def main(argv: list[str]) -> int:

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 # Events that mean a person is at the keyboard. Window activation and paint
 # events are not among them: they happen without anyone there.
-_INPUT_CLASSES = (QInputEvent, QInputMethodEvent)  # the classes of INPUT_EVENTS
 INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -36,6 +35,7 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.InputMethod,
     }
 )
+_INPUT_CLASSES = (QInputEvent, QInputMethodEvent)  # the classes of INPUT_EVENTS
 
 
 class ClipboardGuard(QObject):
